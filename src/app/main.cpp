@@ -1,0 +1,30 @@
+// groundwork: plans demining and reconstruction crews over a road network.
+#include <iostream>
+
+#include "app/commands.hpp"
+#include "model/error.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"groundwork: plans the clearance of explosive hazards and the repair of what war broke"};
+  app.require_subcommand(1);
+  gw::app::Action run;
+  gw::app::register_generate(app, run);
+  gw::app::register_plan(app, run);
+  gw::app::register_validate(app, run);
+  gw::app::register_demo(app, run);
+  gw::app::register_rcpsp(app, run);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  try {
+    return run ? run() : 0;
+  } catch (const gw::Error& e) {
+    std::cerr << "groundwork: error: " << e.what() << '\n';
+    return e.exit_status();
+  } catch (const std::exception& e) {
+    std::cerr << "groundwork: internal error: " << e.what() << '\n';
+    return 1;
+  }
+}
