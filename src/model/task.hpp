@@ -1,0 +1,57 @@
+// Tasks generated from a scenario (src/plan/tasks.hpp) and the precedence and road-blocking
+// relations between them. Plain data.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/enums.hpp"
+#include "model/geometry.hpp"
+#include "model/types.hpp"
+
+namespace gw {
+
+struct Task {
+  TaskKind kind = TaskKind::kSurvey;
+  HazardId hazard;          // survey, clearance, mechanical, follow-up: the hazard worked
+  AssetId asset;            // repair: the asset repaired
+  EdgeId corridor_edge;     // clearance packages of a road corridor: the edge they open
+  std::uint32_t package = 0;  // index of the work package within its hazard part
+  double work = 0;          // m² for demining and survey; the asset's quantity for repairs
+  Terrain terrain = Terrain::kField;
+  EdgeId site_edge;         // the road edge the crew works from (reached through either end)
+  LonLat site;              // representative point of the work, for maps
+};
+
+// Compressed lists: the items of key k are items[offset[k] .. offset[k+1]).
+template <typename T>
+struct Csr {
+  std::vector<std::uint32_t> offset{0};
+  std::vector<T> items;
+  [[nodiscard]] std::size_t size() const { return offset.size() - 1; }
+  [[nodiscard]] const T* begin(std::size_t k) const { return items.data() + offset[k]; }
+  [[nodiscard]] const T* end(std::size_t k) const { return items.data() + offset[k + 1]; }
+  [[nodiscard]] std::size_t count(std::size_t k) const { return offset[k + 1] - offset[k]; }
+  void push_row(const std::vector<T>& row) {
+    items.insert(items.end(), row.begin(), row.end());
+    offset.push_back(static_cast<std::uint32_t>(items.size()));
+  }
+};
+
+struct HazardOutcome {
+  double cancelled_m2 = 0;       // cancelled by non-technical survey
+  double corridor_m2 = 0;        // area inside road corridors still to clear after survey
+  double land_m2 = 0;            // the rest, still to clear after survey (land release)
+};
+
+struct TaskSet {
+  std::vector<Task> tasks;
+  Csr<TaskId> preds;              // per task: tasks that must end before it starts
+  Csr<TaskId> edge_blockers;      // per edge: tasks that must end before the edge opens
+  Csr<TaskId> hazard_tasks;       // per hazard: all its tasks
+  std::vector<HazardOutcome> hazard_outcome;  // per hazard
+  std::vector<TaskId> asset_task;             // per asset: its repair task
+};
+
+}  // namespace gw
