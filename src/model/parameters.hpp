@@ -24,6 +24,7 @@ struct Parameters {
   double work_package_m2 = 20000;          // largest clearance work package (2 ha)
   double nts_cancel_share = 0.35;          // mean share of suspected land cancelled by NTS
   double snap_warning_m = 2000;            // warn when a point snaps further than this
+  double max_snap_m = 10000;               // a settlement or base further from any road is an error
 
   // Demining and survey rates in m² per person per working day, by trade and task kind
   // (0 = the trade cannot do that kind of task). Repair rates are in repair_rate.
