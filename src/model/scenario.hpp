@@ -74,6 +74,7 @@ struct Crew {
 };
 
 struct Scenario {
+  std::string name;
   RoadNetwork roads;
   std::vector<Settlement> settlements;
   std::vector<Hub> hubs;

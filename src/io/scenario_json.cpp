@@ -1,0 +1,587 @@
+#include "io/scenario_json.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <unordered_map>
+
+#include "geo/projection.hpp"
+#include "model/error.hpp"
+
+namespace gw::io {
+
+using nlohmann::json;
+
+namespace {
+
+// Names the element being read, for error messages: "scenario.json: hazards[17]".
+struct Where {
+  std::string text;
+  [[nodiscard]] Where at(const std::string& key) const { return {text + ": " + key}; }
+  [[nodiscard]] Where idx(const std::string& layer, std::size_t i) const {
+    return {text + ": " + layer + "[" + std::to_string(i) + "]"};
+  }
+  [[noreturn]] void fail(const std::string& what) const {
+    throw Error(ErrorCode::kInvalidInput, text + ": " + what);
+  }
+};
+
+const json& member(const json& obj, const char* key, const Where& w) {
+  if (!obj.is_object()) w.fail("expected a JSON object");
+  auto it = obj.find(key);
+  if (it == obj.end()) w.fail(std::string("missing '") + key + "'");
+  return *it;
+}
+
+double number(const json& obj, const char* key, const Where& w) {
+  const json& v = member(obj, key, w);
+  if (!v.is_number()) w.fail(std::string(key) + " must be a number");
+  const double d = v.get<double>();
+  if (!std::isfinite(d)) w.fail(std::string(key) + " must be finite");
+  return d;
+}
+
+double number_or(const json& obj, const char* key, double fallback, const Where& w) {
+  if (!obj.contains(key) || obj[key].is_null()) return fallback;
+  return number(obj, key, w);
+}
+
+std::string text(const json& obj, const char* key, const Where& w) {
+  const json& v = member(obj, key, w);
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
+  w.fail(std::string(key) + " must be a string");
+}
+
+template <typename E, std::size_t N>
+E enum_value(const json& obj, const char* key, const std::array<std::string_view, N>& names,
+             const Where& w) {
+  const std::string s = text(obj, key, w);
+  if (auto e = enum_from_name<E>(s, names)) return *e;
+  std::string allowed;
+  for (auto n : names) allowed += (allowed.empty() ? "" : ", ") + std::string(n);
+  w.fail(std::string(key) + ": unknown value '" + s + "' (expected one of: " + allowed + ")");
+}
+
+template <typename E, std::size_t N>
+E enum_value_or(const json& obj, const char* key, const std::array<std::string_view, N>& names,
+                E fallback, const Where& w) {
+  if (!obj.contains(key) || obj[key].is_null()) return fallback;
+  return enum_value<E>(obj, key, names, w);
+}
+
+LonLat position(const json& c, const Where& w) {
+  if (!c.is_array() || c.size() < 2 || !c[0].is_number() || !c[1].is_number()) {
+    w.fail("a position must be [longitude, latitude]");
+  }
+  const LonLat p{c[0].get<double>(), c[1].get<double>()};
+  if (!(p.lon >= -180 && p.lon <= 180 && p.lat >= -90 && p.lat <= 90)) {
+    w.fail("coordinates out of WGS 84 range");
+  }
+  return p;
+}
+
+LineString line_coords(const json& c, const Where& w) {
+  if (!c.is_array() || c.size() < 2) w.fail("a LineString needs at least 2 positions");
+  LineString l;
+  l.reserve(c.size());
+  for (const auto& p : c) l.push_back(position(p, w));
+  return l;
+}
+
+Ring ring_coords(const json& c, const Where& w) {
+  if (!c.is_array() || c.size() < 4) w.fail("a polygon ring needs at least 4 positions");
+  Ring r;
+  r.reserve(c.size());
+  for (const auto& p : c) r.push_back(position(p, w));
+  if (!(r.front() == r.back())) w.fail("a polygon ring must be closed");
+  return r;
+}
+
+// The features of a FeatureCollection layer (an absent layer is empty).
+const json& features(const json& doc, const char* layer, const Where& w, bool required) {
+  static const json kEmpty = json::array();
+  if (!doc.contains(layer)) {
+    if (required) w.fail(std::string("missing layer '") + layer + "'");
+    return kEmpty;
+  }
+  const json& fc = doc[layer];
+  const Where lw = w.at(layer);
+  if (!fc.is_object() || fc.value("type", "") != "FeatureCollection") {
+    lw.fail("must be a GeoJSON FeatureCollection");
+  }
+  const json& f = member(fc, "features", lw);
+  if (!f.is_array()) lw.fail("features must be an array");
+  return f;
+}
+
+const json& geometry(const json& feature, const char* type, const Where& w) {
+  const json& g = member(feature, "geometry", w);
+  if (!g.is_object()) w.fail("geometry must be an object");
+  const std::string t = g.value("type", "");
+  if (t != type) w.fail(std::string("geometry must be a ") + type + ", not '" + t + "'");
+  return member(g, "coordinates", w);
+}
+
+const json& properties(const json& feature, const Where& w) {
+  const json& p = member(feature, "properties", w);
+  if (!p.is_object()) w.fail("properties must be an object");
+  return p;
+}
+
+// Node ids from coordinates: edges that share an end point (to 1e-7 degrees) share a node.
+struct NodeKey {
+  std::int64_t x, y;
+  bool operator==(const NodeKey&) const = default;
+};
+struct NodeKeyHash {
+  std::size_t operator()(const NodeKey& k) const noexcept {
+    return std::hash<std::int64_t>{}(k.x * 1000003 ^ k.y);
+  }
+};
+NodeKey key_of(LonLat p) {
+  return {std::llround(p.lon * 1e7), std::llround(p.lat * 1e7)};
+}
+
+void read_roads(const json& doc, const Where& w, RoadNetwork& net) {
+  const json& fs = features(doc, "roads", w, true);
+  if (fs.empty()) w.at("roads").fail("no road features");
+  std::unordered_map<NodeKey, NodeId, NodeKeyHash> nodes;
+  auto node_at = [&](LonLat p) {
+    auto [it, fresh] = nodes.try_emplace(key_of(p), NodeId{});
+    if (fresh) it->second = net.add_node(p);
+    return it->second;
+  };
+  for (std::size_t i = 0; i < fs.size(); ++i) {
+    const Where fw = w.idx("roads", i);
+    const LineString shape = line_coords(geometry(fs[i], "LineString", fw), fw);
+    const json& p = properties(fs[i], fw);
+    const auto cls = enum_value<RoadClass>(p, "class", kRoadClassNames, fw);
+    const double speed = number(p, "speed_kmh", fw);
+    if (speed <= 0) fw.fail("speed_kmh must be > 0");
+    double length = number_or(p, "length_m", -1, fw);
+    if (length < 0) length = geo::length_m(shape);
+    if (length <= 0) fw.fail("length_m must be > 0");
+    const bool bridge = p.value("bridge", false);
+    const std::int64_t source = p.contains("id") && p["id"].is_number_integer()
+                                    ? p["id"].get<std::int64_t>()
+                                    : static_cast<std::int64_t>(i);
+    const NodeId a = node_at(shape.front());
+    const NodeId b = node_at(shape.back());
+    net.add_edge(a, b, shape, length, speed, cls, bridge, source);
+  }
+  net.build_adjacency();
+}
+
+std::vector<std::string> string_list(const json& p, const char* key, const Where& w) {
+  std::vector<std::string> out;
+  if (!p.contains(key) || p[key].is_null()) return out;
+  if (!p[key].is_array()) w.fail(std::string(key) + " must be an array of ids");
+  for (const auto& v : p[key]) {
+    if (!v.is_string()) w.fail(std::string(key) + " must be an array of ids");
+    out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+// The quantity property of each asset kind, with its unit in the name.
+constexpr std::array<const char*, kAssetKindCount> kQuantityKey = {"pavement_m2", "span_m",
+                                                                   "length_m", "length_m",
+                                                                   "floor_m2"};
+constexpr std::array<Trade, kAssetKindCount> kDefaultTrade = {Trade::kRoad, Trade::kBridge,
+                                                              Trade::kComms, Trade::kPower,
+                                                              Trade::kGeneral};
+
+Asset read_asset(const json& f, const Where& w) {
+  Asset a;
+  const json& p = properties(f, w);
+  a.id = text(p, "id", w);
+  a.kind = enum_value<AssetKind>(p, "kind", kAssetKindNames, w);
+  const bool is_line = a.kind == AssetKind::kCommsLine || a.kind == AssetKind::kPowerLine;
+  if (is_line) {
+    a.geometry = line_coords(geometry(f, "LineString", w), w);
+    a.service = a.kind == AssetKind::kCommsLine ? Service::kComms : Service::kPower;
+  } else {
+    a.geometry = {position(geometry(f, "Point", w), w)};
+  }
+  if (a.kind == AssetKind::kPublicBuilding) {
+    const std::string b = text(p, "building", w);
+    if (b == "school") {
+      a.service = Service::kSchool;
+    } else if (b == "clinic") {
+      a.service = Service::kClinic;
+    } else {
+      w.fail("building: unknown value '" + b + "' (expected one of: school, clinic)");
+    }
+  }
+  const char* qkey = kQuantityKey[static_cast<std::size_t>(a.kind)];
+  a.quantity = is_line ? number_or(p, qkey, geo::length_m(a.geometry), w) : number(p, qkey, w);
+  if (!(a.quantity > 0)) w.fail(std::string(qkey) + " must be > 0");
+  a.trade = enum_value_or<Trade>(p, "trade", kTradeNames, kDefaultTrade[static_cast<std::size_t>(a.kind)], w);
+  a.serves = string_list(p, "serves", w);
+  if (p.contains("depends_on") && !p["depends_on"].is_null()) a.depends_on = text(p, "depends_on", w);
+  return a;
+}
+
+template <typename T, typename F>
+void set_table(const json& j, const char* key, const Where& w, F&& apply_one) {
+  if (!j.contains(key)) return;
+  const Where tw = w.at(key);
+  if (!j[key].is_object()) tw.fail("must be an object keyed by trade");
+  for (const auto& [trade_name, row] : j[key].items()) {
+    const auto trade = enum_from_name<Trade>(trade_name, kTradeNames);
+    if (!trade) tw.fail("unknown trade '" + trade_name + "'");
+    if (!row.is_object()) tw.at(trade_name).fail("must be an object");
+    for (const auto& [col, v] : row.items()) {
+      if (!v.is_number() || v.get<double>() < 0) {
+        tw.at(trade_name).at(col).fail("must be a number >= 0");
+      }
+      apply_one(*trade, col, v.get<double>(), tw.at(trade_name));
+    }
+  }
+}
+
+}  // namespace
+
+json parameters_to_json(const Parameters& p) {
+  json j;
+  j["seed"] = p.seed;
+  j["start_date"] = p.start_date;
+  j["horizon_days"] = p.horizon_days;
+  j["working_days_per_week"] = p.working_days_per_week;
+  j["corridor_width_m"] = p.corridor_width_m;
+  j["work_package_m2"] = p.work_package_m2;
+  j["nts_cancel_share"] = p.nts_cancel_share;
+  j["snap_warning_m"] = p.snap_warning_m;
+  j["max_snap_m"] = p.max_snap_m;
+  json rates = json::object();
+  json repair = json::object();
+  json terrain = json::object();
+  for (std::size_t t = 0; t < kTradeCount; ++t) {
+    const std::string tn(kTradeNames[t]);
+    for (std::size_t k = 0; k < kTaskKindCount; ++k) {
+      if (p.rate[t][k] > 0) rates[tn][std::string(kTaskKindNames[k])] = p.rate[t][k];
+    }
+    for (std::size_t k = 0; k < kAssetKindCount; ++k) {
+      if (p.repair_rate[t][k] > 0) repair[tn][std::string(kAssetKindNames[k])] = p.repair_rate[t][k];
+    }
+    if (is_demining(static_cast<Trade>(t))) {
+      for (std::size_t k = 0; k < kTerrainCount; ++k) {
+        terrain[tn][std::string(kTerrainNames[k])] = p.terrain_factor[t][k];
+      }
+    }
+  }
+  j["rates_m2_per_person_day"] = rates;
+  j["repair_rates_per_person_day"] = repair;
+  j["terrain_factors"] = terrain;
+  json mech = json::array();
+  for (std::size_t k = 0; k < kTerrainCount; ++k) {
+    if (p.mechanical_terrain[k]) mech.push_back(std::string(kTerrainNames[k]));
+  }
+  j["mechanical_terrains"] = mech;
+  return j;
+}
+
+void apply_parameters(const json& j, Parameters& p, const std::string& where) {
+  const Where w{where};
+  if (!j.is_object()) w.fail("must be an object");
+  static const std::array<std::string_view, 14> kKnown = {
+      "seed", "start_date", "horizon_days", "working_days_per_week", "corridor_width_m",
+      "work_package_m2", "nts_cancel_share", "snap_warning_m", "max_snap_m",
+      "rates_m2_per_person_day", "repair_rates_per_person_day", "terrain_factors",
+      "mechanical_terrains", "comment"};
+  for (const auto& [k, v] : j.items()) {
+    if (std::find(kKnown.begin(), kKnown.end(), k) == kKnown.end()) w.fail("unknown parameter '" + k + "'");
+  }
+  auto positive = [&](const char* key, double& field) {
+    if (!j.contains(key)) return;
+    field = number(j, key, w);
+    if (!(field > 0)) w.fail(std::string(key) + " must be > 0");
+  };
+  if (j.contains("seed")) {
+    if (!j["seed"].is_number_unsigned() && !j["seed"].is_number_integer()) w.fail("seed must be an integer");
+    p.seed = j["seed"].get<std::uint64_t>();
+  }
+  if (j.contains("start_date")) {
+    p.start_date = text(j, "start_date", w);
+    int y = 0, m = 0, d = 0;
+    char extra = 0;
+    if (std::sscanf(p.start_date.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || m < 1 ||
+        m > 12 || d < 1 || d > 31) {
+      w.fail("start_date must be an ISO date YYYY-MM-DD");
+    }
+  }
+  if (j.contains("horizon_days")) {
+    const double h = number(j, "horizon_days", w);
+    if (!(h >= 1 && h <= 36500)) w.fail("horizon_days must be between 1 and 36500");
+    p.horizon_days = static_cast<int>(h);
+  }
+  if (j.contains("working_days_per_week")) {
+    const double d = number(j, "working_days_per_week", w);
+    if (!(d >= 1 && d <= 7)) w.fail("working_days_per_week must be between 1 and 7");
+    p.working_days_per_week = static_cast<int>(d);
+  }
+  positive("corridor_width_m", p.corridor_width_m);
+  positive("work_package_m2", p.work_package_m2);
+  positive("snap_warning_m", p.snap_warning_m);
+  positive("max_snap_m", p.max_snap_m);
+  if (j.contains("nts_cancel_share")) {
+    p.nts_cancel_share = number(j, "nts_cancel_share", w);
+    if (!(p.nts_cancel_share >= 0 && p.nts_cancel_share <= 1)) w.fail("nts_cancel_share must be in [0, 1]");
+  }
+  set_table<double>(j, "rates_m2_per_person_day", w,
+                    [&](Trade t, const std::string& col, double v, const Where& cw) {
+                      const auto k = enum_from_name<TaskKind>(col, kTaskKindNames);
+                      if (!k || *k == TaskKind::kRepair) cw.fail("unknown task kind '" + col + "'");
+                      p.rate[static_cast<std::size_t>(t)][static_cast<std::size_t>(*k)] = v;
+                    });
+  set_table<double>(j, "repair_rates_per_person_day", w,
+                    [&](Trade t, const std::string& col, double v, const Where& cw) {
+                      const auto k = enum_from_name<AssetKind>(col, kAssetKindNames);
+                      if (!k) cw.fail("unknown asset kind '" + col + "'");
+                      p.repair_rate[static_cast<std::size_t>(t)][static_cast<std::size_t>(*k)] = v;
+                    });
+  set_table<double>(j, "terrain_factors", w,
+                    [&](Trade t, const std::string& col, double v, const Where& cw) {
+                      const auto k = enum_from_name<Terrain>(col, kTerrainNames);
+                      if (!k) cw.fail("unknown terrain '" + col + "'");
+                      p.terrain_factor[static_cast<std::size_t>(t)][static_cast<std::size_t>(*k)] = v;
+                    });
+  if (j.contains("mechanical_terrains")) {
+    const Where mw = w.at("mechanical_terrains");
+    if (!j["mechanical_terrains"].is_array()) mw.fail("must be an array of terrains");
+    p.mechanical_terrain.fill(false);
+    for (const auto& v : j["mechanical_terrains"]) {
+      const auto k = v.is_string() ? enum_from_name<Terrain>(v.get<std::string>(), kTerrainNames)
+                                   : std::nullopt;
+      if (!k) mw.fail("unknown terrain " + v.dump());
+      p.mechanical_terrain[static_cast<std::size_t>(*k)] = true;
+    }
+  }
+}
+
+Scenario scenario_from_json(const json& doc, const std::string& source) {
+  const Where w{source};
+  if (!doc.is_object()) w.fail("a scenario must be a JSON object");
+  Scenario s;
+  if (doc.contains("parameters")) apply_parameters(doc["parameters"], s.params, source + ": parameters");
+  if (doc.contains("name") && doc["name"].is_string()) s.name = doc["name"].get<std::string>();
+  read_roads(doc, w, s.roads);
+
+  const json& sf = features(doc, "settlements", w, true);
+  for (std::size_t i = 0; i < sf.size(); ++i) {
+    const Where fw = w.idx("settlements", i);
+    Settlement st;
+    st.pos = position(geometry(sf[i], "Point", fw), fw);
+    const json& p = properties(sf[i], fw);
+    st.id = text(p, "id", fw);
+    st.name = p.contains("name") ? text(p, "name", fw) : st.id;
+    const double pop = number(p, "population", fw);
+    if (pop < 0) fw.fail("population must be >= 0");
+    st.population = static_cast<std::int64_t>(std::llround(pop));
+    st.weight = number_or(p, "weight", 1.0, fw);
+    if (st.weight < 0) fw.fail("weight must be >= 0");
+    s.settlements.push_back(std::move(st));
+  }
+  const json& hf = features(doc, "hubs", w, true);
+  if (hf.empty()) w.at("hubs").fail("at least one hub is needed");
+  for (std::size_t i = 0; i < hf.size(); ++i) {
+    const Where fw = w.idx("hubs", i);
+    Hub h;
+    h.pos = position(geometry(hf[i], "Point", fw), fw);
+    const json& p = properties(hf[i], fw);
+    h.id = text(p, "id", fw);
+    h.name = p.contains("name") ? text(p, "name", fw) : h.id;
+    h.kind = enum_value_or<HubKind>(p, "kind", kHubKindNames, HubKind::kDistrictCentre, fw);
+    s.hubs.push_back(std::move(h));
+  }
+  const json& zf = features(doc, "hazards", w, false);
+  for (std::size_t i = 0; i < zf.size(); ++i) {
+    const Where fw = w.idx("hazards", i);
+    Hazard z;
+    const json& c = geometry(zf[i], "Polygon", fw);
+    if (!c.is_array() || c.empty()) fw.fail("a Polygon needs an outer ring");
+    z.polygon.outer = ring_coords(c[0], fw);
+    for (std::size_t r = 1; r < c.size(); ++r) z.polygon.holes.push_back(ring_coords(c[r], fw));
+    const json& p = properties(zf[i], fw);
+    z.id = text(p, "id", fw);
+    z.area_m2 = number_or(p, "area_m2", geo::area_m2(z.polygon), fw);
+    if (!(z.area_m2 > 0)) fw.fail("area_m2 must be > 0");
+    z.status = enum_value<HazardStatus>(p, "status", kHazardStatusNames, fw);
+    z.contamination = enum_value<Contamination>(p, "contamination", kContaminationNames, fw);
+    z.terrain = enum_value<Terrain>(p, "terrain", kTerrainNames, fw);
+    z.land_use = enum_value_or<LandUse>(p, "land_use", kLandUseNames, LandUse::kOther, fw);
+    s.hazards.push_back(std::move(z));
+  }
+  const json& df = features(doc, "damage", w, false);
+  for (std::size_t i = 0; i < df.size(); ++i) s.assets.push_back(read_asset(df[i], w.idx("damage", i)));
+
+  const json& cr = doc.contains("crews") ? doc["crews"] : json::array();
+  if (!cr.is_array()) w.at("crews").fail("must be an array");
+  for (std::size_t i = 0; i < cr.size(); ++i) {
+    const Where cw = w.idx("crews", i);
+    Crew c;
+    c.id = text(cr[i], "id", cw);
+    c.trade = enum_value<Trade>(cr[i], "trade", kTradeNames, cw);
+    const double people = number(cr[i], "people", cw);
+    if (!(people >= 1) || people != std::floor(people)) cw.fail("people must be a whole number >= 1");
+    c.people = static_cast<int>(people);
+    c.base = text(cr[i], "base", cw);
+    c.productivity_factor = number_or(cr[i], "productivity_factor", 1.0, cw);
+    if (!(c.productivity_factor > 0)) cw.fail("productivity_factor must be > 0");
+    s.crews.push_back(std::move(c));
+  }
+
+  // Ids are unique within each layer; references resolve.
+  auto unique = [&](const auto& items, const char* layer) {
+    std::unordered_map<std::string, std::size_t> seen;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      auto [it, fresh] = seen.emplace(items[i].id, i);
+      if (!fresh) w.idx(layer, i).fail("duplicate id '" + items[i].id + "' (also " + layer + "[" + std::to_string(it->second) + "])");
+    }
+    return seen;
+  };
+  const auto settlement_ids = unique(s.settlements, "settlements");
+  const auto hub_ids = unique(s.hubs, "hubs");
+  unique(s.hazards, "hazards");
+  const auto asset_ids = unique(s.assets, "damage");
+  unique(s.crews, "crews");
+  for (std::size_t i = 0; i < s.assets.size(); ++i) {
+    for (const auto& sid : s.assets[i].serves) {
+      if (!settlement_ids.contains(sid)) w.idx("damage", i).fail("serves: unknown settlement '" + sid + "'");
+    }
+    if (s.assets[i].depends_on && !asset_ids.contains(*s.assets[i].depends_on)) {
+      w.idx("damage", i).fail("depends_on: unknown asset '" + *s.assets[i].depends_on + "'");
+    }
+  }
+  for (std::size_t i = 0; i < s.crews.size(); ++i) {
+    if (!settlement_ids.contains(s.crews[i].base) && !hub_ids.contains(s.crews[i].base)) {
+      w.idx("crews", i).fail("base: unknown settlement or hub '" + s.crews[i].base + "'");
+    }
+  }
+  return s;
+}
+
+Scenario read_scenario(const std::filesystem::path& path) {
+  const std::string name = path.filename().string();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::kIo, path.string() + ": cannot open file");
+  json doc;
+  try {
+    doc = json::parse(in);
+  } catch (const json::parse_error& e) {
+    throw Error(ErrorCode::kParse, name + ": malformed JSON: " + e.what());
+  }
+  return scenario_from_json(doc, name);
+}
+
+namespace {
+double round7(double v) { return std::round(v * 1e7) / 1e7; }
+json pos_json(LonLat p) { return json::array({round7(p.lon), round7(p.lat)}); }
+json line_json(const LineString& l) {
+  json a = json::array();
+  for (const auto& p : l) a.push_back(pos_json(p));
+  return a;
+}
+json feature(json geom, json props) {
+  return json{{"type", "Feature"}, {"geometry", std::move(geom)}, {"properties", std::move(props)}};
+}
+json collection(json feats) { return json{{"type", "FeatureCollection"}, {"features", std::move(feats)}}; }
+}  // namespace
+
+json scenario_to_json(const Scenario& s) {
+  json doc;
+  doc["groundwork_scenario"] = 1;
+  doc["name"] = s.name;
+  doc["parameters"] = parameters_to_json(s.params);
+  const RoadNetwork& r = s.roads;
+  json roads = json::array();
+  for (std::size_t e = 0; e < r.num_edges(); ++e) {
+    LineString shape(r.edge_shape.begin() + r.edge_shape_offset[e],
+                     r.edge_shape.begin() + r.edge_shape_offset[e + 1]);
+    json props{{"id", r.edge_source_id[e]},
+               {"class", std::string(name(r.edge_class[e]))},
+               {"speed_kmh", r.edge_speed_kmh[e]},
+               {"length_m", std::round(r.edge_length_m[e] * 10) / 10}};
+    if (r.edge_bridge[e]) props["bridge"] = true;
+    roads.push_back(feature({{"type", "LineString"}, {"coordinates", line_json(shape)}}, props));
+  }
+  doc["roads"] = collection(std::move(roads));
+  json st = json::array();
+  for (const auto& x : s.settlements) {
+    st.push_back(feature({{"type", "Point"}, {"coordinates", pos_json(x.pos)}},
+                         {{"id", x.id}, {"name", x.name}, {"population", x.population}, {"weight", x.weight}}));
+  }
+  doc["settlements"] = collection(std::move(st));
+  json hubs = json::array();
+  for (const auto& h : s.hubs) {
+    hubs.push_back(feature({{"type", "Point"}, {"coordinates", pos_json(h.pos)}},
+                           {{"id", h.id}, {"name", h.name}, {"kind", std::string(name(h.kind))}}));
+  }
+  doc["hubs"] = collection(std::move(hubs));
+  json hz = json::array();
+  for (const auto& z : s.hazards) {
+    json rings = json::array({line_json(z.polygon.outer)});
+    for (const auto& h : z.polygon.holes) rings.push_back(line_json(h));
+    hz.push_back(feature({{"type", "Polygon"}, {"coordinates", rings}},
+                         {{"id", z.id},
+                          {"area_m2", std::round(z.area_m2 * 10) / 10},
+                          {"status", std::string(name(z.status))},
+                          {"contamination", std::string(name(z.contamination))},
+                          {"terrain", std::string(name(z.terrain))},
+                          {"land_use", std::string(name(z.land_use))}}));
+  }
+  doc["hazards"] = collection(std::move(hz));
+  json dm = json::array();
+  for (const auto& a : s.assets) {
+    const bool is_line = a.kind == AssetKind::kCommsLine || a.kind == AssetKind::kPowerLine;
+    json geom = is_line ? json{{"type", "LineString"}, {"coordinates", line_json(a.geometry)}}
+                        : json{{"type", "Point"}, {"coordinates", pos_json(a.geometry.front())}};
+    json props{{"id", a.id}, {"kind", std::string(name(a.kind))}, {"trade", std::string(name(a.trade))}};
+    props[kQuantityKey[static_cast<std::size_t>(a.kind)]] = std::round(a.quantity * 10) / 10;
+    if (a.kind == AssetKind::kPublicBuilding) props["building"] = std::string(name(a.service));
+    if (!a.serves.empty()) props["serves"] = a.serves;
+    if (a.depends_on) props["depends_on"] = *a.depends_on;
+    dm.push_back(feature(std::move(geom), std::move(props)));
+  }
+  doc["damage"] = collection(std::move(dm));
+  json crews = json::array();
+  for (const auto& c : s.crews) {
+    json j{{"id", c.id}, {"trade", std::string(name(c.trade))}, {"people", c.people}, {"base", c.base}};
+    if (c.productivity_factor != 1.0) j["productivity_factor"] = c.productivity_factor;
+    crews.push_back(std::move(j));
+  }
+  doc["crews"] = std::move(crews);
+  return doc;
+}
+
+void write_file_atomic(const std::filesystem::path& path, const std::string& text) {
+  std::filesystem::path tmp = path;
+  tmp += ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw Error(ErrorCode::kIo, path.string() + ": cannot write file");
+    out << text;
+    out.flush();
+    if (!out) {
+      std::error_code ec;
+      std::filesystem::remove(tmp, ec);
+      throw Error(ErrorCode::kIo, path.string() + ": write failed");
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::filesystem::remove(tmp, ec);
+    throw Error(ErrorCode::kIo, path.string() + ": cannot rename temporary file");
+  }
+}
+
+void write_scenario(const std::filesystem::path& path, const Scenario& s) {
+  write_file_atomic(path, scenario_to_json(s).dump());
+}
+
+}  // namespace gw::io
