@@ -1,0 +1,1143 @@
+// The default district generator. Everything is laid out in metres on a square of side
+// sqrt(1,200 km² * scale) and inverse-projected to WGS 84 around lon 36.5, lat 49.5.
+//
+// Layout, in order (each step has its own random stream so that changing one leaves the others):
+//  1. a jittered grid of farm-track nodes (~420 m) with a few diagonals, edges bent at the middle;
+//  2. rivers (meandering polylines); track candidates that cross a river are mostly dropped
+//     (fords), the survivors and every road edge crossing a river are bridges;
+//  3. connectivity: dropped candidates are re-added where they join two components;
+//  4. settlements on grid nodes: a district centre west of the front, towns, many villages;
+//  5. roads upgraded along A* routes: primary/secondary between centre, towns and exits,
+//     unclassified to the nearest neighbour, tertiary to the nearest main road, residential
+//     streets around settlements;
+//  6. a north-south front-line band in the east; hazards (fields, forest belts, verges along real
+//     edges, village edges, wetlands) concentrated in it, plus scattered UXO spots elsewhere;
+//  7. damaged assets around the band, crews at depots west of it.
+#include "gen/district.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <memory>
+#include <numeric>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "geo/projection.hpp"
+#include "model/error.hpp"
+
+namespace gw::gen {
+namespace {
+
+using geo::XY;
+constexpr double kTwoPi = 2.0 * geo::kPi;
+constexpr double kSideAtScale1 = 34641.0;  // sqrt(1,200 km²)
+constexpr double kGridSpacing = 420.0;     // farm-track grid
+constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+XY operator+(XY a, XY b) { return {a.x + b.x, a.y + b.y}; }
+XY operator-(XY a, XY b) { return {a.x - b.x, a.y - b.y}; }
+XY operator*(XY a, double s) { return {a.x * s, a.y * s}; }
+double cross(XY a, XY b) { return a.x * b.y - a.y * b.x; }
+double norm(XY a) { return std::hypot(a.x, a.y); }
+double dist(XY a, XY b) { return norm(a - b); }
+XY unit(XY a) {
+  const double n = norm(a);
+  return n > 0 ? a * (1.0 / n) : XY{1, 0};
+}
+XY perp(XY a) { return {-a.y, a.x}; }
+XY rotate(XY a, double ang) {
+  const double c = std::cos(ang);
+  const double s = std::sin(ang);
+  return {a.x * c - a.y * s, a.x * s + a.y * c};
+}
+
+// Portable PRNG (splitmix64) with its own uniform/normal/lognormal helpers: the standard
+// distributions differ across standard libraries.
+class Rng {
+ public:
+  Rng(std::uint64_t seed, std::uint64_t stream) : s_(seed ^ (stream * 0xd1b54a32d192ed03ULL)) {
+    next();
+  }
+  std::uint64_t next() {
+    std::uint64_t z = (s_ += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+  double uniform() { return static_cast<double>(next() >> 11) * (1.0 / 9007199254740992.0); }
+  double uniform(double a, double b) { return a + (b - a) * uniform(); }
+  std::size_t index(std::size_t n) {
+    const auto i = static_cast<std::size_t>(uniform() * static_cast<double>(n));
+    return i < n ? i : n - 1;
+  }
+  bool chance(double p) { return uniform() < p; }
+  double normal() {
+    const double u1 = 1.0 - uniform();  // (0, 1]
+    const double u2 = uniform();
+    return std::sqrt(-2.0 * std::log(u1)) * std::cos(kTwoPi * u2);
+  }
+  double lognormal(double median, double sigma) { return median * std::exp(sigma * normal()); }
+  // Index drawn with the given (unnormalised) weights.
+  template <std::size_t N>
+  std::size_t weighted(const std::array<double, N>& w) {
+    double total = 0;
+    for (double x : w) total += x;
+    double u = uniform() * total;
+    for (std::size_t i = 0; i < N; ++i) {
+      if (u < w[i]) return i;
+      u -= w[i];
+    }
+    return N - 1;
+  }
+
+ private:
+  std::uint64_t s_;
+};
+
+std::size_t scaled_count(double base, double k, std::size_t min = 1) {
+  return std::max(min, static_cast<std::size_t>(std::llround(base * k)));
+}
+
+std::string make_id(const char* prefix, std::size_t n, int width) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%s%0*zu", prefix, width, n);
+  return buf;
+}
+
+// Bucket grid over points in the district square, for neighbour queries in O(1) per cell.
+class PointGrid {
+ public:
+  PointGrid(double side, double cell)
+      : cell_(cell), n_(static_cast<int>(std::ceil(side / cell)) + 1),
+        cells_(static_cast<std::size_t>(n_) * static_cast<std::size_t>(n_)) {}
+  void insert(std::uint32_t id, XY p) { cells_[cell_of(p)].push_back(id); }
+  template <typename F>
+  void for_near(XY p, double r, F&& f) const {
+    const int x0 = clampi(static_cast<int>(std::floor((p.x - r) / cell_)));
+    const int x1 = clampi(static_cast<int>(std::floor((p.x + r) / cell_)));
+    const int y0 = clampi(static_cast<int>(std::floor((p.y - r) / cell_)));
+    const int y1 = clampi(static_cast<int>(std::floor((p.y + r) / cell_)));
+    for (int y = y0; y <= y1; ++y) {
+      for (int x = x0; x <= x1; ++x) {
+        for (std::uint32_t id : cells_[static_cast<std::size_t>(y) * static_cast<std::size_t>(n_) +
+                                       static_cast<std::size_t>(x)]) {
+          f(id);
+        }
+      }
+    }
+  }
+  [[nodiscard]] double extent() const { return cell_ * n_; }
+
+ private:
+  int clampi(int v) const { return std::clamp(v, 0, n_ - 1); }
+  std::size_t cell_of(XY p) const {
+    const int x = clampi(static_cast<int>(std::floor(p.x / cell_)));
+    const int y = clampi(static_cast<int>(std::floor(p.y / cell_)));
+    return static_cast<std::size_t>(y) * static_cast<std::size_t>(n_) + static_cast<std::size_t>(x);
+  }
+  double cell_;
+  int n_;
+  std::vector<std::vector<std::uint32_t>> cells_;
+};
+
+bool segments_cross(XY p, XY p2, XY q, XY q2, XY& at) {
+  const XY r = p2 - p;
+  const XY s = q2 - q;
+  const double den = cross(r, s);
+  if (std::abs(den) < 1e-12) return false;
+  const XY qp = q - p;
+  const double t = cross(qp, s) / den;
+  const double u = cross(qp, r) / den;
+  if (t < 0 || t > 1 || u < 0 || u > 1) return false;
+  at = p + r * t;
+  return true;
+}
+
+double polyline_length(const std::vector<XY>& pl) {
+  double s = 0;
+  for (std::size_t i = 1; i < pl.size(); ++i) s += dist(pl[i - 1], pl[i]);
+  return s;
+}
+
+XY point_along(const std::vector<XY>& pl, double s) {
+  for (std::size_t i = 1; i < pl.size(); ++i) {
+    const double d = dist(pl[i - 1], pl[i]);
+    if (s <= d || i + 1 == pl.size()) return pl[i - 1] + (pl[i] - pl[i - 1]) * (d > 0 ? std::min(1.0, s / d) : 0);
+    s -= d;
+  }
+  return pl.back();
+}
+
+// Part of a polyline between arc lengths s0 < s1.
+std::vector<XY> sub_polyline(const std::vector<XY>& pl, double s0, double s1) {
+  std::vector<XY> out{point_along(pl, s0)};
+  double acc = 0;
+  for (std::size_t i = 1; i + 1 < pl.size(); ++i) {
+    acc += dist(pl[i - 1], pl[i]);
+    if (acc > s0 && acc < s1) out.push_back(pl[i]);
+  }
+  out.push_back(point_along(pl, s1));
+  return out;
+}
+
+// The polyline shifted sideways by d (positive = left), mitred at the vertices.
+std::vector<XY> offset_polyline(const std::vector<XY>& pl, double d) {
+  std::vector<XY> out;
+  out.reserve(pl.size());
+  for (std::size_t i = 0; i < pl.size(); ++i) {
+    const XY tin = i > 0 ? unit(pl[i] - pl[i - 1]) : unit(pl[1] - pl[0]);
+    const XY tout = i + 1 < pl.size() ? unit(pl[i + 1] - pl[i]) : tin;
+    const XY n = perp(unit(tin + tout));
+    const double miter = std::max(0.5, n.x * perp(tin).x + n.y * perp(tin).y);
+    out.push_back(pl[i] + n * (d / miter));
+  }
+  return out;
+}
+
+double shoelace(const std::vector<XY>& ring) {
+  double twice = 0;
+  for (std::size_t i = 0; i < ring.size(); ++i) twice += cross(ring[i], ring[(i + 1) % ring.size()]);
+  return std::abs(twice) / 2;
+}
+
+// A star-shaped (hence simple) polygon of the given area around c.
+std::vector<XY> blob(XY c, double area, double aspect, double angle, Rng& r) {
+  const std::size_t nv = 6 + r.index(6);
+  std::vector<XY> pts;
+  pts.reserve(nv);
+  for (std::size_t k = 0; k < nv; ++k) {
+    const double a = kTwoPi * (static_cast<double>(k) + r.uniform(-0.3, 0.3)) / static_cast<double>(nv);
+    const double rad = 1.0 + r.uniform(-0.22, 0.22);
+    pts.push_back(rotate({std::cos(a) * rad * aspect, std::sin(a) * rad}, angle));
+  }
+  const double s = std::sqrt(area / shoelace(pts));
+  for (auto& p : pts) p = c + p * s;
+  return pts;
+}
+
+std::vector<XY> rectangle(XY c, double len, double wid, double angle) {
+  const XY u = rotate({len / 2, 0}, angle);
+  const XY v = rotate({0, wid / 2}, angle);
+  return {c - u - v, c + u - v, c + u + v, c - u + v};
+}
+
+constexpr std::size_t cls_index(RoadClass c) { return static_cast<std::size_t>(c); }
+
+double speed_kmh(RoadClass c) {
+  switch (c) {
+    case RoadClass::kMotorway: return 110;
+    case RoadClass::kTrunk: return 90;
+    case RoadClass::kPrimary: return 80;
+    case RoadClass::kSecondary: return 70;
+    case RoadClass::kTertiary: return 60;
+    case RoadClass::kUnclassified: return 50;
+    case RoadClass::kResidential: return 30;
+    case RoadClass::kService: return 20;
+    case RoadClass::kTrack: return 20;
+  }
+  return 20;
+}
+
+// Routing cost per metre by class: routes prefer roads that already exist, so they merge.
+double class_factor(RoadClass c) {
+  constexpr std::array<double, 9> f = {0.4, 0.4, 0.45, 0.5, 0.6, 0.7, 0.9, 1.0, 1.0};
+  return f[cls_index(c)];
+}
+
+// Pavement width in metres by class (for cratered road sections).
+double pavement_m(RoadClass c) {
+  constexpr std::array<double, 9> f = {12, 10, 7.5, 7, 6, 5.5, 5, 4, 4};
+  return f[cls_index(c)];
+}
+
+class NameMaker {
+ public:
+  std::string make(Rng& r) {
+    static constexpr std::array<std::string_view, 32> kPre = {
+        "Nov", "Star", "Vel", "Mal", "Ber", "Dub", "Hor", "Kam", "Lys", "Pol", "Vys",
+        "Zel", "Chor", "Kal", "Lyp", "Ol", "Pish", "Ros", "Sos", "Tern", "Vil", "Yar",
+        "Zor", "Bil", "Kras", "Myr", "Pry", "Sad", "Hlyb", "Ozer", "Kup", "Shev"};
+    static constexpr std::array<std::string_view, 10> kMid = {"", "", "", "o", "a", "y",
+                                                              "ov", "en", "ar", "il"};
+    static constexpr std::array<std::string_view, 16> kSuf = {
+        "ivka", "ne", "ove", "ivske", "ychi", "ky", "ka", "yn", "ivtsi", "opil", "ets", "ianka",
+        "ohirka", "avka", "yvka", "ivshchyna"};
+    static constexpr std::array<std::string_view, 4> kWord = {"Nova ", "Stara ", "Velyka ",
+                                                              "Mala "};
+    for (int attempt = 0;; ++attempt) {
+      std::string s;
+      if (r.chance(0.1)) s += kWord[r.index(kWord.size())];
+      s += kPre[r.index(kPre.size())];
+      s += kMid[r.index(kMid.size())];
+      s += kSuf[r.index(kSuf.size())];
+      if (attempt >= 8) s += " " + std::to_string(attempt - 6);
+      if (used_.insert(s).second) return s;
+    }
+  }
+
+ private:
+  std::set<std::string> used_;
+};
+
+struct Place {
+  XY p;
+  std::uint32_t node = 0;
+  int kind = 2;  // 0 district centre, 1 town, 2 village
+  double pop = 0;
+};
+
+class Builder {
+ public:
+  explicit Builder(const DistrictOptions& o)
+      : k_(o.scale), seed_(o.seed), side_(kSideAtScale1 * std::sqrt(o.scale)),
+        proj_(LonLat{36.5, 49.5}) {
+    n_ = std::max(3, static_cast<int>(std::ceil(side_ / kGridSpacing)) + 1);
+    g_ = side_ / (n_ - 1);
+    half_band_ = 0.1 * side_;
+    Rng r(seed_, 0);
+    f1_ = r.uniform(0.6, 1.4);
+    f2_ = r.uniform(2.0, 3.5);
+    p1_ = r.uniform(0, kTwoPi);
+    p2_ = r.uniform(0, kTwoPi);
+  }
+
+  Scenario run() {
+    make_grid();
+    make_rivers();
+    make_edges();
+    make_settlements();
+    make_roads();
+    build_network();
+    make_hazards();
+    make_assets();
+    make_crews();
+    sc_.params.seed = seed_;
+    return std::move(sc_);
+  }
+
+ private:
+  // ---- helpers ----
+  LonLat ll(XY p) const { return proj_.inverse({p.x - side_ / 2, p.y - side_ / 2}); }
+  double front_x(double y) const {
+    const double t = y / side_;
+    return side_ * (0.68 + 0.06 * std::sin(kTwoPi * t * f1_ + p1_) +
+                    0.025 * std::sin(kTwoPi * t * f2_ + p2_));
+  }
+  double band_dist(XY p) const { return std::abs(p.x - front_x(p.y)); }
+  bool inside(XY p) const { return p.x >= 0 && p.y >= 0 && p.x <= side_ && p.y <= side_; }
+  std::uint32_t node_at(int i, int j) const {
+    return static_cast<std::uint32_t>(std::clamp(j, 0, n_ - 1) * n_ + std::clamp(i, 0, n_ - 1));
+  }
+  std::vector<XY> edge_shape(std::uint32_t e) const { return {nxy_[ea_[e]], emid_[e], nxy_[eb_[e]]}; }
+
+  // ---- 1. grid ----
+  void make_grid() {
+    Rng r(seed_, 1);
+    nxy_.resize(static_cast<std::size_t>(n_) * static_cast<std::size_t>(n_));
+    for (int j = 0; j < n_; ++j) {
+      for (int i = 0; i < n_; ++i) {
+        const double jx = r.uniform(-0.25, 0.25);
+        const double jy = r.uniform(-0.25, 0.25);
+        XY p{i * g_, j * g_};
+        if (i > 0 && i < n_ - 1) p.x += jx * g_;
+        if (j > 0 && j < n_ - 1) p.y += jy * g_;
+        nxy_[node_at(i, j)] = p;
+      }
+    }
+  }
+
+  // ---- 2. rivers ----
+  void make_rivers() {
+    Rng r(seed_, 2);
+    const std::size_t count = std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(2 * std::sqrt(k_))));
+    constexpr double kStep = 250;
+    for (std::size_t k = 0; k < count; ++k) {
+      XY p;
+      double base = 0;
+      if (k == 0) {  // the main river runs west to east, across the front
+        p = {0, r.uniform(0.25, 0.75) * side_};
+      } else {
+        const std::size_t sidei = r.index(4);
+        const double t = r.uniform(0.1, 0.9) * side_;
+        const std::array<XY, 4> starts = {XY{0, t}, XY{side_, t}, XY{t, 0}, XY{t, side_}};
+        const std::array<double, 4> heads = {0, geo::kPi, geo::kPi / 2, -geo::kPi / 2};
+        p = starts[sidei];
+        base = heads[sidei] + r.uniform(-0.6, 0.6);
+      }
+      std::vector<XY> river{p - rotate({kStep, 0}, base), p};
+      double h = base;
+      const auto max_steps = static_cast<std::size_t>(8 * side_ / kStep);
+      for (std::size_t s = 0; s < max_steps; ++s) {
+        h = std::clamp(h + 0.18 * r.normal(), base - 1.1, base + 1.1);
+        p = p + rotate({kStep, 0}, h);
+        river.push_back(p);
+        if (p.x < -kStep || p.y < -kStep || p.x > side_ + kStep || p.y > side_ + kStep) break;
+      }
+      rivers_.push_back(std::move(river));
+    }
+  }
+
+  // ---- 3. candidate edges, river crossings, connectivity ----
+  void make_edges() {
+    Rng r(seed_, 3);
+    std::vector<std::uint32_t> ca, cb;
+    std::vector<std::uint8_t> cdiag;
+    for (int j = 0; j < n_; ++j) {
+      for (int i = 0; i < n_; ++i) {
+        if (i + 1 < n_) {
+          ca.push_back(node_at(i, j));
+          cb.push_back(node_at(i + 1, j));
+          cdiag.push_back(0);
+        }
+        if (j + 1 < n_) {
+          ca.push_back(node_at(i, j));
+          cb.push_back(node_at(i, j + 1));
+          cdiag.push_back(0);
+        }
+        if (i + 1 < n_ && j + 1 < n_ && r.chance(0.12)) {
+          const bool up = r.chance(0.5);
+          ca.push_back(up ? node_at(i, j) : node_at(i + 1, j));
+          cb.push_back(up ? node_at(i + 1, j + 1) : node_at(i, j + 1));
+          cdiag.push_back(1);
+        }
+      }
+    }
+    const std::size_t nc = ca.size();
+    std::vector<XY> cmid(nc);
+    for (std::size_t e = 0; e < nc; ++e) {
+      const XY a = nxy_[ca[e]];
+      const XY b = nxy_[cb[e]];
+      const double len = dist(a, b);
+      const double off = std::clamp(0.05 * r.normal(), -0.12, 0.12) * len;
+      cmid[e] = (a + b) * 0.5 + perp(unit(b - a)) * off;
+    }
+
+    // River segments bucketed by grid cell.
+    std::vector<std::pair<XY, XY>> segs;
+    PointGrid seg_grid(side_ + 2 * g_, g_);
+    const XY shift{g_, g_};
+    for (const auto& rv : rivers_) {
+      for (std::size_t i = 1; i < rv.size(); ++i) {
+        const auto id = static_cast<std::uint32_t>(segs.size());
+        segs.emplace_back(rv[i - 1], rv[i]);
+        // A segment (250 m) is shorter than a cell: its end points' cells and their corner cover it.
+        seg_grid.insert(id, rv[i - 1] + shift);
+        seg_grid.insert(id, rv[i] + shift);
+        seg_grid.insert(id, XY{rv[i - 1].x, rv[i].y} + shift);
+        seg_grid.insert(id, XY{rv[i].x, rv[i - 1].y} + shift);
+      }
+    }
+    std::vector<std::uint8_t> crosses(nc, 0);
+    std::vector<XY> cross_at(nc);
+    for (std::size_t e = 0; e < nc; ++e) {
+      const std::array<std::pair<XY, XY>, 2> halves = {std::pair{nxy_[ca[e]], cmid[e]},
+                                                       std::pair{cmid[e], nxy_[cb[e]]}};
+      for (const auto& [p, q] : halves) {
+        if (crosses[e]) break;
+        const XY c = (p + q) * 0.5 + shift;
+        seg_grid.for_near(c, dist(p, q) / 2 + 1, [&](std::uint32_t s) {
+          XY at;
+          if (!crosses[e] && segments_cross(p, q, segs[s].first, segs[s].second, at)) {
+            crosses[e] = 1;
+            cross_at[e] = at;
+          }
+        });
+      }
+    }
+
+    // Keep most tracks, few river crossings (fords), then reconnect components.
+    std::vector<std::uint8_t> keep(nc, 0);
+    for (std::size_t e = 0; e < nc; ++e) keep[e] = crosses[e] ? r.chance(0.15) : (cdiag[e] || r.chance(0.9));
+    std::vector<std::uint32_t> parent(nxy_.size());
+    std::iota(parent.begin(), parent.end(), 0U);
+    auto find = [&](std::uint32_t x) {
+      while (parent[x] != x) x = parent[x] = parent[parent[x]];
+      return x;
+    };
+    for (std::size_t e = 0; e < nc; ++e) {
+      if (keep[e]) parent[find(ca[e])] = find(cb[e]);
+    }
+    for (std::size_t e = 0; e < nc; ++e) {
+      if (keep[e]) continue;
+      const auto a = find(ca[e]);
+      const auto b = find(cb[e]);
+      if (a != b) {
+        parent[a] = b;
+        keep[e] = 1;
+      }
+    }
+    for (std::size_t e = 0; e < nc; ++e) {
+      if (!keep[e]) continue;
+      ea_.push_back(ca[e]);
+      eb_.push_back(cb[e]);
+      emid_.push_back(cmid[e]);
+      ebridge_.push_back(crosses[e]);
+      ecross_.push_back(cross_at[e]);
+      elen_.push_back(dist(nxy_[ca[e]], cmid[e]) + dist(cmid[e], nxy_[cb[e]]));
+      enoise_.push_back(r.uniform(1.0, 1.35));
+    }
+    ecls_.assign(ea_.size(), RoadClass::kTrack);
+    nbest_.assign(nxy_.size(), RoadClass::kTrack);
+    adj_off_.assign(nxy_.size() + 1, 0);
+    for (std::size_t e = 0; e < ea_.size(); ++e) {
+      ++adj_off_[ea_[e] + 1];
+      ++adj_off_[eb_[e] + 1];
+    }
+    for (std::size_t i = 0; i < nxy_.size(); ++i) adj_off_[i + 1] += adj_off_[i];
+    adj_.assign(adj_off_.back(), 0);
+    std::vector<std::uint32_t> fill(adj_off_.begin(), adj_off_.end() - 1);
+    for (std::size_t e = 0; e < ea_.size(); ++e) {
+      adj_[fill[ea_[e]]++] = static_cast<std::uint32_t>(e);
+      adj_[fill[eb_[e]]++] = static_cast<std::uint32_t>(e);
+    }
+  }
+  std::uint32_t other(std::uint32_t e, std::uint32_t n) const { return ea_[e] == n ? eb_[e] : ea_[e]; }
+
+  // ---- 4. settlements ----
+  std::uint32_t free_node_near(XY p, std::vector<std::uint8_t>& used) const {
+    const int i0 = static_cast<int>(std::lround(p.x / g_));
+    const int j0 = static_cast<int>(std::lround(p.y / g_));
+    for (int rad = 0; rad < n_; ++rad) {
+      for (int dj = -rad; dj <= rad; ++dj) {
+        for (int di = -rad; di <= rad; ++di) {
+          if (std::max(std::abs(di), std::abs(dj)) != rad) continue;
+          const int i = i0 + di;
+          const int j = j0 + dj;
+          if (i < 0 || j < 0 || i >= n_ || j >= n_) continue;
+          const auto node = node_at(i, j);
+          if (!used[node]) {
+            used[node] = 1;
+            return node;
+          }
+        }
+      }
+    }
+    return 0;
+  }
+
+  void make_settlements() {
+    Rng r(seed_, 4);
+    std::vector<std::uint8_t> used(nxy_.size(), 0);
+    PointGrid grid(side_, 2000);
+    auto add = [&](XY p, int kind, double pop) {
+      const auto node = free_node_near(p, used);
+      const auto id = static_cast<std::uint32_t>(places_.size());
+      places_.push_back({nxy_[node], node, kind, pop});
+      grid.insert(id, nxy_[node]);
+    };
+    auto clear_of = [&](XY p, double dmin) {
+      bool ok = true;
+      grid.for_near(p, dmin, [&](std::uint32_t id) { ok = ok && dist(places_[id].p, p) >= dmin; });
+      return ok;
+    };
+    // District centre: west of the front.
+    add({r.uniform(0.22, 0.32) * side_, r.uniform(0.4, 0.6) * side_}, 0, r.lognormal(16000, 0.15));
+    const std::size_t towns = scaled_count(4, k_);
+    const std::size_t total = scaled_count(105, k_, towns + 4);
+    auto throw_darts = [&](std::size_t count, double dmin, double lo, double hi, int kind, auto pop) {
+      std::size_t misses = 0;
+      for (std::size_t placed = 0; placed < count;) {
+        const XY p{r.uniform(lo, hi) * side_, r.uniform(lo, hi) * side_};
+        if (!clear_of(p, dmin)) {
+          if (++misses > 200) {
+            dmin *= 0.8;
+            misses = 0;
+          }
+          continue;
+        }
+        add(p, kind, pop());
+        ++placed;
+      }
+    };
+    throw_darts(towns, 6000, 0.06, 0.94, 1, [&] { return std::clamp(r.lognormal(4000, 0.35), 2000.0, 9000.0); });
+    throw_darts(total - towns - 1, 1300, 0.01, 0.99, 2,
+                [&] { return std::clamp(r.lognormal(230, 0.9), 15.0, 2500.0); });
+    // Scale populations to the district's total.
+    const double target = r.uniform(52000, 64000) * k_;
+    double sum = 0;
+    for (const auto& s : places_) sum += s.pop;
+    NameMaker names;
+    for (std::size_t i = 0; i < places_.size(); ++i) {
+      auto& s = places_[i];
+      s.pop = std::max(5.0, std::round(s.pop * target / sum));
+      Settlement out;
+      out.id = make_id("S", i + 1, 4);
+      out.name = names.make(r);
+      out.population = static_cast<std::int64_t>(s.pop);
+      out.pos = ll(s.p);
+      sc_.settlements.push_back(std::move(out));
+    }
+    place_grid_ = std::make_unique<PointGrid>(std::move(grid));
+
+    // Hubs: the district centre and exits to the regional road on the west and north boundary.
+    const XY c = places_[0].p;
+    const int ci = static_cast<int>(std::lround(c.x / g_));
+    const int cj = static_cast<int>(std::lround(c.y / g_));
+    exits_.push_back(node_at(0, cj + static_cast<int>(r.index(7)) - 3));
+    exits_.push_back(node_at(ci + static_cast<int>(r.index(7)) - 3, n_ - 1));
+    sc_.hubs.push_back({"H1", sc_.settlements[0].name + " (district centre)", HubKind::kDistrictCentre,
+                        sc_.settlements[0].pos, {}, 0});
+    sc_.hubs.push_back({"H2", "Regional road exit west", HubKind::kRegionalExit, ll(nxy_[exits_[0]]), {}, 0});
+    sc_.hubs.push_back({"H3", "Regional road exit north", HubKind::kRegionalExit, ll(nxy_[exits_[1]]), {}, 0});
+  }
+
+  // Nearest place to p (other than `self`) passing `accept`; kNone when there is none.
+  template <typename Accept>
+  std::uint32_t nearest_place(XY p, std::uint32_t self, Accept&& accept) const {
+    for (double rad = 2000;; rad *= 2) {
+      std::uint32_t best = kNone;
+      double bd = std::numeric_limits<double>::max();
+      place_grid_->for_near(p, rad, [&](std::uint32_t id) {
+        if (id == self || !accept(id)) return;
+        const double d = dist(places_[id].p, p);
+        if (d <= rad && (d < bd || (d == bd && id < best))) {
+          bd = d;
+          best = id;
+        }
+      });
+      if (best != kNone || rad > 2 * place_grid_->extent()) return best;
+    }
+  }
+  // Places within rad of p, nearest first.
+  std::vector<std::uint32_t> places_within(XY p, double rad) const {
+    std::vector<std::pair<double, std::uint32_t>> hits;
+    place_grid_->for_near(p, rad, [&](std::uint32_t id) {
+      const double d = dist(places_[id].p, p);
+      if (d <= rad) hits.emplace_back(d, id);
+    });
+    std::sort(hits.begin(), hits.end());
+    std::vector<std::uint32_t> out;
+    for (const auto& h : hits) out.push_back(h.second);
+    return out;
+  }
+
+  // ---- 5. roads ----
+  struct HeapItem {
+    double f;
+    std::uint32_t node;
+    double g;
+  };
+
+  // A* from src to dst, or (dst == kNone) Dijkstra to the nearest node on a main road.
+  std::vector<std::uint32_t> route(std::uint32_t src, std::uint32_t dst) {
+    if (dist_.empty()) {
+      dist_.assign(nxy_.size(), 0);
+      prev_.assign(nxy_.size(), kNone);
+      stamp_.assign(nxy_.size(), 0);
+    }
+    ++cur_stamp_;
+    auto cmp = [](const HeapItem& a, const HeapItem& b) {
+      return a.f > b.f || (a.f == b.f && a.node > b.node);
+    };
+    auto h = [&](std::uint32_t v) { return dst == kNone ? 0.0 : 0.8 * dist(nxy_[v], nxy_[dst]); };
+    heap_.clear();
+    dist_[src] = 0;
+    prev_[src] = kNone;
+    stamp_[src] = cur_stamp_;
+    heap_.push_back({h(src), src, 0});
+    std::uint32_t found = kNone;
+    while (!heap_.empty()) {
+      std::pop_heap(heap_.begin(), heap_.end(), cmp);
+      const HeapItem it = heap_.back();
+      heap_.pop_back();
+      if (it.g > dist_[it.node]) continue;
+      if (it.node == dst || (dst == kNone && it.node != src && nbest_[it.node] <= RoadClass::kSecondary)) {
+        found = it.node;
+        break;
+      }
+      for (std::uint32_t k = adj_off_[it.node]; k < adj_off_[it.node + 1]; ++k) {
+        const std::uint32_t e = adj_[k];
+        const std::uint32_t v = other(e, it.node);
+        const double ng = it.g + elen_[e] * enoise_[e] * class_factor(ecls_[e]) * (ebridge_[e] ? 2.5 : 1.0);
+        if (stamp_[v] != cur_stamp_ || ng < dist_[v]) {
+          stamp_[v] = cur_stamp_;
+          dist_[v] = ng;
+          prev_[v] = e;
+          heap_.push_back({ng + h(v), v, ng});
+          std::push_heap(heap_.begin(), heap_.end(), cmp);
+        }
+      }
+    }
+    std::vector<std::uint32_t> path;
+    for (std::uint32_t v = found; v != kNone && v != src; v = other(prev_[v], v)) path.push_back(prev_[v]);
+    return path;
+  }
+  void upgrade(const std::vector<std::uint32_t>& path, RoadClass cls) {
+    for (auto e : path) {
+      if (cls < ecls_[e]) ecls_[e] = cls;
+      nbest_[ea_[e]] = std::min(nbest_[ea_[e]], ecls_[e]);
+      nbest_[eb_[e]] = std::min(nbest_[eb_[e]], ecls_[e]);
+    }
+  }
+
+  void make_roads() {
+    Rng r(seed_, 5);
+    const std::uint32_t centre_node = places_[0].node;
+    for (auto x : exits_) upgrade(route(centre_node, x), RoadClass::kPrimary);
+    // Main roads: a spanning tree over the centre and the towns (Prim), plus some second links.
+    std::vector<std::uint32_t> mains;
+    for (std::uint32_t i = 0; i < places_.size(); ++i) {
+      if (places_[i].kind <= 1) mains.push_back(i);
+    }
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> links;
+    {
+      std::vector<double> best(mains.size(), std::numeric_limits<double>::max());
+      std::vector<std::size_t> from(mains.size(), 0);
+      std::vector<std::uint8_t> in(mains.size(), 0);
+      best[0] = 0;
+      for (std::size_t step = 0; step < mains.size(); ++step) {
+        std::size_t u = mains.size();
+        for (std::size_t i = 0; i < mains.size(); ++i) {
+          if (!in[i] && (u == mains.size() || best[i] < best[u])) u = i;
+        }
+        in[u] = 1;
+        if (step > 0) links.emplace_back(mains[from[u]], mains[u]);
+        for (std::size_t i = 0; i < mains.size(); ++i) {
+          const double d = dist(places_[mains[u]].p, places_[mains[i]].p);
+          if (!in[i] && d < best[i]) {
+            best[i] = d;
+            from[i] = u;
+          }
+        }
+      }
+    }
+    for (std::size_t i = 1; i < mains.size() && mains.size() > 2; ++i) {
+      std::vector<std::pair<double, std::uint32_t>> near;
+      for (auto m : mains) {
+        if (m != mains[i]) near.emplace_back(dist(places_[m].p, places_[mains[i]].p), m);
+      }
+      std::sort(near.begin(), near.end());
+      if (near.size() > 1 && r.chance(0.6)) links.emplace_back(mains[i], near[1].second);
+    }
+    for (const auto& [a, b] : links) {
+      const bool primary = a == 0 || b == 0;
+      upgrade(route(places_[a].node, places_[b].node), primary ? RoadClass::kPrimary : RoadClass::kSecondary);
+    }
+    // Local roads: each village to its nearest neighbour; the larger ones to the nearest main road.
+    std::vector<double> pops;
+    for (const auto& p : places_) {
+      if (p.kind == 2) pops.push_back(p.pop);
+    }
+    std::sort(pops.begin(), pops.end());
+    const double big = pops.empty() ? 0 : pops[pops.size() * 6 / 10];
+    for (std::uint32_t i = 0; i < places_.size(); ++i) {
+      if (places_[i].kind != 2) continue;
+      const auto nb = nearest_place(places_[i].p, i, [](std::uint32_t) { return true; });
+      if (nb != kNone) upgrade(route(places_[i].node, places_[nb].node), RoadClass::kUnclassified);
+      if (places_[i].pop >= big && nbest_[places_[i].node] > RoadClass::kSecondary) {
+        upgrade(route(places_[i].node, kNone), RoadClass::kTertiary);
+      }
+    }
+    // Streets: tracks at a settlement's node (two steps out for towns) become residential.
+    for (const auto& p : places_) {
+      std::vector<std::uint32_t> ring{p.node};
+      for (int step = 0; step < (p.kind == 2 ? 1 : 2); ++step) {
+        std::vector<std::uint32_t> next;
+        for (auto v : ring) {
+          for (std::uint32_t k = adj_off_[v]; k < adj_off_[v + 1]; ++k) {
+            const auto e = adj_[k];
+            if (ecls_[e] == RoadClass::kTrack) ecls_[e] = RoadClass::kResidential;
+            next.push_back(other(e, v));
+          }
+        }
+        ring = std::move(next);
+      }
+    }
+  }
+
+  void build_network() {
+    auto& net = sc_.roads;
+    net.node_pos.reserve(nxy_.size());
+    for (const auto& p : nxy_) net.add_node(ll(p));
+    net.edge_shape.reserve(3 * ea_.size());
+    for (std::size_t e = 0; e < ea_.size(); ++e) {
+      const LineString shape = {ll(nxy_[ea_[e]]), ll(emid_[e]), ll(nxy_[eb_[e]])};
+      net.add_edge(NodeId(ea_[e]), NodeId(eb_[e]), shape, geo::length_m(shape), speed_kmh(ecls_[e]),
+                   ecls_[e], ebridge_[e] != 0, static_cast<std::int64_t>(e + 1));
+    }
+    net.build_adjacency();
+  }
+
+  // ---- 6. hazards ----
+  void add_hazard(const std::vector<XY>& ring, HazardStatus st, Contamination c, Terrain t, LandUse lu) {
+    Hazard h;
+    for (const auto& p : ring) h.polygon.outer.push_back(ll(p));
+    h.polygon.outer.push_back(h.polygon.outer.front());
+    h.area_m2 = geo::area_m2(h.polygon);
+    if (h.area_m2 < 1000 || h.area_m2 > 1e6) return;  // outside 0.1..100 ha (never by construction)
+    h.id = make_id("HZ", sc_.hazards.size() + 1, 5);
+    h.status = st;
+    h.contamination = c;
+    h.terrain = t;
+    h.land_use = lu;
+    sc_.hazards.push_back(std::move(h));
+  }
+  XY band_point(Rng& r) const {
+    const double y = r.uniform(0.01, 0.99) * side_;
+    const double t = r.uniform() + r.uniform() - 1;  // triangular: denser at the old front line
+    return {std::clamp(front_x(y) + t * half_band_, 0.01 * side_, 0.99 * side_), y};
+  }
+  static Contamination contamination(Rng& r, const std::array<double, 4>& w) {
+    return static_cast<Contamination>(r.weighted(w));  // AP, AT, UXO, cluster
+  }
+
+  void make_hazards() {
+    Rng r(seed_, 6);
+    auto status = [&](double confirmed) {
+      return r.chance(confirmed) ? HazardStatus::kConfirmed : HazardStatus::kSuspected;
+    };
+    constexpr double kHa = 10000;
+    // Fields.
+    for (std::size_t i = 0, n = scaled_count(300, k_); i < n; ++i) {
+      const double area = std::clamp(r.lognormal(2.5 * kHa, 1.3), 0.15 * kHa, 90 * kHa);
+      const auto poly = blob(band_point(r), area, r.uniform(1, 3), r.uniform(0, geo::kPi), r);
+      add_hazard(poly, status(0.22), contamination(r, {35, 30, 20, 15}), Terrain::kField,
+                 r.chance(0.8) ? LandUse::kAgriculture : LandUse::kPasture);
+    }
+    // Forest belts: long narrow strips along field boundaries (grid directions).
+    for (std::size_t i = 0, n = scaled_count(130, k_); i < n; ++i) {
+      const double wid = r.uniform(15, 40);
+      const double len = std::clamp(r.lognormal(0.8 * kHa, 0.8) / wid, 1300 / wid, 3000.0);
+      const double ang = (r.chance(0.5) ? 0 : geo::kPi / 2) + r.uniform(-0.08, 0.08);
+      add_hazard(rectangle(band_point(r), len, wid, ang), status(0.2), contamination(r, {60, 10, 15, 15}),
+                 Terrain::kForest, LandUse::kForestry);
+    }
+    // Verges along real road edges in the band, often main roads.
+    std::vector<std::uint32_t> band_edges, band_main;
+    for (std::uint32_t e = 0; e < ea_.size(); ++e) {
+      if (band_dist(emid_[e]) >= half_band_) continue;
+      band_edges.push_back(e);
+      if (ecls_[e] <= RoadClass::kTertiary) band_main.push_back(e);
+    }
+    if (!band_edges.empty()) {
+      for (std::size_t i = 0, n = scaled_count(140, k_); i < n; ++i) {
+        const bool main = !band_main.empty() && r.chance(0.45);
+        const auto e = main ? band_main[r.index(band_main.size())] : band_edges[r.index(band_edges.size())];
+        const auto shape = edge_shape(e);
+        const double total = polyline_length(shape);
+        const double len = r.chance(0.35) ? total : r.uniform(std::min(80.0, total), total);
+        const double s0 = r.uniform(0, total - len);
+        const auto part = sub_polyline(shape, s0, s0 + len);
+        double wid = r.uniform(8, 25);
+        wid = std::max(wid, std::min(40.0, 1300 / len + 1));
+        double d0 = r.uniform(0.5, 4);
+        if (r.chance(0.3)) d0 = -wid / 2;  // the carriageway itself is mined
+        const double side = r.chance(0.5) ? 1 : -1;
+        auto inner = offset_polyline(part, side * d0);
+        auto outer = offset_polyline(part, side * (d0 + wid));
+        inner.insert(inner.end(), outer.rbegin(), outer.rend());
+        add_hazard(inner, status(0.3), contamination(r, {35, 50, 15, 0}), Terrain::kVerge, LandUse::kTransport);
+      }
+    }
+    // Village edges in or near the band.
+    std::vector<std::uint32_t> band_places;
+    for (std::uint32_t i = 0; i < places_.size(); ++i) {
+      if (band_dist(places_[i].p) < half_band_ + 500) band_places.push_back(i);
+    }
+    if (!band_places.empty()) {
+      for (std::size_t i = 0, n = scaled_count(60, k_); i < n; ++i) {
+        const XY c = places_[band_places[r.index(band_places.size())]].p +
+                     rotate({r.uniform(120, 450), 0}, r.uniform(0, kTwoPi));
+        const double area = std::clamp(r.lognormal(1.2 * kHa, 0.7), 0.15 * kHa, 8 * kHa);
+        add_hazard(blob(c, area, r.uniform(1, 2), r.uniform(0, geo::kPi), r), status(0.3),
+                   contamination(r, {25, 0, 45, 30}), Terrain::kBuiltUp, LandUse::kResidential);
+      }
+    }
+    // Wetlands along rivers in the band.
+    std::vector<std::pair<XY, double>> wet;
+    for (const auto& rv : rivers_) {
+      for (std::size_t i = 1; i < rv.size(); ++i) {
+        if (inside(rv[i]) && band_dist(rv[i]) < half_band_) {
+          const XY d = rv[i] - rv[i - 1];
+          wet.emplace_back(rv[i], std::atan2(d.y, d.x));
+        }
+      }
+    }
+    if (!wet.empty()) {
+      for (std::size_t i = 0, n = scaled_count(30, k_); i < n; ++i) {
+        const auto& [p, ang] = wet[r.index(wet.size())];
+        const double area = std::clamp(r.lognormal(4 * kHa, 0.9), 0.5 * kHa, 60 * kHa);
+        add_hazard(blob(p + XY{r.uniform(-80, 80), r.uniform(-80, 80)}, area, r.uniform(2, 4), ang, r),
+                   status(0.15), contamination(r, {60, 0, 40, 0}), Terrain::kWetland,
+                   r.chance(0.6) ? LandUse::kOther : LandUse::kPasture);
+      }
+    }
+    // Scattered unexploded ordnance away from the front.
+    for (std::size_t i = 0, n = scaled_count(80, k_); i < n; ++i) {
+      XY p;
+      do {
+        p = {r.uniform(0.01, 0.99) * side_, r.uniform(0.01, 0.99) * side_};
+      } while (band_dist(p) < half_band_);
+      const double area = std::clamp(r.lognormal(0.3 * kHa, 0.6), 0.12 * kHa, 1.5 * kHa);
+      const bool forest = r.chance(0.25);
+      add_hazard(blob(p, area, r.uniform(1, 1.8), r.uniform(0, geo::kPi), r), status(0.55),
+                 r.chance(0.8) ? Contamination::kUxo : Contamination::kCluster,
+                 forest ? Terrain::kForest : Terrain::kField,
+                 forest ? LandUse::kForestry : LandUse::kAgriculture);
+    }
+  }
+
+  // ---- 7. assets ----
+  Asset& new_asset(AssetKind kind, Service svc, Trade trade, double qty) {
+    Asset a;
+    a.id = make_id("A", sc_.assets.size() + 1, 4);
+    a.kind = kind;
+    a.service = svc;
+    a.trade = trade;
+    a.quantity = qty;
+    sc_.assets.push_back(std::move(a));
+    return sc_.assets.back();
+  }
+
+  void make_assets() {
+    Rng r(seed_, 7);
+    const double near_band = half_band_ + 2000;
+    // Blown bridges in and near the band.
+    std::vector<std::uint32_t> bridges;
+    for (std::uint32_t e = 0; e < ea_.size(); ++e) {
+      if (ebridge_[e] && band_dist(ecross_[e]) < half_band_ + 3000) bridges.push_back(e);
+    }
+    for (std::size_t i = 0; i < bridges.size(); ++i) {
+      const auto e = bridges[i];
+      if (i > 0 && !r.chance(0.65)) continue;
+      const double big = ecls_[e] <= RoadClass::kSecondary ? 1.8 : 1.0;
+      const double span = std::round(std::clamp(r.lognormal(22 * big, 0.5), 6.0, 180.0));
+      new_asset(AssetKind::kBridge, Service::kNone, Trade::kBridge, span).geometry = {ll(ecross_[e])};
+    }
+    // Power and comms lines feeding chains of villages near the band; comms often need power.
+    std::vector<std::uint32_t> affected;
+    for (std::uint32_t i = 1; i < places_.size(); ++i) {
+      if (band_dist(places_[i].p) < near_band) affected.push_back(i);
+    }
+    std::vector<std::uint32_t> power_of(places_.size(), kNone);  // asset index of a cut power line
+    for (int pass = 0; pass < 2; ++pass) {
+      const bool power = pass == 0;
+      std::vector<std::uint8_t> done(places_.size(), 0);
+      for (std::size_t k = 0; k < affected.size(); ++k) {  // deterministic shuffle order
+        const auto v = affected[(k * 7919 + pass * 31) % affected.size()];
+        if (done[v] || places_[v].kind == 0 || !r.chance(power ? 0.8 : 0.65)) continue;
+        std::vector<std::uint32_t> chain{v};
+        done[v] = 1;
+        const std::size_t extra = r.index(4);
+        for (std::size_t x = 0; x < extra; ++x) {
+          const auto nb = nearest_place(places_[chain.back()].p, chain.back(), [&](std::uint32_t id) {
+            return !done[id] && places_[id].kind == 2 && band_dist(places_[id].p) < near_band;
+          });
+          if (nb == kNone || dist(places_[nb].p, places_[chain.back()].p) > 5000) break;
+          chain.push_back(nb);
+          done[nb] = 1;
+        }
+        const auto src = nearest_place(places_[v].p, v, [&](std::uint32_t id) {
+          return !done[id] && std::find(chain.begin(), chain.end(), id) == chain.end();
+        });
+        std::vector<XY> pts;
+        if (src != kNone) pts.push_back(places_[src].p + XY{r.uniform(-60, 60), r.uniform(-60, 60)});
+        for (auto c : chain) pts.push_back(places_[c].p + XY{r.uniform(-60, 60), r.uniform(-60, 60)});
+        if (pts.size() < 2) pts.push_back(pts.back() + XY{r.uniform(300, 900), r.uniform(300, 900)});
+        LineString line;
+        for (const auto& p : pts) line.push_back(ll(p));
+        const double len = std::round(geo::length_m(line));
+        std::optional<std::string> dep;
+        if (!power && power_of[v] != kNone && r.chance(0.7)) dep = sc_.assets[power_of[v]].id;
+        const auto idx = static_cast<std::uint32_t>(sc_.assets.size());
+        auto& a = new_asset(power ? AssetKind::kPowerLine : AssetKind::kCommsLine,
+                            power ? Service::kPower : Service::kComms, power ? Trade::kPower : Trade::kComms, len);
+        a.geometry = std::move(line);
+        a.depends_on = std::move(dep);
+        for (auto c : chain) {
+          a.serves.push_back(sc_.settlements[c].id);
+          if (power) power_of[c] = idx;
+        }
+      }
+    }
+    // Damaged schools and clinics near the band.
+    for (auto i : affected) {
+      const auto& p = places_[i];
+      if (p.pop < 120) continue;
+      for (const bool school : {true, false}) {
+        if (p.kind == 2 && !r.chance(school ? 0.45 : 0.3)) continue;
+        const double town = p.kind == 2 ? 1.0 : 2.5;
+        const double floor = school ? std::clamp(r.lognormal(1200 * town, 0.5), 300.0, 8000.0)
+                                    : std::clamp(r.lognormal(350 * town, 0.5), 80.0, 3000.0);
+        auto& a = new_asset(AssetKind::kPublicBuilding, school ? Service::kSchool : Service::kClinic,
+                            Trade::kGeneral, std::round(floor));
+        a.geometry = {ll(p.p + XY{r.uniform(-150, 150), r.uniform(-150, 150)})};
+        const auto catchment = places_within(p.p, school ? 3500 : 6000);
+        for (std::size_t c = 0; c < catchment.size() && c < 8; ++c) {
+          a.serves.push_back(sc_.settlements[catchment[c]].id);
+        }
+      }
+    }
+    // Cratered road sections in the band, mostly on the roads that matter; fill up to ~115 * k.
+    std::vector<std::uint32_t> band_edges, band_main;
+    for (std::uint32_t e = 0; e < ea_.size(); ++e) {
+      if (band_dist(emid_[e]) >= half_band_ || ebridge_[e]) continue;
+      band_edges.push_back(e);
+      if (ecls_[e] <= RoadClass::kTertiary) band_main.push_back(e);
+    }
+    const std::size_t want = std::max(scaled_count(55, k_), scaled_count(115, k_) - std::min(scaled_count(115, k_), sc_.assets.size()));
+    for (std::size_t i = 0; i < want && !band_edges.empty(); ++i) {
+      const bool main = !band_main.empty() && r.chance(0.7);
+      const auto e = main ? band_main[r.index(band_main.size())] : band_edges[r.index(band_edges.size())];
+      const auto shape = edge_shape(e);
+      const XY p = point_along(shape, r.uniform(0.25, 0.75) * polyline_length(shape));
+      const double len = std::clamp(r.lognormal(25, 0.7), 5.0, 200.0);
+      new_asset(AssetKind::kRoadSection, Service::kNone, Trade::kRoad, std::round(len * pavement_m(ecls_[e])))
+          .geometry = {ll(p)};
+    }
+  }
+
+  // ---- crews ----
+  void make_crews() {
+    Rng r(seed_, 8);
+    // Depots: the district centre and the largest towns well behind the front.
+    std::vector<std::uint32_t> towns;
+    for (std::uint32_t i = 1; i < places_.size(); ++i) {
+      if (places_[i].kind == 1 && band_dist(places_[i].p) > half_band_ + 2000) towns.push_back(i);
+    }
+    std::stable_sort(towns.begin(), towns.end(),
+                     [&](auto a, auto b) { return places_[a].pop > places_[b].pop; });
+    towns.resize(std::min(towns.size(), scaled_count(3 * std::sqrt(k_), 1.0)));
+    std::vector<std::uint32_t> depots{0, 0};
+    depots.insert(depots.end(), towns.begin(), towns.end());
+
+    struct Spec {
+      Trade trade;
+      double teams;
+      int size;
+      int lo, hi;
+    };
+    // 10 survey x 4, 70 manual x 10 (8 deminers, leader, medic), 20 dog x 6, 35 mechanical x 4.
+    const std::array<Spec, 4> demining = {Spec{Trade::kSurvey, 10, 4, 3, 5}, Spec{Trade::kManual, 70, 10, 9, 11},
+                                          Spec{Trade::kDog, 20, 6, 5, 7}, Spec{Trade::kMechanical, 35, 4, 3, 5}};
+    std::vector<Crew> crews;
+    std::vector<std::pair<int, int>> bounds;
+    const auto deminers = static_cast<int>(std::llround(1000 * k_));
+    int sum = 0;
+    for (const auto& s : demining) {
+      for (std::size_t i = 0, n = scaled_count(s.teams, k_); i < n; ++i) {
+        crews.push_back({"", s.trade, s.size, "", 1.0, {}});
+        bounds.emplace_back(s.lo, s.hi);
+        sum += s.size;
+      }
+    }
+    auto manual_count = [&] {
+      return std::count_if(crews.begin(), crews.end(), [](const Crew& c) { return c.trade == Trade::kManual; });
+    };
+    while (deminers - sum >= 10) {
+      crews.push_back({"", Trade::kManual, 10, "", 1.0, {}});
+      bounds.emplace_back(9, 11);
+      sum += 10;
+    }
+    while (sum - deminers >= 10 && manual_count() > 1) {
+      const auto it = std::find_if(crews.rbegin(), crews.rend(), [](const Crew& c) { return c.trade == Trade::kManual; });
+      const auto idx = static_cast<std::size_t>(std::distance(it, crews.rend()) - 1);
+      sum -= crews[idx].people;
+      crews.erase(crews.begin() + static_cast<std::ptrdiff_t>(idx));
+      bounds.erase(bounds.begin() + static_cast<std::ptrdiff_t>(idx));
+    }
+    adjust_to_total(crews, bounds, sum, deminers);
+
+    // Builders: road 30 %, bridge 12 %, comms 12 %, power 16 %, general 30 %; brigades of 15-40.
+    const auto builders = static_cast<int>(std::llround(5000 * k_));
+    const std::array<std::pair<Trade, double>, 5> shares = {std::pair{Trade::kRoad, 0.30}, {Trade::kBridge, 0.12},
+                                                            {Trade::kComms, 0.12}, {Trade::kPower, 0.16},
+                                                            {Trade::kGeneral, 0.30}};
+    int assigned = 0;
+    for (std::size_t t = 0; t < shares.size(); ++t) {
+      const int total = t + 1 == shares.size() ? builders - assigned
+                                               : static_cast<int>(std::llround(builders * shares[t].second));
+      assigned += total;
+      if (total <= 0) continue;
+      const auto n = std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(total / 27.0)));
+      const std::size_t first = crews.size();
+      for (std::size_t i = 0; i < n; ++i) {
+        const int size = total / static_cast<int>(n) + (i < static_cast<std::size_t>(total) % n ? 1 : 0);
+        crews.push_back({"", shares[t].first, size, "", 1.0, {}});
+      }
+      // Vary sizes within 15..40, keeping the trade's total.
+      for (std::size_t i = 0; n > 1 && i < n; ++i) {
+        auto& a = crews[first + i];
+        auto& b = crews[first + r.index(n)];
+        const int m = static_cast<int>(r.index(9));
+        if (&a != &b && a.people - m >= 15 && b.people + m <= 40) {
+          a.people -= m;
+          b.people += m;
+        }
+      }
+    }
+    for (std::size_t i = 0; i < crews.size(); ++i) {
+      crews[i].id = make_id("C", i + 1, 4);
+      crews[i].base = sc_.settlements[depots[i % depots.size()]].id;
+    }
+    sc_.crews = std::move(crews);
+  }
+
+  // Moves team sizes by one person at a time (round robin, within bounds that widen when stuck)
+  // until the deminers total exactly `want`.
+  static void adjust_to_total(std::vector<Crew>& crews, std::vector<std::pair<int, int>>& bounds, int sum, int want) {
+    for (int widen = 0; sum != want && widen < 1000; ++widen) {
+      bool moved = false;
+      for (std::size_t i = 0; i < crews.size() && sum != want; ++i) {
+        const int lo = std::max(1, bounds[i].first - widen);
+        const int hi = bounds[i].second + widen;
+        if (sum < want && crews[i].people < hi) {
+          ++crews[i].people;
+          ++sum;
+          moved = true;
+        } else if (sum > want && crews[i].people > lo) {
+          --crews[i].people;
+          --sum;
+          moved = true;
+        }
+      }
+      if (moved) --widen;  // only widen when a full round made no progress
+    }
+  }
+
+  double k_;
+  std::uint64_t seed_;
+  double side_;
+  geo::LocalProjection proj_;
+  int n_ = 3;
+  double g_ = kGridSpacing;
+  double half_band_ = 0;
+  double f1_ = 1, f2_ = 2, p1_ = 0, p2_ = 0;
+
+  std::vector<XY> nxy_;
+  std::vector<std::vector<XY>> rivers_;
+  std::vector<std::uint32_t> ea_, eb_;
+  std::vector<XY> emid_, ecross_;
+  std::vector<std::uint8_t> ebridge_;
+  std::vector<double> elen_, enoise_;
+  std::vector<RoadClass> ecls_, nbest_;
+  std::vector<std::uint32_t> adj_off_, adj_;
+
+  std::vector<Place> places_;
+  std::unique_ptr<PointGrid> place_grid_;
+  std::vector<std::uint32_t> exits_;
+
+  std::vector<double> dist_;
+  std::vector<std::uint32_t> prev_, stamp_;
+  std::uint32_t cur_stamp_ = 0;
+  std::vector<HeapItem> heap_;
+
+  Scenario sc_;
+};
+
+}  // namespace
+
+gw::Scenario generate_district(const DistrictOptions& opt) {
+  if (!(opt.scale > 0 && opt.scale <= 1000)) {
+    throw Error(ErrorCode::kInvalidInput, "district scale must be in (0, 1000], got " + std::to_string(opt.scale));
+  }
+  return Builder(opt).run();
+}
+
+}  // namespace gw::gen
