@@ -1,0 +1,524 @@
+#include "io/outputs.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <system_error>
+#include <utility>
+
+#include "io/outputs_util.hpp"
+#include "model/error.hpp"
+
+namespace gw::io {
+
+using nlohmann::json;
+
+namespace detail {
+
+double round_to(double x, double scale) { return std::round(x * scale) / scale; }
+
+json lonlat_json(LonLat p) { return json::array({round_to(p.lon, 1e7), round_to(p.lat, 1e7)}); }
+
+void check_size(std::size_t got, std::size_t want, std::string_view what) {
+  if (got != want) {
+    throw Error(ErrorCode::kInternal, "outputs: " + std::string(what) + " has " +
+                                          std::to_string(got) + " entries, expected " +
+                                          std::to_string(want));
+  }
+}
+
+std::string_view work_unit(const Scenario& s, const Task& task) {
+  if (task.kind != TaskKind::kRepair) return "m2";
+  if (!task.asset.valid() || task.asset.index() >= s.assets.size()) return "";
+  switch (s.assets[task.asset.index()].kind) {
+    case AssetKind::kRoadSection: return "m2";
+    case AssetKind::kBridge: return "m";
+    case AssetKind::kCommsLine: return "m";
+    case AssetKind::kPowerLine: return "m";
+    case AssetKind::kPublicBuilding: return "m2";
+  }
+  return "";
+}
+
+std::string task_target(const Scenario& s, const Task& task) {
+  if (task.kind == TaskKind::kRepair) {
+    if (task.asset.valid() && task.asset.index() < s.assets.size())
+      return s.assets[task.asset.index()].id;
+    return "";
+  }
+  if (task.hazard.valid() && task.hazard.index() < s.hazards.size())
+    return s.hazards[task.hazard.index()].id;
+  return "";
+}
+
+std::vector<const Assignment*> assignments_by_task(const TaskSet& t, const Plan& p) {
+  std::vector<const Assignment*> by_task(t.tasks.size(), nullptr);
+  for (const Assignment& a : p.assignments) {
+    if (!a.task.valid() || a.task.index() >= t.tasks.size()) {
+      throw Error(ErrorCode::kInternal, "outputs: an assignment names task " +
+                                            std::to_string(a.task.value) + " outside the task set");
+    }
+    if (by_task[a.task.index()] != nullptr) {
+      throw Error(ErrorCode::kInternal,
+                  "outputs: task " + std::to_string(a.task.value) + " is assigned twice");
+    }
+    by_task[a.task.index()] = &a;
+  }
+  return by_task;
+}
+
+std::vector<const Assignment*> assignments_by_crew_start(const Plan& p) {
+  std::vector<const Assignment*> v;
+  v.reserve(p.assignments.size());
+  for (const Assignment& a : p.assignments) v.push_back(&a);
+  std::stable_sort(v.begin(), v.end(), [](const Assignment* a, const Assignment* b) {
+    return std::pair(a->crew.value, a->start) < std::pair(b->crew.value, b->start);
+  });
+  return v;
+}
+
+std::string dump_lines(const json& obj, std::string_view array_key) {
+  // An object written with one top-level key per line and the items of `array_key` one per line:
+  // compact, yet easy to grep and diff.
+  std::string out = "{\n";
+  bool first = true;
+  auto dump = [](const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); };
+  for (const auto& [key, value] : obj.items()) {
+    if (!first) out += ",\n";
+    first = false;
+    out += "  " + dump(json(key)) + ": ";
+    if (key == array_key && value.is_array() && !value.empty()) {
+      out += "[\n";
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        out += "    " + dump(value[i]);
+        out += i + 1 < value.size() ? ",\n" : "\n";
+      }
+      out += "  ]";
+    } else {
+      out += dump(value);
+    }
+  }
+  out += "\n}\n";
+  return out;
+}
+
+}  // namespace detail
+
+using namespace detail;
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+namespace {
+
+std::chrono::sys_days parse_date(const std::string& iso) {
+  int y = 0;
+  unsigned m = 0, d = 0;
+  char tail = 0;
+  if (iso.size() != 10 || std::sscanf(iso.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) {
+    throw Error(ErrorCode::kInvalidInput, "start_date '" + iso + "' is not an ISO date YYYY-MM-DD");
+  }
+  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},
+                                        std::chrono::day{d}};
+  if (!ymd.ok()) throw Error(ErrorCode::kInvalidInput, "start_date '" + iso + "' is not a valid date");
+  return std::chrono::sys_days{ymd};
+}
+
+Minutes floor_div(Minutes a, Minutes b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+}  // namespace
+
+std::string iso_date(const std::string& start_date, Minutes m) {
+  const auto day = parse_date(start_date) + std::chrono::days{floor_div(m, kMinutesPerDay)};
+  const std::chrono::year_month_day ymd{day};
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+std::string iso_datetime(const std::string& start_date, Minutes m) {
+  const Minutes in_day = m - floor_div(m, kMinutesPerDay) * kMinutesPerDay;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "T%02d:%02d", static_cast<int>(in_day / 60),
+                static_cast<int>(in_day % 60));
+  return iso_date(start_date, m) + buf;
+}
+
+json day_or_null(Minutes m) {
+  if (m == plan::kNever) return nullptr;
+  return round_to(minutes_to_days(m), 1e3);
+}
+
+// ---------------------------------------------------------------------------------------------
+// plan.json
+
+json plan_json(const Scenario& s, const TaskSet& t, const Plan& p) {
+  const auto by_task = assignments_by_task(t, p);
+  json tasks = json::array();
+  for (std::size_t i = 0; i < t.tasks.size(); ++i) {
+    const Task& task = t.tasks[i];
+    json j;
+    j["id"] = i;
+    j["kind"] = name(task.kind);
+    j["hazard"] = task.hazard.valid() && task.hazard.index() < s.hazards.size()
+                      ? json(s.hazards[task.hazard.index()].id)
+                      : json(nullptr);
+    j["asset"] = task.asset.valid() && task.asset.index() < s.assets.size()
+                     ? json(s.assets[task.asset.index()].id)
+                     : json(nullptr);
+    j["corridor_edge"] = task.corridor_edge.valid() ? json(task.corridor_edge.value) : json(nullptr);
+    j["package"] = task.package;
+    j["work"] = task.work;
+    j["unit"] = work_unit(s, task);
+    j["terrain"] = name(task.terrain);
+    j["site_edge"] = task.site_edge.valid() ? json(task.site_edge.value) : json(nullptr);
+    j["site"] = json::array({task.site.lon, task.site.lat});  // exact: the validator reads it back
+    const Assignment* a = by_task[i];
+    if (a == nullptr) {
+      j["crew"] = nullptr;
+    } else {
+      j["crew"] = a->crew.valid() && a->crew.index() < s.crews.size()
+                      ? json(s.crews[a->crew.index()].id)
+                      : json(nullptr);
+      j["depart"] = a->depart;
+      j["start"] = a->start;
+      j["end"] = a->end;
+      j["from_node"] = a->from_node.valid() ? json(a->from_node.value) : json(nullptr);
+      j["entry_node"] = a->entry_node.valid() ? json(a->entry_node.value) : json(nullptr);
+      j["travel_min"] = a->travel_min;
+      j["start_day"] = round_to(minutes_to_days(a->start), 1e3);
+      j["end_day"] = round_to(minutes_to_days(a->end), 1e3);
+    }
+    tasks.push_back(std::move(j));
+  }
+  json out;
+  out["format"] = "groundwork-plan";
+  out["version"] = 1;
+  out["rule"] = p.rule;
+  out["start_date"] = s.params.start_date;
+  out["time_unit"] = "minutes";
+  out["task_count"] = t.tasks.size();
+  out["assigned"] = p.assignments.size();
+  out["tasks"] = std::move(tasks);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// summary.json
+
+namespace {
+
+json use_json(const plan::CrewUse& u, std::size_t crews) {
+  const auto total = static_cast<double>(u.working + u.travelling + u.idle);
+  auto share = [&](Minutes m) { return total > 0 ? round_to(static_cast<double>(m) / total, 1e4) : 0.0; };
+  json j;
+  j["crews"] = crews;
+  j["tasks"] = u.tasks;
+  j["working"] = share(u.working);
+  j["travelling"] = share(u.travelling);
+  j["idle"] = share(u.idle);
+  j["working_days"] = round_to(minutes_to_days(u.working), 1e3);
+  j["travelling_days"] = round_to(minutes_to_days(u.travelling), 1e3);
+  j["idle_days"] = round_to(minutes_to_days(u.idle), 1e3);
+  return j;
+}
+
+json opt_days(const std::optional<double>& d) {
+  return d ? json(round_to(*d, 1e3)) : json(nullptr);
+}
+
+}  // namespace
+
+json summary_json(const Scenario& s, const TaskSet& t, const Plan& p, const plan::Evaluation& ev,
+                  const OutputMeta& meta) {
+  check_size(ev.crew_use.size(), s.crews.size(), "evaluation.crew_use");
+  json j;
+  j["rule"] = meta.rule.empty() ? p.rule : meta.rule;
+  j["scenario"] = meta.scenario_name;
+  j["start_date"] = s.params.start_date;
+  j["horizon_days"] = s.params.horizon_days;
+  j["seed"] = s.params.seed;
+  j["seconds"] = round_to(meta.seconds, 1e3);
+
+  j["population_total"] = ev.population_total;
+  j["people_days_without_access"] = ev.people_days_without_access;
+  j["days_to_access_50"] = opt_days(ev.days_to_access_50);
+  j["days_to_access_90"] = opt_days(ev.days_to_access_90);
+  j["days_to_access_100"] = opt_days(ev.days_to_access_100);
+  for (Service sv : kRestorableServices) {
+    j["people_days_without_" + std::string(name(sv))] =
+        ev.people_days_without_service[static_cast<std::size_t>(sv)];
+  }
+  j["hectares_cancelled"] = ev.hectares_cancelled;
+  j["hectares_released"] = ev.hectares_released;
+  j["hectares_cleared"] = ev.hectares_released - ev.hectares_cancelled;
+  j["hectares_cancelled_by_month"] = ev.cancelled_ha_by_month;
+  j["hectares_released_by_month"] = ev.released_ha_by_month;
+  j["makespan_days"] = ev.makespan_days;
+  j["end_date"] = iso_date(s.params.start_date,
+                           static_cast<Minutes>(std::ceil(ev.makespan_days * kMinutesPerDay)));
+
+  j["tasks"] = t.tasks.size();
+  j["tasks_assigned"] = p.assignments.size();
+  json by_kind = json::object();
+  for (std::string_view k : kTaskKindNames) by_kind[std::string(k)] = 0;
+  for (const Task& task : t.tasks) by_kind[std::string(name(task.kind))] = by_kind[std::string(name(task.kind))].get<std::size_t>() + 1;
+  j["tasks_by_kind"] = std::move(by_kind);
+  j["crews"] = s.crews.size();
+  j["settlements"] = s.settlements.size();
+  j["hubs"] = s.hubs.size();
+  j["hazards"] = s.hazards.size();
+  j["assets"] = s.assets.size();
+  j["edges"] = s.roads.num_edges();
+  j["nodes"] = s.roads.num_nodes();
+
+  json util = use_json(ev.crew_use_total, s.crews.size());
+  std::array<plan::CrewUse, kTradeCount> by_trade{};
+  std::array<std::size_t, kTradeCount> crews_of{};
+  for (std::size_t c = 0; c < s.crews.size(); ++c) {
+    const auto tr = static_cast<std::size_t>(s.crews[c].trade);
+    by_trade[tr].working += ev.crew_use[c].working;
+    by_trade[tr].travelling += ev.crew_use[c].travelling;
+    by_trade[tr].idle += ev.crew_use[c].idle;
+    by_trade[tr].tasks += ev.crew_use[c].tasks;
+    ++crews_of[tr];
+  }
+  json trades = json::object();
+  for (std::size_t tr = 0; tr < kTradeCount; ++tr) {
+    if (crews_of[tr] > 0) trades[std::string(kTradeNames[tr])] = use_json(by_trade[tr], crews_of[tr]);
+  }
+  util["by_trade"] = std::move(trades);
+  j["crew_utilisation"] = std::move(util);
+  return j;
+}
+
+// ---------------------------------------------------------------------------------------------
+// schedule.csv
+
+namespace {
+
+std::string csv_field(std::string_view v) {
+  if (v.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(v);
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::string fixed(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+}  // namespace
+
+std::string schedule_csv(const Scenario& s, const TaskSet& t, const Plan& p) {
+  std::string out =
+      "task,kind,hazard,asset,crew,trade,depart_day,start_day,end_day,depart_at,start_at,end_at,"
+      "travel_min,work,unit\n";
+  const std::string& d0 = s.params.start_date;
+  for (const Assignment* a : assignments_by_crew_start(p)) {
+    if (!a->task.valid() || a->task.index() >= t.tasks.size()) {
+      throw Error(ErrorCode::kInternal, "outputs: an assignment names a task outside the task set");
+    }
+    const Task& task = t.tasks[a->task.index()];
+    const bool has_crew = a->crew.valid() && a->crew.index() < s.crews.size();
+    const std::string target = task_target(s, task);
+    out += std::to_string(a->task.value);
+    out += ',' + std::string(name(task.kind));
+    out += ',' + csv_field(task.kind == TaskKind::kRepair ? "" : target);
+    out += ',' + csv_field(task.kind == TaskKind::kRepair ? target : "");
+    out += ',' + csv_field(has_crew ? s.crews[a->crew.index()].id : "");
+    out += ',' + std::string(has_crew ? name(s.crews[a->crew.index()].trade) : "");
+    out += ',' + fixed(minutes_to_days(a->depart), 3);
+    out += ',' + fixed(minutes_to_days(a->start), 3);
+    out += ',' + fixed(minutes_to_days(a->end), 3);
+    out += ',' + iso_datetime(d0, a->depart);
+    out += ',' + iso_datetime(d0, a->start);
+    out += ',' + iso_datetime(d0, a->end);
+    out += ',' + std::to_string(a->travel_min);
+    out += ',' + fixed(task.work, 2);
+    out += ',' + std::string(work_unit(s, task));
+    out += '\n';
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// GeoJSON
+
+namespace {
+
+json feature(json geometry, json properties) {
+  json f;
+  f["type"] = "Feature";
+  f["geometry"] = std::move(geometry);
+  f["properties"] = std::move(properties);
+  return f;
+}
+
+json collection(json features) {
+  json c;
+  c["type"] = "FeatureCollection";
+  c["features"] = std::move(features);
+  return c;
+}
+
+// RFC 7946 §3.1.6: closed rings, exterior counterclockwise, holes clockwise.
+json ring_json(const Ring& ring, bool counterclockwise) {
+  Ring r = ring;
+  if (!r.empty() && !(r.front() == r.back())) r.push_back(r.front());
+  double twice_area = 0;
+  for (std::size_t i = 0; i + 1 < r.size(); ++i) {
+    twice_area += r[i].lon * r[i + 1].lat - r[i + 1].lon * r[i].lat;
+  }
+  if ((twice_area > 0) != counterclockwise && twice_area != 0) std::reverse(r.begin(), r.end());
+  json coords = json::array();
+  for (const LonLat& q : r) coords.push_back(lonlat_json(q));
+  return coords;
+}
+
+}  // namespace
+
+json roads_geojson(const Scenario& s, const plan::Evaluation& ev) {
+  const RoadNetwork& g = s.roads;
+  check_size(ev.edge_open.size(), g.num_edges(), "evaluation.edge_open");
+  json features = json::array();
+  for (std::size_t e = 0; e < g.num_edges(); ++e) {
+    json coords = json::array();
+    for (std::uint32_t k = g.edge_shape_offset[e]; k < g.edge_shape_offset[e + 1]; ++k) {
+      coords.push_back(lonlat_json(g.edge_shape[k]));
+    }
+    json geom;
+    geom["type"] = "LineString";
+    geom["coordinates"] = std::move(coords);
+    json props;
+    props["edge"] = e;
+    props["from"] = g.edge_from[e].value;
+    props["to"] = g.edge_to[e].value;
+    props["class"] = name(g.edge_class[e]);
+    props["bridge"] = g.edge_bridge[e] != 0;
+    props["length_m"] = round_to(g.edge_length_m[e], 10);
+    props["speed_kmh"] = g.edge_speed_kmh[e];
+    props["source_id"] = g.edge_source_id[e];
+    props["open_day"] = day_or_null(ev.edge_open[e]);
+    props["blocked"] = ev.edge_open[e] != 0;
+    features.push_back(feature(std::move(geom), std::move(props)));
+  }
+  return collection(std::move(features));
+}
+
+json hazards_geojson(const Scenario& s, const plan::Evaluation& ev) {
+  check_size(ev.hazard_cancelled.size(), s.hazards.size(), "evaluation.hazard_cancelled");
+  check_size(ev.hazard_cleared.size(), s.hazards.size(), "evaluation.hazard_cleared");
+  json features = json::array();
+  for (std::size_t h = 0; h < s.hazards.size(); ++h) {
+    const Hazard& hz = s.hazards[h];
+    json rings = json::array();
+    rings.push_back(ring_json(hz.polygon.outer, true));
+    for (const Ring& hole : hz.polygon.holes) rings.push_back(ring_json(hole, false));
+    json geom;
+    geom["type"] = "Polygon";
+    geom["coordinates"] = std::move(rings);
+    json props;
+    props["id"] = hz.id;
+    props["status"] = name(hz.status);
+    props["contamination"] = name(hz.contamination);
+    props["terrain"] = name(hz.terrain);
+    props["land_use"] = name(hz.land_use);
+    props["area_m2"] = round_to(hz.area_m2, 10);
+    props["cancelled_day"] = day_or_null(ev.hazard_cancelled[h]);
+    props["cleared_day"] = day_or_null(ev.hazard_cleared[h]);
+    features.push_back(feature(std::move(geom), std::move(props)));
+  }
+  return collection(std::move(features));
+}
+
+json settlements_geojson(const Scenario& s, const plan::Evaluation& ev) {
+  check_size(ev.settlement_access.size(), s.settlements.size(), "evaluation.settlement_access");
+  for (Service sv : kRestorableServices) {
+    check_size(ev.service_restored[static_cast<std::size_t>(sv)].size(), s.settlements.size(),
+               "evaluation.service_restored[" + std::string(name(sv)) + "]");
+  }
+  json features = json::array();
+  for (std::size_t i = 0; i < s.settlements.size(); ++i) {
+    const Settlement& st = s.settlements[i];
+    json geom;
+    geom["type"] = "Point";
+    geom["coordinates"] = lonlat_json(st.pos);
+    json props;
+    props["id"] = st.id;
+    props["name"] = st.name;
+    props["population"] = st.population;
+    props["weight"] = st.weight;
+    props["access_day"] = day_or_null(ev.settlement_access[i]);
+    for (Service sv : kRestorableServices) {
+      props[std::string(name(sv)) + "_day"] =
+          day_or_null(ev.service_restored[static_cast<std::size_t>(sv)][i]);
+    }
+    features.push_back(feature(std::move(geom), std::move(props)));
+  }
+  return collection(std::move(features));
+}
+
+// ---------------------------------------------------------------------------------------------
+// All files, atomically
+
+void write_outputs(const std::filesystem::path& dir, const Scenario& s, const TaskSet& t,
+                   const Plan& p, const plan::Evaluation& ev, const OutputMeta& meta) {
+  namespace fs = std::filesystem;
+  // Build everything in memory first: an error here touches no file.
+  std::vector<std::pair<std::string_view, std::string>> files;
+  files.emplace_back(kOutputFiles[0], dump_lines(plan_json(s, t, p), "tasks"));
+  files.emplace_back(kOutputFiles[1], schedule_csv(s, t, p));
+  files.emplace_back(kOutputFiles[2],
+                     summary_json(s, t, p, ev, meta).dump(2, ' ', false, json::error_handler_t::replace) + "\n");
+  files.emplace_back(kOutputFiles[3], dump_lines(roads_geojson(s, ev), "features"));
+  files.emplace_back(kOutputFiles[4], dump_lines(hazards_geojson(s, ev), "features"));
+  files.emplace_back(kOutputFiles[5], dump_lines(settlements_geojson(s, ev), "features"));
+  files.emplace_back(kOutputFiles[6], report_html(s, t, p, ev, meta));
+
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec || !fs::is_directory(dir)) {
+    throw Error(ErrorCode::kIo, "cannot create output directory " + dir.string() + ": " +
+                                    (ec ? ec.message() : "not a directory"));
+  }
+  std::vector<fs::path> written;
+  auto discard = [&] {
+    std::error_code ignored;
+    for (const fs::path& tmp : written) fs::remove(tmp, ignored);
+  };
+  for (const auto& [file_name, content] : files) {
+    const fs::path tmp = dir / (std::string(file_name) + ".tmp");
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (out) written.push_back(tmp);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.close();
+    if (!out) {
+      discard();
+      throw Error(ErrorCode::kIo, "cannot write " + tmp.string());
+    }
+  }
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const fs::path final_path = dir / std::string(files[i].first);
+    fs::rename(written[i], final_path, ec);
+    if (ec) {
+      for (std::size_t k = i; k < written.size(); ++k) {
+        std::error_code ignored;
+        fs::remove(written[k], ignored);
+      }
+      throw Error(ErrorCode::kIo, "cannot rename " + written[i].string() + " to " +
+                                      final_path.string() + ": " + ec.message());
+    }
+  }
+}
+
+}  // namespace gw::io

@@ -1,0 +1,67 @@
+// Output writers of a plan (issue 2, §7): plan.json, schedule.csv, summary.json, three GeoJSON
+// layers and a self-contained report.html. Each piece is a pure function of the plan and its
+// evaluation; write_outputs() writes them all atomically into a directory.
+#pragma once
+
+#include <array>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "model/plan.hpp"
+#include "model/scenario.hpp"
+#include "model/task.hpp"
+#include "plan/evaluate.hpp"
+
+namespace gw::io {
+
+struct OutputMeta {
+  std::string rule;            // the rule that made the plan ("nearest", "impact", ...)
+  std::string scenario_name;   // shown in the summary and the report
+  double seconds = 0;          // wall-clock time the planner took
+  // Set when the scenario's roads come from OpenStreetMap: the report then shows the ODbL credit.
+  bool roads_from_osm = false;
+};
+
+// The names of the files write_outputs() writes, in the order it writes them.
+inline constexpr std::array<std::string_view, 7> kOutputFiles = {
+    "plan.json",        "schedule.csv",          "summary.json", "roads.geojson",
+    "hazards.geojson",  "settlements.geojson",   "report.html"};
+
+// Writes every output file of a plan into `dir` (created if missing). Every file is first built in
+// memory, then written to `<name>.tmp` in `dir`, and all are renamed once all were written: an
+// error leaves no partial file (and no *.tmp). Throws gw::Error(kIo) when a file cannot be written.
+void write_outputs(const std::filesystem::path& dir, const Scenario& s, const TaskSet& t,
+                   const Plan& p, const plan::Evaluation& ev, const OutputMeta& meta);
+
+// plan.json: the rule and, per task, its definition and assignment (times in minutes, days for
+// humans). Everything gw::io::read_plan_json() needs to read the plan back.
+nlohmann::json plan_json(const Scenario& s, const TaskSet& t, const Plan& p);
+
+// summary.json: the measures of docs/model.md §7, crew utilisation and counts.
+nlohmann::json summary_json(const Scenario& s, const TaskSet& t, const Plan& p,
+                            const plan::Evaluation& ev, const OutputMeta& meta);
+
+// schedule.csv: one row per assignment, ordered by crew then start.
+std::string schedule_csv(const Scenario& s, const TaskSet& t, const Plan& p);
+
+// GeoJSON layers (RFC 7946, WGS 84 lon/lat, coordinates rounded to 7 decimals).
+nlohmann::json roads_geojson(const Scenario& s, const plan::Evaluation& ev);
+nlohmann::json hazards_geojson(const Scenario& s, const plan::Evaluation& ev);
+nlohmann::json settlements_geojson(const Scenario& s, const plan::Evaluation& ev);
+
+// report.html: one self-contained page (inline CSS, SVG and JS; no network access).
+std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p,
+                        const plan::Evaluation& ev, const OutputMeta& meta);
+
+// Helpers shared by the writers, exposed for tests and other front ends.
+// Minutes since day 0 as days, rounded to 3 decimals; null for plan::kNever.
+nlohmann::json day_or_null(Minutes m);
+// "YYYY-MM-DDTHH:MM" of minute `m` after 00:00 of `start_date` ("YYYY-MM-DD").
+// Throws gw::Error(kInvalidInput) when start_date is not a valid ISO date.
+std::string iso_datetime(const std::string& start_date, Minutes m);
+// "YYYY-MM-DD" of the day containing minute `m`.
+std::string iso_date(const std::string& start_date, Minutes m);
+
+}  // namespace gw::io

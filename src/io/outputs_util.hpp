@@ -1,0 +1,29 @@
+// Internal helpers shared by the output writers (outputs.cpp, report_html.cpp). Not a public API.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/plan.hpp"
+#include "model/scenario.hpp"
+#include "model/task.hpp"
+
+namespace gw::io::detail {
+
+double round_to(double x, double scale);
+nlohmann::json lonlat_json(LonLat p);  // [lon, lat] rounded to 7 decimals
+// Throws gw::Error(kInternal) when an evaluation array does not match the scenario.
+void check_size(std::size_t got, std::size_t want, std::string_view what);
+// Unit of a task's work: "m2" for demining and survey; the asset's quantity unit for repairs.
+std::string_view work_unit(const Scenario& s, const Task& task);
+// Id of the hazard (demining, survey) or asset (repair) a task works on; "" when none.
+std::string task_target(const Scenario& s, const Task& task);
+// Per task, its assignment or nullptr. Throws kInternal on an out-of-range or repeated task.
+std::vector<const Assignment*> assignments_by_task(const TaskSet& t, const Plan& p);
+std::vector<const Assignment*> assignments_by_crew_start(const Plan& p);
+// `obj` as JSON with one top-level key per line and one item of obj[array_key] per line.
+std::string dump_lines(const nlohmann::json& obj, std::string_view array_key);
+
+}  // namespace gw::io::detail
