@@ -246,7 +246,7 @@ double speed_kmh(RoadClass c) {
 
 // Routing cost per metre by class: routes prefer roads that already exist, so they merge.
 double class_factor(RoadClass c) {
-  constexpr std::array<double, 9> f = {0.4, 0.4, 0.45, 0.5, 0.6, 0.7, 0.9, 1.0, 1.0};
+  constexpr std::array<double, 9> f = {0.6, 0.6, 0.65, 0.7, 0.75, 0.8, 0.95, 1.0, 1.0};
   return f[cls_index(c)];
 }
 
@@ -538,7 +538,7 @@ class Builder {
     };
     // District centre: west of the front.
     add({r.uniform(0.22, 0.32) * side_, r.uniform(0.4, 0.6) * side_}, 0, r.lognormal(16000, 0.15));
-    const std::size_t towns = scaled_count(4, k_);
+    const std::size_t towns = scaled_count(5, k_);
     const std::size_t total = scaled_count(105, k_, towns + 4);
     auto throw_darts = [&](std::size_t count, double dmin, double lo, double hi, int kind, auto pop) {
       std::size_t misses = 0;
@@ -707,17 +707,41 @@ class Builder {
         }
       }
     }
+    // Each town also links to its nearest other town (a secondary road that avoids the centre).
     for (std::size_t i = 1; i < mains.size() && mains.size() > 2; ++i) {
-      std::vector<std::pair<double, std::uint32_t>> near;
-      for (auto m : mains) {
-        if (m != mains[i]) near.emplace_back(dist(places_[m].p, places_[mains[i]].p), m);
+      std::uint32_t nb = kNone;
+      for (std::size_t j = 1; j < mains.size(); ++j) {
+        if (j != i && (nb == kNone || dist(places_[mains[j]].p, places_[mains[i]].p) <
+                                          dist(places_[nb].p, places_[mains[i]].p))) {
+          nb = mains[j];
+        }
       }
-      std::sort(near.begin(), near.end());
-      if (near.size() > 1 && r.chance(0.6)) links.emplace_back(mains[i], near[1].second);
+      const bool linked = std::any_of(links.begin(), links.end(), [&](const auto& l) {
+        return (l.first == mains[i] && l.second == nb) || (l.first == nb && l.second == mains[i]);
+      });
+      if (!linked && r.chance(0.75)) links.emplace_back(mains[i], nb);
     }
-    for (const auto& [a, b] : links) {
-      const bool primary = a == 0 || b == 0;
-      upgrade(route(places_[a].node, places_[b].node), primary ? RoadClass::kPrimary : RoadClass::kSecondary);
+    // Primary roads join the centre to its exits and to the two largest towns; the rest are secondary.
+    std::vector<std::uint32_t> big_towns(mains.begin() + 1, mains.end());
+    std::stable_sort(big_towns.begin(), big_towns.end(),
+                     [&](auto a, auto b) { return places_[a].pop > places_[b].pop; });
+    big_towns.resize(std::min<std::size_t>(2, big_towns.size()));
+    auto is_big = [&](std::uint32_t t) { return std::find(big_towns.begin(), big_towns.end(), t) != big_towns.end(); };
+    for (const auto& t : big_towns) {
+      if (std::none_of(links.begin(), links.end(), [&](const auto& l) {
+            return (l.first == 0 && l.second == t) || (l.first == t && l.second == 0);
+          })) {
+        links.emplace_back(0, t);
+      }
+    }
+    // Primary roads first: secondary roads then share them where that is shorter, keeping their own
+    // stretches secondary.
+    for (const bool primary_pass : {true, false}) {
+      for (const auto& [a, b] : links) {
+        const bool primary = (a == 0 && is_big(b)) || (b == 0 && is_big(a));
+        if (primary != primary_pass) continue;
+        upgrade(route(places_[a].node, places_[b].node), primary ? RoadClass::kPrimary : RoadClass::kSecondary);
+      }
     }
     // Local roads: each village to its nearest neighbour; the larger ones to the nearest main road.
     std::vector<double> pops;
@@ -959,9 +983,9 @@ class Builder {
     // Damaged schools and clinics near the band.
     for (auto i : affected) {
       const auto& p = places_[i];
-      if (p.pop < 120) continue;
+      if (p.pop < 100) continue;
       for (const bool school : {true, false}) {
-        if (p.kind == 2 && !r.chance(school ? 0.45 : 0.3)) continue;
+        if (p.kind == 2 && !r.chance(school ? 0.55 : 0.35)) continue;
         const double town = p.kind == 2 ? 1.0 : 2.5;
         const double floor = school ? std::clamp(r.lognormal(1200 * town, 0.5), 300.0, 8000.0)
                                     : std::clamp(r.lognormal(350 * town, 0.5), 80.0, 3000.0);

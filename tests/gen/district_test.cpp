@@ -381,6 +381,32 @@ TEST(District, ScalesRoughlyLinearly) {
   EXPECT_EQ(deminers, 4000);
 }
 
+TEST(District, KeyNumbersHoldForOtherSeeds) {
+  for (std::uint64_t seed = 2; seed <= 6; ++seed) {
+    SCOPED_TRACE(seed);
+    const auto s = generate_district({1.0, seed});
+    EXPECT_GE(s.roads.num_edges(), 10000U);
+    EXPECT_EQ(components(s.roads), 1U);
+    std::map<RoadClass, std::size_t> by_class;
+    for (auto c : s.roads.edge_class) ++by_class[c];
+    EXPECT_GT(by_class[RoadClass::kPrimary], 30U);
+    EXPECT_GT(by_class[RoadClass::kSecondary], 20U);
+    EXPECT_GE(std::count(s.roads.edge_bridge.begin(), s.roads.edge_bridge.end(), 1), 10);
+    EXPECT_GE(s.settlements.size(), 80U);
+    std::int64_t pop = 0;
+    for (const auto& x : s.settlements) pop += x.population;
+    EXPECT_GE(pop, 40000);
+    EXPECT_LE(pop, 80000);
+    EXPECT_GE(s.hazards.size(), 500U);
+    EXPECT_GE(s.assets.size(), 100U);
+    for (std::size_t k = 0; k < kAssetKindCount; ++k) EXPECT_GE(count_if_kind(s, static_cast<AssetKind>(k)), 1U) << k;
+    int deminers = 0, builders = 0;
+    for (const auto& c : s.crews) (is_demining(c.trade) ? deminers : builders) += c.people;
+    EXPECT_EQ(deminers, 1000);
+    EXPECT_EQ(builders, 5000);
+  }
+}
+
 TEST(District, TinyScaleWorksAndBadScaleThrows) {
   const auto s = generate_district({0.05, 7});
   EXPECT_GT(s.roads.num_edges(), 100U);
