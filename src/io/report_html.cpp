@@ -100,10 +100,10 @@ std::string line_chart(const std::string& aria, const std::string& y_label, int 
                        double y_max, const std::vector<Series>& series,
                        const std::vector<Mark>& marks, const std::vector<HLine>& hlines,
                        const std::string& d0) {
-  const double W = 1000, H = 330, L = 78, R = 24, T = 16, B = 58;
+  const double W = 1000, H = 330, L = 78, R = 44, T = 16, B = 58;
   const double pw = W - L - R, ph = H - T - B;
   if (y_max <= 0) y_max = 1;
-  const double ystep = nice_step(y_max, 5);
+  const double ystep = nice_step(y_max, 6);
   y_max = std::ceil(y_max / ystep - 1e-9) * ystep;
   const double xmax = std::max(1, x_max_days);
   auto X = [&](double d) { return L + d / xmax * pw; };
@@ -230,7 +230,10 @@ section p.note{margin:0 0 12px;color:var(--muted);font-size:12.5px}
 .kpi .v{font-size:24px;font-weight:600;font-variant-numeric:tabular-nums}
 .kpi .k{font-size:12px;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
 .kpi .s{font-size:12px;color:var(--muted)}
-.cols{display:grid;grid-template-columns:1fr 1fr;gap:20px}
+.cols{display:grid;grid-template-columns:minmax(0,1.3fr) minmax(0,1fr);gap:20px;align-items:start}
+.cols section{margin:0}
+.cols{margin:0 0 20px}
+table.figures td:first-child{min-width:200px}
 table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
 th,td{text-align:left;padding:6px 10px;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-size:12px;color:var(--muted);font-weight:600;text-transform:uppercase;letter-spacing:.03em}
@@ -303,9 +306,11 @@ constexpr const char* kGanttScript = R"JS(
   var W = 0;
   function X(min) { return LW + (min / xmax) * (W - LW - 10); }
   function draw() {
-    var a = setup(axis, 34), g = a.g; W = a.w;
+    // Both canvases share the x scale of the chart canvas, which the scrollbar makes narrower.
+    var b = setup(cv, totalH); W = b.w;
+    var a = setup(axis, 34), g = a.g;
     var step = niceStep(D.xmax, Math.max(4, Math.floor((W - LW) / 90)));
-    g.clearRect(0, 0, W, 34); g.font = '11px system-ui,sans-serif'; g.textAlign = 'center';
+    g.clearRect(0, 0, a.w, 34); g.font = '11px system-ui,sans-serif'; g.textAlign = 'center';
     for (var d = 0; d <= D.xmax + 1e-9; d += step) {
       var x = X(d * 1440);
       g.fillStyle = '#33404d'; g.fillText('day ' + d, x, 14);
@@ -313,7 +318,7 @@ constexpr const char* kGanttScript = R"JS(
     }
     g.textAlign = 'left'; g.fillStyle = '#5d6b7a'; g.font = '600 11px system-ui,sans-serif';
     g.fillText('Crew', 8, 21);
-    var b = setup(cv, totalH); g = b.g;
+    g = b.g;
     g.clearRect(0, 0, W, totalH);
     for (d = 0; d <= D.xmax + 1e-9; d += step) {
       g.fillStyle = '#eef1f4'; g.fillRect(Math.round(X(d * 1440)), 0, 1, totalH);
@@ -480,7 +485,7 @@ std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p,
 
   // Key figures table and crew utilisation side by side.
   h += "<div class=\"cols\"><section><h2>Key figures</h2><p class=\"note\">Measures as defined in "
-       "the planning model (docs/model.md §7). Days count from day 0 = " + esc(d0) + ".</p><table>"
+       "the planning model (docs/model.md §7). Days count from day 0 = " + esc(d0) + ".</p><table class=\"figures\">"
        "<tr><th>Measure</th><th style=\"text-align:right\">Value</th><th>Note</th></tr>";
   h += "<tr class=\"group\"><td colspan=\"3\">Access</td></tr>";
   h += row("Population", num(pop_total), num(static_cast<double>(s.settlements.size())) + " settlements");
@@ -571,7 +576,7 @@ std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p,
     if (pop_total > 0) {
       hl = {{pop_total * 0.5, "50 %"}, {pop_total * 0.9, "90 %"}, {pop_total, "100 % · " + num(pop_total)}};
     }
-    h += "<section><h2>Population with road access</h2><p class=\"note\">People in settlements "
+    h += "<section id=\"access\"><h2>Population with road access</h2><p class=\"note\">People in settlements "
          "connected by open roads to a district centre or exit, by day. Dashed red lines: the days "
          "50 %, 90 % and 100 % of the population have access.</p>";
     h += line_chart("Population with road access by day", "People with access", x_days, pop_total,
@@ -661,7 +666,7 @@ std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p,
     data["kinds"] = kTaskKindNames;
     data["trades"] = kTradeNames;
     data["colors"] = kKindColors;
-    h += "<section><h2>Crew schedule</h2><p class=\"note\">One row per crew, grouped by trade; "
+    h += "<section id=\"schedule\"><h2>Crew schedule</h2><p class=\"note\">One row per crew, grouped by trade; "
          "one bar per task, coloured by kind; a thin grey line is travel to the site. Hover a bar "
          "for details. The time axis is in days from day 0, with dates.</p><div class=\"legend\" "
          "style=\"margin:0 0 10px\">";
