@@ -1,0 +1,155 @@
+#include "sched/rcpsp_decoder.hpp"
+
+#include <algorithm>
+
+#include "sched/bounds.hpp"
+
+namespace gw::sched {
+
+RcpspDecoder::RcpspDecoder(std::shared_ptr<const Problem> p, Options o)
+    : p_(std::move(p)), o_(o), multi_(p_->M > 1 || p_->N > 0), sgs_(*p_) {
+  const std::size_t n = static_cast<std::size_t>(p_->n);
+  arcs_.assign((n * n + 63) / 64, 0);
+  for (int j = 0; j < p_->n; ++j) {
+    for (int c = p_->succ_off[static_cast<std::size_t>(j)]; c < p_->succ_off[static_cast<std::size_t>(j) + 1]; ++c) {
+      const std::size_t bit = static_cast<std::size_t>(j) * n + static_cast<std::size_t>(p_->succs[static_cast<std::size_t>(c)]);
+      arcs_[bit >> 6] |= 1ULL << (bit & 63);
+    }
+  }
+  const std::vector<int> q = tails(*p_);
+  lft_.resize(n);
+  for (std::size_t j = 0; j < n; ++j) lft_[j] = p_->horizon - q[j] + p_->min_dur[j];
+  start_.assign(n, 0);
+  modes_.assign(n, 0);
+  order_.assign(n, 0);
+  npred_.assign(n, 0);
+  eligible_.reserve(n);
+  used_.assign(static_cast<std::size_t>(p_->N), 0);
+}
+
+RcpspDecoder::RcpspDecoder(const RcpspDecoder& o)
+    : Decoder(o), p_(o.p_), o_(o.o_), multi_(o.multi_), sgs_(*p_), arcs_(o.arcs_), lft_(o.lft_),
+      start_(o.start_), modes_(o.modes_), order_(o.order_), npred_(o.npred_), eligible_(o.eligible_),
+      used_(o.used_) {
+  schedules_ = 0;
+}
+
+std::unique_ptr<Decoder> RcpspDecoder::clone() const { return std::make_unique<RcpspDecoder>(*this); }
+
+// Regret-biased random sampling on the latest finish times (Kolisch 1996): an eligible job is drawn
+// with probability proportional to (max LFT among eligible - its LFT + 1); half of the genomes are
+// drawn uniformly among eligible jobs for diversity.
+void RcpspDecoder::random_genome(Genome& g, Rng& rng) {
+  const int n = p_->n;
+  g.order.resize(static_cast<std::size_t>(n));
+  for (int j = 0; j < n; ++j) npred_[static_cast<std::size_t>(j)] = p_->pred_off[static_cast<std::size_t>(j) + 1] - p_->pred_off[static_cast<std::size_t>(j)];
+  eligible_.clear();
+  for (int j = 0; j < n; ++j) {
+    if (npred_[static_cast<std::size_t>(j)] == 0) eligible_.push_back(j);
+  }
+  const bool biased = rng.below(2) == 0;
+  for (int k = 0; k < n; ++k) {
+    std::size_t pick = 0;
+    if (biased) {
+      int mx = 0;
+      for (int j : eligible_) mx = std::max(mx, lft_[static_cast<std::size_t>(j)]);
+      long long total = 0;
+      for (int j : eligible_) total += mx - lft_[static_cast<std::size_t>(j)] + 1;
+      long long x = static_cast<long long>(rng.uniform() * static_cast<double>(total));
+      for (pick = 0; pick + 1 < eligible_.size(); ++pick) {
+        x -= mx - lft_[static_cast<std::size_t>(eligible_[pick])] + 1;
+        if (x < 0) break;
+      }
+    } else {
+      pick = rng.below(static_cast<std::uint32_t>(eligible_.size()));
+    }
+    const int j = eligible_[pick];
+    eligible_[pick] = eligible_.back();
+    eligible_.pop_back();
+    g.order[static_cast<std::size_t>(k)] = j;
+    for (int c = p_->succ_off[static_cast<std::size_t>(j)]; c < p_->succ_off[static_cast<std::size_t>(j) + 1]; ++c) {
+      const int s = p_->succs[static_cast<std::size_t>(c)];
+      if (--npred_[static_cast<std::size_t>(s)] == 0) eligible_.push_back(s);
+    }
+  }
+  g.aux.resize(static_cast<std::size_t>(aux_size()));
+  for (int j = 0; j < aux_size(); ++j) {
+    g.aux[static_cast<std::size_t>(j)] = static_cast<int>(rng.below(static_cast<std::uint32_t>(p_->nmodes[static_cast<std::size_t>(j)])));
+  }
+}
+
+long long RcpspDecoder::excess(const std::vector<int>& modes) const {
+  long long e = 0;
+  for (int r = 0; r < p_->N; ++r) {
+    long long u = 0;
+    for (int j = 0; j < p_->n; ++j) u += p_->nr[static_cast<std::size_t>(p_->jm(j, modes[static_cast<std::size_t>(j)]) * p_->N + r)];
+    e += std::max(0LL, u - p_->nr_cap[static_cast<std::size_t>(r)]);
+  }
+  return e;
+}
+
+// Local search on the total non-renewable excess: repeatedly apply the single mode change that
+// reduces it most (ties: the shorter mode), starting from a random job. Returns the final excess.
+long long RcpspDecoder::repair(std::vector<int>& modes) {
+  const int N = p_->N;
+  if (N == 0) return 0;
+  auto nrq = [&](int j, int m, int r) { return p_->nr[static_cast<std::size_t>(p_->jm(j, m) * N + r)]; };
+  for (int r = 0; r < N; ++r) {
+    long long u = 0;
+    for (int j = 0; j < p_->n; ++j) u += nrq(j, modes[static_cast<std::size_t>(j)], r);
+    used_[static_cast<std::size_t>(r)] = u;
+  }
+  auto total_excess = [&]() {
+    long long e = 0;
+    for (int r = 0; r < N; ++r) e += std::max(0LL, used_[static_cast<std::size_t>(r)] - p_->nr_cap[static_cast<std::size_t>(r)]);
+    return e;
+  };
+  long long e = total_excess();
+  for (int it = 0; e > 0 && it < 4 * p_->n; ++it) {
+    long long best_e = e;
+    int bj = -1;
+    int bm = -1;
+    int bd = 0;
+    const int off = static_cast<int>(repair_rng_.below(static_cast<std::uint32_t>(p_->n)));
+    for (int k = 0; k < p_->n; ++k) {
+      const int j = (k + off) % p_->n;
+      const int cm = modes[static_cast<std::size_t>(j)];
+      for (int m = 0; m < p_->nmodes[static_cast<std::size_t>(j)]; ++m) {
+        if (m == cm) continue;
+        long long ne = 0;
+        for (int r = 0; r < N; ++r) {
+          ne += std::max(0LL, used_[static_cast<std::size_t>(r)] + nrq(j, m, r) - nrq(j, cm, r) - p_->nr_cap[static_cast<std::size_t>(r)]);
+        }
+        const int d = p_->dur[static_cast<std::size_t>(p_->jm(j, m))];
+        if (ne < best_e || (ne == best_e && bj >= 0 && d < bd)) {
+          best_e = ne;
+          bj = j;
+          bm = m;
+          bd = d;
+        }
+      }
+    }
+    if (bj < 0) break;
+    for (int r = 0; r < N; ++r) used_[static_cast<std::size_t>(r)] += nrq(bj, bm, r) - nrq(bj, modes[static_cast<std::size_t>(bj)], r);
+    modes[static_cast<std::size_t>(bj)] = bm;
+    e = best_e;
+  }
+  return e;
+}
+
+Cost RcpspDecoder::decode(Genome& g) {
+  if (multi_) {
+    const long long e = repair(g.aux);
+    if (e > 0) return infeasible_cost(e);
+    modes_ = g.aux;
+  }
+  int ms = sgs_.serial(g.order.data(), modes_.data(), start_.data());
+  ++schedules_;
+  if (o_.justify) {
+    ms = sgs_.justify(modes_.data(), start_.data(), g.order.data());
+    schedules_ += 2;
+  }
+  return ms;
+}
+
+}  // namespace gw::sched

@@ -1,0 +1,77 @@
+#include "sched/solver.hpp"
+
+#include <chrono>
+#include <memory>
+
+#include "sched/bounds.hpp"
+#include "sched/problem.hpp"
+#include "sched/rcpsp_decoder.hpp"
+#include "sched/search.hpp"
+
+namespace gw::sched {
+
+SolveResult solve(const Instance& inst, const SolveOptions& opt) {
+  const auto t0 = std::chrono::steady_clock::now();
+  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
+  SolveResult res;
+  auto p = std::make_shared<Problem>(compile(inst));
+  if (p->infeasible) {
+    res.proven_infeasible = true;
+    res.infeasible_reason = p->infeasible_reason;
+    res.seconds = elapsed();
+    return res;
+  }
+  std::vector<int> seed_modes;
+  bool exact = true;
+  if (!find_nonrenewable_feasible_modes(*p, seed_modes, &exact) && exact) {
+    res.proven_infeasible = true;
+    res.infeasible_reason = "no mode assignment respects the non-renewable budgets";
+    res.seconds = elapsed();
+    return res;
+  }
+  // The destructive bound gets at most a tenth of the time limit.
+  const double lb_time = opt.time_limit_s > 0 ? std::min(0.5, 0.1 * opt.time_limit_s) : 0.5;
+  const LowerBounds lb = lower_bounds(*p, lb_time);
+  res.lower_bound = lb.best();
+  res.critical_path_bound = lb.critical_path;
+
+  RcpspDecoder proto(p);
+  SearchParams sp;
+  sp.population = opt.population;
+  sp.threads = opt.threads;
+  sp.seed = opt.seed;
+  sp.max_schedules = opt.max_schedules;
+  sp.time_limit_s = opt.time_limit_s > 0 ? std::max(0.0, opt.time_limit_s - elapsed()) : 0.0;
+  if (opt.time_limit_s > 0 && sp.time_limit_s <= 0) sp.time_limit_s = 1e-3;
+  sp.target = res.lower_bound;
+  if (proto.aux_size() > 0) {
+    // Seed with the budget-feasible mode assignment, over a topological list.
+    Genome g;
+    g.order.resize(static_cast<std::size_t>(p->n));
+    for (int j = 0; j < p->n; ++j) g.order[static_cast<std::size_t>(p->rank[static_cast<std::size_t>(j)])] = j;
+    g.aux = seed_modes;
+    sp.seeds.push_back(g);
+  }
+  const SearchResult sr = genetic_search(proto, sp);
+  res.schedules = sr.schedules;
+  RcpspDecoder dec(p);
+  Genome best = sr.best;
+  if (best.order.empty() || sr.cost > p->horizon) {
+    res.seconds = elapsed();
+    res.infeasible_reason = "no feasible schedule found within the limits";
+    return res;
+  }
+  res.makespan = static_cast<int>(dec.decode(best));
+  res.feasible = true;
+  res.optimal = res.makespan <= res.lower_bound;
+  res.schedule.starts = dec.starts();
+  res.schedule.modes.resize(static_cast<std::size_t>(p->n));
+  for (int j = 0; j < p->n; ++j) {
+    const int m = dec.aux_size() > 0 ? best.aux[static_cast<std::size_t>(j)] : 0;
+    res.schedule.modes[static_cast<std::size_t>(j)] = p->mode_orig[static_cast<std::size_t>(p->jm(j, m))];
+  }
+  res.seconds = elapsed();
+  return res;
+}
+
+}  // namespace gw::sched

@@ -1,0 +1,37 @@
+// The engine's entry point: preprocess, bound, search, and return a schedule in the Instance's own
+// terms (original mode indices).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "sched/instance.hpp"
+
+namespace gw::sched {
+
+struct SolveOptions {
+  double time_limit_s = 1.0;        // <= 0: none (then max_schedules must be set)
+  std::uint64_t max_schedules = 0;  // 0: none
+  int threads = 1;
+  std::uint64_t seed = 1;
+  int population = 40;
+};
+
+struct SolveResult {
+  bool feasible = false;        // a feasible schedule was found
+  bool proven_infeasible = false;
+  std::string infeasible_reason;
+  bool optimal = false;         // makespan == our own lower bound
+  int makespan = 0;
+  int lower_bound = 0;
+  int critical_path_bound = 0;
+  Schedule schedule;            // original (0-based) mode indices
+  std::uint64_t schedules = 0;  // schedules generated (each SGS pass counts one)
+  double seconds = 0.0;
+};
+
+// Throws gw::Error(kInvalidInput) for inconsistent instances. Infeasibility is reported in the
+// result, not thrown.
+SolveResult solve(const Instance& inst, const SolveOptions& opt);
+
+}  // namespace gw::sched
