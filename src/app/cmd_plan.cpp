@@ -1,9 +1,24 @@
+#include <memory>
+
 #include "app/commands.hpp"
+#include "app/plan_flow.hpp"
+#include "model/error.hpp"
 
 namespace gw::app {
 
-void register_plan(CLI::App& app, Action& /*run*/) {
-  app.add_subcommand("plan", "not yet implemented");
+void register_plan(CLI::App& app, Action& run) {
+  auto* cmd = app.add_subcommand("plan", "Plan a scenario with a dispatch rule and write the outputs");
+  auto opt = std::make_shared<PlanFlowOptions>();
+  auto rule = std::make_shared<std::string>("impact");
+  cmd->add_option("scenario", opt->scenario, "Scenario file (JSON)")->required();
+  cmd->add_option("--out", opt->out_dir, "Output directory")->required();
+  cmd->add_option("--rule", *rule, "Dispatch rule: nearest or impact")->check(CLI::IsMember({"nearest", "impact"}));
+  cmd->add_flag("--no-validate", [opt](std::int64_t) { opt->validate = false; }, "Skip the independent validation");
+  cmd->add_flag("--quiet", opt->quiet, "Print nothing but errors");
+  cmd->callback([&run, opt, rule] {
+    opt->rule = *plan::rule_from_name(*rule);
+    run = [opt] { return run_plan_flow(*opt); };
+  });
 }
 
 }  // namespace gw::app

@@ -46,8 +46,8 @@ double corridor_overlap_m2(const Polygon& polygon, const LineString& line, doubl
   if (bg::distance(poly, l) >= half_width_m) return 0;
   BMulti band;
   bg::buffer(l, band, bg::strategy::buffer::distance_symmetric<double>(half_width_m),
-             bg::strategy::buffer::side_straight(), bg::strategy::buffer::join_round(16),
-             bg::strategy::buffer::end_flat(), bg::strategy::buffer::point_circle(16));
+             bg::strategy::buffer::side_straight(), bg::strategy::buffer::join_round(64),
+             bg::strategy::buffer::end_round(64), bg::strategy::buffer::point_circle(64));
   BMulti inter;
   bg::intersection(poly, band, inter);
   return bg::area(inter);

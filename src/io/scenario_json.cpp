@@ -226,7 +226,7 @@ Asset read_asset(const json& f, const Where& w) {
   return a;
 }
 
-template <typename T, typename F>
+template <typename F>
 void set_table(const json& j, const char* key, const Where& w, F&& apply_one) {
   if (!j.contains(key)) return;
   const Where tw = w.at(key);
@@ -235,11 +235,13 @@ void set_table(const json& j, const char* key, const Where& w, F&& apply_one) {
     const auto trade = enum_from_name<Trade>(trade_name, kTradeNames);
     if (!trade) tw.fail("unknown trade '" + trade_name + "'");
     if (!row.is_object()) tw.at(trade_name).fail("must be an object");
-    for (const auto& [col, v] : row.items()) {
-      if (!v.is_number() || v.get<double>() < 0) {
+    for (const auto& item : row.items()) {
+      const json& v = item.value();
+      const std::string col = item.key();
+      if (!v.is_number() || v.template get<double>() < 0) {
         tw.at(trade_name).at(col).fail("must be a number >= 0");
       }
-      apply_one(*trade, col, v.get<double>(), tw.at(trade_name));
+      apply_one(*trade, col, v.template get<double>(), tw.at(trade_name));
     }
   }
 }
@@ -332,19 +334,19 @@ void apply_parameters(const json& j, Parameters& p, const std::string& where) {
     p.nts_cancel_share = number(j, "nts_cancel_share", w);
     if (!(p.nts_cancel_share >= 0 && p.nts_cancel_share <= 1)) w.fail("nts_cancel_share must be in [0, 1]");
   }
-  set_table<double>(j, "rates_m2_per_person_day", w,
+  set_table(j, "rates_m2_per_person_day", w,
                     [&](Trade t, const std::string& col, double v, const Where& cw) {
                       const auto k = enum_from_name<TaskKind>(col, kTaskKindNames);
                       if (!k || *k == TaskKind::kRepair) cw.fail("unknown task kind '" + col + "'");
                       p.rate[static_cast<std::size_t>(t)][static_cast<std::size_t>(*k)] = v;
                     });
-  set_table<double>(j, "repair_rates_per_person_day", w,
+  set_table(j, "repair_rates_per_person_day", w,
                     [&](Trade t, const std::string& col, double v, const Where& cw) {
                       const auto k = enum_from_name<AssetKind>(col, kAssetKindNames);
                       if (!k) cw.fail("unknown asset kind '" + col + "'");
                       p.repair_rate[static_cast<std::size_t>(t)][static_cast<std::size_t>(*k)] = v;
                     });
-  set_table<double>(j, "terrain_factors", w,
+  set_table(j, "terrain_factors", w,
                     [&](Trade t, const std::string& col, double v, const Where& cw) {
                       const auto k = enum_from_name<Terrain>(col, kTerrainNames);
                       if (!k) cw.fail("unknown terrain '" + col + "'");

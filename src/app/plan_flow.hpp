@@ -1,0 +1,23 @@
+// The flow shared by `plan` and `demo`: read, link, plan, validate, write. Front-end glue only.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "plan/dispatch.hpp"
+
+namespace gw::app {
+
+struct PlanFlowOptions {
+  std::filesystem::path scenario;
+  std::filesystem::path out_dir;
+  plan::Rule rule = plan::Rule::kImpact;
+  bool validate = true;
+  bool quiet = false;
+  bool compare_rules = false;   // also plan with the other rule and print both
+};
+
+// Returns the process exit status.
+int run_plan_flow(const PlanFlowOptions& opt);
+
+}  // namespace gw::app

@@ -1,0 +1,458 @@
+#include "plan/dispatch.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cassert>
+#include <cmath>
+#include <limits>
+#include <queue>
+
+#include "network/dijkstra.hpp"
+#include "network/union_find.hpp"
+#include "plan/tasks.hpp"
+
+namespace gw::plan {
+
+std::string_view rule_name(Rule r) { return r == Rule::kNearest ? "nearest" : "impact"; }
+std::optional<Rule> rule_from_name(std::string_view s) {
+  if (s == "nearest") return Rule::kNearest;
+  if (s == "impact") return Rule::kImpact;
+  return std::nullopt;
+}
+
+namespace {
+
+enum class State : std::uint8_t { kWaiting, kAvailable, kAssigned, kDone };
+using ClassCounts = std::array<std::int32_t, kTaskClassCount>;
+
+// Inverts a CSR relation key -> items into item -> keys.
+Csr<std::uint32_t> invert(const Csr<TaskId>& rel, std::size_t item_count) {
+  std::vector<std::vector<std::uint32_t>> rows(item_count);
+  for (std::size_t k = 0; k < rel.size(); ++k) {
+    for (const TaskId* t = rel.begin(k); t != rel.end(k); ++t) rows[t->index()].push_back(static_cast<std::uint32_t>(k));
+  }
+  Csr<std::uint32_t> out;
+  for (auto& r : rows) out.push_row(r);
+  return out;
+}
+
+class Dispatcher {
+ public:
+  Dispatcher(const Scenario& s, const TaskSet& ts, const DispatchOptions& opt)
+      : s_(s), ts_(ts), opt_(opt), net_(s.roads), uf_(net_.num_nodes()), search_(net_) {
+    const std::size_t n = ts.tasks.size();
+    state_.assign(n, State::kWaiting);
+    pred_left_.resize(n);
+    for (std::size_t t = 0; t < n; ++t) pred_left_[t] = static_cast<std::uint32_t>(ts.preds.count(t));
+    succs_ = invert(ts.preds, n);
+    blocks_ = invert(ts.edge_blockers, n);
+    cls_.resize(n);
+    for (std::size_t t = 0; t < n; ++t) cls_[t] = static_cast<std::uint8_t>(task_class(s, ts.tasks[t]));
+
+    // Which trades can do which classes (the rate is then > 0 for every crew of the trade).
+    for (std::size_t t = 0; t < n; ++t) {
+      for (std::size_t tr = 0; tr < kTradeCount; ++tr) {
+        Crew probe;
+        probe.trade = static_cast<Trade>(tr);
+        probe.people = 1;
+        if (daily_rate(s, probe, ts.tasks[t]) > 0) capable_[tr][cls_[t]] = true;
+      }
+    }
+    // Tasks by the end nodes of their site edges.
+    std::vector<std::vector<TaskId>> at(net_.num_nodes());
+    for (std::size_t t = 0; t < n; ++t) {
+      const EdgeId e = ts.tasks[t].site_edge;
+      at[net_.edge_from[e.index()].index()].push_back(TaskId::from_index(t));
+      if (net_.edge_to[e.index()] != net_.edge_from[e.index()]) {
+        at[net_.edge_to[e.index()].index()].push_back(TaskId::from_index(t));
+      }
+    }
+    for (auto& r : at) node_tasks_.push_row(r);
+
+    counts_.assign(net_.num_nodes(), ClassCounts{});
+    blockers_left_.resize(net_.num_edges());
+    open_.assign(net_.num_edges(), 0);
+    for (std::size_t e = 0; e < net_.num_edges(); ++e) {
+      blockers_left_[e] = static_cast<std::uint32_t>(ts.edge_blockers.count(e));
+      if (blockers_left_[e] == 0) {
+        open_[e] = 1;
+        uf_.unite(net_.edge_from[e].index(), net_.edge_to[e].index());
+      } else {
+        ++blocked_edges_;
+      }
+    }
+    crew_node_.resize(s.crews.size());
+    idle_.assign(s.crews.size(), 0);
+    for (std::size_t c = 0; c < s.crews.size(); ++c) crew_node_[c] = s.crews[c].base_node;
+    for (std::size_t h = 0; h < s.hubs.size(); ++h) hub_nodes_.push_back(s.hubs[h].node);
+    if (opt.rule == Rule::kImpact) init_impact();
+  }
+
+  DispatchResult run() {
+    for (std::size_t t = 0; t < ts_.tasks.size(); ++t) {
+      if (pred_left_[t] == 0) make_available(t);
+    }
+    std::vector<std::uint32_t> ready(s_.crews.size());
+    for (std::size_t c = 0; c < ready.size(); ++c) ready[c] = static_cast<std::uint32_t>(c);
+    if (opt_.rule == Rule::kImpact) recompute_priorities();
+    dispatch_all(0, ready);
+    while (!events_.empty()) {
+      const Minutes now = events_.top().time;
+      ready.clear();
+      while (!events_.empty() && events_.top().time == now) {
+        const Event ev = events_.top();
+        events_.pop();
+        finish(ev.task, now);
+        ready.push_back(ev.crew);
+      }
+      if (opt_.rule == Rule::kImpact && opened_since_recompute_ >= recompute_every_) recompute_priorities();
+      // Idle crews whose component now holds work they can do join the crews just freed.
+      if (any_dirty_) {
+        for (std::size_t c = 0; c < idle_.size(); ++c) {
+          if (idle_[c] && dirty_[static_cast<std::size_t>(s_.crews[c].trade)] && has_work(c)) {
+            ready.push_back(static_cast<std::uint32_t>(c));
+          }
+        }
+        dirty_.fill(false);
+        any_dirty_ = false;
+      }
+      std::sort(ready.begin(), ready.end());
+      ready.erase(std::unique(ready.begin(), ready.end()), ready.end());
+      dispatch_all(now, ready);
+    }
+    DispatchResult result;
+    result.plan.rule = std::string(rule_name(opt_.rule));
+    result.plan.assignments = std::move(assignments_);
+    std::stable_sort(result.plan.assignments.begin(), result.plan.assignments.end(),
+                     [](const Assignment& a, const Assignment& b) {
+                       return a.crew != b.crew ? a.crew < b.crew : a.start < b.start;
+                     });
+    for (std::size_t t = 0; t < ts_.tasks.size(); ++t) {
+      if (state_[t] != State::kDone) result.unassigned.push_back(TaskId::from_index(t));
+    }
+    return result;
+  }
+
+ private:
+  struct Event {
+    Minutes time;
+    std::uint32_t task;
+    std::uint32_t crew;
+    bool operator>(const Event& o) const {
+      return time != o.time ? time > o.time : task > o.task;
+    }
+  };
+
+  std::pair<std::uint32_t, std::uint32_t> ends(std::size_t t) const {
+    const EdgeId e = ts_.tasks[t].site_edge;
+    return {net_.edge_from[e.index()].value, net_.edge_to[e.index()].value};
+  }
+
+  void count(std::size_t t, std::int32_t delta) {
+    const auto [u, v] = ends(t);
+    counts_[uf_.find(u)][cls_[t]] += delta;
+    counts_[uf_.find(v)][cls_[t]] += delta;
+  }
+
+  void make_available(std::size_t t) {
+    state_[t] = State::kAvailable;
+    count(t, +1);
+    for (std::size_t tr = 0; tr < kTradeCount; ++tr) {
+      if (capable_[tr][cls_[t]]) {
+        dirty_[tr] = true;
+        any_dirty_ = true;
+      }
+    }
+  }
+
+  void open_edge(std::size_t e) {
+    open_[e] = 1;
+    ++opened_since_recompute_;
+    const auto [keep, gone] = uf_.unite(net_.edge_from[e].index(), net_.edge_to[e].index());
+    if (keep == gone) return;
+    for (std::size_t k = 0; k < kTaskClassCount; ++k) counts_[keep][k] += counts_[gone][k];
+    dirty_.fill(true);
+    any_dirty_ = true;
+  }
+
+  void finish(std::uint32_t t, Minutes /*now*/) {
+    state_[t] = State::kDone;
+    for (const std::uint32_t* e = blocks_.begin(t); e != blocks_.end(t); ++e) {
+      if (--blockers_left_[*e] == 0) open_edge(*e);
+    }
+    for (const std::uint32_t* u = succs_.begin(t); u != succs_.end(t); ++u) {
+      if (--pred_left_[*u] == 0) make_available(*u);
+    }
+  }
+
+  bool has_work(std::size_t c) {
+    const auto& row = counts_[uf_.find(s_.crews[c].base_node.index())];
+    const auto& cap = capable_[static_cast<std::size_t>(s_.crews[c].trade)];
+    for (std::size_t k = 0; k < kTaskClassCount; ++k) {
+      if (cap[k] && row[k] > 0) return true;
+    }
+    return false;
+  }
+
+  void dispatch_all(Minutes now, const std::vector<std::uint32_t>& crews) {
+    for (const std::uint32_t c : crews) {
+      idle_[c] = has_work(c) && assign_next(c, now) ? 0 : 1;
+    }
+  }
+
+  struct Candidate {
+    std::uint32_t task;
+    NodeId entry;
+    Seconds travel_s;
+  };
+
+  // Finds reachable available tasks for crew c (in travel order) and assigns the best by the rule.
+  bool assign_next(std::uint32_t c, Minutes now) {
+    const Crew& crew = s_.crews[c];
+    const auto& cap = capable_[static_cast<std::size_t>(crew.trade)];
+    const std::size_t want = opt_.rule == Rule::kNearest ? 1 : opt_.candidates;
+    cands_.clear();
+    ++seen_round_;
+    if (seen_.size() != ts_.tasks.size()) seen_.assign(ts_.tasks.size(), 0);
+    search_.run(
+        crew_node_[c], [&](EdgeId e) { return open_[e.index()] != 0; },
+        [&](NodeId x, Seconds d) {
+          for (const TaskId* t = node_tasks_.begin(x.index()); t != node_tasks_.end(x.index()); ++t) {
+            const std::uint32_t ti = t->value;
+            if (state_[ti] != State::kAvailable || !cap[cls_[ti]] || seen_[ti] == seen_round_) continue;
+            seen_[ti] = seen_round_;
+            cands_.push_back({ti, x, d});
+          }
+          return cands_.size() < want;
+        });
+    if (cands_.empty()) return false;
+    std::size_t best = 0;
+    if (opt_.rule == Rule::kImpact) {
+      double best_score = -1;
+      for (std::size_t i = 0; i < cands_.size(); ++i) {
+        const auto& cd = cands_[i];
+        const double dur = static_cast<double>(duration_min(s_, crew, ts_.tasks[cd.task])) / kMinutesPerDay;
+        const double travel = static_cast<double>(cd.travel_s) / 86400.0;
+        // Benefit per crew-day spent (travel included); a tiny term prefers near tasks among
+        // tasks with no measured benefit.
+        const double score = (priority_[cd.task] * dur + 1e-6) / (travel + dur);
+        if (score > best_score) {
+          best_score = score;
+          best = i;
+        }
+      }
+    }
+    const Candidate& pick = cands_[best];
+    const Task& task = ts_.tasks[pick.task];
+    Assignment a;
+    a.task = TaskId(pick.task);
+    a.crew = CrewId(c);
+    a.depart = now;
+    a.travel_min = (pick.travel_s + 59) / 60;
+    a.start = now + a.travel_min;
+    a.end = a.start + duration_min(s_, crew, task);
+    a.from_node = crew_node_[c];
+    a.entry_node = pick.entry;
+    assignments_.push_back(a);
+    count(pick.task, -1);
+    state_[pick.task] = State::kAssigned;
+    crew_node_[c] = pick.entry;
+    events_.push({a.end, pick.task, c});
+    return true;
+  }
+
+  // ---- impact rule -------------------------------------------------------------------------
+
+  void init_impact() {
+    const std::size_t n = ts_.tasks.size();
+    // Nominal duration of each task: its work at the mean daily rate of the crews able to do it.
+    std::array<double, kTaskClassCount> rate_sum{};
+    std::array<std::int32_t, kTaskClassCount> rate_n{};
+    std::vector<char> class_seen(kTaskClassCount, 0);
+    std::vector<std::size_t> class_example(kTaskClassCount, 0);
+    for (std::size_t t = 0; t < n; ++t) {
+      if (!class_seen[cls_[t]]) {
+        class_seen[cls_[t]] = 1;
+        class_example[cls_[t]] = t;
+      }
+    }
+    for (std::size_t k = 0; k < kTaskClassCount; ++k) {
+      if (!class_seen[k]) continue;
+      Task unit = ts_.tasks[class_example[k]];
+      unit.work = 1;
+      for (const Crew& c : s_.crews) {
+        const double r = daily_rate(s_, c, unit);
+        if (r > 0) {
+          rate_sum[k] += r;
+          ++rate_n[k];
+        }
+      }
+    }
+    const double week = 7.0 / s_.params.working_days_per_week;
+    nominal_days_.resize(n);
+    for (std::size_t t = 0; t < n; ++t) {
+      const std::size_t k = cls_[t];
+      nominal_days_[t] = rate_n[k] > 0 ? ts_.tasks[t].work / (rate_sum[k] / rate_n[k]) * week : 1e6;
+    }
+    // Closure of each edge: its blockers and, transitively, their predecessors.
+    std::vector<std::uint32_t> mark(n, 0);
+    std::uint32_t round = 0;
+    std::vector<TaskId> stack;
+    for (std::size_t e = 0; e < net_.num_edges(); ++e) {
+      std::vector<TaskId> row;
+      if (ts_.edge_blockers.count(e) > 0) {
+        ++round;
+        stack.assign(ts_.edge_blockers.begin(e), ts_.edge_blockers.end(e));
+        while (!stack.empty()) {
+          const TaskId t = stack.back();
+          stack.pop_back();
+          if (mark[t.index()] == round) continue;
+          mark[t.index()] = round;
+          row.push_back(t);
+          stack.insert(stack.end(), ts_.preds.begin(t.index()), ts_.preds.end(t.index()));
+        }
+      }
+      closure_.push_row(row);
+    }
+    // Static parts of the priority: land released and services restored, per crew-day of work.
+    static_priority_.assign(n, 0);
+    std::vector<double> served_pop(s_.assets.size(), 0);
+    for (std::size_t a = 0; a < s_.assets.size(); ++a) {
+      double pop = 0;
+      for (SettlementId st : s_.assets[a].served) {
+        pop += static_cast<double>(s_.settlements[st.index()].population) * s_.settlements[st.index()].weight;
+      }
+      // What depends on a also waits for a.
+      for (AssetId cur = AssetId::from_index(a); cur.valid(); cur = s_.assets[cur.index()].depends) {
+        served_pop[cur.index()] += pop;
+      }
+    }
+    for (std::size_t t = 0; t < n; ++t) {
+      const Task& task = ts_.tasks[t];
+      if (task.kind == TaskKind::kRepair) {
+        static_priority_[t] = opt_.service_weight * served_pop[task.asset.index()] / nominal_days_[t];
+      } else if (task.kind != TaskKind::kSurvey) {
+        static_priority_[t] = opt_.land_weight_people_per_ha * (task.work / 10000.0) / nominal_days_[t];
+      } else {
+        const auto& out = ts_.hazard_outcome[task.hazard.index()];
+        static_priority_[t] = opt_.land_weight_people_per_ha * (out.cancelled_m2 / 10000.0) / nominal_days_[t];
+      }
+    }
+    recompute_every_ = std::max<std::size_t>(1, blocked_edges_ / 100);
+    priority_ = static_priority_;
+  }
+
+  // Access priority (Smith's rule over restoration paths): each settlement without access follows
+  // its cheapest path to a hub, costed by the work still blocking it; every task on that path gets
+  // population / remaining work days (people per day of work).
+  void recompute_priorities() {
+    opened_since_recompute_ = 0;
+    const std::size_t n = ts_.tasks.size();
+    priority_ = static_priority_;
+    std::vector<double> remaining(net_.num_edges(), 0);
+    for (std::size_t e = 0; e < net_.num_edges(); ++e) {
+      if (open_[e]) continue;
+      for (const TaskId* t = closure_.begin(e); t != closure_.end(e); ++t) {
+        if (state_[t->index()] != State::kDone) remaining[e] += nominal_days_[t->index()];
+      }
+    }
+    // Multi-source Dijkstra from the hubs over every edge; cost in days.
+    std::vector<double> dist(net_.num_nodes(), std::numeric_limits<double>::infinity());
+    std::vector<EdgeId> parent(net_.num_nodes());
+    using Item = std::pair<double, std::uint32_t>;
+    std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
+    for (NodeId h : hub_nodes_) {
+      dist[h.index()] = 0;
+      heap.emplace(0, h.value);
+    }
+    while (!heap.empty()) {
+      const auto [d, u] = heap.top();
+      heap.pop();
+      if (d > dist[u]) continue;
+      for (auto i = net_.adj_offset[u]; i < net_.adj_offset[u + 1]; ++i) {
+        const EdgeId e = net_.adj_edge[i];
+        const std::uint32_t v = net_.other_end(e, NodeId(u)).value;
+        const double nd = d + static_cast<double>(net_.edge_travel_s(e)) / 86400.0 + remaining[e.index()];
+        if (nd < dist[v]) {
+          dist[v] = nd;
+          parent[v] = e;
+          heap.emplace(nd, v);
+        }
+      }
+    }
+    std::vector<std::uint32_t> hub_roots;
+    for (NodeId h : hub_nodes_) hub_roots.push_back(uf_.find(h.index()));
+    std::vector<EdgeId> path;
+    for (const Settlement& st : s_.settlements) {
+      const std::uint32_t root = uf_.find(st.node.index());
+      if (std::find(hub_roots.begin(), hub_roots.end(), root) != hub_roots.end()) continue;
+      if (!std::isfinite(dist[st.node.index()])) continue;
+      path.clear();
+      double r = 0;
+      for (NodeId x = st.node; parent[x.index()].valid() && dist[x.index()] > 0;) {
+        const EdgeId e = parent[x.index()];
+        if (!open_[e.index()]) {
+          path.push_back(e);
+          r += remaining[e.index()];
+        }
+        x = net_.other_end(e, x);
+      }
+      if (path.empty()) continue;
+      const double gain = static_cast<double>(st.population) * st.weight / std::max(r, 0.05);
+      for (EdgeId e : path) {
+        for (const TaskId* t = closure_.begin(e.index()); t != closure_.end(e.index()); ++t) {
+          if (state_[t->index()] != State::kDone) priority_[t->index()] += gain;
+        }
+      }
+    }
+    (void)n;
+  }
+
+  const Scenario& s_;
+  const TaskSet& ts_;
+  const DispatchOptions& opt_;
+  const RoadNetwork& net_;
+  network::UnionFind uf_;
+  network::Dijkstra search_;
+
+  std::vector<State> state_;
+  std::vector<std::uint32_t> pred_left_;
+  Csr<std::uint32_t> succs_;    // task -> successor tasks
+  Csr<std::uint32_t> blocks_;   // task -> edges it blocks
+  Csr<TaskId> node_tasks_;      // node -> tasks whose site edge ends there
+  std::vector<std::uint8_t> cls_;
+  std::array<std::array<bool, kTaskClassCount>, kTradeCount> capable_{};
+  std::vector<ClassCounts> counts_;  // per union-find root: available tasks by class (per end)
+  std::vector<std::uint32_t> blockers_left_;
+  std::vector<std::uint8_t> open_;
+  std::size_t blocked_edges_ = 0;
+  std::vector<NodeId> hub_nodes_;
+
+  std::vector<NodeId> crew_node_;
+  std::vector<std::uint8_t> idle_;
+  std::array<bool, kTradeCount> dirty_{};
+  bool any_dirty_ = false;
+
+  std::priority_queue<Event, std::vector<Event>, std::greater<>> events_;
+  std::vector<Assignment> assignments_;
+  std::vector<Candidate> cands_;
+  std::vector<std::uint32_t> seen_;
+  std::uint32_t seen_round_ = 0;
+
+  // impact rule
+  std::vector<double> nominal_days_;
+  std::vector<double> static_priority_;
+  std::vector<double> priority_;
+  Csr<TaskId> closure_;
+  std::size_t recompute_every_ = 1;
+  std::size_t opened_since_recompute_ = 0;
+};
+
+}  // namespace
+
+DispatchResult dispatch(const Scenario& s, const TaskSet& tasks, const DispatchOptions& opt) {
+  Dispatcher d(s, tasks, opt);
+  return d.run();
+}
+
+}  // namespace gw::plan

@@ -1,0 +1,42 @@
+// Planner v1: an event-driven simulation in which each crew, when free, picks its next task by a
+// dispatch rule (docs/algorithms.md).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/plan.hpp"
+#include "model/scenario.hpp"
+#include "model/task.hpp"
+
+namespace gw::plan {
+
+enum class Rule : std::uint8_t {
+  kNearest,  // the naive baseline: the nearest task the crew can do
+  kImpact,   // what the task unlocks per crew-day: access (people), services, land released
+};
+std::string_view rule_name(Rule r);
+std::optional<Rule> rule_from_name(std::string_view s);
+
+struct DispatchOptions {
+  Rule rule = Rule::kImpact;
+  // Impact rule weights, in people per hectare released and per person regaining a service,
+  // relative to one person regaining road access.
+  double land_weight_people_per_ha = 10.0;
+  double service_weight = 0.25;
+  // How many reachable candidate tasks a crew compares (impact rule).
+  std::size_t candidates = 24;
+};
+
+struct DispatchResult {
+  Plan plan;
+  std::vector<TaskId> unassigned;  // tasks no crew could do (no capable trade, or never reachable)
+};
+
+// Plans every crew over time. The scenario must be linked and `tasks` generated from it.
+DispatchResult dispatch(const Scenario& s, const TaskSet& tasks, const DispatchOptions& opt);
+
+}  // namespace gw::plan

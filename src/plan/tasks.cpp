@@ -1,0 +1,259 @@
+#include "plan/tasks.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "geo/box_index.hpp"
+#include "geo/edge_index.hpp"
+#include "geo/overlay.hpp"
+#include "geo/projection.hpp"
+#include "network/union_find.hpp"
+
+namespace gw::plan {
+
+namespace {
+
+std::uint64_t fnv1a64(std::string_view s) {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+std::uint64_t splitmix64(std::uint64_t z) {
+  z += 0x9e3779b97f4a7c15ULL;
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+constexpr std::size_t idx(auto e) { return static_cast<std::size_t>(e); }
+
+LineString edge_shape(const RoadNetwork& net, EdgeId e) {
+  return {net.edge_shape.begin() + net.edge_shape_offset[e.index()],
+          net.edge_shape.begin() + net.edge_shape_offset[e.index() + 1]};
+}
+
+}  // namespace
+
+bool nts_cancels(std::uint64_t seed, std::string_view hazard_id, double cancel_share) {
+  const std::uint64_t x = splitmix64(seed ^ fnv1a64(hazard_id));
+  const double u = static_cast<double>(x >> 11) * 0x1.0p-53;
+  return u < cancel_share;
+}
+
+std::size_t task_class(const Scenario& s, const Task& t) {
+  if (t.kind == TaskKind::kRepair) return 4 * kTerrainCount + idx(s.assets[t.asset.index()].kind);
+  return idx(t.kind) * kTerrainCount + idx(t.terrain);
+}
+
+double daily_rate(const Scenario& s, const Crew& c, const Task& t) {
+  const Parameters& p = s.params;
+  const std::size_t trade = idx(c.trade);
+  double per_person = 0;
+  if (t.kind == TaskKind::kRepair) {
+    per_person = p.repair_rate[trade][idx(s.assets[t.asset.index()].kind)];
+  } else {
+    per_person = p.rate[trade][idx(t.kind)] * p.terrain_factor[trade][idx(t.terrain)];
+  }
+  return static_cast<double>(c.people) * per_person * c.productivity_factor;
+}
+
+Minutes duration_min(const Scenario& s, const Crew& c, const Task& t) {
+  const double rate = daily_rate(s, c, t);
+  const double minutes = t.work / rate * 1440.0 * 7.0 / s.params.working_days_per_week;
+  return static_cast<Minutes>(std::ceil(minutes - 1e-9));
+}
+
+TaskSet generate_tasks(const Scenario& s) {
+  const RoadNetwork& net = s.roads;
+  const Parameters& p = s.params;
+  const double half = p.corridor_width_m / 2;
+  const geo::EdgeIndex edges(net);
+  TaskSet ts;
+  std::vector<std::vector<TaskId>> preds;
+  std::vector<std::vector<TaskId>> blockers(net.num_edges());
+  // Final tasks (clearance or follow-up) of each hazard, and of each (hazard, edge) corridor.
+  std::vector<std::vector<TaskId>> hazard_final(s.hazards.size());
+  std::vector<std::vector<std::pair<EdgeId, TaskId>>> hazard_corridor_final(s.hazards.size());
+  std::vector<std::vector<EdgeId>> hazard_blocks(s.hazards.size());
+  std::vector<TaskId> survey_of(s.hazards.size());
+  ts.hazard_outcome.resize(s.hazards.size());
+
+  auto add = [&](Task t, std::vector<TaskId> pre) {
+    ts.tasks.push_back(t);
+    preds.push_back(std::move(pre));
+    return TaskId::from_index(ts.tasks.size() - 1);
+  };
+
+  // Pass 1: the road corridors each hazard blocks, with the overlap areas.
+  std::vector<std::vector<std::pair<EdgeId, double>>> corridors(s.hazards.size());
+  std::vector<char> blocked(net.num_edges(), 0);
+  for (std::size_t h = 0; h < s.hazards.size(); ++h) {
+    const Hazard& z = s.hazards[h];
+    for (EdgeId e : edges.near_box(z.polygon.outer, half)) {
+      const double a = geo::corridor_overlap_m2(z.polygon, edge_shape(net, e), half);
+      if (a >= 1.0) {
+        corridors[h].emplace_back(e, a);
+        blocked[e.index()] = 1;
+      }
+    }
+  }
+  for (const Asset& a : s.assets) {
+    if (a.edge.valid()) blocked[a.edge.index()] = 1;
+  }
+  // The safe ground at day 0: nodes connected to a hub through edges nothing blocks.
+  network::UnionFind safe(net.num_nodes());
+  for (std::size_t e = 0; e < net.num_edges(); ++e) {
+    if (!blocked[e]) safe.unite(net.edge_from[e].index(), net.edge_to[e].index());
+  }
+  std::vector<char> safe_root(net.num_nodes(), 0);
+  for (const Hub& hub : s.hubs) safe_root[safe.find(hub.node.index())] = 1;
+  auto touches_safe_ground = [&](EdgeId e) {
+    return safe_root[safe.find(net.edge_from[e.index()].index())] != 0 ||
+           safe_root[safe.find(net.edge_to[e.index()].index())] != 0;
+  };
+
+  for (std::size_t h = 0; h < s.hazards.size(); ++h) {
+    const Hazard& z = s.hazards[h];
+    const auto hid = HazardId::from_index(h);
+    const LonLat centre = geo::vertex_centroid(z.polygon.outer);
+    const auto& corridor = corridors[h];
+    // Site of the survey and land packages: the edge nearest the polygon among the edges that
+    // touch the safe ground of day 0 (survey teams and clearance crews approach from the safe
+    // side), so that no hazard waits for a road that only its own clearance can open.
+    EdgeId site;
+    double best = std::numeric_limits<double>::max();
+    for (double radius = 250; !site.valid() && radius < 1e6; radius *= 4) {
+      for (EdgeId e : edges.near_box(z.polygon.outer, radius)) {
+        if (!touches_safe_ground(e)) continue;
+        const double d = geo::polygon_distance_m(z.polygon, edge_shape(net, e));
+        if (d <= radius && (d < best || (d == best && e < site))) {
+          best = d;
+          site = e;
+        }
+      }
+    }
+    if (!site.valid()) site = edges.nearest(centre).edge;  // no safe ground at all
+    for (const auto& [e, a] : corridor) hazard_blocks[h].push_back(e);
+
+    const bool suspected = z.status == HazardStatus::kSuspected;
+    const bool cancelled = suspected && nts_cancels(p.seed, z.id, p.nts_cancel_share);
+    TaskId survey;
+    if (suspected) {
+      Task t;
+      t.kind = TaskKind::kSurvey;
+      t.hazard = hid;
+      t.work = z.area_m2;
+      t.terrain = z.terrain;
+      t.site_edge = site;
+      t.site = centre;
+      survey = add(t, {});
+      survey_of[h] = survey;
+      for (const auto& [e, a] : corridor) blockers[e.index()].push_back(survey);
+    }
+    HazardOutcome& out = ts.hazard_outcome[h];
+    double corridor_total = 0;
+    for (const auto& [e, a] : corridor) corridor_total += a;
+    if (cancelled) {
+      out.cancelled_m2 = z.area_m2;
+      continue;
+    }
+    out.corridor_m2 = corridor_total;
+    out.land_m2 = std::max(0.0, z.area_m2 - corridor_total);
+    const bool mechanical = p.mechanical_terrain[idx(z.terrain)];
+    auto packages = [&](double part, EdgeId corridor_edge, EdgeId site_edge) {
+      if (part < 1.0) return;
+      const auto n = static_cast<std::uint32_t>(std::ceil(part / p.work_package_m2));
+      for (std::uint32_t k = 0; k < n; ++k) {
+        Task t;
+        t.hazard = hid;
+        t.corridor_edge = corridor_edge;
+        t.package = k;
+        t.work = part / n;
+        t.terrain = z.terrain;
+        t.site_edge = site_edge;
+        t.site = centre;
+        std::vector<TaskId> pre;
+        if (survey.valid()) pre.push_back(survey);
+        TaskId final_task;
+        if (mechanical) {
+          t.kind = TaskKind::kMechanical;
+          const TaskId m = add(t, pre);
+          t.kind = TaskKind::kFollowUp;
+          final_task = add(t, {m});
+        } else {
+          t.kind = TaskKind::kClearance;
+          final_task = add(t, pre);
+        }
+        hazard_final[h].push_back(final_task);
+        if (corridor_edge.valid()) {
+          blockers[corridor_edge.index()].push_back(final_task);
+          hazard_corridor_final[h].emplace_back(corridor_edge, final_task);
+        }
+      }
+    };
+    for (const auto& [e, a] : corridor) packages(a, e, e);
+    packages(out.land_m2, EdgeId{}, site);
+  }
+
+  // Repairs, after the hazards on each asset.
+  std::vector<std::vector<LonLat>> hazard_rings;
+  hazard_rings.reserve(s.hazards.size());
+  for (const auto& z : s.hazards) hazard_rings.push_back(z.polygon.outer);
+  const geo::BoxIndex hazard_index(hazard_rings);
+  ts.asset_task.resize(s.assets.size());
+  for (std::size_t i = 0; i < s.assets.size(); ++i) {
+    const Asset& a = s.assets[i];
+    Task t;
+    t.kind = TaskKind::kRepair;
+    t.asset = AssetId::from_index(i);
+    t.work = a.quantity;
+    std::vector<TaskId> pre;
+    if (a.edge.valid()) {
+      t.site_edge = a.edge;
+      for (std::uint32_t h : hazard_index.query(edge_shape(net, a.edge), half)) {
+        const auto& blocks = hazard_blocks[h];
+        if (std::find(blocks.begin(), blocks.end(), a.edge) == blocks.end()) continue;
+        if (survey_of[h].valid()) pre.push_back(survey_of[h]);
+        for (const auto& [e, task] : hazard_corridor_final[h]) {
+          if (e == a.edge) pre.push_back(task);
+        }
+      }
+    } else {
+      const LonLat anchor = a.geometry[a.geometry.size() / 2];
+      t.site_edge = edges.nearest(anchor).edge;
+      for (std::uint32_t h : hazard_index.query(a.geometry, half)) {
+        if (geo::polygon_distance_m(s.hazards[h].polygon, a.geometry) > half) continue;
+        if (survey_of[h].valid()) pre.push_back(survey_of[h]);
+        pre.insert(pre.end(), hazard_final[h].begin(), hazard_final[h].end());
+      }
+    }
+    t.site = a.geometry[a.geometry.size() / 2];
+    const TaskId id = add(t, pre);
+    ts.asset_task[i] = id;
+    if (a.edge.valid()) blockers[a.edge.index()].push_back(id);
+  }
+
+  for (auto& row : preds) {
+    std::sort(row.begin(), row.end());
+    row.erase(std::unique(row.begin(), row.end()), row.end());
+    ts.preds.push_row(row);
+  }
+  for (auto& row : blockers) {
+    std::sort(row.begin(), row.end());
+    row.erase(std::unique(row.begin(), row.end()), row.end());
+    ts.edge_blockers.push_row(row);
+  }
+  std::vector<std::vector<TaskId>> per_hazard(s.hazards.size());
+  for (std::size_t t = 0; t < ts.tasks.size(); ++t) {
+    if (ts.tasks[t].hazard.valid()) per_hazard[ts.tasks[t].hazard.index()].push_back(TaskId::from_index(t));
+  }
+  for (auto& row : per_hazard) ts.hazard_tasks.push_row(row);
+  return ts;
+}
+
+}  // namespace gw::plan
