@@ -162,10 +162,13 @@ void read_roads(const json& doc, const Where& w, RoadNetwork& net) {
     const auto cls = enum_value<RoadClass>(p, "class", kRoadClassNames, fw);
     const double speed = number(p, "speed_kmh", fw);
     if (speed <= 0) fw.fail("speed_kmh must be > 0");
-    double length = number_or(p, "length_m", -1, fw);
-    if (length < 0) length = geo::length_m(shape);
-    if (length <= 0) fw.fail("length_m must be > 0");
-    const bool bridge = p.value("bridge", false);
+    const double length = number_or(p, "length_m", geo::length_m(shape), fw);
+    if (!(length > 0)) fw.fail("length_m must be > 0");
+    bool bridge = false;
+    if (p.contains("bridge") && !p["bridge"].is_null()) {
+      if (!p["bridge"].is_boolean()) fw.fail("bridge must be true or false");
+      bridge = p["bridge"].get<bool>();
+    }
     const std::int64_t source = p.contains("id") && p["id"].is_number_integer()
                                     ? p["id"].get<std::int64_t>()
                                     : static_cast<std::int64_t>(i);
@@ -264,11 +267,12 @@ json parameters_to_json(const Parameters& p) {
   json terrain = json::object();
   for (std::size_t t = 0; t < kTradeCount; ++t) {
     const std::string tn(kTradeNames[t]);
+    // Every cell is written, zeros included, so that a file read back plans exactly the same.
     for (std::size_t k = 0; k < kTaskKindCount; ++k) {
-      if (p.rate[t][k] > 0) rates[tn][std::string(kTaskKindNames[k])] = p.rate[t][k];
+      if (static_cast<TaskKind>(k) != TaskKind::kRepair) rates[tn][std::string(kTaskKindNames[k])] = p.rate[t][k];
     }
     for (std::size_t k = 0; k < kAssetKindCount; ++k) {
-      if (p.repair_rate[t][k] > 0) repair[tn][std::string(kAssetKindNames[k])] = p.repair_rate[t][k];
+      repair[tn][std::string(kAssetKindNames[k])] = p.repair_rate[t][k];
     }
     if (is_demining(static_cast<Trade>(t))) {
       for (std::size_t k = 0; k < kTerrainCount; ++k) {
