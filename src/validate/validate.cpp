@@ -814,6 +814,64 @@ class Validator {
 
   bool node_ok(NodeId n) const { return n.valid() && n.index() < rn_.num_nodes(); }
 
+  // ALT landmarks: travel seconds from a few far-apart nodes over all passable edges. Closing edges
+  // only lengthens paths, so |d(L, t) - d(L, v)| stays an admissible, consistent lower bound at any
+  // time of the plan.
+  void build_landmarks() {
+    const std::size_t n = rn_.num_nodes();
+    if (n == 0 || !landmarks_.empty()) return;
+    constexpr std::size_t kLandmarks = 12;
+    std::vector<Seconds> nearest_lm(n, kInf);
+    std::uint32_t next = 0;
+    for (std::uint32_t i = 0; i < n; ++i) {
+      if (adj_off_[i + 1] > adj_off_[i]) {
+        next = i;
+        break;
+      }
+    }
+    // Farthest-point selection (the first one replaced by the node farthest from the start).
+    std::vector<Seconds> d;
+    full_dijkstra(next, d);
+    next = farthest(d);
+    for (std::size_t k = 0; k < kLandmarks; ++k) {
+      full_dijkstra(next, d);
+      landmarks_.push_back(d);
+      for (std::size_t v = 0; v < n; ++v) nearest_lm[v] = std::min(nearest_lm[v], d[v]);
+      next = farthest(nearest_lm);
+      if (nearest_lm[next] == 0 || nearest_lm[next] == kInf) break;
+    }
+  }
+  static constexpr Seconds kInf = std::numeric_limits<Seconds>::max() / 4;
+  static std::uint32_t farthest(const std::vector<Seconds>& d) {
+    std::uint32_t best = 0;
+    for (std::uint32_t v = 0; v < d.size(); ++v) {
+      if (d[v] != kInf && (d[best] == kInf || d[v] > d[best])) best = v;
+    }
+    return best;
+  }
+  void full_dijkstra(std::uint32_t src, std::vector<Seconds>& d) const {
+    d.assign(rn_.num_nodes(), kInf);
+    using Item = std::pair<Seconds, std::uint32_t>;
+    std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
+    d[src] = 0;
+    heap.push({0, src});
+    while (!heap.empty()) {
+      const auto [du, u] = heap.top();
+      heap.pop();
+      if (du != d[u]) continue;
+      for (std::uint32_t k = adj_off_[u]; k < adj_off_[u + 1]; ++k) {
+        const std::uint32_t e = adj_[k];
+        if (edge_s_[e] < 0) continue;
+        const auto v = static_cast<std::uint32_t>(
+            rn_.edge_from[e].index() == u ? rn_.edge_to[e].index() : rn_.edge_from[e].index());
+        if (du + edge_s_[e] < d[v]) {
+          d[v] = du + edge_s_[e];
+          heap.push({d[v], v});
+        }
+      }
+    }
+  }
+
   // Least travel seconds from src to dst over edges open at `depart`; stops early and returns
   // limit + 1 once the answer is known to exceed `limit`; -1 when dst cannot be reached.
   Seconds shortest(std::uint32_t src, std::uint32_t dst, Minutes depart, Seconds limit) {
@@ -827,8 +885,17 @@ class Validator {
       cur_stamp_ = 1;
     }
     const Pt target = node_xy_[dst];
+    lm_target_.clear();
+    for (const auto& d : landmarks_) lm_target_.push_back(d[dst]);
     auto h = [&](std::uint32_t v) {
-      return h_coef_ * std::hypot(node_xy_[v].x() - target.x(), node_xy_[v].y() - target.y());
+      double best = h_coef_ * std::hypot(node_xy_[v].x() - target.x(), node_xy_[v].y() - target.y());
+      for (std::size_t k = 0; k < landmarks_.size(); ++k) {
+        const Seconds a = landmarks_[k][v];
+        const Seconds b = lm_target_[k];
+        if (a == kInf || b == kInf) continue;
+        best = std::max(best, static_cast<double>(a > b ? a - b : b - a));
+      }
+      return best;
     };
     std::priority_queue<AStarEntry, std::vector<AStarEntry>, std::greater<>> heap;
     g_[src] = 0;
@@ -884,6 +951,7 @@ class Validator {
       return plan_.assignments[x].depart < plan_.assignments[y].depart;
     });
     std::vector<char> reach(na, 1);
+    if (na > 0) build_landmarks();
     {
       Dsu dsu(rn_.num_nodes());
       std::size_t next = 0;
@@ -1196,6 +1264,8 @@ class Validator {
   std::vector<Minutes> open_;
   std::vector<std::uint32_t> edges_by_open_;
 
+  std::vector<std::vector<Seconds>> landmarks_;
+  std::vector<Seconds> lm_target_;
   std::vector<Seconds> g_;
   std::vector<std::uint32_t> stamp_;
   std::uint32_t cur_stamp_ = 0;
