@@ -1003,7 +1003,11 @@ class Validator {
           sink_.add(cat(who, ": from_node ", a.from_node.value, ", expected ", prev_node,
                         prev_task == kNone ? " (the crew's base)" : " (the previous entry node)"));
         }
-        const std::uint32_t site = info_[t].site;
+        // The entry is checked against the declared site edge when it exists (a wrong site edge is
+        // reported once, by the task checks, not again for every entry).
+        const std::uint32_t site = tasks_[t].site_edge.valid() && tasks_[t].site_edge.index() < rn_.num_edges()
+                                       ? static_cast<std::uint32_t>(tasks_[t].site_edge.index())
+                                       : info_[t].site;
         bool entry_ok = node_ok(a.entry_node);
         if (!entry_ok) {
           sink_.add(cat(who, ": entry node ", a.entry_node.value, " is not a node of the network"));
