@@ -3,7 +3,8 @@
 // here, to score the results; the engine never sees them.
 //
 //   psplib_bench --dir ../shared/benchmarks/psplib/j30 --time-limit 1 [--threads 1] [--seed 1]
-//                [--schedules N] [--first N] [--csv out.csv] [--verbose]
+//                [--schedules N] [--every K] [--first N] [--csv out.csv]
+//                [--verbose]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -37,6 +38,7 @@ std::vector<std::string> split(const std::string& s, char sep) {
   std::vector<std::string> out;
   std::string cur;
   for (char c : s) {
+    if (c == '\r') continue;
     if (c == sep) {
       out.push_back(cur);
       cur.clear();
@@ -143,6 +145,7 @@ int main(int argc, char** argv) {
   std::string set_label;
   gw::sched::SolveOptions opt;
   std::size_t first = 0;
+  std::size_t every = 1;
   std::string csv;
   bool verbose = false;
   for (int i = 1; i < argc; ++i) {
@@ -161,11 +164,12 @@ int main(int argc, char** argv) {
     else if (a == "--threads") opt.threads = std::stoi(val());
     else if (a == "--seed") opt.seed = std::stoull(val());
     else if (a == "--first") first = std::stoul(val());
+    else if (a == "--every") every = std::max<std::size_t>(1, std::stoul(val()));
     else if (a == "--csv") csv = val();
     else if (a == "--verbose") verbose = true;
     else {
       std::cerr << "usage: psplib_bench --dir DIR [--set NAME] [--time-limit S] [--schedules N] "
-                   "[--threads T] [--seed N] [--first N] [--csv FILE] [--verbose]\n";
+                   "[--threads T] [--seed N] [--every K] [--first N] [--csv FILE] [--verbose]\n";
       return 2;
     }
   }
@@ -194,6 +198,11 @@ int main(int argc, char** argv) {
     return std::pair(par, inst);
   };
   std::sort(files.begin(), files.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
+  if (every > 1) {
+    std::vector<fs::path> sample;
+    for (std::size_t i = 0; i < files.size(); i += every) sample.push_back(files[i]);
+    files.swap(sample);
+  }
   if (first > 0 && files.size() > first) files.resize(first);
 
   std::ofstream out;

@@ -143,13 +143,72 @@ Cost RcpspDecoder::decode(Genome& g) {
     if (e > 0) return infeasible_cost(e);
     modes_ = g.aux;
   }
-  int ms = sgs_.serial(g.order.data(), modes_.data(), start_.data());
+  int ms = (o_.parallel_percent > 0 && static_cast<int>(repair_rng_.below(100)) < o_.parallel_percent)
+               ? sgs_.parallel(g.order.data(), modes_.data(), start_.data())
+               : sgs_.serial(g.order.data(), modes_.data(), start_.data());
   ++schedules_;
   if (o_.justify) {
     ms = sgs_.justify(modes_.data(), start_.data(), g.order.data());
     schedules_ += 2;
   }
+  if (o_.secondary) {
+    long long sum = 0;
+    for (int j = 0; j < p_->n; ++j) sum += start_[static_cast<std::size_t>(j)];
+    return (static_cast<Cost>(ms) << kSecondaryBits) + std::min<long long>(sum, (1LL << kSecondaryBits) - 1);
+  }
   return ms;
+}
+
+}  // namespace gw::sched
+
+namespace gw::sched {
+
+Cost RcpspDecoder::improve(Genome& g, Cost cost, Rng& rng) {
+  const int n = p_->n;
+  if (multi_) {
+    bool better = true;
+    for (int pass = 0; pass < 3 && better; ++pass) {
+      better = false;
+      const int off = static_cast<int>(rng.below(static_cast<std::uint32_t>(n)));
+      for (int k = 0; k < n; ++k) {
+        const int j = (k + off) % n;
+        const int cm = g.aux[static_cast<std::size_t>(j)];
+        for (int m = 0; m < p_->nmodes[static_cast<std::size_t>(j)]; ++m) {
+          if (m == cm) continue;
+          trial_ = g;
+          trial_.aux[static_cast<std::size_t>(j)] = m;
+          if (excess(trial_.aux) > 0) continue;
+          const Cost c = decode(trial_);
+          if (c < cost) {
+            cost = c;
+            g = trial_;
+            better = true;
+            break;
+          }
+        }
+      }
+    }
+  }
+  // Random shifts within the precedence window, accepted when not worse (plateau moves).
+  for (int it = 0; it < n; ++it) {
+    trial_ = g;
+    const std::size_t i = rng.below(static_cast<std::uint32_t>(n));
+    const int v = trial_.order[i];
+    std::size_t lo = i;
+    while (lo > 0 && !must_precede(trial_.order[lo - 1], v)) --lo;
+    std::size_t hi = i;
+    while (hi + 1 < trial_.order.size() && !must_precede(v, trial_.order[hi + 1])) ++hi;
+    const std::size_t to = lo + rng.below(static_cast<std::uint32_t>(hi - lo + 1));
+    if (to == i) continue;
+    trial_.order.erase(trial_.order.begin() + static_cast<std::ptrdiff_t>(i));
+    trial_.order.insert(trial_.order.begin() + static_cast<std::ptrdiff_t>(to), v);
+    const Cost c = decode(trial_);
+    if (c <= cost) {
+      cost = c;
+      g = trial_;
+    }
+  }
+  return cost;
 }
 
 }  // namespace gw::sched

@@ -16,11 +16,25 @@ class RcpspDecoder final : public Decoder {
  public:
   struct Options {
     bool justify = true;  // forward-backward improvement after every serial decode
+    // Break makespan ties by the sum of start times (a more compact schedule ranks better): cost =
+    // makespan * 2^kSecondaryBits + min(sum of starts, 2^kSecondaryBits - 1).
+    bool secondary = true;
+    // Share of decodes (in %) done by the parallel SGS instead of the serial one: non-delay
+    // schedules help on tightly constrained instances; justification then makes them active.
+    int parallel_percent = 30;
   };
   RcpspDecoder(std::shared_ptr<const Problem> p, Options o);
   explicit RcpspDecoder(std::shared_ptr<const Problem> p) : RcpspDecoder(std::move(p), Options{}) {}
   RcpspDecoder(const RcpspDecoder& o);
   RcpspDecoder& operator=(const RcpspDecoder&) = delete;
+
+  static constexpr int kSecondaryBits = 24;
+  // The makespan encoded in a cost returned by decode().
+  [[nodiscard]] int makespan_of(Cost c) const { return static_cast<int>(o_.secondary ? c >> kSecondaryBits : c); }
+  // The largest cost whose makespan is at most `ms` (a search target).
+  [[nodiscard]] Cost target_for(int ms) const {
+    return o_.secondary ? ((static_cast<Cost>(ms) + 1) << kSecondaryBits) - 1 : ms;
+  }
 
   [[nodiscard]] int size() const override { return p_->n; }
   [[nodiscard]] int aux_size() const override { return multi_ ? p_->n : 0; }
@@ -31,13 +45,16 @@ class RcpspDecoder final : public Decoder {
   }
   void random_genome(Genome& g, Rng& rng) override;
   Cost decode(Genome& g) override;
+  // Multi-mode: single mode changes that keep the budgets (best improvement, first found), then for
+  // every problem a few random shifts of the list accepted when not worse.
+  Cost improve(Genome& g, Cost cost, Rng& rng) override;
   [[nodiscard]] std::unique_ptr<Decoder> clone() const override;
 
   // The schedule of the last decode (starts and compiled modes).
   [[nodiscard]] const std::vector<int>& starts() const { return start_; }
   [[nodiscard]] const std::vector<int>& modes() const { return modes_; }
   // Cost of a genome whose modes violate a non-renewable budget: above any feasible makespan.
-  [[nodiscard]] Cost infeasible_cost(long long excess) const { return p_->horizon + 1 + excess; }
+  [[nodiscard]] Cost infeasible_cost(long long excess) const { return target_for(p_->horizon) + 1 + excess; }
 
  private:
   long long excess(const std::vector<int>& modes) const;
@@ -56,6 +73,7 @@ class RcpspDecoder final : public Decoder {
   std::vector<int> eligible_;
   std::vector<long long> used_;
   Rng repair_rng_{12345};
+  Genome trial_;
 };
 
 }  // namespace gw::sched

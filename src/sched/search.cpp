@@ -65,7 +65,11 @@ class Island {
       if (b == a) b = (a + 1 + rng_.below(static_cast<std::uint32_t>(pop_.size() - 1))) % pop_.size();
       crossover(pop_[a], pop_[b], child);
       mutate(child);
-      const Cost c = evaluate(child);
+      Cost c = evaluate(child);
+      if (c < island_best && !stopped()) {
+        c = dec_.improve(child, c, rng_);
+        note(child, c);
+      }
       if (c < island_best) {
         island_best = c;
         since_best = 0;
@@ -98,9 +102,15 @@ class Island {
   }
 
   Cost evaluate(Genome& g) {
-    const std::uint64_t before = dec_.schedules();
     const Cost c = dec_.decode(g);
-    sh_.schedules.fetch_add(dec_.schedules() - before, std::memory_order_relaxed);
+    note(g, c);
+    return c;
+  }
+
+  // Accounts for the decoder's work and records g if it is a new overall best.
+  void note(const Genome& g, Cost c) {
+    sh_.schedules.fetch_add(dec_.schedules() - reported_, std::memory_order_relaxed);
+    reported_ = dec_.schedules();
     sh_.decodes.fetch_add(1, std::memory_order_relaxed);
     if (c < best_seen_) {
       best_seen_ = c;
@@ -115,7 +125,6 @@ class Island {
         sh_.stop = true;
       }
     }
-    return c;
   }
 
   std::size_t tournament() {
@@ -240,6 +249,7 @@ class Island {
   int pop_size_ = 40;
   int restart_after_ = 0;
   unsigned clock_tick_ = 0;
+  std::uint64_t reported_ = 0;
   Cost best_seen_ = std::numeric_limits<Cost>::max();
   std::vector<Genome> pop_;
   std::vector<Cost> cost_;

@@ -55,6 +55,9 @@ class Decoder {
   // Decodes g into a solution and returns its cost (lower is better). May rewrite g into an
   // equivalent or better genome. Must add the number of schedules it generated to `schedules_`.
   virtual Cost decode(Genome& g) = 0;
+  // Optional local improvement, called by the search on each new best of an island: may replace g
+  // by a better genome and return its cost (the default does nothing). `cost` is g's cost.
+  virtual Cost improve(Genome& /*g*/, Cost cost, Rng& /*rng*/) { return cost; }
   // An independent copy for another thread.
   [[nodiscard]] virtual std::unique_ptr<Decoder> clone() const = 0;
 

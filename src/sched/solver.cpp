@@ -43,7 +43,7 @@ SolveResult solve(const Instance& inst, const SolveOptions& opt) {
   sp.max_schedules = opt.max_schedules;
   sp.time_limit_s = opt.time_limit_s > 0 ? std::max(0.0, opt.time_limit_s - elapsed()) : 0.0;
   if (opt.time_limit_s > 0 && sp.time_limit_s <= 0) sp.time_limit_s = 1e-3;
-  sp.target = res.lower_bound;
+  sp.target = proto.target_for(res.lower_bound);
   if (proto.aux_size() > 0) {
     // Seed with the budget-feasible mode assignment, over a topological list.
     Genome g;
@@ -56,12 +56,12 @@ SolveResult solve(const Instance& inst, const SolveOptions& opt) {
   res.schedules = sr.schedules;
   RcpspDecoder dec(p);
   Genome best = sr.best;
-  if (best.order.empty() || sr.cost > p->horizon) {
+  if (best.order.empty() || sr.cost > proto.target_for(p->horizon)) {
     res.seconds = elapsed();
     res.infeasible_reason = "no feasible schedule found within the limits";
     return res;
   }
-  res.makespan = static_cast<int>(dec.decode(best));
+  res.makespan = dec.makespan_of(dec.decode(best));
   res.feasible = true;
   res.optimal = res.makespan <= res.lower_bound;
   res.schedule.starts = dec.starts();
