@@ -1,0 +1,103 @@
+// Plans generated districts at several scales, each in a fresh child process so that its peak
+// memory (getrusage RUSAGE_CHILDREN max RSS) is its own, and prints one row per scale.
+//
+//   plan_scale_bench [--rule impact|nearest] [--seed N] SCALE...      (default scales: 1 4 16)
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "gen/district.hpp"
+#include "plan/link.hpp"
+#include "plan/planner.hpp"
+
+namespace {
+
+struct Row {
+  double scale = 0;
+  std::size_t edges = 0, tasks = 0, crews = 0;
+  double gen_s = 0, plan_s = 0, people_days = 0;
+};
+
+Row run_one(double scale, std::uint64_t seed, gw::plan::Rule rule) {
+  using clock = std::chrono::steady_clock;
+  Row row;
+  row.scale = scale;
+  const auto t0 = clock::now();
+  gw::gen::DistrictOptions o;
+  o.scale = scale;
+  o.seed = seed;
+  gw::Scenario s = gw::gen::generate_district(o);
+  const auto t1 = clock::now();
+  gw::plan::link_scenario(s, "generated");
+  gw::plan::DispatchOptions opt;
+  opt.rule = rule;
+  const gw::plan::PlanResult r = gw::plan::plan_linked(s, opt);
+  const auto t2 = clock::now();
+  row.edges = s.roads.num_edges();
+  row.tasks = r.tasks.tasks.size();
+  row.crews = s.crews.size();
+  row.gen_s = std::chrono::duration<double>(t1 - t0).count();
+  row.plan_s = std::chrono::duration<double>(t2 - t1).count();
+  row.people_days = r.evaluation.people_days_without_access;
+  return row;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<double> scales;
+  std::uint64_t seed = 1;
+  auto rule = gw::plan::Rule::kImpact;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--seed") == 0 && i + 1 < argc) {
+      seed = std::strtoull(argv[++i], nullptr, 10);
+    } else if (std::strcmp(argv[i], "--rule") == 0 && i + 1 < argc) {
+      const auto r = gw::plan::rule_from_name(argv[++i]);
+      if (!r) {
+        std::fprintf(stderr, "unknown rule %s\n", argv[i]);
+        return 2;
+      }
+      rule = *r;
+    } else {
+      scales.push_back(std::strtod(argv[i], nullptr));
+    }
+  }
+  if (scales.empty()) scales = {1, 4, 16};
+  std::printf("%-6s %10s %8s %6s %8s %9s %12s %10s\n", "scale", "edges", "tasks", "crews", "gen_s", "plan_s",
+              "people_days", "peak_MiB");
+  double base = 0;
+  for (double scale : scales) {
+    int fds[2];
+    if (pipe(fds) != 0) return 1;
+    const pid_t pid = fork();
+    if (pid == 0) {
+      close(fds[0]);
+      const Row row = run_one(scale, seed, rule);
+      if (write(fds[1], &row, sizeof row) != static_cast<ssize_t>(sizeof row)) _exit(1);
+      _exit(0);
+    }
+    close(fds[1]);
+    Row row;
+    const bool ok = read(fds[0], &row, sizeof row) == static_cast<ssize_t>(sizeof row);
+    close(fds[0]);
+    int status = 0;
+    struct rusage ru {};
+    wait4(pid, &status, 0, &ru);
+    if (!ok || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+      std::printf("%-6g failed\n", scale);
+      continue;
+    }
+    if (base == 0) base = row.plan_s;
+    std::printf("%-6g %10zu %8zu %6zu %8.2f %9.2f %12.0f %10.0f   (x%.1f time of the first scale)\n", row.scale,
+                row.edges, row.tasks, row.crews, row.gen_s, row.plan_s, row.people_days,
+                static_cast<double>(ru.ru_maxrss) / 1024.0, row.plan_s / base);
+  }
+  return 0;
+}
