@@ -1,0 +1,134 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+
+#include "io/psplib.hpp"
+#include "sched/bounds.hpp"
+#include "sched/checker.hpp"
+#include "sched/problem.hpp"
+#include "sched/rcpsp_decoder.hpp"
+#include "sched/sgs.hpp"
+#include "sched/solver.hpp"
+#include "sched_test_util.hpp"
+
+namespace gw::sched::test {
+namespace {
+
+SolveOptions quick(std::uint64_t schedules = 20000) {
+  SolveOptions o;
+  o.time_limit_s = 0;
+  o.max_schedules = schedules;
+  return o;
+}
+
+TEST(Sgs, SerialParallelAndJustificationProduceFeasibleSchedules) {
+  const Instance inst = io::parse_psplib(kSmallSm, "s.sm");
+  const Problem p = compile(inst);
+  Sgs sgs(p);
+  const std::vector<int> modes(5, 0);
+  std::vector<int> start(5);
+  // List 1,3,2,4,5 (0-based 0,2,1,3,4): job 3 first, then 2 waits for it.
+  std::vector<int> order{0, 2, 1, 3, 4};
+  EXPECT_EQ(sgs.serial(order.data(), modes.data(), start.data()), 7);
+  EXPECT_EQ(start, (std::vector<int>{0, 4, 0, 0, 7}));
+  EXPECT_TRUE(check_schedule(inst, start, modes).ok);
+  EXPECT_EQ(sgs.parallel(order.data(), modes.data(), start.data()), 7);
+  EXPECT_TRUE(check_schedule(inst, start, modes).ok);
+  std::vector<int> out(5);
+  EXPECT_LE(sgs.justify(modes.data(), start.data(), out.data()), 7);
+  EXPECT_TRUE(check_schedule(inst, start, modes).ok);
+}
+
+TEST(Bounds, CriticalPathResourceAndEnergetic) {
+  const Instance inst = io::parse_psplib(kSmallSm, "s.sm");
+  const LowerBounds lb = lower_bounds(inst);
+  EXPECT_EQ(lb.critical_path, 4);
+  EXPECT_EQ(lb.resource, 6);  // ceil((3*2 + 4*2 + 3*1) / 3)
+  EXPECT_GE(lb.best(), 6);
+  EXPECT_LE(lb.best(), 7);
+}
+
+TEST(Solver, SmallInstanceIsSolvedToOptimum) {
+  const Instance inst = io::parse_psplib(kSmallSm, "s.sm");
+  const SolveResult r = solve(inst, quick());
+  ASSERT_TRUE(r.feasible);
+  EXPECT_EQ(r.makespan, 7);
+  EXPECT_EQ(r.optimal, r.lower_bound == 7);
+  const auto rep = check_schedule(inst, r.schedule.starts, r.schedule.modes);
+  EXPECT_TRUE(rep.ok);
+  EXPECT_EQ(rep.makespan, r.makespan);
+}
+
+TEST(Solver, MultiModeRespectsBudgetsAndDetectsInfeasibility) {
+  const int expected[] = {0, 0, 6, 6, 4, 4, 2};  // by budget, see small_mm()
+  for (int budget : {2, 4, 6}) {
+    const Instance inst = io::parse_psplib(small_mm(budget), "m.mm");
+    const SolveResult r = solve(inst, quick());
+    ASSERT_TRUE(r.feasible) << budget;
+    EXPECT_EQ(r.makespan, expected[budget]) << budget;
+    EXPECT_TRUE(check_schedule(inst, r.schedule.starts, r.schedule.modes).ok) << budget;
+  }
+  const SolveResult r = solve(io::parse_psplib(small_mm(1), "m.mm"), quick());
+  EXPECT_FALSE(r.feasible);
+  EXPECT_TRUE(r.proven_infeasible);
+  EXPECT_FALSE(r.infeasible_reason.empty());
+}
+
+TEST(Solver, RenewableInfeasibilityIsReported) {
+  std::string t = kSmallSm;
+  t.replace(t.find("  3      1     4       2"), 24, "  3      1     4       4");
+  const SolveResult r = solve(io::parse_psplib(t, "s.sm"), quick());
+  EXPECT_FALSE(r.feasible);
+  EXPECT_TRUE(r.proven_infeasible);
+}
+
+TEST(Solver, DeterministicForASeedWithOneThread) {
+  const std::string f = psplib_dir() + "/j60/j6013_1.sm";
+  if (!std::filesystem::exists(f)) GTEST_SKIP() << "PSPLIB data not found under " << psplib_dir();
+  const Instance inst = io::read_psplib(f);
+  SolveOptions o = quick(30000);
+  o.seed = 7;
+  const SolveResult a = solve(inst, o);
+  const SolveResult b = solve(inst, o);
+  EXPECT_EQ(a.makespan, b.makespan);
+  EXPECT_EQ(a.schedule.starts, b.schedule.starts);
+  EXPECT_TRUE(check_schedule(inst, a.schedule.starts, a.schedule.modes).ok);
+  o.threads = 2;
+  const SolveResult c = solve(inst, o);
+  EXPECT_TRUE(check_schedule(inst, c.schedule.starts, c.schedule.modes).ok);
+}
+
+// A handful of real j30 instances (one per resource-strength level) reach their known optimum.
+TEST(Solver, RealJ30InstancesReachTheOptimum) {
+  const std::string dir = psplib_dir() + "/j30";
+  if (!std::filesystem::exists(dir)) GTEST_SKIP() << "PSPLIB data not found under " << psplib_dir();
+  const std::pair<const char*, int> cases[] = {{"j301_1", 43}, {"j3013_7", 77}, {"j3037_7", 92}, {"j3045_3", 92}};
+  for (const auto& [name, opt] : cases) {
+    const Instance inst = io::read_psplib(dir + "/" + name + ".sm");
+    SolveOptions o;
+    o.time_limit_s = 2;
+    const SolveResult r = solve(inst, o);
+    ASSERT_TRUE(r.feasible) << name;
+    EXPECT_EQ(r.makespan, opt) << name;
+    EXPECT_TRUE(check_schedule(inst, r.schedule.starts, r.schedule.modes).ok) << name;
+  }
+}
+
+TEST(Solver, RealMultiModeInstancesAreSolvedAndChecked) {
+  const std::string dir = psplib_dir() + "/mm/j10";
+  if (!std::filesystem::exists(dir)) GTEST_SKIP() << "PSPLIB data not found under " << psplib_dir();
+  for (const char* name : {"j1010_1", "j1025_3", "j1048_9"}) {
+    const std::string f = dir + "/" + name + ".mm";
+    if (!std::filesystem::exists(f)) continue;
+    const Instance inst = io::read_psplib(f);
+    const SolveResult r = solve(inst, quick(50000));
+    ASSERT_TRUE(r.feasible) << name;
+    const auto rep = check_schedule(inst, r.schedule.starts, r.schedule.modes);
+    EXPECT_TRUE(rep.ok) << name << ": " << (rep.errors.empty() ? "" : rep.errors[0]);
+    EXPECT_EQ(rep.makespan, r.makespan);
+  }
+}
+
+}  // namespace
+}  // namespace gw::sched::test
