@@ -2,7 +2,8 @@
 // sqrt(1,200 km² * scale) and inverse-projected to WGS 84 around lon 36.5, lat 49.5.
 //
 // Layout, in order (each step has its own random stream so that changing one leaves the others):
-//  1. a jittered grid of farm-track nodes (~420 m) with a few diagonals, edges bent at the middle;
+//  1. a jittered grid of farm-track nodes (~420 m) with diagonals in 30 % of the cells, edges bent
+//     at the middle;
 //  2. rivers (meandering polylines); track candidates that cross a river are mostly dropped
 //     (fords), the survivors and every road edge crossing a river are bridges;
 //  3. connectivity: dropped candidates are re-added where they join two components;
@@ -400,7 +401,7 @@ class Builder {
           cb.push_back(node_at(i, j + 1));
           cdiag.push_back(0);
         }
-        if (i + 1 < n_ && j + 1 < n_ && r.chance(0.12)) {
+        if (i + 1 < n_ && j + 1 < n_ && r.chance(0.3)) {
           const bool up = r.chance(0.5);
           ca.push_back(up ? node_at(i, j) : node_at(i + 1, j));
           cb.push_back(up ? node_at(i + 1, j + 1) : node_at(i, j + 1));

@@ -15,7 +15,7 @@ struct DistrictOptions {
   std::uint64_t seed = 1;
 };
 
-// At scale 1: ~1,200 km², ~12,000 road edges, ~105 settlements with ~60,000 people, a front-line
+// At scale 1: ~1,200 km², ~14,000 road edges, ~105 settlements with ~55,000 people, a front-line
 // band with ~700 hazard polygons, ~110 damaged assets, 1,000 deminers and 5,000 builders.
 // Throws gw::Error(kInvalidInput) for a scale outside (0, 1000].
 gw::Scenario generate_district(const DistrictOptions& opt);
