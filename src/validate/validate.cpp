@@ -160,7 +160,6 @@ struct HazardInfo {
   std::vector<std::uint32_t> surveys;         // declared survey tasks
   std::vector<std::uint32_t> work_tasks;      // declared clearance/mechanical/follow_up tasks
   std::map<std::uint32_t, Part> parts;        // by corridor edge; kNone = land
-  double nearest_edge_dist = std::numeric_limits<double>::infinity();
 };
 
 struct TaskInfo {
@@ -411,11 +410,6 @@ class Validator {
         he.required = d <= w2 - 0.5 && (he.area < 0 || he.area >= 6);
         hi.edges.push_back(he);
       }
-      // Nearest edge distance, for the site edge of surveys and land packages.
-      hi.nearest_edge_dist = edge_index_->nearest(
-          gbox, [&](std::uint32_t e) { return geom::distance(geom::project_edge(rn_, e, hi.proj), hi.poly); },
-          [](std::uint32_t) { return true; }, std::numeric_limits<double>::infinity()).second;
-
       check_hazard_tasks(h);
     }
     hazard_tree_ = decltype(hazard_tree_)(hazard_boxes.begin(), hazard_boxes.end());
@@ -441,7 +435,6 @@ class Validator {
         sink_.add(cat(label(t), ": work ", num(tasks_[t].work), " m², hazard area is ", num(A), " m²"));
         info_[t].work = A;
       }
-      check_site_near_polygon(t, h);
     }
 
     // Group the declared packages by part.
@@ -572,20 +565,54 @@ class Validator {
     }
   }
 
+  // docs/model.md §1: surveys and land packages are worked from the edge nearest to the hazard
+  // among the edges that touch the safe ground of day 0. The validator's safe ground treats every
+  // edge within w/2 + 0.5 m of a hazard as blocked (a superset of what any planner may block), so
+  // its nearest safe edge is never nearer than the planner's: the check cannot reject a right site.
+  void compute_safe_ground() {
+    const double w2 = P_.corridor_width_m / 2;
+    std::vector<char> blocked(rn_.num_edges(), 0);
+    for (const auto& hi : hz_) {
+      for (const auto& he : hi.edges) {
+        if (he.dist <= w2 + 0.5) blocked[he.edge] = 1;
+      }
+    }
+    for (auto e : asset_edge_) {
+      if (e != kNone) blocked[e] = 1;
+    }
+    Dsu dsu(rn_.num_nodes());
+    for (std::uint32_t e = 0; e < rn_.num_edges(); ++e) {
+      if (!blocked[e]) dsu.unite(rn_.edge_from[e].value, rn_.edge_to[e].value);
+    }
+    std::vector<char> hub_root(rn_.num_nodes(), 0);
+    for (auto n : hub_node_) {
+      if (n != kNone) hub_root[dsu.find(n)] = 1;
+    }
+    safe_touch_.assign(rn_.num_edges(), 0);
+    bool any = false;
+    for (std::uint32_t e = 0; e < rn_.num_edges(); ++e) {
+      safe_touch_[e] = static_cast<char>(hub_root[dsu.find(rn_.edge_from[e].value)] ||
+                                         hub_root[dsu.find(rn_.edge_to[e].value)]);
+      any = any || safe_touch_[e];
+    }
+    if (!any) safe_touch_.assign(rn_.num_edges(), 1);  // no safe ground at all: the nearest edge
+  }
+
   void check_site_near_polygon(std::uint32_t t, std::uint32_t h) {
     TaskInfo& i = info_[t];
     const HazardInfo& hi = hz_[h];
     if (!hi.valid_poly) return;
+    if (safe_touch_.empty()) compute_safe_ground();
     double d = std::numeric_limits<double>::infinity();
     if (i.site != kNone) d = geom::distance(geom::project_edge(rn_, i.site, hi.proj), hi.poly);
-    if (d <= hi.nearest_edge_dist + 1.0) return;
     const auto best = edge_index_->nearest(
         global_box(sc_.hazards[h].polygon),
         [&](std::uint32_t e) { return geom::distance(geom::project_edge(rn_, e, hi.proj), hi.poly); },
-        [](std::uint32_t) { return true; }, std::numeric_limits<double>::infinity());
+        [&](std::uint32_t e) { return safe_touch_[e] != 0; }, std::numeric_limits<double>::infinity());
+    if (d <= best.second + 1.0) return;
     if (i.site != kNone) {
       sink_.add(cat(label(t), ": site edge ", i.site, " is ", num(d), " m from the hazard; edge ", best.first,
-                    " is nearest at ", num(best.second), " m"));
+                    " is the nearest edge on day-0 safe ground, at ", num(best.second), " m"));
     }
     i.site = best.first;
   }
@@ -705,7 +732,9 @@ class Validator {
         if (k.terrain != hazard.terrain) {
           sink_.add(cat(label(t), ": terrain ", name(k.terrain), ", the hazard's is ", name(hazard.terrain)));
         }
-        if (is_demining(k.kind)) {
+        if (k.kind == TaskKind::kSurvey) {
+          check_site_near_polygon(t, i.hazard);
+        } else if (is_demining(k.kind)) {
           if (i.corridor != kNone) {
             if (i.site != i.corridor) {
               sink_.add(cat(label(t), ": site edge ", i.site == kNone ? std::string("none") : cat(i.site),
@@ -1253,6 +1282,7 @@ class Validator {
   std::unique_ptr<geom::EdgeIndex> edge_index_;
 
   std::vector<std::uint32_t> settlement_node_, hub_node_, crew_base_;
+  std::vector<char> safe_touch_;  // per edge: touches the safe ground of day 0
   std::unordered_map<std::string, std::uint32_t> settlement_by_id_;
 
   std::vector<TaskInfo> info_;

@@ -1,0 +1,50 @@
+// Property: plans of random small districts, for both rules, always pass the validator, and the
+// validator's people-days agree with the planner's. On the default district, impact beats nearest.
+#include <gtest/gtest.h>
+
+#include "gen/district.hpp"
+#include "plan/link.hpp"
+#include "plan/planner.hpp"
+#include "validate/validate.hpp"
+
+namespace gw {
+namespace {
+
+double plan_validated(Scenario& s, plan::Rule rule) {
+  plan::DispatchOptions opt;
+  opt.rule = rule;
+  const plan::PlanResult r = plan::plan_linked(s, opt);
+  EXPECT_TRUE(r.unassigned.empty()) << r.unassigned.size() << " unassigned";
+  const validate::Report rep = validate::validate_plan(s, r.tasks.tasks, r.plan);
+  EXPECT_TRUE(rep.valid()) << rep.violations.size() << " violations, first: "
+                           << (rep.violations.empty() ? "" : rep.violations.front());
+  EXPECT_NEAR(rep.measures.people_days_without_access, r.evaluation.people_days_without_access,
+              1e-6 * std::max(1.0, r.evaluation.people_days_without_access));
+  return r.evaluation.people_days_without_access;
+}
+
+TEST(PlanProperty, RandomSmallDistrictsAlwaysValidate) {
+  for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    gen::DistrictOptions o;
+    o.scale = 0.04 + 0.02 * static_cast<double>(seed % 4);
+    o.seed = seed * 7919;
+    Scenario s = gen::generate_district(o);
+    s.params.nts_cancel_share = 0.1 * static_cast<double>(seed % 5);
+    s.params.work_package_m2 = 5000.0 * static_cast<double>(1 + seed % 3);
+    plan::link_scenario(s, "generated");
+    plan_validated(s, plan::Rule::kNearest);
+    plan_validated(s, plan::Rule::kImpact);
+  }
+}
+
+TEST(PlanProperty, ImpactBeatsNearestOnTheDefaultDistrict) {
+  Scenario s = gen::generate_district({});
+  plan::link_scenario(s, "default");
+  const double nearest = plan_validated(s, plan::Rule::kNearest);
+  const double impact = plan_validated(s, plan::Rule::kImpact);
+  EXPECT_LT(impact, nearest);
+}
+
+}  // namespace
+}  // namespace gw
