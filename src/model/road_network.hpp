@@ -23,6 +23,7 @@ struct RoadNetwork {
   std::vector<RoadClass> edge_class;
   std::vector<std::uint8_t> edge_bridge;       // 1 when the edge is a bridge
   std::vector<std::int64_t> edge_source_id;    // id in the source data (OSM way id, feature id)
+  std::vector<Seconds> edge_travel;            // derived by build_adjacency(): edge_travel_s(e)
   // Shape: the full polyline of edge e is edge_shape[edge_shape_offset[e] .. edge_shape_offset[e+1]),
   // including both end points.
   std::vector<std::uint32_t> edge_shape_offset{0};
@@ -41,14 +42,18 @@ struct RoadNetwork {
   }
 
   // Travel time over an edge in whole seconds, rounded up: ceil(length_m * 3.6 / speed_kmh).
-  [[nodiscard]] Seconds edge_travel_s(EdgeId e) const;
+  // Cached by build_adjacency().
+  [[nodiscard]] Seconds edge_travel_s(EdgeId e) const {
+    return e.index() < edge_travel.size() ? edge_travel[e.index()] : compute_travel_s(e);
+  }
+  [[nodiscard]] Seconds compute_travel_s(EdgeId e) const;
 
   // Adds an edge whose polyline is `shape` (at least 2 points: from-node to to-node).
   EdgeId add_edge(NodeId from, NodeId to, const LineString& shape, double length_m,
                   double speed_kmh, RoadClass cls, bool bridge, std::int64_t source_id);
   NodeId add_node(LonLat pos);
 
-  // (Re)builds the CSR adjacency from the edge arrays.
+  // (Re)builds the CSR adjacency and the travel-time cache from the edge arrays.
   void build_adjacency();
 };
 

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <limits>
 #include <queue>
+#include <tuple>
+#include <unordered_map>
 
 #include "network/dijkstra.hpp"
 #include "network/union_find.hpp"
@@ -106,16 +108,10 @@ class Dispatcher {
         ready.push_back(ev.crew);
       }
       if (opt_.rule == Rule::kImpact && opened_since_recompute_ >= recompute_every_) recompute_priorities();
-      // Idle crews whose component now holds work they can do join the crews just freed.
-      if (any_dirty_) {
-        for (std::size_t c = 0; c < idle_.size(); ++c) {
-          if (idle_[c] && dirty_[static_cast<std::size_t>(s_.crews[c].trade)] && has_work(c)) {
-            ready.push_back(static_cast<std::uint32_t>(c));
-          }
-        }
-        dirty_.fill(false);
-        any_dirty_ = false;
-      }
+      // Idle crews woken because work they can do appeared in their component join the crews
+      // just freed.
+      ready.insert(ready.end(), woken_.begin(), woken_.end());
+      woken_.clear();
       std::sort(ready.begin(), ready.end());
       ready.erase(std::unique(ready.begin(), ready.end()), ready.end());
       dispatch_all(now, ready);
@@ -157,22 +153,77 @@ class Dispatcher {
   void make_available(std::size_t t) {
     state_[t] = State::kAvailable;
     count(t, +1);
-    for (std::size_t tr = 0; tr < kTradeCount; ++tr) {
-      if (capable_[tr][cls_[t]]) {
-        dirty_[tr] = true;
-        any_dirty_ = true;
-      }
+    if (!priority_.empty() && priority_[t] > static_priority_[t]) {
+      auto& list = hot_[cls_[t]];
+      const auto id = static_cast<std::uint32_t>(t);
+      list.insert(std::upper_bound(list.begin(), list.end(), id,
+                                   [&](std::uint32_t a, std::uint32_t b) { return hotter(a, b); }),
+                  id);
     }
+    // One idle crew of each capable trade in the component(s) the site touches may now work.
+    const auto [u, v] = ends(t);
+    const std::uint32_t ru = uf_.find(u), rv = uf_.find(v);
+    for (std::size_t tr = 0; tr < kTradeCount; ++tr) {
+      if (!capable_[tr][cls_[t]]) continue;
+      wake(ru, tr, 1);
+      if (rv != ru) wake(rv, tr, 1);
+    }
+  }
+
+  static std::uint64_t idle_key(std::uint32_t root, std::size_t trade) {
+    return static_cast<std::uint64_t>(root) * kTradeCount + trade;
+  }
+
+  // Wakes up to n idle crews of `trade` whose base lies in the component `root`.
+  void wake(std::uint32_t root, std::size_t trade, std::size_t n) {
+    auto it = idle_lists_.find(idle_key(root, trade));
+    if (it == idle_lists_.end()) return;
+    auto& list = it->second;
+    while (n-- > 0 && !list.empty()) {
+      const std::uint32_t c = list.back();
+      list.pop_back();
+      idle_[c] = 0;
+      woken_.push_back(c);
+    }
+    if (list.empty()) idle_lists_.erase(it);
+  }
+
+  void park(std::uint32_t c) {
+    idle_[c] = 1;
+    idle_lists_[idle_key(uf_.find(s_.crews[c].base_node.index()), static_cast<std::size_t>(s_.crews[c].trade))]
+        .push_back(c);
+  }
+
+  std::size_t capable_count(std::uint32_t root, std::size_t trade) const {
+    std::size_t n = 0;
+    for (std::size_t k = 0; k < kTaskClassCount; ++k) {
+      if (capable_[trade][k]) n += static_cast<std::size_t>(std::max(0, counts_[root][k]));
+    }
+    return n;
   }
 
   void open_edge(std::size_t e) {
     open_[e] = 1;
     ++opened_since_recompute_;
-    const auto [keep, gone] = uf_.unite(net_.edge_from[e].index(), net_.edge_to[e].index());
-    if (keep == gone) return;
+    const std::uint32_t a = uf_.find(net_.edge_from[e].index()), b = uf_.find(net_.edge_to[e].index());
+    if (a == b) return;
+    // Crews idle on one side may now reach the work waiting on the other.
+    for (std::size_t tr = 0; tr < kTradeCount; ++tr) {
+      const std::size_t work_a = capable_count(a, tr), work_b = capable_count(b, tr);
+      if (work_b > 0) wake(a, tr, work_b);
+      if (work_a > 0) wake(b, tr, work_a);
+    }
+    const auto [keep, gone] = uf_.unite(a, b);
     for (std::size_t k = 0; k < kTaskClassCount; ++k) counts_[keep][k] += counts_[gone][k];
-    dirty_.fill(true);
-    any_dirty_ = true;
+    for (std::size_t tr = 0; tr < kTradeCount; ++tr) {
+      auto it = idle_lists_.find(idle_key(gone, tr));
+      if (it == idle_lists_.end()) continue;
+      std::vector<std::uint32_t> moved = std::move(it->second);
+      idle_lists_.erase(it);
+      auto& into = idle_lists_[idle_key(keep, tr)];
+      if (into.size() < moved.size()) std::swap(into, moved);
+      into.insert(into.end(), moved.begin(), moved.end());
+    }
   }
 
   void finish(std::uint32_t t, Minutes /*now*/) {
@@ -196,7 +247,7 @@ class Dispatcher {
 
   void dispatch_all(Minutes now, const std::vector<std::uint32_t>& crews) {
     for (const std::uint32_t c : crews) {
-      idle_[c] = has_work(c) && assign_next(c, now) ? 0 : 1;
+      if (!(has_work(c) && assign_next(c, now))) park(c);
     }
   }
 
@@ -204,7 +255,38 @@ class Dispatcher {
     std::uint32_t task;
     NodeId entry;
     Seconds travel_s;
+    bool exact = true;   // travel_s from the search; otherwise a straight-line estimate
   };
+
+  // Estimated travel to a task's site: straight line, 1.4 detour factor, 40 km/h.
+  Seconds estimate_travel_s(NodeId from, std::uint32_t t) const {
+    const auto [u, v] = ends(t);
+    const LonLat a = net_.node_pos[from.index()];
+    auto dist = [&](std::uint32_t n) {
+      const LonLat b = net_.node_pos[n];
+      const double dx = (a.lon - b.lon) * 111320.0 * std::cos(a.lat * 0.0174532925);
+      const double dy = (a.lat - b.lat) * 110540.0;
+      return std::sqrt(dx * dx + dy * dy);
+    };
+    return static_cast<Seconds>(std::min(dist(u), dist(v)) * 1.4 / (40.0 / 3.6));
+  }
+
+  // The exact open-road travel from `from` to the nearer reachable end of task t's site edge.
+  std::pair<NodeId, Seconds> exact_travel(NodeId from, std::uint32_t t) {
+    const auto [u, v] = ends(t);
+    const std::uint32_t root = uf_.find(from.index());
+    std::pair<NodeId, Seconds> out{NodeId{}, 0};
+    search_.run(
+        from, [&](EdgeId e) { return open_[e.index()] != 0; },
+        [&](NodeId x, Seconds d) {
+          if ((x.value == u && uf_.find(u) == root) || (x.value == v && uf_.find(v) == root)) {
+            out = {x, d};
+            return false;
+          }
+          return true;
+        });
+    return out;
+  }
 
   // Finds reachable available tasks for crew c (in travel order) and assigns the best by the rule.
   bool assign_next(std::uint32_t c, Minutes now) {
@@ -214,17 +296,45 @@ class Dispatcher {
     cands_.clear();
     ++seen_round_;
     if (seen_.size() != ts_.tasks.size()) seen_.assign(ts_.tasks.size(), 0);
+    // Candidates are compared within an hour's drive of the nearest one: further tasks would
+    // only win on an implausible benefit, and the search must stay local on a country network.
+    const Seconds window = opt_.compare_window_s;
+    Seconds first = -1;
     search_.run(
         crew_node_[c], [&](EdgeId e) { return open_[e.index()] != 0; },
         [&](NodeId x, Seconds d) {
+          if (first >= 0 && d > first + window) return false;
           for (const TaskId* t = node_tasks_.begin(x.index()); t != node_tasks_.end(x.index()); ++t) {
             const std::uint32_t ti = t->value;
             if (state_[ti] != State::kAvailable || !cap[cls_[ti]] || seen_[ti] == seen_round_) continue;
             seen_[ti] = seen_round_;
             cands_.push_back({ti, x, d});
+            if (first < 0) first = d;
           }
           return cands_.size() < want;
         });
+    if (opt_.rule == Rule::kImpact) {
+      // The available tasks that matter most for access anywhere in the crew's component compete
+      // too, with an estimated travel time.
+      const std::uint32_t root = uf_.find(crew_node_[c].index());
+      for (std::size_t k = 0; k < kTaskClassCount; ++k) {
+        if (!cap[k]) continue;
+        auto& list = hot_[k];
+        std::size_t added = 0, keep = 0;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+          const std::uint32_t t = list[i];
+          if (state_[t] != State::kAvailable) continue;  // taken: dropped from the list
+          list[keep++] = t;
+          if (added >= opt_.hot_candidates || seen_[t] == seen_round_) continue;
+          const auto [u, v] = ends(t);
+          if (uf_.find(u) != root && uf_.find(v) != root) continue;
+          seen_[t] = seen_round_;
+          cands_.push_back({t, NodeId{}, estimate_travel_s(crew_node_[c], t), false});
+          ++added;
+        }
+        list.resize(keep);
+      }
+    }
     if (cands_.empty()) return false;
     std::size_t best = 0;
     if (opt_.rule == Rule::kImpact) {
@@ -242,7 +352,8 @@ class Dispatcher {
         }
       }
     }
-    const Candidate& pick = cands_[best];
+    Candidate pick = cands_[best];
+    if (!pick.exact) std::tie(pick.entry, pick.travel_s) = exact_travel(crew_node_[c], pick.task);
     const Task& task = ts_.tasks[pick.task];
     Assignment a;
     a.task = TaskId(pick.task);
@@ -349,6 +460,7 @@ class Dispatcher {
     opened_since_recompute_ = 0;
     const std::size_t n = ts_.tasks.size();
     priority_ = static_priority_;
+    for (auto& list : hot_) list.clear();
     std::vector<double> remaining(net_.num_edges(), 0);
     for (std::size_t e = 0; e < net_.num_edges(); ++e) {
       if (open_[e]) continue;
@@ -401,11 +513,15 @@ class Dispatcher {
       const double gain = static_cast<double>(st.population) * st.weight / std::max(r, 0.05);
       for (EdgeId e : path) {
         for (const TaskId* t = closure_.begin(e.index()); t != closure_.end(e.index()); ++t) {
-          if (state_[t->index()] != State::kDone) priority_[t->index()] += gain;
+          if (state_[t->index()] == State::kDone) continue;
+          priority_[t->index()] += gain;
         }
       }
     }
-    (void)n;
+    for (std::size_t t = 0; t < n; ++t) {
+      if (state_[t] == State::kAvailable && priority_[t] > static_priority_[t]) hot_[cls_[t]].push_back(static_cast<std::uint32_t>(t));
+    }
+    for (auto& list : hot_) std::sort(list.begin(), list.end(), [&](std::uint32_t a, std::uint32_t b) { return hotter(a, b); });
   }
 
   const Scenario& s_;
@@ -430,8 +546,9 @@ class Dispatcher {
 
   std::vector<NodeId> crew_node_;
   std::vector<std::uint8_t> idle_;
-  std::array<bool, kTradeCount> dirty_{};
-  bool any_dirty_ = false;
+  // Idle crews by (component root, trade); merged when components join.
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> idle_lists_;
+  std::vector<std::uint32_t> woken_;
 
   std::priority_queue<Event, std::vector<Event>, std::greater<>> events_;
   std::vector<Assignment> assignments_;
@@ -443,6 +560,11 @@ class Dispatcher {
   std::vector<double> nominal_days_;
   std::vector<double> static_priority_;
   std::vector<double> priority_;
+  // Available tasks on restoration paths, per class, by falling priority.
+  std::array<std::vector<std::uint32_t>, kTaskClassCount> hot_;
+  bool hotter(std::uint32_t a, std::uint32_t b) const {
+    return priority_[a] != priority_[b] ? priority_[a] > priority_[b] : a < b;
+  }
   Csr<TaskId> closure_;
   std::size_t recompute_every_ = 1;
   std::size_t opened_since_recompute_ = 0;

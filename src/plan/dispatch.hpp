@@ -28,7 +28,11 @@ struct DispatchOptions {
   double land_weight_people_per_ha = 10.0;
   double service_weight = 0.25;
   // How many reachable candidate tasks a crew compares (impact rule).
-  std::size_t candidates = 24;
+  std::size_t candidates = 32;
+  // ... found within this many seconds of travel beyond the nearest one,
+  Seconds compare_window_s = 1800;
+  // ... plus this many of the available tasks that matter most for access in the crew's component.
+  std::size_t hot_candidates = 16;
 };
 
 struct DispatchResult {
