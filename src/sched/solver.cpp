@@ -3,6 +3,7 @@
 #include <chrono>
 #include <memory>
 
+#include "sched/bnb.hpp"
 #include "sched/bounds.hpp"
 #include "sched/problem.hpp"
 #include "sched/rcpsp_decoder.hpp"
@@ -43,6 +44,11 @@ SolveResult solve(const Instance& inst, const SolveOptions& opt) {
   sp.max_schedules = opt.max_schedules;
   sp.time_limit_s = opt.time_limit_s > 0 ? std::max(0.0, opt.time_limit_s - elapsed()) : 0.0;
   if (opt.time_limit_s > 0 && sp.time_limit_s <= 0) sp.time_limit_s = 1e-3;
+  // Small single-mode projects: the GA gets a share of the time, then the exact branch and bound
+  // starts from its best makespan (only with a time limit: the B&B has no schedule budget).
+  const bool use_bnb = opt.time_limit_s > 0 && !p->multi_mode() && p->n <= 64;
+  const double total_left = sp.time_limit_s;
+  if (use_bnb) sp.time_limit_s = total_left * opt.exact_ga_share;
   sp.target = proto.target_for(res.lower_bound);
   if (proto.aux_size() > 0) {
     // Seed with the budget-feasible mode assignment, over a topological list.
@@ -65,6 +71,22 @@ SolveResult solve(const Instance& inst, const SolveOptions& opt) {
   res.feasible = true;
   res.optimal = res.makespan <= res.lower_bound;
   res.schedule.starts = dec.starts();
+  if (use_bnb && !res.optimal) {
+    const double left = opt.time_limit_s - elapsed();
+    if (left > 0) {
+      const ExactResult er = branch_and_bound(*p, res.makespan, res.lower_bound, left);
+      res.exact_nodes = er.nodes;
+      if (er.improved) {
+        res.makespan = er.makespan;
+        res.schedule.starts = er.starts;
+      }
+      if (er.complete) {
+        // Exhaustive search: nothing below the makespan exists.
+        res.optimal = true;
+        res.lower_bound = std::max(res.lower_bound, res.makespan);
+      }
+    }
+  }
   res.schedule.modes.resize(static_cast<std::size_t>(p->n));
   for (int j = 0; j < p->n; ++j) {
     const int m = dec.aux_size() > 0 ? best.aux[static_cast<std::size_t>(j)] : 0;

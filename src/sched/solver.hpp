@@ -15,6 +15,9 @@ struct SolveOptions {
   int threads = 1;
   std::uint64_t seed = 1;
   int population = 40;
+  // Single-mode projects of at most 64 jobs with a time limit: share of the time given to the GA
+  // before the exact branch and bound takes over (see bnb.hpp).
+  double exact_ga_share = 0.3;
 };
 
 struct SolveResult {
@@ -28,6 +31,7 @@ struct SolveResult {
   Schedule schedule;            // original (0-based) mode indices
   std::uint64_t schedules = 0;  // schedules generated (each SGS pass counts one)
   double seconds = 0.0;
+  std::uint64_t exact_nodes = 0;  // branch-and-bound nodes (0: not run)
 };
 
 // Throws gw::Error(kInvalidInput) for inconsistent instances. Infeasibility is reported in the
