@@ -23,6 +23,7 @@ struct Row {
   double scale = 0;
   std::size_t edges = 0, tasks = 0, crews = 0;
   double gen_s = 0, plan_s = 0, people_days = 0;
+  unsigned long long dispatches = 0, nodes = 0;
 };
 
 Row run_one(double scale, std::uint64_t seed, gw::plan::Rule rule) {
@@ -46,6 +47,8 @@ Row run_one(double scale, std::uint64_t seed, gw::plan::Rule rule) {
   row.gen_s = std::chrono::duration<double>(t1 - t0).count();
   row.plan_s = std::chrono::duration<double>(t2 - t1).count();
   row.people_days = r.evaluation.people_days_without_access;
+  row.dispatches = r.stats.dispatches;
+  row.nodes = r.stats.nodes_settled;
   return row;
 }
 
@@ -70,8 +73,8 @@ int main(int argc, char** argv) {
     }
   }
   if (scales.empty()) scales = {1, 4, 16};
-  std::printf("%-6s %10s %8s %6s %8s %9s %12s %10s\n", "scale", "edges", "tasks", "crews", "gen_s", "plan_s",
-              "people_days", "peak_MiB");
+  std::printf("%-6s %10s %8s %6s %8s %9s %12s %10s %14s\n", "scale", "edges", "tasks", "crews", "gen_s", "plan_s",
+              "people_days", "peak_MiB", "nodes_settled");
   double base = 0;
   for (double scale : scales) {
     int fds[2];
@@ -95,9 +98,9 @@ int main(int argc, char** argv) {
       continue;
     }
     if (base == 0) base = row.plan_s;
-    std::printf("%-6g %10zu %8zu %6zu %8.2f %9.2f %12.0f %10.0f   (x%.1f time of the first scale)\n", row.scale,
-                row.edges, row.tasks, row.crews, row.gen_s, row.plan_s, row.people_days,
-                static_cast<double>(ru.ru_maxrss) / 1024.0, row.plan_s / base);
+    std::printf("%-6g %10zu %8zu %6zu %8.2f %9.2f %12.0f %10.0f %14llu   (x%.1f time of the first scale)\n",
+                row.scale, row.edges, row.tasks, row.crews, row.gen_s, row.plan_s, row.people_days,
+                static_cast<double>(ru.ru_maxrss) / 1024.0, row.nodes, row.plan_s / base);
   }
   return 0;
 }

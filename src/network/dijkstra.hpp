@@ -54,6 +54,8 @@ class Dijkstra {
       heap.pop_back();
       const Seconds d = dist_[u];
       if (key != d + h(u)) continue;  // stale entry
+      ++settled_;
+      ++settled_astar_;
       for (NodeId t : targets) {
         if (t.value == u) return {t, d};
       }
@@ -89,6 +91,7 @@ class Dijkstra {
       const auto [d, u] = heap.back();
       heap.pop_back();
       if (d != dist_[u]) continue;
+      ++settled_;
       if (!visit(NodeId(u), d)) break;
       for (auto i = net_.adj_offset[u]; i < net_.adj_offset[u + 1]; ++i) {
         const EdgeId e = net_.adj_edge[i];
@@ -103,7 +106,13 @@ class Dijkstra {
     }
   }
 
+  // Nodes settled by all searches so far (a machine-independent measure of work).
+  [[nodiscard]] std::uint64_t settled() const { return settled_; }
+  [[nodiscard]] std::uint64_t settled_by_astar() const { return settled_astar_; }
+
  private:
+  std::uint64_t settled_ = 0;
+  std::uint64_t settled_astar_ = 0;
   void set(std::uint32_t v, Seconds d) {
     stamp_[v] = round_;
     dist_[v] = d;

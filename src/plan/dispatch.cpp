@@ -118,6 +118,9 @@ class Dispatcher {
       dispatch_all(now, ready);
     }
     DispatchResult result;
+    stats_.nodes_settled = search_.settled();
+    stats_.far_trip_nodes = search_.settled_by_astar();
+    result.stats = stats_;
     result.plan.rule = std::string(rule_name(opt_.rule));
     result.plan.assignments = std::move(assignments_);
     std::stable_sort(result.plan.assignments.begin(), result.plan.assignments.end(),
@@ -310,6 +313,7 @@ class Dispatcher {
     if (seen_.size() != ts_.tasks.size()) seen_.assign(ts_.tasks.size(), 0);
     // Candidates are compared within an hour's drive of the nearest one: further tasks would
     // only win on an implausible benefit, and the search must stay local on a country network.
+    ++stats_.dispatches;
     const Seconds window = opt_.compare_window_s;
     Seconds first = -1;
     std::size_t settled = 0;
@@ -331,14 +335,24 @@ class Dispatcher {
       // Nothing within the search's reach: the work is far away. Rank the available tasks of the
       // crew's component by a straight-line estimate (the chosen one gets its exact travel).
       const std::uint32_t root = uf_.find(crew_node_[c].index());
+      Candidate farthest_fallback{0, NodeId{}, std::numeric_limits<Seconds>::max(), false};
       for (std::size_t k = 0; k < kTaskClassCount; ++k) {
         if (!cap[k]) continue;
         for (const std::uint32_t t : avail_[k]) {
           const auto [u, v] = ends(t);
           if (uf_.find(u) != root && uf_.find(v) != root) continue;
-          seen_[t] = seen_round_;
-          cands_.push_back({t, NodeId{}, estimate_travel_s(crew_node_[c], t), false});
+          const Seconds est = estimate_travel_s(crew_node_[c], t);
+          if (est <= opt_.far_travel_s) {
+            seen_[t] = seen_round_;
+            cands_.push_back({t, NodeId{}, est, false});
+          } else if (std::tie(est, t) < std::tie(farthest_fallback.travel_s, farthest_fallback.task)) {
+            farthest_fallback = {t, NodeId{}, est, false};
+          }
         }
+      }
+      // Nothing within reach of a day trip: the nearest task, however far.
+      if (cands_.empty() && farthest_fallback.travel_s != std::numeric_limits<Seconds>::max()) {
+        cands_.push_back(farthest_fallback);
       }
       if (opt_.rule == Rule::kNearest && !cands_.empty()) {
         std::size_t best = 0;
@@ -364,8 +378,10 @@ class Dispatcher {
           if (added >= opt_.hot_candidates || seen_[t] == seen_round_) continue;
           const auto [u, v] = ends(t);
           if (uf_.find(u) != root && uf_.find(v) != root) continue;
+          const Seconds est = estimate_travel_s(crew_node_[c], t);
+          if (est > opt_.far_travel_s) continue;  // work for crews based nearer
           seen_[t] = seen_round_;
-          cands_.push_back({t, NodeId{}, estimate_travel_s(crew_node_[c], t), false});
+          cands_.push_back({t, NodeId{}, est, false});
           ++added;
         }
         list.resize(keep);
@@ -389,7 +405,10 @@ class Dispatcher {
       }
     }
     Candidate pick = cands_[best];
-    if (!pick.exact) std::tie(pick.entry, pick.travel_s) = exact_travel(crew_node_[c], pick.task);
+    if (!pick.exact) {
+      std::tie(pick.entry, pick.travel_s) = exact_travel(crew_node_[c], pick.task);
+      ++stats_.far_trips;
+    }
     const Task& task = ts_.tasks[pick.task];
     Assignment a;
     a.task = TaskId(pick.task);
@@ -494,6 +513,7 @@ class Dispatcher {
   // its cheapest path to a hub, costed by the work still blocking it; every task on that path gets
   // population / remaining work days (people per day of work).
   void recompute_priorities() {
+    ++stats_.priority_updates;
     opened_since_recompute_ = 0;
     const std::size_t n = ts_.tasks.size();
     priority_ = static_priority_;
@@ -590,12 +610,13 @@ class Dispatcher {
   std::priority_queue<Event, std::vector<Event>, std::greater<>> events_;
   std::vector<Assignment> assignments_;
   std::vector<Candidate> cands_;
+  DispatchStats stats_;
   // A crew's search for nearby work settles at most this many nodes.
   static constexpr std::size_t kSearchNodes = 1500;
   std::array<std::vector<std::uint32_t>, kTaskClassCount> avail_;
   std::vector<std::uint32_t> avail_pos_;
   std::vector<NodeId> targets_;
-  static constexpr double kHeuristicSpeedKmh = 30;
+  static constexpr double kHeuristicSpeedKmh = 5;
   std::vector<std::uint32_t> seen_;
   std::uint32_t seen_round_ = 0;
 

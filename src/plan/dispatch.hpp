@@ -33,10 +33,22 @@ struct DispatchOptions {
   Seconds compare_window_s = 900;
   // ... plus this many of the available tasks that matter most for access in the crew's component.
   std::size_t hot_candidates = 16;
+  // Work estimated further than this is left to crews based nearer, unless a crew has nothing
+  // else it can do.
+  Seconds far_travel_s = 3600;
+};
+
+struct DispatchStats {
+  std::uint64_t dispatches = 0;        // crews choosing a task
+  std::uint64_t nodes_settled = 0;     // by the local searches and the A* trips
+  std::uint64_t far_trips = 0;         // tasks reached by A* (beyond the local search)
+  std::uint64_t far_trip_nodes = 0;    // nodes settled by those A* searches
+  std::uint64_t priority_updates = 0;  // impact rule: recomputations of the access priorities
 };
 
 struct DispatchResult {
   Plan plan;
+  DispatchStats stats;
   std::vector<TaskId> unassigned;  // tasks no crew could do (no capable trade, or never reachable)
 };
 

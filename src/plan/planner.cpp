@@ -10,6 +10,7 @@ PlanResult plan_linked(const Scenario& s, const DispatchOptions& opt) {
   DispatchResult d = dispatch(s, r.tasks, opt);
   r.plan = std::move(d.plan);
   r.unassigned = std::move(d.unassigned);
+  r.stats = d.stats;
   if (!r.unassigned.empty()) {
     r.warnings.push_back(std::to_string(r.unassigned.size()) +
                          " tasks could not be assigned: no crew of a fitting trade can reach them");

@@ -18,6 +18,7 @@ struct PlanResult {
   Evaluation evaluation;
   std::vector<TaskId> unassigned;
   std::vector<std::string> warnings;
+  DispatchStats stats;
 };
 
 // Plans a scenario that has been linked (link_scenario) with the given rule.
