@@ -106,6 +106,14 @@ class Dijkstra {
     }
   }
 
+  // After a search: whether it reached node n, and if so the travel seconds of the path it found
+  // there (the least when n was settled; otherwise still the time of a real path).
+  [[nodiscard]] bool reached(NodeId n, Seconds& seconds) const {
+    if (stamp_[n.index()] != round_) return false;
+    seconds = dist_[n.index()];
+    return true;
+  }
+
   // Nodes settled by all searches so far (a machine-independent measure of work).
   [[nodiscard]] std::uint64_t settled() const { return settled_; }
   [[nodiscard]] std::uint64_t settled_by_astar() const { return settled_astar_; }

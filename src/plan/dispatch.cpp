@@ -406,8 +406,22 @@ class Dispatcher {
     }
     Candidate pick = cands_[best];
     if (!pick.exact) {
-      std::tie(pick.entry, pick.travel_s) = exact_travel(crew_node_[c], pick.task);
-      ++stats_.far_trips;
+      // The local search may already have reached the site: its path is a real one.
+      const auto [u, v] = ends(pick.task);
+      const std::uint32_t root = uf_.find(crew_node_[c].index());
+      Seconds du = 0, dv = 0;
+      const bool ru = uf_.find(u) == root && search_.reached(NodeId(u), du);
+      const bool rv = uf_.find(v) == root && search_.reached(NodeId(v), dv);
+      if (ru && (!rv || du <= dv)) {
+        pick.entry = NodeId(u);
+        pick.travel_s = du;
+      } else if (rv) {
+        pick.entry = NodeId(v);
+        pick.travel_s = dv;
+      } else {
+        std::tie(pick.entry, pick.travel_s) = exact_travel(crew_node_[c], pick.task);
+        ++stats_.far_trips;
+      }
     }
     const Task& task = ts_.tasks[pick.task];
     Assignment a;
