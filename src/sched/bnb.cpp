@@ -37,6 +37,9 @@ class Bnb {
       }
     }
     build_cliques();
+    topo_.resize(static_cast<std::size_t>(n_));
+    for (int j = 0; j < n_; ++j) topo_[static_cast<std::size_t>(p.rank[static_cast<std::size_t>(j)])] = j;
+    head_.assign(static_cast<std::size_t>(n_), 0);
     energy_total_.assign(static_cast<std::size_t>(R_), 0);
     for (int j = 0; j < n_; ++j) {
       for (int r = 0; r < R_; ++r) energy_total_[static_cast<std::size_t>(r)] += static_cast<long long>(dur_[static_cast<std::size_t>(j)]) * dem(j, r);
@@ -109,23 +112,122 @@ class Bnb {
     const std::size_t uj = static_cast<std::size_t>(j);
     int es = 0;
     for (Mask m = pred_mask_[uj]; m; m &= m - 1) es = std::max(es, fin_[static_cast<std::size_t>(__builtin_ctzll(m))]);
+    const int sj = start_[uj];
+    if (es >= sj) return false;
     const int d = dur_[uj];
-    for (int s = start_[uj] - 1; s >= es; --s) {
+    // Usage by the other scheduled jobs over [es, sj + d).
+    const int len = sj + d - es;
+    prof_.assign(static_cast<std::size_t>(len * R_), 0);
+    for (Mask m = sched & ~(Mask{1} << j); m; m &= m - 1) {
+      const int k = __builtin_ctzll(m);
+      const int a = std::max(es, start_[static_cast<std::size_t>(k)]);
+      const int b = std::min(sj + d, fin_[static_cast<std::size_t>(k)]);
+      for (int r = 0; r < R_; ++r) {
+        const int q = dem(k, r);
+        if (q == 0 || dem(j, r) == 0) continue;
+        for (int tt = a; tt < b; ++tt) prof_[static_cast<std::size_t>((tt - es) * R_ + r)] += q;
+      }
+    }
+    // Latest period in [es, sj) where j does not fit; any start after it (before sj) works.
+    for (int s0 = sj - 1; s0 >= es; --s0) {
       bool ok = true;
-      for (int tt = s; tt < std::min(s + d, start_[uj]) && ok; ++tt) {
-        for (int r = 0; r < R_ && ok; ++r) {
-          if (dem(j, r) == 0) continue;
-          int use = dem(j, r);
-          for (Mask m = sched & ~(Mask{1} << j); m; m &= m - 1) {
-            const int k = __builtin_ctzll(m);
-            if (start_[static_cast<std::size_t>(k)] <= tt && tt < fin_[static_cast<std::size_t>(k)]) use += dem(k, r);
+      for (int tt = s0; tt < s0 + d && ok; ++tt) {
+        for (int r = 0; r < R_; ++r) {
+          if (prof_[static_cast<std::size_t>((tt - es) * R_ + r)] + dem(j, r) > cap(r)) {
+            ok = false;
+            break;
           }
-          if (use > cap(r)) ok = false;
         }
       }
       if (ok) return true;
     }
     return false;
+  }
+
+  // Bound on the conflict-free partial schedule decided up to tn: every job not started yet starts
+  // at the next decision point or later (heads propagated along the arcs); critical path with these
+  // heads, and for every clique the preemptive one-machine bound (Jackson's preemptive schedule on
+  // heads, remaining durations and tails).
+  int state_bound(int tn) {
+    int tnext = INT_MAX;
+    for (Mask m = sched_; m; m &= m - 1) {
+      const int f = fin_[static_cast<std::size_t>(__builtin_ctzll(m))];
+      if (f > tn) tnext = std::min(tnext, f);
+    }
+    if (tnext == INT_MAX) tnext = tn;
+    int bound = 0;
+    for (int j : topo_) {
+      const std::size_t uj = static_cast<std::size_t>(j);
+      if ((sched_ >> j) & 1U) {
+        head_[uj] = start_[uj];
+      } else {
+        int h = tnext;
+        for (Mask m = pred_mask_[uj]; m; m &= m - 1) {
+          const std::size_t k = static_cast<std::size_t>(__builtin_ctzll(m));
+          h = std::max(h, head_[k] + dur_[k]);
+        }
+        head_[uj] = h;
+      }
+      bound = std::max(bound, head_[uj] + tail_[uj]);
+    }
+    if (bound >= ub_) return bound;
+    int rel[64], pr[64], q[64];
+    bool done[64];
+    for (Mask c : cliques_) {
+      int k = 0;
+      for (Mask m = c; m; m &= m - 1) {
+        const int j = __builtin_ctzll(m);
+        const std::size_t uj = static_cast<std::size_t>(j);
+        int r0;
+        int pj;
+        if ((sched_ >> j) & 1U) {
+          if (fin_[uj] <= tn) continue;
+          r0 = tn;
+          pj = fin_[uj] - tn;
+        } else {
+          r0 = head_[uj];
+          pj = dur_[uj];
+        }
+        rel[k] = r0;
+        pr[k] = pj;
+        q[k] = tail_[uj] - dur_[uj];
+        done[k] = false;
+        ++k;
+      }
+      if (k == 0) continue;
+      // Jackson's preemptive schedule.
+      int t = INT_MAX;
+      for (int i = 0; i < k; ++i) t = std::min(t, rel[i]);
+      int left = k;
+      int cmax = 0;
+      while (left > 0) {
+        int pick = -1;
+        int nextrel = INT_MAX;
+        for (int i = 0; i < k; ++i) {
+          if (done[i]) continue;
+          if (rel[i] <= t) {
+            if (pick < 0 || q[i] > q[pick]) pick = i;
+          } else {
+            nextrel = std::min(nextrel, rel[i]);
+          }
+        }
+        if (pick < 0) {
+          t = nextrel;
+          continue;
+        }
+        const int run = std::min(pr[pick], nextrel == INT_MAX ? pr[pick] : nextrel - t);
+        t += run;
+        pr[pick] -= run;
+        if (pr[pick] == 0) {
+          done[pick] = true;
+          --left;
+          cmax = std::max(cmax, t + q[pick]);
+        }
+      }
+      bound = std::max(bound, cmax);
+      if (bound >= ub_) return bound;
+    }
+    return bound;
   }
 
   struct Entry {
@@ -276,7 +378,7 @@ class Bnb {
       if (u > cap(r)) conflict = true;
     }
     if (!conflict) {
-      child(tn, newly, nnew);
+      if (state_bound(tn) < ub_) child(tn, newly, nnew);
       undo_new();
       return;
     }
@@ -347,6 +449,11 @@ class Bnb {
               }
               lb = std::max(lb, tn + static_cast<int>(sum) + mt);
             }
+            if (lb < ub_) {
+              for (std::uint32_t x = s; x; x &= x - 1) sched_ &= ~(Mask{1} << ip[__builtin_ctz(x)]);
+              lb = std::max(lb, state_bound(tn));
+              for (std::uint32_t x = s; x; x &= x - 1) sched_ |= Mask{1} << ip[__builtin_ctz(x)];
+            }
             if (lb < ub_) alts.push_back({s, lb});
           }
         }
@@ -405,6 +512,7 @@ class Bnb {
   std::vector<int> start_, fin_;
   std::vector<Mask> pred_mask_;
   std::vector<Mask> cliques_;
+  std::vector<int> topo_, head_, prof_;
   std::vector<long long> energy_total_;
   Mask sched_ = 0;
   Mask all_ = 0;
@@ -416,13 +524,51 @@ class Bnb {
   std::size_t cut_entries_ = 0;
 };
 
+
+// The same project with every arc reversed: a schedule of it read backwards (start = makespan -
+// finish) is a schedule of the original. Some instances are far easier in one direction.
+Problem reversed(const Problem& p) {
+  Problem r = p;
+  r.pred_off = p.succ_off;
+  r.preds = p.succs;
+  r.succ_off = p.pred_off;
+  r.succs = p.preds;
+  for (int j = 0; j < p.n; ++j) r.rank[static_cast<std::size_t>(j)] = p.n - 1 - p.rank[static_cast<std::size_t>(j)];
+  return r;
+}
+
 }  // namespace
 
 ExactResult branch_and_bound(const Problem& p, int ub, int lower_bound, double max_seconds) {
   ExactResult res;
   if (p.multi_mode() || p.n > 64 || p.n == 0 || p.R > 8) return res;
-  Bnb b(p, ub, lower_bound, max_seconds);
-  return b.run();
+  // Backward first (on the PSPLIB hard cells it needs far fewer nodes more often than not), then
+  // forward with what is left of the time and the improved bound.
+  const auto t0 = Clock::now();
+  const double back_share = 0.5;  // 0.5 vs 0.8 on the hard j30 cells: 46/50 vs 45/50 at 1 s
+  const Problem rp = reversed(p);
+  ExactResult er;
+  {
+    Bnb b(rp, ub, lower_bound, max_seconds * back_share);
+    er = b.run();
+  }
+  if (er.improved) {
+    std::vector<int> st(static_cast<std::size_t>(p.n));
+    for (int j = 0; j < p.n; ++j) st[static_cast<std::size_t>(j)] = er.makespan - er.starts[static_cast<std::size_t>(j)] - rp.dur[static_cast<std::size_t>(rp.jm(j, 0))];
+    er.starts = st;
+  }
+  if (er.complete || er.makespan <= lower_bound) return er;
+  const double left = max_seconds - std::chrono::duration<double>(Clock::now() - t0).count();
+  if (left <= 0) return er;
+  Bnb b(p, er.makespan, lower_bound, left);
+  ExactResult ef = b.run();
+  ef.nodes += er.nodes;
+  if (!ef.improved && er.improved) {
+    ef.improved = true;
+    ef.makespan = er.makespan;
+    ef.starts = er.starts;
+  }
+  return ef;
 }
 
 }  // namespace gw::sched
