@@ -1,5 +1,6 @@
 #include "sched/solver.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 
@@ -48,7 +49,10 @@ SolveResult solve(const Instance& inst, const SolveOptions& opt) {
   // starts from its best makespan (only with a time limit: the B&B has no schedule budget).
   const bool use_bnb = opt.time_limit_s > 0 && !p->multi_mode() && p->n <= 64;
   const double total_left = sp.time_limit_s;
-  if (use_bnb) sp.time_limit_s = total_left * opt.exact_ga_share;
+  if (use_bnb) {
+    const double share = opt.exact_ga_share >= 0 ? opt.exact_ga_share : (p->n <= 40 ? 0.3 : 0.9);
+    sp.time_limit_s = total_left * std::min(1.0, share);
+  }
   sp.target = proto.target_for(res.lower_bound);
   if (proto.aux_size() > 0) {
     // Seed with the budget-feasible mode assignment, over a topological list.

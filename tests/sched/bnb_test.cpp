@@ -91,8 +91,8 @@ int brute_force(const Instance& inst) {
 
 TEST(BranchAndBound, MatchesBruteForceOnRandomProjects) {
   std::mt19937 rng(7);
-  for (int trial = 0; trial < 60; ++trial) {
-    const int n = 7;  // 5 real jobs + source + sink
+  for (int trial = 0; trial < 150; ++trial) {
+    const int n = 8;  // 6 real jobs + source + sink
     Instance inst;
     inst.renewable_capacity = {4, 3};
     inst.jobs.resize(n);
