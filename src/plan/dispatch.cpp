@@ -84,6 +84,8 @@ class Dispatcher {
       }
     }
     avail_pos_.assign(n, 0);
+    max_caches_ = kCacheBytes / (24 * std::max<std::size_t>(1, net_.num_nodes()));
+    caches_.reserve(max_caches_);
     crew_node_.resize(s.crews.size());
     idle_.assign(s.crews.size(), 0);
     for (std::size_t c = 0; c < s.crews.size(); ++c) crew_node_[c] = s.crews[c].base_node;
@@ -209,6 +211,8 @@ class Dispatcher {
 
   void open_edge(std::size_t e) {
     open_[e] = 1;
+    ++version_;
+    source_uses_.clear();
     ++opened_since_recompute_;
     const std::uint32_t a = uf_.find(net_.edge_from[e].index()), b = uf_.find(net_.edge_to[e].index());
     if (a == b) return;
@@ -263,6 +267,25 @@ class Dispatcher {
     bool exact = true;   // travel_s from the search; otherwise a straight-line estimate
   };
 
+  // Estimated travel from one node to task sites, with the projection factor computed once.
+  struct TravelEstimator {
+    const Dispatcher& d;
+    LonLat a;
+    double mx;
+    TravelEstimator(const Dispatcher& dispatcher, NodeId from)
+        : d(dispatcher), a(dispatcher.net_.node_pos[from.index()]),
+          mx(111320.0 * std::cos(a.lat * 0.0174532925)) {}
+    [[nodiscard]] Seconds travel_s(std::uint32_t t) const {
+      const auto [u, v] = d.ends(t);
+      auto dist2 = [&](std::uint32_t n) {
+        const LonLat b = d.net_.node_pos[n];
+        const double dx = (a.lon - b.lon) * mx, dy = (a.lat - b.lat) * 110540.0;
+        return dx * dx + dy * dy;
+      };
+      return static_cast<Seconds>(std::sqrt(std::min(dist2(u), dist2(v))) * 1.4 / (40.0 / 3.6));
+    }
+  };
+
   // Estimated travel to a task's site: straight line, 1.4 detour factor, 40 km/h.
   Seconds estimate_travel_s(NodeId from, std::uint32_t t) const {
     const auto [u, v] = ends(t);
@@ -287,6 +310,42 @@ class Dispatcher {
     if (v != u && uf_.find(v) == root) targets_.emplace_back(v);
     return search_.to_nearest_target(from, targets_, kHeuristicSpeedKmh,
                                      [&](EdgeId e) { return open_[e.index()] != 0; });
+  }
+
+  // On day 0 many crews leave from one node (all the crews of a depot) over the same open
+  // network: the eighth search from a node builds a complete travel-time table from it, which
+  // every later search from there reuses until the first road opens.
+  static constexpr Seconds kUnreached = std::numeric_limits<Seconds>::max();
+  static constexpr std::uint32_t kCacheAfterUses = 8;
+  // The tables' memory is bounded (each holds 24 bytes per node).
+  static constexpr std::size_t kCacheBytes = std::size_t{512} << 20;
+  std::size_t max_caches_ = 0;
+  struct SourceCache {
+    std::uint32_t source = 0;
+    std::uint64_t version = 0;
+    std::vector<std::pair<std::uint32_t, Seconds>> order;  // nodes in travel order
+    std::vector<Seconds> dist;                             // kUnreached when not reachable
+  };
+  const SourceCache* source_cache(NodeId from) {
+    for (const auto& sc : caches_) {
+      if (sc.source == from.value && sc.version == version_) return &sc;
+    }
+    // Only before the first road opens: later, repeated departures from one node are rare and a
+    // whole-network table would cost more than the local searches it saves.
+    if (version_ != 1 || caches_.size() >= max_caches_ || ++source_uses_[from.value] < kCacheAfterUses) {
+      return nullptr;
+    }
+    SourceCache& sc = caches_.emplace_back();
+    sc.source = from.value;
+    sc.version = version_;
+    sc.order.clear();
+    sc.dist.assign(net_.num_nodes(), kUnreached);
+    search_.run(from, [&](EdgeId e) { return open_[e.index()] != 0; }, [&](NodeId x, Seconds d) {
+      sc.order.emplace_back(x.value, d);
+      sc.dist[x.index()] = d;
+      return true;
+    });
+    return &sc;
   }
 
   // Available tasks by class, with O(1) removal.
@@ -317,9 +376,8 @@ class Dispatcher {
     const Seconds window = opt_.compare_window_s;
     Seconds first = -1;
     std::size_t settled = 0;
-    search_.run(
-        crew_node_[c], [&](EdgeId e) { return open_[e.index()] != 0; },
-        [&](NodeId x, Seconds d) {
+    const SourceCache* cache = source_cache(crew_node_[c]);
+    auto visit = [&](NodeId x, Seconds d) {
           if (first >= 0 && d > first + window) return false;
           if (++settled > kSearchNodes) return false;
           for (const TaskId* t = node_tasks_.begin(x.index()); t != node_tasks_.end(x.index()); ++t) {
@@ -330,22 +388,33 @@ class Dispatcher {
             if (first < 0) first = d;
           }
           return cands_.size() < want;
-        });
+        };
+    if (cache != nullptr) {
+      for (const auto& [x, d] : cache->order) {
+        if (!visit(NodeId(x), d)) break;
+      }
+    } else {
+      search_.run(crew_node_[c], [&](EdgeId e) { return open_[e.index()] != 0; }, visit);
+    }
     if (cands_.empty()) {
       // Nothing within the search's reach: the work is far away. Rank the available tasks of the
       // crew's component by a straight-line estimate (the chosen one gets its exact travel).
       const std::uint32_t root = uf_.find(crew_node_[c].index());
       Candidate farthest_fallback{0, NodeId{}, std::numeric_limits<Seconds>::max(), false};
+      const TravelEstimator estimator(*this, crew_node_[c]);
       for (std::size_t k = 0; k < kTaskClassCount; ++k) {
         if (!cap[k]) continue;
         for (const std::uint32_t t : avail_[k]) {
+          // The estimate first: it is cheaper than the component test and rules most tasks out.
+          const Seconds est = estimator.travel_s(t);
+          const bool near = est <= opt_.far_travel_s;
+          if (!near && std::tie(est, t) >= std::tie(farthest_fallback.travel_s, farthest_fallback.task)) continue;
           const auto [u, v] = ends(t);
           if (uf_.find(u) != root && uf_.find(v) != root) continue;
-          const Seconds est = estimate_travel_s(crew_node_[c], t);
-          if (est <= opt_.far_travel_s) {
+          if (near) {
             seen_[t] = seen_round_;
             cands_.push_back({t, NodeId{}, est, false});
-          } else if (std::tie(est, t) < std::tie(farthest_fallback.travel_s, farthest_fallback.task)) {
+          } else {
             farthest_fallback = {t, NodeId{}, est, false};
           }
         }
@@ -410,8 +479,13 @@ class Dispatcher {
       const auto [u, v] = ends(pick.task);
       const std::uint32_t root = uf_.find(crew_node_[c].index());
       Seconds du = 0, dv = 0;
-      const bool ru = uf_.find(u) == root && search_.reached(NodeId(u), du);
-      const bool rv = uf_.find(v) == root && search_.reached(NodeId(v), dv);
+      auto reached = [&](std::uint32_t n, Seconds& d) {
+        if (cache == nullptr) return search_.reached(NodeId(n), d);
+        d = cache->dist[n];
+        return d != kUnreached;
+      };
+      const bool ru = uf_.find(u) == root && reached(u, du);
+      const bool rv = uf_.find(v) == root && reached(v, dv);
       if (ru && (!rv || du <= dv)) {
         pick.entry = NodeId(u);
         pick.travel_s = du;
@@ -519,7 +593,7 @@ class Dispatcher {
         static_priority_[t] = opt_.land_weight_people_per_ha * (out.cancelled_m2 / 10000.0) / nominal_days_[t];
       }
     }
-    recompute_every_ = std::max<std::size_t>(1, blocked_edges_ / 100);
+    recompute_every_ = std::max<std::size_t>(1, blocked_edges_ / 50);
     priority_ = static_priority_;
   }
 
@@ -624,6 +698,9 @@ class Dispatcher {
   std::priority_queue<Event, std::vector<Event>, std::greater<>> events_;
   std::vector<Assignment> assignments_;
   std::vector<Candidate> cands_;
+  std::uint64_t version_ = 1;   // bumped whenever a road opens
+  std::vector<SourceCache> caches_;   // never evicted: references stay valid (reserved)
+  std::unordered_map<std::uint32_t, std::uint32_t> source_uses_;
   DispatchStats stats_;
   // A crew's search for nearby work settles at most this many nodes.
   static constexpr std::size_t kSearchNodes = 1500;
