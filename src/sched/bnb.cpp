@@ -277,7 +277,81 @@ class Bnb {
       bound = std::max(bound, cmax);
       if (bound >= ub_) return bound;
     }
+    if (!timetable_feasible(tn)) return ub_;
     return bound;
+  }
+
+  // Deadline reasoning for a makespan <= ub - 1: each job not started must start in
+  // [head, ub - 1 - tail]; jobs in progress and the compulsory parts [latest start, head + duration)
+  // must fit the capacities, and every job must fit somewhere in its window beside the others'
+  // compulsory parts (timetabling). Needs head_ from state_bound.
+  bool timetable_feasible(int tn) {
+    const int T = ub_ - 1;
+    const int span = T - tn;
+    if (span <= 0) return true;
+    prof_.assign(static_cast<std::size_t>(span * R_), 0);
+    auto add = [&](int j, int a, int b, int sign) {
+      a = std::max(a, tn);
+      b = std::min(b, T);
+      for (int r = 0; r < R_; ++r) {
+        const int q = dem(j, r) * sign;
+        if (q == 0) continue;
+        for (int u = a; u < b; ++u) prof_[static_cast<std::size_t>((u - tn) * R_ + r)] += q;
+      }
+    };
+    int cs[64], ce[64];
+    for (int j = 0; j < n_; ++j) {
+      const std::size_t uj = static_cast<std::size_t>(j);
+      cs[j] = ce[j] = 0;
+      if (dur_[uj] == 0) continue;
+      if ((sched_ >> j) & 1U) {
+        if (fin_[uj] > tn) add(j, tn, fin_[uj], 1);
+        continue;
+      }
+      const int ls = T - tail_[uj];
+      const int ef = head_[uj] + dur_[uj];
+      if (ls < ef) {
+        cs[j] = ls;
+        ce[j] = ef;
+        add(j, ls, ef, 1);
+      }
+    }
+    for (int u = 0; u < span; ++u) {
+      for (int r = 0; r < R_; ++r) {
+        if (prof_[static_cast<std::size_t>(u * R_ + r)] > cap(r)) return false;
+      }
+    }
+    for (int j = 0; j < n_; ++j) {
+      const std::size_t uj = static_cast<std::size_t>(j);
+      if (((sched_ >> j) & 1U) || dur_[uj] == 0) continue;
+      const int ls = T - tail_[uj];
+      const int d = dur_[uj];
+      int s0 = head_[uj];
+      bool fits = false;
+      while (s0 <= ls) {
+        int bad = -1;
+        for (int u = s0 + d - 1; u >= s0 && bad < 0; --u) {
+          if (u < tn || u >= T) continue;
+          const bool own = u >= cs[j] && u < ce[j];
+          for (int r = 0; r < R_; ++r) {
+            const int q = dem(j, r);
+            if (q == 0) continue;
+            const int other = prof_[static_cast<std::size_t>((u - tn) * R_ + r)] - (own ? q : 0);
+            if (other + q > cap(r)) {
+              bad = u;
+              break;
+            }
+          }
+        }
+        if (bad < 0) {
+          fits = true;
+          break;
+        }
+        s0 = bad + 1;
+      }
+      if (!fits) return false;
+    }
+    return true;
   }
 
   struct Entry {
