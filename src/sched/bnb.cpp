@@ -16,8 +16,8 @@ using Clock = std::chrono::steady_clock;
 
 class Bnb {
  public:
-  Bnb(const Problem& p, int ub, int lb, double max_seconds)
-      : p_(p), n_(p.n), R_(p.R), ub_(ub), lb_(lb),
+  Bnb(const Problem& p, int ub, int lb, double max_seconds, std::vector<int> guide)
+      : p_(p), n_(p.n), R_(p.R), ub_(ub), lb_(lb), guide_(std::move(guide)),
         deadline_(Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(max_seconds))) {
     dur_.resize(static_cast<std::size_t>(n_));
     dem_.resize(static_cast<std::size_t>(n_ * R_));
@@ -403,6 +403,7 @@ class Bnb {
       if (ms < ub_) {
         ub_ = ms;
         best_ = start_;
+        guide_ = start_;
         if (ub_ <= lb_) stop_ = true;
       }
       return;
@@ -516,6 +517,7 @@ class Bnb {
     struct Alt {
       std::uint32_t set;
       int lb;
+      int dev;  // disagreements with the incumbent (solution-guided search, Beck 2007)
     };
     std::vector<Alt> alts;
     std::vector<std::uint32_t> found;
@@ -578,7 +580,17 @@ class Bnb {
               lb = std::max(lb, state_bound(tn));
               for (std::uint32_t x = s; x; x &= x - 1) sched_ |= Mask{1} << ip[__builtin_ctz(x)];
             }
-            if (lb < ub_) alts.push_back({s, lb});
+            if (lb < ub_) {
+              int dev = 0;
+              if (!guide_.empty()) {
+                for (int i = 0; i < nip; ++i) {
+                  const std::size_t ui = static_cast<std::size_t>(ip[i]);
+                  if ((s >> i) & 1U) dev += guide_[ui] <= tn;
+                  else dev += start_[ui] == tn && guide_[ui] > tn;
+                }
+              }
+              alts.push_back({s, lb, dev});
+            }
           }
         }
         const std::uint32_t c = s & (0U - s);
@@ -586,11 +598,12 @@ class Bnb {
         s = (((rr ^ s) >> 2) / c) | rr;
       }
     }
-    std::stable_sort(alts.begin(), alts.end(), [](const Alt& a, const Alt& b) { return a.lb < b.lb; });
+    std::stable_sort(alts.begin(), alts.end(), [](const Alt& a, const Alt& b) { return a.dev != b.dev ? a.dev < b.dev : a.lb < b.lb; });
     int saved_s[64];
     int saved_f[64];
     for (const Alt& a : alts) {
-      if (stop_ || a.lb >= ub_) break;
+      if (stop_) break;
+      if (a.lb >= ub_) continue;
       for (std::uint32_t x = a.set; x; x &= x - 1) {
         const int i = __builtin_ctz(x);
         const std::size_t u = static_cast<std::size_t>(ip[i]);
@@ -631,6 +644,7 @@ class Bnb {
   int R_;
   int ub_;
   int lb_;
+  std::vector<int> guide_;  // starts of the incumbent (solution-guided child order); may be empty
   Clock::time_point deadline_;
   std::vector<int> dur_, dem_, tail_;
   std::vector<int> start_, fin_;
@@ -663,7 +677,8 @@ Problem reversed(const Problem& p) {
 
 }  // namespace
 
-ExactResult branch_and_bound(const Problem& p, int ub, int lower_bound, double max_seconds) {
+ExactResult branch_and_bound(const Problem& p, int ub, int lower_bound, double max_seconds,
+                             const std::vector<int>& incumbent) {
   ExactResult res;
   if (p.multi_mode() || p.n > 64 || p.n == 0 || p.R > 8) return res;
   // Backward first (on the PSPLIB hard cells it needs far fewer nodes more often than not), then
@@ -673,7 +688,14 @@ ExactResult branch_and_bound(const Problem& p, int ub, int lower_bound, double m
   const Problem rp = reversed(p);
   ExactResult er;
   {
-    Bnb b(rp, ub, lower_bound, max_seconds * back_share);
+    std::vector<int> guide;
+    if (static_cast<int>(incumbent.size()) == p.n) {
+      guide.resize(static_cast<std::size_t>(p.n));
+      int ms = 0;
+      for (int j = 0; j < p.n; ++j) ms = std::max(ms, incumbent[static_cast<std::size_t>(j)] + p.dur[static_cast<std::size_t>(p.jm(j, 0))]);
+      for (int j = 0; j < p.n; ++j) guide[static_cast<std::size_t>(j)] = ms - incumbent[static_cast<std::size_t>(j)] - p.dur[static_cast<std::size_t>(p.jm(j, 0))];
+    }
+    Bnb b(rp, ub, lower_bound, max_seconds * back_share, std::move(guide));
     er = b.run();
   }
   if (er.improved) {
@@ -684,7 +706,7 @@ ExactResult branch_and_bound(const Problem& p, int ub, int lower_bound, double m
   if (er.complete || er.makespan <= lower_bound) return er;
   const double left = max_seconds - std::chrono::duration<double>(Clock::now() - t0).count();
   if (left <= 0) return er;
-  Bnb b(p, er.makespan, lower_bound, left);
+  Bnb b(p, er.makespan, lower_bound, left, er.improved ? er.starts : incumbent);
   ExactResult ef = b.run();
   ef.nodes += er.nodes;
   if (!ef.improved && er.improved) {

@@ -25,7 +25,10 @@ struct ExactResult {
   std::uint64_t nodes = 0;
 };
 
-// `lower_bound`: a proven bound; the search stops as soon as it is reached.
-ExactResult branch_and_bound(const Problem& p, int ub, int lower_bound, double max_seconds);
+// `lower_bound`: a proven bound; the search stops as soon as it is reached. `incumbent` (optional,
+// start times of a schedule of makespan ub): children that agree with it are explored first
+// (solution-guided search); it changes the order only, never what is pruned.
+ExactResult branch_and_bound(const Problem& p, int ub, int lower_bound, double max_seconds,
+                             const std::vector<int>& incumbent = {});
 
 }  // namespace gw::sched

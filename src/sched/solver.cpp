@@ -78,7 +78,7 @@ SolveResult solve(const Instance& inst, const SolveOptions& opt) {
   if (use_bnb && !res.optimal) {
     const double left = opt.time_limit_s - elapsed();
     if (left > 0) {
-      const ExactResult er = branch_and_bound(*p, res.makespan, res.lower_bound, left);
+      const ExactResult er = branch_and_bound(*p, res.makespan, res.lower_bound, left, res.schedule.starts);
       res.exact_nodes = er.nodes;
       if (er.improved) {
         res.makespan = er.makespan;
