@@ -703,11 +703,11 @@ class Dispatcher {
   std::unordered_map<std::uint32_t, std::uint32_t> source_uses_;
   DispatchStats stats_;
   // A crew's search for nearby work settles at most this many nodes.
-  static constexpr std::size_t kSearchNodes = 1500;
+  static constexpr std::size_t kSearchNodes = 800;
   std::array<std::vector<std::uint32_t>, kTaskClassCount> avail_;
   std::vector<std::uint32_t> avail_pos_;
   std::vector<NodeId> targets_;
-  static constexpr double kHeuristicSpeedKmh = 5;
+  static constexpr double kHeuristicSpeedKmh = 2;
   std::vector<std::uint32_t> seen_;
   std::uint32_t seen_round_ = 0;
 

@@ -28,7 +28,7 @@ struct DispatchOptions {
   double land_weight_people_per_ha = 10.0;
   double service_weight = 0.25;
   // How many reachable candidate tasks a crew compares (impact rule).
-  std::size_t candidates = 16;
+  std::size_t candidates = 10;
   // ... found within this many seconds of travel beyond the nearest one,
   Seconds compare_window_s = 900;
   // ... plus this many of the available tasks that matter most for access in the crew's component.
