@@ -1162,7 +1162,12 @@ gw::Scenario generate_district(const DistrictOptions& opt) {
   if (!(opt.scale > 0 && opt.scale <= 1000)) {
     throw Error(ErrorCode::kInvalidInput, "district scale must be in (0, 1000], got " + std::to_string(opt.scale));
   }
-  return Builder(opt).run();
+  gw::Scenario s = Builder(opt).run();
+  char name[96];
+  std::snprintf(name, sizeof name, "Default district (scale %g, seed %llu)", opt.scale,
+                static_cast<unsigned long long>(opt.seed));
+  s.name = name;
+  return s;
 }
 
 }  // namespace gw::gen
