@@ -168,9 +168,10 @@ int main(int argc, char** argv) {
     else if (a == "--csv") csv = val();
     else if (a == "--verbose") verbose = true;
     else if (a == "--ga-share") opt.exact_ga_share = std::stod(val());
+    else if (a == "--population") opt.population = std::stoi(val());
     else {
       std::cerr << "usage: psplib_bench --dir DIR [--set NAME] [--time-limit S] [--schedules N] "
-                   "[--threads T] [--seed N] [--every K] [--first N] [--csv FILE] [--verbose] [--ga-share F]\n";
+                   "[--threads T] [--seed N] [--every K] [--first N] [--csv FILE] [--verbose] [--ga-share F] [--population P]\n";
       return 2;
     }
   }
