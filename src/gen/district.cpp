@@ -776,15 +776,49 @@ class Builder {
     }
   }
 
+  // Edges are emitted in Z-order (Morton order) of their middle points and nodes numbered by first
+  // appearance, as the scenario reader numbers them: ids that are near in memory are near on the
+  // ground, which keeps the planner's searches cache-friendly on large districts, and a scenario
+  // read back from its file has exactly the same ids.
   void build_network() {
     auto& net = sc_.roads;
-    net.node_pos.reserve(nxy_.size());
-    for (const auto& p : nxy_) net.add_node(ll(p));
-    net.edge_shape.reserve(3 * ea_.size());
+    std::vector<std::uint64_t> key(ea_.size());
+    double minx = 1e300, miny = 1e300;
+    for (const auto& p : emid_) {
+      minx = std::min(minx, p.x);
+      miny = std::min(miny, p.y);
+    }
+    auto spread = [](std::uint64_t v) {  // interleave the low 32 bits with zeros
+      v &= 0xffffffffULL;
+      v = (v | (v << 16)) & 0x0000ffff0000ffffULL;
+      v = (v | (v << 8)) & 0x00ff00ff00ff00ffULL;
+      v = (v | (v << 4)) & 0x0f0f0f0f0f0f0f0fULL;
+      v = (v | (v << 2)) & 0x3333333333333333ULL;
+      v = (v | (v << 1)) & 0x5555555555555555ULL;
+      return v;
+    };
+    constexpr double kCell = 250.0;
     for (std::size_t e = 0; e < ea_.size(); ++e) {
+      const auto cx = static_cast<std::uint64_t>((emid_[e].x - minx) / kCell);
+      const auto cy = static_cast<std::uint64_t>((emid_[e].y - miny) / kCell);
+      key[e] = spread(cx) | (spread(cy) << 1);
+    }
+    std::vector<std::size_t> order(ea_.size());
+    for (std::size_t e = 0; e < order.size(); ++e) order[e] = e;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key[a] < key[b]; });
+    std::vector<std::uint32_t> node_id(nxy_.size(), std::numeric_limits<std::uint32_t>::max());
+    auto node_of = [&](std::uint32_t old) {
+      if (node_id[old] == std::numeric_limits<std::uint32_t>::max()) node_id[old] = net.add_node(ll(nxy_[old])).value;
+      return NodeId(node_id[old]);
+    };
+    net.node_pos.reserve(nxy_.size());
+    net.edge_shape.reserve(3 * ea_.size());
+    for (const std::size_t e : order) {
       const LineString shape = {ll(nxy_[ea_[e]]), ll(emid_[e]), ll(nxy_[eb_[e]])};
-      net.add_edge(NodeId(ea_[e]), NodeId(eb_[e]), shape, geo::length_m(shape), speed_kmh(ecls_[e]),
-                   ecls_[e], ebridge_[e] != 0, static_cast<std::int64_t>(e + 1));
+      const NodeId a = node_of(ea_[e]);
+      const NodeId b = node_of(eb_[e]);
+      net.add_edge(a, b, shape, geo::length_m(shape), speed_kmh(ecls_[e]), ecls_[e], ebridge_[e] != 0,
+                   static_cast<std::int64_t>(net.num_edges() + 1));
     }
     net.build_adjacency();
   }
