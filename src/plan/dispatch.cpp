@@ -87,7 +87,6 @@ class Dispatcher {
     max_caches_ = kCacheBytes / (24 * std::max<std::size_t>(1, net_.num_nodes()));
     caches_.reserve(max_caches_);
     crew_node_.resize(s.crews.size());
-    idle_.assign(s.crews.size(), 0);
     for (std::size_t c = 0; c < s.crews.size(); ++c) crew_node_[c] = s.crews[c].base_node;
     for (std::size_t h = 0; h < s.hubs.size(); ++h) hub_nodes_.push_back(s.hubs[h].node);
     if (opt.rule == Rule::kImpact) init_impact();
@@ -189,14 +188,12 @@ class Dispatcher {
     while (n-- > 0 && !list.empty()) {
       const std::uint32_t c = list.back();
       list.pop_back();
-      idle_[c] = 0;
       woken_.push_back(c);
     }
     if (list.empty()) idle_lists_.erase(it);
   }
 
   void park(std::uint32_t c) {
-    idle_[c] = 1;
     idle_lists_[idle_key(uf_.find(s_.crews[c].base_node.index()), static_cast<std::size_t>(s_.crews[c].trade))]
         .push_back(c);
   }
@@ -690,7 +687,6 @@ class Dispatcher {
   std::vector<NodeId> hub_nodes_;
 
   std::vector<NodeId> crew_node_;
-  std::vector<std::uint8_t> idle_;
   // Idle crews by (component root, trade); merged when components join.
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> idle_lists_;
   std::vector<std::uint32_t> woken_;
