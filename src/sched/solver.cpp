@@ -39,8 +39,11 @@ SolveResult solve(const Instance& inst, const SolveOptions& opt) {
 
   RcpspDecoder proto(p);
   SearchParams sp;
-  const bool small_single = opt.time_limit_s > 0 && !p->multi_mode() && p->n <= 40;
-  sp.population = opt.population > 0 ? opt.population : (small_single ? 500 : 40);
+  const bool timed_single = opt.time_limit_s > 0 && !p->multi_mode();
+  sp.population = opt.population > 0                   ? opt.population
+                  : (timed_single && p->n <= 40)       ? 500
+                  : (timed_single && p->n <= 64)       ? 1000
+                                                       : 40;
   sp.threads = opt.threads;
   sp.seed = opt.seed;
   sp.max_schedules = opt.max_schedules;

@@ -14,9 +14,11 @@ struct SolveOptions {
   std::uint64_t max_schedules = 0;  // 0: none
   int threads = 1;
   std::uint64_t seed = 1;
-  // GA population; <= 0: automatic, 500 for single-mode projects of at most 40 jobs solved with a
-  // time limit (then restarts are rare and the GA stays diverse; hard j30 cells at 1 s: 49/50 twice
-  // at 500, 48 at 1000, 46-47 at 100-300, 44-45 at 20-40), 40 otherwise.
+  // GA population; <= 0: automatic. Single-mode with a time limit: 500 up to 40 jobs, 1000 up to
+  // 64 (then restarts are rare and the GA stays diverse; hard j30 cells at 1 s: 49/50 twice at 500,
+  // 48 at 1000, 46-47 at 100-300, 44-45 at 20-40; j60 every 8th at 5 s, % above CPM: 15.17 at 40,
+  // 15.12 at 150, 14.91 at 500, 14.85 at 1000, 14.92 at 2000). Otherwise 40 (not re-tuned: multi-mode,
+  // larger projects, schedule budgets).
   int population = 0;
   // Single-mode projects of at most 64 jobs with a time limit: share of the time given to the GA
   // before the exact branch and bound takes over (see bnb.hpp). Negative: automatic, 0.3 up to 40
