@@ -84,6 +84,12 @@ class Dispatcher {
       }
     }
     avail_pos_.assign(n, 0);
+    avail_cell_.assign(n, 0);
+    if (net_.num_nodes() > 0) {
+      double lat = 0;
+      for (const auto& p : net_.node_pos) lat += p.lat;
+      grid_mx_ = 111320.0 * std::cos(lat / static_cast<double>(net_.num_nodes()) * 0.0174532925);
+    }
     max_caches_ = kCacheBytes / (24 * std::max<std::size_t>(1, net_.num_nodes()));
     caches_.reserve(max_caches_);
     crew_node_.resize(s.crews.size());
@@ -347,16 +353,32 @@ class Dispatcher {
 
   // Available tasks by class, with O(1) removal.
   void avail_add(std::uint32_t t) {
-    auto& list = avail_[cls_[t]];
+    avail_cell_[t] = cell_of(ends(t).first);
+    auto& list = avail_[cls_[t]][avail_cell_[t]];
     avail_pos_[t] = static_cast<std::uint32_t>(list.size());
     list.push_back(t);
   }
   void avail_remove(std::uint32_t t) {
-    auto& list = avail_[cls_[t]];
+    auto& list = avail_[cls_[t]][avail_cell_[t]];
     const std::uint32_t last = list.back();
     list[avail_pos_[t]] = last;
     avail_pos_[last] = avail_pos_[t];
     list.pop_back();
+  }
+  // Available tasks are bucketed by a square grid of kCellM metres, so that far work is found by
+  // looking at the cells around a crew rather than at every available task.
+  static constexpr double kCellM = 5000;
+  static std::uint64_t cell_key(std::int64_t x, std::int64_t y) {
+    return (static_cast<std::uint64_t>(x + (1LL << 31)) << 32) | static_cast<std::uint64_t>(y + (1LL << 31));
+  }
+  std::pair<std::int64_t, std::int64_t> cell_xy(std::uint32_t node) const {
+    const LonLat p = net_.node_pos[node];
+    return {static_cast<std::int64_t>(std::floor(p.lon * grid_mx_ / kCellM)),
+            static_cast<std::int64_t>(std::floor(p.lat * 110540.0 / kCellM))};
+  }
+  std::uint64_t cell_of(std::uint32_t node) const {
+    const auto [x, y] = cell_xy(node);
+    return cell_key(x, y);
   }
 
   // Finds reachable available tasks for crew c (in travel order) and assigns the best by the rule.
@@ -399,20 +421,39 @@ class Dispatcher {
       const std::uint32_t root = uf_.find(crew_node_[c].index());
       Candidate farthest_fallback{0, NodeId{}, std::numeric_limits<Seconds>::max(), false};
       const TravelEstimator estimator(*this, crew_node_[c]);
+      auto consider = [&](std::uint32_t t) {
+        // The estimate first: it is cheaper than the component test and rules most tasks out.
+        const Seconds est = estimator.travel_s(t);
+        const bool near = est <= opt_.far_travel_s;
+        if (!near && std::tie(est, t) >= std::tie(farthest_fallback.travel_s, farthest_fallback.task)) return;
+        const auto [u, v] = ends(t);
+        if (uf_.find(u) != root && uf_.find(v) != root) return;
+        if (near) {
+          seen_[t] = seen_round_;
+          cands_.push_back({t, NodeId{}, est, false});
+        } else {
+          farthest_fallback = {t, NodeId{}, est, false};
+        }
+      };
+      // The cells within the estimated travel limit, then, if nothing is there, every cell.
+      const auto [cx, cy] = cell_xy(crew_node_[c].value);
+      const auto reach = static_cast<std::int64_t>(
+          std::ceil(static_cast<double>(opt_.far_travel_s) * (40.0 / 3.6) / 1.4 / kCellM)) + 1;
       for (std::size_t k = 0; k < kTaskClassCount; ++k) {
-        if (!cap[k]) continue;
-        for (const std::uint32_t t : avail_[k]) {
-          // The estimate first: it is cheaper than the component test and rules most tasks out.
-          const Seconds est = estimator.travel_s(t);
-          const bool near = est <= opt_.far_travel_s;
-          if (!near && std::tie(est, t) >= std::tie(farthest_fallback.travel_s, farthest_fallback.task)) continue;
-          const auto [u, v] = ends(t);
-          if (uf_.find(u) != root && uf_.find(v) != root) continue;
-          if (near) {
-            seen_[t] = seen_round_;
-            cands_.push_back({t, NodeId{}, est, false});
-          } else {
-            farthest_fallback = {t, NodeId{}, est, false};
+        if (!cap[k] || avail_[k].empty()) continue;
+        for (std::int64_t dx = -reach; dx <= reach; ++dx) {
+          for (std::int64_t dy = -reach; dy <= reach; ++dy) {
+            auto it = avail_[k].find(cell_key(cx + dx, cy + dy));
+            if (it == avail_[k].end()) continue;
+            for (const std::uint32_t t : it->second) consider(t);
+          }
+        }
+      }
+      if (cands_.empty() && farthest_fallback.travel_s == std::numeric_limits<Seconds>::max()) {
+        for (std::size_t k = 0; k < kTaskClassCount; ++k) {
+          if (!cap[k]) continue;
+          for (const auto& [key, list] : avail_[k]) {
+            for (const std::uint32_t t : list) consider(t);
           }
         }
       }
@@ -700,8 +741,10 @@ class Dispatcher {
   DispatchStats stats_;
   // A crew's search for nearby work settles at most this many nodes.
   static constexpr std::size_t kSearchNodes = 800;
-  std::array<std::vector<std::uint32_t>, kTaskClassCount> avail_;
-  std::vector<std::uint32_t> avail_pos_;
+  std::array<std::unordered_map<std::uint64_t, std::vector<std::uint32_t>>, kTaskClassCount> avail_;
+  std::vector<std::uint32_t> avail_pos_;   // index within its cell's list
+  std::vector<std::uint64_t> avail_cell_;  // its cell
+  double grid_mx_ = 111320.0;              // metres per degree of longitude at the network's centre
   std::vector<NodeId> targets_;
   static constexpr double kHeuristicSpeedKmh = 2;
   std::vector<std::uint32_t> seen_;
