@@ -104,6 +104,19 @@ std::string dump_lines(const json& obj, std::string_view array_key) {
   return out;
 }
 
+TradeUse crew_use_by_trade(const Scenario& s, const plan::Evaluation& ev) {
+  TradeUse out;
+  for (std::size_t c = 0; c < s.crews.size(); ++c) {
+    const auto tr = static_cast<std::size_t>(s.crews[c].trade);
+    out.use[tr].working += ev.crew_use[c].working;
+    out.use[tr].travelling += ev.crew_use[c].travelling;
+    out.use[tr].idle += ev.crew_use[c].idle;
+    out.use[tr].tasks += ev.crew_use[c].tasks;
+    ++out.crews[tr];
+  }
+  return out;
+}
+
 }  // namespace detail
 
 using namespace detail;
@@ -276,16 +289,7 @@ json summary_json(const Scenario& s, const TaskSet& t, const Plan& p, const plan
   j["nodes"] = s.roads.num_nodes();
 
   json util = use_json(ev.crew_use_total, s.crews.size());
-  std::array<plan::CrewUse, kTradeCount> by_trade{};
-  std::array<std::size_t, kTradeCount> crews_of{};
-  for (std::size_t c = 0; c < s.crews.size(); ++c) {
-    const auto tr = static_cast<std::size_t>(s.crews[c].trade);
-    by_trade[tr].working += ev.crew_use[c].working;
-    by_trade[tr].travelling += ev.crew_use[c].travelling;
-    by_trade[tr].idle += ev.crew_use[c].idle;
-    by_trade[tr].tasks += ev.crew_use[c].tasks;
-    ++crews_of[tr];
-  }
+  const auto [by_trade, crews_of] = crew_use_by_trade(s, ev);
   json trades = json::object();
   for (std::size_t tr = 0; tr < kTradeCount; ++tr) {
     if (crews_of[tr] > 0) trades[std::string(kTradeNames[tr])] = use_json(by_trade[tr], crews_of[tr]);

@@ -1,6 +1,7 @@
 // Internal helpers shared by the output writers (outputs.cpp, report_html.cpp). Not a public API.
 #pragma once
 
+#include <array>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -9,6 +10,7 @@
 #include "model/plan.hpp"
 #include "model/scenario.hpp"
 #include "model/task.hpp"
+#include "plan/evaluate.hpp"
 
 namespace gw::io::detail {
 
@@ -25,5 +27,11 @@ std::vector<const Assignment*> assignments_by_task(const TaskSet& t, const Plan&
 std::vector<const Assignment*> assignments_by_crew_start(const Plan& p);
 // `obj` as JSON with one top-level key per line and one item of obj[array_key] per line.
 std::string dump_lines(const nlohmann::json& obj, std::string_view array_key);
+// Crew utilisation summed by trade, and the number of crews of each trade.
+struct TradeUse {
+  std::array<plan::CrewUse, kTradeCount> use{};
+  std::array<std::size_t, kTradeCount> crews{};
+};
+TradeUse crew_use_by_trade(const Scenario& s, const plan::Evaluation& ev);
 
 }  // namespace gw::io::detail

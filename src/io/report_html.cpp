@@ -530,16 +530,7 @@ std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p,
        "to the end of the plan: working, travelling between sites, idle.</p><table><tr><th>Trade</th>"
        "<th style=\"text-align:right\">Crews</th><th style=\"text-align:right\">Tasks</th>"
        "<th>Working · travelling · idle</th><th style=\"text-align:right\">Working</th></tr>";
-  std::array<plan::CrewUse, kTradeCount> by_trade{};
-  std::array<std::size_t, kTradeCount> crews_of{};
-  for (std::size_t c = 0; c < s.crews.size(); ++c) {
-    const auto tr = static_cast<std::size_t>(s.crews[c].trade);
-    by_trade[tr].working += ev.crew_use[c].working;
-    by_trade[tr].travelling += ev.crew_use[c].travelling;
-    by_trade[tr].idle += ev.crew_use[c].idle;
-    by_trade[tr].tasks += ev.crew_use[c].tasks;
-    ++crews_of[tr];
-  }
+  const auto [by_trade, crews_of] = crew_use_by_trade(s, ev);
   auto use_row = [&](const std::string& label, const plan::CrewUse& cu, std::size_t crews, bool bold) {
     const auto tot = static_cast<double>(cu.working + cu.travelling + cu.idle);
     char bar[320];
