@@ -644,6 +644,13 @@ class Dispatcher {
     const std::size_t n = ts_.tasks.size();
     priority_ = static_priority_;
     for (auto& list : hot_) list.clear();
+    std::vector<std::uint32_t> hub_roots;
+    for (NodeId h : hub_nodes_) hub_roots.push_back(uf_.find(h.index()));
+    auto has_access = [&](const Settlement& st) {
+      return std::find(hub_roots.begin(), hub_roots.end(), uf_.find(st.node.index())) != hub_roots.end();
+    };
+    // Once every settlement has access, only the static priorities remain: skip the path search.
+    if (std::all_of(s_.settlements.begin(), s_.settlements.end(), has_access)) return;
     std::vector<double> remaining(net_.num_edges(), 0);
     for (std::size_t e = 0; e < net_.num_edges(); ++e) {
       if (open_[e]) continue;
@@ -675,12 +682,9 @@ class Dispatcher {
         }
       }
     }
-    std::vector<std::uint32_t> hub_roots;
-    for (NodeId h : hub_nodes_) hub_roots.push_back(uf_.find(h.index()));
     std::vector<EdgeId> path;
     for (const Settlement& st : s_.settlements) {
-      const std::uint32_t root = uf_.find(st.node.index());
-      if (std::find(hub_roots.begin(), hub_roots.end(), root) != hub_roots.end()) continue;
+      if (has_access(st)) continue;
       if (!std::isfinite(dist[st.node.index()])) continue;
       path.clear();
       double r = 0;
