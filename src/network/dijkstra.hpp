@@ -40,18 +40,11 @@ class Dijkstra {
       }
       return static_cast<Seconds>(best / mps);
     };
-    auto& heap = heap_;
-    heap.clear();
-    const auto push = [&](Seconds key, std::uint32_t v) {
-      heap.emplace_back(key, v);
-      std::push_heap(heap.begin(), heap.end(), std::greater<>{});
-    };
+    heap_.clear();
     set(source.value, 0);
-    push(h(source.value), source.value);
-    while (!heap.empty()) {
-      std::pop_heap(heap.begin(), heap.end(), std::greater<>{});
-      const auto [key, u] = heap.back();
-      heap.pop_back();
+    heap_push(h(source.value), source.value);
+    while (!heap_.empty()) {
+      const auto [key, u] = heap_pop();
       const Seconds d = dist_[u];
       if (key != d + h(u)) continue;  // stale entry
       ++settled_;
@@ -66,7 +59,7 @@ class Dijkstra {
         const Seconds nd = d + net_.edge_travel_s(e);
         if (stamp_[v] != round_ || nd < dist_[v]) {
           set(v, nd);
-          push(nd + h(v), v);
+          heap_push(nd + h(v), v);
         }
       }
     }
@@ -78,18 +71,11 @@ class Dijkstra {
   template <typename Usable, typename Visit>
   void run(NodeId source, Usable&& usable, Visit&& visit) {
     ++round_;
-    auto& heap = heap_;
-    heap.clear();
-    const auto push = [&](Seconds d, std::uint32_t v) {
-      heap.emplace_back(d, v);
-      std::push_heap(heap.begin(), heap.end(), std::greater<>{});
-    };
+    heap_.clear();
     set(source.value, 0);
-    push(0, source.value);
-    while (!heap.empty()) {
-      std::pop_heap(heap.begin(), heap.end(), std::greater<>{});
-      const auto [d, u] = heap.back();
-      heap.pop_back();
+    heap_push(0, source.value);
+    while (!heap_.empty()) {
+      const auto [d, u] = heap_pop();
       if (d != dist_[u]) continue;
       ++settled_;
       if (!visit(NodeId(u), d)) break;
@@ -100,7 +86,7 @@ class Dijkstra {
         const Seconds nd = d + net_.edge_travel_s(e);
         if (stamp_[v] != round_ || nd < dist_[v]) {
           set(v, nd);
-          push(nd, v);
+          heap_push(nd, v);
         }
       }
     }
@@ -121,6 +107,16 @@ class Dijkstra {
  private:
   std::uint64_t settled_ = 0;
   std::uint64_t settled_astar_ = 0;
+  void heap_push(Seconds key, std::uint32_t v) {
+    heap_.emplace_back(key, v);
+    std::push_heap(heap_.begin(), heap_.end(), std::greater<>{});
+  }
+  std::pair<Seconds, std::uint32_t> heap_pop() {
+    std::pop_heap(heap_.begin(), heap_.end(), std::greater<>{});
+    const auto top = heap_.back();
+    heap_.pop_back();
+    return top;
+  }
   void set(std::uint32_t v, Seconds d) {
     stamp_[v] = round_;
     dist_[v] = d;
