@@ -14,7 +14,10 @@ struct PlanFlowOptions {
   plan::Rule rule = plan::Rule::kImpact;
   bool validate = true;
   bool quiet = false;
-  bool compare_rules = false;   // also plan with the other rule and print both
+  bool compare_rules = false;   // print the people-days of both dispatch rules
+  // Plan with the other dispatch rule too, for baseline_people_days (the better rule's value).
+  bool baseline = true;
+  bool lower_bound = true;      // compute the lower bound and the gap
 };
 
 // Returns the process exit status.

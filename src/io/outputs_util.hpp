@@ -15,6 +15,9 @@
 namespace gw::io::detail {
 
 double round_to(double x, double scale);
+// 1234567.891 -> "1,234,567.9" with `decimals` digits after the point; a negative value starts
+// with `minus`; "–" when not finite.
+std::string grouped(double v, int decimals, std::string_view minus = "-");
 nlohmann::json lonlat_json(LonLat p);  // [lon, lat] rounded to 7 decimals
 // Throws gw::Error(kInternal) when an evaluation array does not match the scenario.
 void check_size(std::size_t got, std::size_t want, std::string_view what);
