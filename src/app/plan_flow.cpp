@@ -59,7 +59,12 @@ int run_plan_flow(const PlanFlowOptions& opt) {
     base = plan::best_dispatch(s, r.tasks, dopt, &r);
     meta.baseline_people_days = base->people_days;
   }
-  if (opt.lower_bound) meta.lower_bound_people_days = plan::lower_bound(s, r.tasks).people_days;
+  double bound_seconds = 0;
+  if (opt.lower_bound) {
+    const plan::LowerBound lb = plan::lower_bound(s, r.tasks);
+    meta.lower_bound_people_days = lb.people_days;
+    bound_seconds = lb.seconds;
+  }
   io::write_outputs(opt.out_dir, s, r.tasks, r.plan, r.evaluation, meta);
 
   if (!opt.quiet) {
@@ -71,9 +76,9 @@ int run_plan_flow(const PlanFlowOptions& opt) {
     std::printf("  tasks %zu (%zu unassigned), planned in %.2f s\n", r.tasks.tasks.size(), r.unassigned.size(), seconds);
     std::printf("  people-days without safe access: %.0f\n", ev.people_days_without_access);
     if (meta.lower_bound_people_days) {
-      std::printf("  lower bound: %.0f people-days (no valid plan does better); gap %.1f %%\n",
+      std::printf("  lower bound: %.0f people-days (no valid plan does better); gap %.1f %% (bound in %.2f s)\n",
                   *meta.lower_bound_people_days,
-                  plan::gap_percent(ev.people_days_without_access, *meta.lower_bound_people_days));
+                  plan::gap_percent(ev.people_days_without_access, *meta.lower_bound_people_days), bound_seconds);
     }
     if (base) {
       std::printf("  best dispatch rule (baseline): %s, %.0f people-days\n",

@@ -15,7 +15,9 @@ using nlohmann::json;
 
 namespace {
 
-std::string days(const std::optional<double>& d) { return d ? grouped(*d, 1) : "never"; }
+std::string days(const std::optional<double>& d, int decimals = 1) {
+  return d ? grouped(*d, decimals) : "never";
+}
 
 std::string signed_num(double v, int decimals) {
   const std::string s = grouped(v, decimals);
@@ -50,8 +52,8 @@ void settlement_lines(std::string& out, const std::vector<plan::AccessChange>& l
     const auto& c = list[i];
     std::snprintf(buf, sizeof buf, "    %-14s %-22s %10s %9s %9s %9s %14s\n",
                   c.id.substr(0, 14).c_str(), c.name.substr(0, 22).c_str(),
-                  grouped(static_cast<double>(c.population), 0).c_str(), days(c.day_a).c_str(),
-                  days(c.day_b).c_str(), signed_num(c.days_gained, 1).c_str(),
+                  grouped(static_cast<double>(c.population), 0).c_str(), days(c.day_a, 2).c_str(),
+                  days(c.day_b, 2).c_str(), signed_num(c.days_gained, 2).c_str(),
                   signed_num(c.people_days_gained, 0).c_str());
     out += buf;
   }
@@ -69,6 +71,10 @@ json figures_json(const plan::PlanFigures& f) {
   j["people_days_without_access"] = f.people_days_without_access;
   j["lower_bound_people_days"] =
       f.lower_bound_people_days ? json(*f.lower_bound_people_days) : json(nullptr);
+  for (Service sv : kRestorableServices) {
+    j["people_days_without_" + std::string(name(sv))] =
+        f.people_days_without_service[static_cast<std::size_t>(sv)];
+  }
   j["days_to_access_50"] = opt_days(f.days_to_access_50);
   j["days_to_access_90"] = opt_days(f.days_to_access_90);
   j["days_to_access_100"] = opt_days(f.days_to_access_100);
@@ -117,6 +123,13 @@ std::string compare_text(const plan::Comparison& c, std::size_t top) {
     line(out, "  lower bound (no plan does better)", grouped(*a.lower_bound_people_days, 0),
          grouped(*b.lower_bound_people_days, 0),
          signed_num(*b.lower_bound_people_days - *a.lower_bound_people_days, 0));
+  }
+  for (Service sv : kRestorableServices) {
+    const auto k = static_cast<std::size_t>(sv);
+    line(out, "people-days without " + std::string(name(sv)),
+         grouped(a.people_days_without_service[k], 0), grouped(b.people_days_without_service[k], 0),
+         signed_num(b.people_days_without_service[k] - a.people_days_without_service[k], 0) +
+             relative(a.people_days_without_service[k], b.people_days_without_service[k]));
   }
   line(out, "days to 50 % with access", days(a.days_to_access_50), days(b.days_to_access_50),
        change_of(a.days_to_access_50, b.days_to_access_50));

@@ -30,6 +30,7 @@ PlanFigures plan_figures(const std::string& label, const Scenario& s, std::size_
   f.label = label;
   f.population = ev.population_total;
   f.people_days_without_access = ev.people_days_without_access;
+  f.people_days_without_service = ev.people_days_without_service;
   f.days_to_access_50 = ev.days_to_access_50;
   f.days_to_access_90 = ev.days_to_access_90;
   f.days_to_access_100 = ev.days_to_access_100;

@@ -3,6 +3,7 @@
 // src/io/compare_output.hpp.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,6 +19,8 @@ struct PlanFigures {
   std::int64_t population = 0;
   double people_days_without_access = 0;
   std::optional<double> lower_bound_people_days;  // when computed
+  // Indexed by Service (kNone unused): builders' work shows here more than in access.
+  std::array<double, kServiceNames.size()> people_days_without_service{};
   std::optional<double> days_to_access_50, days_to_access_90, days_to_access_100;
   double hectares_released_month_6 = 0;   // by day 180 (months of 30 days, as in summary.json)
   double hectares_released_month_12 = 0;  // by day 360

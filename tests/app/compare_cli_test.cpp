@@ -25,7 +25,7 @@ TEST(Compare, ExtraCrewsAsText) {
   ASSERT_EQ(r.status, 0) << r.err;
   for (const char* want :
        {"people-days without safe access", "lower bound", "days to 50 % with access",
-        "hectares released by month 6", "hectares released by month 12", "makespan (days)", "crews",
+        "hectares released by month 6", "people-days without power", "hectares released by month 12", "makespan (days)", "crews",
         "manual +10 (1 crew of ~10)", "both plans valid", "settlements with access earlier in B"}) {
     EXPECT_NE(r.out.find(want), std::string::npos) << want << "\n" << r.out;
   }
@@ -41,6 +41,7 @@ TEST(Compare, JsonIsOneObjectWithBothSides) {
   const double pa = j["a"]["people_days_without_access"], pb = j["b"]["people_days_without_access"];
   EXPECT_LE(j["a"]["lower_bound_people_days"].get<double>(), pa);
   EXPECT_LE(j["b"]["lower_bound_people_days"].get<double>(), pb);
+  EXPECT_TRUE(j["b"]["people_days_without_school"].is_number());
   const json& st = j["settlements"];
   // What B gains minus what it loses is the difference in people-days (same settlements).
   EXPECT_NEAR(st["people_days_gained"].get<double>() - st["people_days_lost"].get<double>(),
