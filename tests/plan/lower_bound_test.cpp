@@ -489,8 +489,14 @@ TEST(LowerBound, NeverAboveTheOptimumOfTinyScenarios) {
     if (count == 0) {
       // No valid plan: some crew can only reach its work through roads that wait for that work
       // (a road brigade based behind a hazard that only it can open the way to, say). The
-      // dispatcher cannot assign everything either.
-      EXPECT_FALSE(plan::plan_linked(s, plan::DispatchOptions{}).unassigned.empty());
+      // dispatcher cannot assign everything either, and the validator rejects its plan for that
+      // alone.
+      const plan::PlanResult r = plan::plan_linked(s, plan::DispatchOptions{});
+      EXPECT_FALSE(r.unassigned.empty());
+      const validate::Report rep = validate::validate_plan(s, ts.tasks, r.plan);
+      EXPECT_EQ(rep.violations.size(), r.unassigned.size());
+      for (const auto& v : rep.violations)
+        EXPECT_NE(v.find("not assigned"), std::string::npos) << v;
       continue;
     }
     plans += count;

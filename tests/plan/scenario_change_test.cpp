@@ -121,9 +121,11 @@ TEST(ScenarioChange, AddsBuildersInProportionAtTheDepots) {
   EXPECT_EQ(s.crews[6].id, "whatif-road-1");
   EXPECT_EQ(s.crews[11].id, "whatif-bridge-1");
   EXPECT_NE(e.describe().find("road +160 (5 crews of ~30)"), std::string::npos) << e.describe();
-  // The changed scenario still links and plans.
+  // The changed scenario still links and plans (nothing to do: no hazards, no damage).
   plan::link_scenario(s, "changed");
-  EXPECT_TRUE(plan::plan_linked(s, {}).unassigned.empty());
+  const plan::PlanResult r = plan::plan_linked(s, {});
+  EXPECT_TRUE(r.unassigned.empty());
+  EXPECT_TRUE(validate::validate_plan(s, r.tasks.tasks, r.plan).valid());
 }
 
 TEST(ScenarioChange, NamedTradeSizesAndProductivity) {
