@@ -10,6 +10,7 @@
 namespace gw::io {
 
 using detail::grouped;
+using detail::opt_days;
 using detail::round_to;
 using nlohmann::json;
 
@@ -60,9 +61,6 @@ void settlement_lines(std::string& out, const std::vector<plan::AccessChange>& l
   if (list.size() > top) out += "    ... and " + std::to_string(list.size() - top) + " more\n";
 }
 
-json opt_days(const std::optional<double>& d) {
-  return d ? json(round_to(*d, 1e3)) : json(nullptr);
-}
 
 json figures_json(const plan::PlanFigures& f) {
   json j;

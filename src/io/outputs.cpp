@@ -20,6 +20,8 @@ namespace detail {
 
 double round_to(double x, double scale) { return std::round(x * scale) / scale; }
 
+json opt_days(const std::optional<double>& d) { return d ? json(round_to(*d, 1e3)) : json(nullptr); }
+
 std::string grouped(double v, int decimals, std::string_view minus) {
   if (!std::isfinite(v)) return "–";
   char buf[64];
@@ -255,10 +257,6 @@ json use_json(const plan::CrewUse& u, std::size_t crews) {
   j["travelling_days"] = round_to(minutes_to_days(u.travelling), 1e3);
   j["idle_days"] = round_to(minutes_to_days(u.idle), 1e3);
   return j;
-}
-
-json opt_days(const std::optional<double>& d) {
-  return d ? json(round_to(*d, 1e3)) : json(nullptr);
 }
 
 }  // namespace

@@ -14,11 +14,11 @@
 #include <set>
 
 #include "ascii_map.hpp"
-#include "gen/district.hpp"
 #include "plan/evaluate.hpp"
 #include "plan/link.hpp"
 #include "plan/planner.hpp"
 #include "plan/tasks.hpp"
+#include "random_district.hpp"
 #include "validate/validate.hpp"
 
 namespace gw {
@@ -200,12 +200,7 @@ TEST(LowerBound, OpenRoadsAndImpossibleWork) {
 TEST(LowerBound, BelowBothRulesOnRandomSmallDistricts) {
   for (std::uint64_t seed = 1; seed <= 8; ++seed) {
     SCOPED_TRACE("seed " + std::to_string(seed));
-    gen::DistrictOptions o;
-    o.scale = 0.04 + 0.02 * static_cast<double>(seed % 4);
-    o.seed = seed * 7919;
-    Scenario s = gen::generate_district(o);
-    s.params.nts_cancel_share = 0.1 * static_cast<double>(seed % 5);
-    s.params.work_package_m2 = 5000.0 * static_cast<double>(1 + seed % 3);
+    Scenario s = test::random_small_district(seed);
     plan::link_scenario(s, "generated");
     const TaskSet ts = plan::generate_tasks(s);
     const plan::LowerBound lb = plan::lower_bound(s, ts);
