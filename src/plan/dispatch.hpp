@@ -39,11 +39,14 @@ struct DispatchOptions {
 };
 
 struct DispatchStats {
-  std::uint64_t dispatches = 0;        // crews choosing a task
-  std::uint64_t nodes_settled = 0;     // by the local searches and the A* trips
-  std::uint64_t far_trips = 0;         // tasks reached by A* (beyond the local search)
-  std::uint64_t far_trip_nodes = 0;    // nodes settled by those A* searches
-  std::uint64_t priority_updates = 0;  // impact rule: recomputations of the access priorities
+  std::uint64_t dispatches = 0;              // crews choosing a task
+  std::uint64_t nodes_settled = 0;           // by the local searches and the A* trips
+  std::uint64_t far_trips = 0;               // tasks reached by A* (beyond the local search)
+  std::uint64_t far_trip_nodes = 0;          // nodes settled by those A* searches
+  std::uint64_t priority_updates = 0;        // impact rule: recomputations of the access priorities
+  std::uint64_t far_scanned = 0;             // available tasks ranked by straight-line estimate
+  std::uint64_t far_scanned_everywhere = 0;  // of which in the scan of every cell (nothing near)
+  std::uint64_t hot_scanned = 0;             // impact rule: hot-list entries looked at
 };
 
 struct DispatchResult {
