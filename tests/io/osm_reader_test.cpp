@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "model/error.hpp"
+#include "plan/link.hpp"
 
 namespace gw::io {
 namespace {
@@ -633,6 +634,16 @@ TEST(OsmReader, RealExtract) {
   // Only ways that visit a node twice (loops) split at a degree-2 node.
   EXPECT_LT(plain_through, r.num_nodes() / 100);
 
+  // Every place snaps to the kept network within the default limits.
+  Scenario sc;
+  sc.roads = im.roads;
+  sc.settlements = im.settlements;
+  sc.hubs = im.hubs;
+  const plan::LinkReport link = plan::link_scenario(sc, pbf.filename().string());
+  double worst_snap_m = 0;
+  for (const auto& st : sc.settlements) worst_snap_m = std::max(worst_snap_m, st.snap_distance_m);
+  EXPECT_LT(worst_snap_m, sc.params.snap_warning_m);
+
   const OsmImport two = detail::read_osm(pbf, {}, detail::OsmNodePass::kTwoPass);
   EXPECT_EQ(two.roads.edge_shape, r.edge_shape);
   EXPECT_EQ(two.roads.edge_from, r.edge_from);
@@ -643,6 +654,9 @@ TEST(OsmReader, RealExtract) {
       pbf.filename().c_str(), rep.ways_read, rep.ways_used, rep.nodes, rep.edges,
       rep.length_m / 1000, rep.components, rep.edges_dropped, rep.length_dropped_m / 1000,
       rep.settlements, rep.population_defaulted, rep.hubs);
+  std::printf("worst settlement snap: %.0f m; %zu link warnings\n", worst_snap_m,
+              link.warnings.size());
+  for (const auto& w : link.warnings) std::printf("  %s\n", w.c_str());
 }
 
 }  // namespace
