@@ -1,10 +1,12 @@
 // groundwork compare: plan two scenarios (or one and its what-if changes), validate both and print
 // the key figures side by side with the settlements that gain or lose access.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "app/commands.hpp"
@@ -14,6 +16,7 @@
 #include "plan/compare.hpp"
 #include "plan/link.hpp"
 #include "plan/lower_bound.hpp"
+#include "plan/optimise.hpp"
 #include "plan/planner.hpp"
 #include "plan/scenario_change.hpp"
 #include "validate/validate.hpp"
@@ -26,7 +29,9 @@ struct CompareOptions {
   std::vector<std::string> scenarios;  // one or two files
   std::vector<std::string> changes;    // applied to B (the copy of A, or the second file)
   std::string rule = "impact";
-  double time_limit_s = 0;
+  double time_limit_s = 0;  // > 0: the optimiser, per side
+  int threads = 0;          // optimiser threads (0: every core)
+  std::uint64_t seed = 1;
   bool json = false;
   std::size_t top = 10;
 };
@@ -37,12 +42,24 @@ struct Side {
   plan::PlanFigures figures;
 };
 
-// Links, plans, validates and bounds one side; returns false when the validator rejects the plan.
+// Links, plans (with the optimiser when it has time), validates and bounds one side; returns
+// false when the validator rejects the plan.
 bool plan_side(Side& side, const std::string& source, const std::string& label,
-               const plan::DispatchOptions& opt) {
+               const plan::DispatchOptions& opt, const CompareOptions& o) {
   for (const auto& w : plan::link_scenario(side.scenario, source).warnings)
     std::cerr << "groundwork: warning: " << w << '\n';
-  side.result = plan::plan_linked(side.scenario, opt);
+  if (o.time_limit_s > 0) {
+    plan::OptimiseOptions oo;
+    oo.time_limit_s = o.time_limit_s;
+    oo.threads = o.threads > 0
+                     ? o.threads
+                     : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+    oo.seed = o.seed;
+    oo.dispatch = opt;
+    side.result = plan::optimise(side.scenario, oo).best;
+  } else {
+    side.result = plan::plan_linked(side.scenario, opt);
+  }
   for (const auto& w : side.result.warnings)
     std::cerr << "groundwork: warning: " << label << ": " << w << '\n';
   const validate::Report rep =
@@ -60,10 +77,6 @@ int run_compare(const CompareOptions& o) {
   if (o.scenarios.size() == 1 && o.changes.empty()) {
     throw Error(ErrorCode::kInvalidInput,
                 "compare: give a second scenario or at least one --change");
-  }
-  if (o.time_limit_s > 0) {
-    throw Error(ErrorCode::kUnsupported,
-                "compare: --time-limit needs the optimiser, which this build does not have yet");
   }
   std::vector<plan::ScenarioChange> changes;
   for (const auto& c : o.changes) changes.push_back(plan::parse_change(c));
@@ -89,9 +102,9 @@ int run_compare(const CompareOptions& o) {
 
   plan::DispatchOptions opt;
   opt.rule = *plan::rule_from_name(o.rule);
-  const bool valid_a = plan_side(a, pa.filename().string(), "A", opt);
+  const bool valid_a = plan_side(a, pa.filename().string(), "A", opt, o);
   const bool valid_b =
-      plan_side(b, pb.filename().string() + (changes.empty() ? "" : " (changed)"), "B", opt);
+      plan_side(b, pb.filename().string() + (changes.empty() ? "" : " (changed)"), "B", opt, o);
   a.figures.label = la;
   b.figures.label = lb;
 
@@ -123,8 +136,13 @@ void register_compare(CLI::App& app, Action& run) {
       "A change to B, e.g. \"+500 builders\" or \"+200 deminers in manual teams\" (repeatable)");
   cmd->add_option("--rule", opt->rule, "Dispatch rule: nearest or impact")
       ->check(CLI::IsMember({"nearest", "impact"}));
-  cmd->add_option("--time-limit", opt->time_limit_s, "Seconds the optimiser may spend on each plan")
+  cmd->add_option("--time-limit", opt->time_limit_s,
+                  "Seconds the optimiser may spend on each side's plan (0: the dispatch rule only)")
       ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--threads", opt->threads, "Optimiser threads (default: every core)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--seed", opt->seed, "Optimiser seed");
+
   cmd->add_option("--top", opt->top,
                   "How many settlements to list among those gaining and losing most");
   cmd->add_flag("--json", opt->json, "Print one JSON object instead of the table");
