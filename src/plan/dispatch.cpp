@@ -102,7 +102,19 @@ class Dispatcher {
     if (opt.rule == Rule::kImpact) init_impact();
   }
 
+  // True when every settlement is in a component with a hub; drops those found connected.
+  bool all_have_access() {
+    checked_version_ = version_;
+    std::vector<std::uint32_t> hub_roots;
+    for (NodeId h : hub_nodes_) hub_roots.push_back(uf_.find(h.index()));
+    std::erase_if(waiting_nodes_, [&](std::uint32_t n) {
+      return std::find(hub_roots.begin(), hub_roots.end(), uf_.find(n)) != hub_roots.end();
+    });
+    return waiting_nodes_.empty();
+  }
+
   DispatchResult run() {
+    for (const Settlement& st : s_.settlements) waiting_nodes_.push_back(st.node.value);
     for (std::size_t t = 0; t < ts_.tasks.size(); ++t) {
       if (pred_left_[t] == 0) make_available(t);
     }
@@ -119,6 +131,10 @@ class Dispatcher {
         finish(ev.task, now);
         ready.push_back(ev.crew);
       }
+      if (opt_.stop_when_all_access && version_ != checked_version_ && all_have_access()) {
+        stopped_early_ = true;
+        break;
+      }
       if (opt_.rule == Rule::kImpact && opened_since_recompute_ >= recompute_every_)
         recompute_priorities();
       // Idle crews woken because work they can do appeared in their component join the crews
@@ -133,6 +149,8 @@ class Dispatcher {
     stats_.nodes_settled = search_.settled();
     stats_.far_trip_nodes = search_.settled_by_astar();
     result.stats = stats_;
+    result.access_tasks = std::move(access_tasks_);
+    result.stopped_early = stopped_early_;
     result.plan.rule = std::string(rule_name(opt_.rule));
     result.plan.assignments = std::move(assignments_);
     std::stable_sort(result.plan.assignments.begin(), result.plan.assignments.end(),
@@ -168,7 +186,7 @@ class Dispatcher {
     state_[t] = State::kAvailable;
     count(t, +1);
     avail_add(static_cast<std::uint32_t>(t));
-    if (!priority_.empty() && priority_[t] > static_priority_[t]) {
+    if (!on_path_.empty() && on_path_[t]) {
       auto& list = hot_[cls_[t]];
       const auto id = static_cast<std::uint32_t>(t);
       list.insert(std::upper_bound(list.begin(), list.end(), id,
@@ -602,7 +620,7 @@ class Dispatcher {
           const auto [u, v] = ends(t);
           if (uf_.find(u) != root && uf_.find(v) != root) continue;
           const Seconds est = estimate_travel_s(crew_node_[c], t);
-          if (est > opt_.far_travel_s) continue;  // work for crews based nearer
+          if (static_cast<double>(est) > far_limit_s(t)) continue;  // work for crews based nearer
           seen_[t] = seen_round_;
           cands_.push_back({t, NodeId{}, est, false});
           ++added;
@@ -749,6 +767,21 @@ class Dispatcher {
     }
     recompute_every_ = std::max<std::size_t>(1, blocked_edges_ / 50);
     priority_ = static_priority_;
+    apply_priority_factors();
+  }
+
+  // How far (estimated) a crew goes for a hot task: the optimiser may send crews further.
+  [[nodiscard]] double far_limit_s(std::uint32_t t) const {
+    const double f =
+        opt_.reach_factor != nullptr ? static_cast<double>((*opt_.reach_factor)[t]) : 1.0;
+    return static_cast<double>(opt_.far_travel_s) * f;
+  }
+
+  void apply_priority_factors() {
+    if (opt_.priority_factor == nullptr) return;
+    const auto& f = *opt_.priority_factor;
+    assert(f.size() == priority_.size());
+    for (std::size_t t = 0; t < priority_.size(); ++t) priority_[t] *= static_cast<double>(f[t]);
   }
 
   // Access priority (Smith's rule over restoration paths): each settlement without access follows
@@ -768,6 +801,8 @@ class Dispatcher {
     };
     // Once every settlement has access, only the static priorities remain: skip the path search.
     if (std::all_of(s_.settlements.begin(), s_.settlements.end(), has_access)) {
+      on_path_.assign(n, 0);
+      apply_priority_factors();
       refresh_cell_bounds();
       return;
     }
@@ -826,8 +861,16 @@ class Dispatcher {
         }
       }
     }
+    on_path_.assign(n, 0);
+    for (std::size_t t = 0; t < n; ++t) on_path_[t] = priority_[t] > static_priority_[t] ? 1 : 0;
+    if (stats_.priority_updates == 1) {
+      for (std::size_t t = 0; t < n; ++t) {
+        if (on_path_[t]) access_tasks_.push_back(TaskId::from_index(t));
+      }
+    }
+    apply_priority_factors();
     for (std::size_t t = 0; t < n; ++t) {
-      if (state_[t] == State::kAvailable && priority_[t] > static_priority_[t])
+      if (state_[t] == State::kAvailable && on_path_[t])
         hot_[cls_[t]].push_back(static_cast<std::uint32_t>(t));
     }
     for (auto& list : hot_)
@@ -905,6 +948,11 @@ class Dispatcher {
     return priority_[a] != priority_[b] ? priority_[a] > priority_[b] : a < b;
   }
   Csr<TaskId> closure_;
+  std::vector<char> on_path_;  // on a restoration path at the last recompute (hot when available)
+  std::vector<TaskId> access_tasks_;
+  std::vector<std::uint32_t> waiting_nodes_;  // settlement nodes not yet known to have access
+  std::uint64_t checked_version_ = 0;
+  bool stopped_early_ = false;
   std::size_t recompute_every_ = 1;
   std::size_t opened_since_recompute_ = 0;
 };
