@@ -61,7 +61,6 @@ void settlement_lines(std::string& out, const std::vector<plan::AccessChange>& l
   if (list.size() > top) out += "    ... and " + std::to_string(list.size() - top) + " more\n";
 }
 
-
 json figures_json(const plan::PlanFigures& f) {
   json j;
   j["label"] = f.label;
