@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "io/gpkg_writer.hpp"
 #include "io/outputs.hpp"
 #include "io/scenario_json.hpp"
 #include "plan/link.hpp"
@@ -23,7 +24,8 @@ std::string days(const std::optional<double>& d) {
 
 int run_plan_flow(const PlanFlowOptions& opt) {
   const auto t0 = std::chrono::steady_clock::now();
-  Scenario s = io::read_scenario(opt.scenario);
+  io::ScenarioSources sources;
+  Scenario s = io::read_scenario(opt.scenario, &sources);
   const std::string source = opt.scenario.filename().string();
   const plan::LinkReport link = plan::link_scenario(s, source);
   for (const auto& w : link.warnings) std::cerr << "groundwork: warning: " << w << '\n';
@@ -52,7 +54,9 @@ int run_plan_flow(const PlanFlowOptions& opt) {
   meta.rule = std::string(plan::rule_name(opt.rule));
   meta.scenario_name = s.name.empty() ? opt.scenario.stem().string() : s.name;
   meta.seconds = seconds;
-  io::write_outputs(opt.out_dir, s, r.tasks, r.plan, r.evaluation, meta);
+  meta.roads_from_osm = sources.roads_from_osm;
+  io::write_outputs(opt.out_dir, s, r.tasks, r.plan, r.evaluation, meta,
+                    {io::plan_gpkg_output(s, r.tasks, r.plan, r.evaluation)});
 
   if (!opt.quiet) {
     const auto& ev = r.evaluation;
@@ -60,6 +64,18 @@ int run_plan_flow(const PlanFlowOptions& opt) {
     std::printf("  roads %zu edges, %zu settlements (%lld people), %zu hazards, %zu damaged assets, %zu crews\n",
                 s.roads.num_edges(), s.settlements.size(), static_cast<long long>(ev.population_total),
                 s.hazards.size(), s.assets.size(), s.crews.size());
+    for (const auto& l : sources.layers) {
+      std::printf("  %s: %zu features from %s (CRS %s)\n", l.key.c_str(), l.features,
+                  l.label.c_str(), l.crs.c_str());
+    }
+    for (const auto& n : sources.notes) std::printf("  %s\n", n.c_str());
+    for (const auto& sn : link.snaps) {
+      std::printf("  snapped %zu %s: median %.0f m, max %.0f m (%s)%s\n", sn.count,
+                  sn.layer.c_str(), sn.median_m, sn.max_m, sn.farthest.c_str(),
+                  sn.over_warning > 0
+                      ? (", " + std::to_string(sn.over_warning) + " beyond snap_warning_m").c_str()
+                      : "");
+    }
     std::printf("  tasks %zu (%zu unassigned), planned in %.2f s\n", r.tasks.tasks.size(), r.unassigned.size(), seconds);
     std::printf("  people-days without safe access: %.0f\n", ev.people_days_without_access);
     std::printf("  days to access: 50%% %s, 90%% %s, 100%% %s\n", days(ev.days_to_access_50).c_str(),
