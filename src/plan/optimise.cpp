@@ -1,0 +1,220 @@
+#include "plan/optimise.hpp"
+
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <memory>
+#include <mutex>
+
+#include "plan/tasks.hpp"
+#include "sched/search.hpp"
+
+namespace gw::plan {
+
+namespace {
+
+// Each gene value sets a task's priority factor and reach factor; value 0 leaves the impact rule
+// unchanged. The last values also let crews from up to three hours away take the task.
+struct Level {
+  float priority;
+  float reach;
+};
+constexpr std::array<Level, 10> kLevels = {{{1, 1},
+                                            {2, 1},
+                                            {4, 1},
+                                            {16, 1},
+                                            {0.5F, 1},
+                                            {0.25F, 1},
+                                            {0.0625F, 1},
+                                            {4, 3},
+                                            {16, 3},
+                                            {64, 3}}};
+
+// Cost of a plan for the search: people-days without access, in thousandths (an integer).
+sched::Cost to_cost(double people_days) { return std::llround(people_days * 1000.0); }
+
+// Decodes a genome (one gene per focus task: its priority level) by running the impact dispatcher
+// until every settlement has access, and measures people-days without access. The decisions up to
+// that moment are exactly those of the full run with the same factors, so the measure is exact.
+class DistrictDecoder final : public sched::Decoder {
+ public:
+  DistrictDecoder(const Scenario& s, const TaskSet& ts, const DispatchOptions& base,
+                  std::vector<TaskId> focus)
+      : s_(s),
+        ts_(ts),
+        base_(base),
+        focus_(std::move(focus)),
+        factors_(ts.tasks.size(), 1.0F),
+        reach_(ts.tasks.size(), 1.0F) {
+    base_.rule = Rule::kImpact;
+    base_.priority_factor = &factors_;
+    base_.reach_factor = &reach_;
+    base_.stop_when_all_access = true;
+  }
+
+  [[nodiscard]] int size() const override { return 1; }
+  [[nodiscard]] int aux_size() const override { return static_cast<int>(focus_.size()); }
+  [[nodiscard]] int aux_domain(int /*gene*/) const override {
+    return static_cast<int>(kLevels.size());
+  }
+
+  // Mostly neutral genomes: a random tenth of the genes changed.
+  void random_genome(sched::Genome& g, sched::Rng& rng) override {
+    g.order = {0};
+    g.aux.assign(focus_.size(), 0);
+    for (auto& a : g.aux) {
+      if (rng.uniform() < 0.1)
+        a = static_cast<int>(rng.below(static_cast<std::uint32_t>(kLevels.size())));
+    }
+  }
+
+  sched::Cost decode(sched::Genome& g) override {
+    ++schedules_;
+    return to_cost(people_days(g));
+  }
+
+  // On a new best: a short first-improvement pass over single genes.
+  sched::Cost improve(sched::Genome& g, sched::Cost cost, sched::Rng& rng) override {
+    const std::size_t tries = std::min<std::size_t>(focus_.size(), 8);
+    for (std::size_t i = 0; i < tries; ++i) {
+      const auto gene = rng.below(static_cast<std::uint32_t>(focus_.size()));
+      const int old = g.aux[gene];
+      g.aux[gene] = static_cast<int>(rng.below(static_cast<std::uint32_t>(kLevels.size())));
+      if (g.aux[gene] == old) continue;
+      ++schedules_;
+      const sched::Cost c = to_cost(people_days(g));
+      if (c < cost) {
+        cost = c;
+      } else {
+        g.aux[gene] = old;
+      }
+    }
+    return cost;
+  }
+
+  [[nodiscard]] std::unique_ptr<sched::Decoder> clone() const override {
+    return std::make_unique<DistrictDecoder>(s_, ts_, base_, focus_);
+  }
+
+  void set_factors(const sched::Genome& g) {
+    for (std::size_t i = 0; i < focus_.size(); ++i) {
+      const Level& l = kLevels[static_cast<std::size_t>(g.aux[i])];
+      factors_[focus_[i].index()] = l.priority;
+      reach_[focus_[i].index()] = l.reach;
+    }
+  }
+  [[nodiscard]] const std::vector<float>& factors() const { return factors_; }
+  [[nodiscard]] const std::vector<float>& reach() const { return reach_; }
+
+ private:
+  double people_days(const sched::Genome& g) {
+    set_factors(g);
+    const DispatchResult d = dispatch(s_, ts_, base_);
+    return evaluate(s_, ts_, d.plan).people_days_without_access;
+  }
+
+  const Scenario& s_;
+  const TaskSet& ts_;
+  DispatchOptions base_;
+  std::vector<TaskId> focus_;
+  std::vector<float> factors_;
+  std::vector<float> reach_;
+};
+
+PlanResult full_plan(const Scenario& s, const TaskSet& ts, const DispatchOptions& opt) {
+  PlanResult r;
+  r.tasks = ts;
+  DispatchResult d = dispatch(s, r.tasks, opt);
+  r.plan = std::move(d.plan);
+  r.unassigned = std::move(d.unassigned);
+  r.stats = d.stats;
+  if (!r.unassigned.empty()) {
+    r.warnings.push_back(std::to_string(r.unassigned.size()) +
+                         " tasks could not be assigned: no crew of a fitting trade can reach them");
+  }
+  r.evaluation = evaluate(s, r.tasks, r.plan);
+  return r;
+}
+
+}  // namespace
+
+OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
+  OptimiseResult out;
+  const TaskSet ts = generate_tasks(s);
+
+  DispatchOptions nearest = opt.dispatch;
+  nearest.rule = Rule::kNearest;
+  nearest.priority_factor = nullptr;
+  nearest.stop_when_all_access = false;
+  DispatchOptions impact = nearest;
+  impact.rule = Rule::kImpact;
+
+  PlanResult rn = full_plan(s, ts, nearest);
+  // The impact run also names the focus: the tasks on restoration paths at day 0.
+  std::vector<TaskId> focus;
+  PlanResult ri;
+  {
+    ri.tasks = ts;
+    DispatchResult d = dispatch(s, ri.tasks, impact);
+    focus = std::move(d.access_tasks);
+    ri.plan = std::move(d.plan);
+    ri.unassigned = std::move(d.unassigned);
+    ri.stats = d.stats;
+    ri.evaluation = evaluate(s, ri.tasks, ri.plan);
+  }
+  out.nearest_people_days = rn.evaluation.people_days_without_access;
+  out.impact_people_days = ri.evaluation.people_days_without_access;
+  const bool impact_better = out.impact_people_days <= out.nearest_people_days;
+  out.baseline_rule = impact_better ? "impact" : "nearest";
+  out.baseline_people_days = std::min(out.impact_people_days, out.nearest_people_days);
+  out.best = impact_better ? std::move(ri) : std::move(rn);
+  out.best_source = out.baseline_rule;
+  out.focus_tasks = focus.size();
+  if (focus.empty() || (opt.time_limit_s <= 0 && opt.max_evaluations == 0)) return out;
+
+  DistrictDecoder prototype(s, ts, impact, focus);
+  sched::SearchParams sp;
+  sp.population = 12;
+  sp.time_limit_s = opt.time_limit_s;
+  sp.max_schedules = opt.max_evaluations;
+  sp.threads = std::max(1, opt.threads);
+  sp.seed = opt.seed;
+  sp.mutation_rate = 1.0 / static_cast<double>(std::max<std::size_t>(focus.size(), 10));
+  // The impact rule itself (every gene neutral) is in the first population.
+  sched::Genome neutral;
+  neutral.order = {0};
+  neutral.aux.assign(focus.size(), 0);
+  sp.seeds.push_back(neutral);
+  const auto t0 = std::chrono::steady_clock::now();
+  const double baseline = out.baseline_people_days;
+  std::uint64_t improvements = 0;
+  sp.on_improvement = [&](const sched::Genome& /*g*/, sched::Cost c) {
+    ++improvements;
+    if (!opt.on_improvement) return;
+    OptimiseProgress p;
+    p.elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    p.best_people_days = std::min(baseline, static_cast<double>(c) / 1000.0);
+    p.baseline_people_days = baseline;
+    p.evaluations = improvements;
+    opt.on_improvement(p);
+  };
+  const sched::SearchResult sr = sched::genetic_search(prototype, sp);
+  out.evaluations = sr.schedules;
+  out.search_seconds = sr.seconds;
+  if (sr.best.aux.size() != focus.size()) return out;
+
+  // The best genome's full plan: the same decisions as its decode, then every remaining task.
+  prototype.set_factors(sr.best);
+  DispatchOptions final_opt = impact;
+  final_opt.priority_factor = &prototype.factors();
+  final_opt.reach_factor = &prototype.reach();
+  PlanResult best = full_plan(s, ts, final_opt);
+  best.plan.rule = "optimiser";
+  if (best.evaluation.people_days_without_access < out.best.evaluation.people_days_without_access) {
+    out.best = std::move(best);
+    out.best_source = "optimiser";
+  }
+  return out;
+}
+
+}  // namespace gw::plan
