@@ -25,7 +25,7 @@ struct Row {
   double gen_s = 0, link_s = 0, tasks_s = 0, dispatch_s = 0, evaluate_s = 0, plan_s = 0,
          plan_cpu_s = 0, people_days = 0;
   unsigned long long dispatches = 0, nodes = 0, far_scanned = 0, far_everywhere = 0,
-                     hot_scanned = 0;
+                     hot_scanned = 0, far_trips = 0, far_trip_nodes = 0, priority_updates = 0;
 };
 
 Row run_one(double scale, std::uint64_t seed, gw::plan::Rule rule) {
@@ -65,6 +65,9 @@ Row run_one(double scale, std::uint64_t seed, gw::plan::Rule rule) {
   row.dispatch_s = r.times.dispatch_s;
   row.evaluate_s = r.times.evaluate_s;
   row.hot_scanned = r.stats.hot_scanned;
+  row.far_trips = r.stats.far_trips;
+  row.far_trip_nodes = r.stats.far_trip_nodes;
+  row.priority_updates = r.stats.priority_updates;
   row.far_everywhere = r.stats.far_scanned_everywhere;
   return row;
 }
@@ -126,10 +129,11 @@ int main(int argc, char** argv) {
         row.plan_cpu_s / base_cpu);
     std::printf(
         "       phases: link %.2f s, tasks %.2f s, dispatch %.2f s, evaluate %.2f s; dispatches "
-        "%llu, far tasks "
-        "ranked %llu (%llu in scans of every cell), hot-list entries scanned %llu\n",
+        "%llu, far tasks ranked %llu (%llu in scans of every cell), hot-list entries scanned %llu\n",
         row.link_s, row.tasks_s, row.dispatch_s, row.evaluate_s, row.dispatches, row.far_scanned,
         row.far_everywhere, row.hot_scanned);
+    std::printf("       far trips %llu settling %llu nodes; priority updates %llu\n", row.far_trips,
+                row.far_trip_nodes, row.priority_updates);
   }
   return 0;
 }

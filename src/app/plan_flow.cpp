@@ -189,6 +189,12 @@ int run_plan_flow(const PlanFlowOptions& opt) {
               : 0.0,
           optimised->baseline_rule.c_str(), static_cast<unsigned long long>(optimised->evaluations),
           optimised->search_seconds, optimised->focus_tasks);
+      std::printf(
+          "  lower bound %.0f people-days; gap %.1f %%\n", optimised->lower_bound_people_days,
+          ev.people_days_without_access > 0
+              ? 100.0 * (ev.people_days_without_access - optimised->lower_bound_people_days) /
+                    ev.people_days_without_access
+              : 0.0);
     }
     if (opt.validate) std::printf("  validator: %s\n", status == 0 ? "plan valid" : "PLAN INVALID");
     std::printf("  outputs in %s\n", opt.out_dir.string().c_str());

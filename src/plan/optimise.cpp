@@ -3,9 +3,11 @@
 #include <array>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <mutex>
 
+#include "plan/relaxation.hpp"
 #include "plan/tasks.hpp"
 #include "sched/search.hpp"
 
@@ -36,14 +38,18 @@ sched::Cost to_cost(double people_days) { return std::llround(people_days * 1000
 // Decodes a genome (one gene per focus task: its priority level) by running the impact dispatcher
 // until every settlement has access, and measures people-days without access. The decisions up to
 // that moment are exactly those of the full run with the same factors, so the measure is exact.
+// Genes: first one per group (the tasks on one late settlement's fastest restoration path in the
+// relaxation), then one per focus task; each gene is a level. A task's factors are the product of
+// its own level's and its groups' priorities, and the largest of their reaches.
 class DistrictDecoder final : public sched::Decoder {
  public:
   DistrictDecoder(const Scenario& s, const TaskSet& ts, const DispatchOptions& base,
-                  std::vector<TaskId> focus)
+                  std::vector<TaskId> focus, std::vector<std::vector<std::uint32_t>> groups)
       : s_(s),
         ts_(ts),
         base_(base),
         focus_(std::move(focus)),
+        groups_(std::move(groups)),
         factors_(ts.tasks.size(), 1.0F),
         reach_(ts.tasks.size(), 1.0F) {
     base_.rule = Rule::kImpact;
@@ -53,15 +59,18 @@ class DistrictDecoder final : public sched::Decoder {
   }
 
   [[nodiscard]] int size() const override { return 1; }
-  [[nodiscard]] int aux_size() const override { return static_cast<int>(focus_.size()); }
+  [[nodiscard]] int aux_size() const override {
+    return static_cast<int>(groups_.size() + focus_.size());
+  }
   [[nodiscard]] int aux_domain(int /*gene*/) const override {
     return static_cast<int>(kLevels.size());
   }
+  [[nodiscard]] std::size_t groups() const { return groups_.size(); }
 
   // Mostly neutral genomes: a random tenth of the genes changed.
   void random_genome(sched::Genome& g, sched::Rng& rng) override {
     g.order = {0};
-    g.aux.assign(focus_.size(), 0);
+    g.aux.assign(static_cast<std::size_t>(aux_size()), 0);
     for (auto& a : g.aux) {
       if (rng.uniform() < 0.1)
         a = static_cast<int>(rng.below(static_cast<std::uint32_t>(kLevels.size())));
@@ -75,9 +84,10 @@ class DistrictDecoder final : public sched::Decoder {
 
   // On a new best: a short first-improvement pass over single genes.
   sched::Cost improve(sched::Genome& g, sched::Cost cost, sched::Rng& rng) override {
-    const std::size_t tries = std::min<std::size_t>(focus_.size(), 8);
+    const std::size_t genes = g.aux.size();
+    const std::size_t tries = std::min<std::size_t>(genes, 8);
     for (std::size_t i = 0; i < tries; ++i) {
-      const auto gene = rng.below(static_cast<std::uint32_t>(focus_.size()));
+      const auto gene = rng.below(static_cast<std::uint32_t>(genes));
       const int old = g.aux[gene];
       g.aux[gene] = static_cast<int>(rng.below(static_cast<std::uint32_t>(kLevels.size())));
       if (g.aux[gene] == old) continue;
@@ -93,14 +103,23 @@ class DistrictDecoder final : public sched::Decoder {
   }
 
   [[nodiscard]] std::unique_ptr<sched::Decoder> clone() const override {
-    return std::make_unique<DistrictDecoder>(s_, ts_, base_, focus_);
+    return std::make_unique<DistrictDecoder>(s_, ts_, base_, focus_, groups_);
   }
 
   void set_factors(const sched::Genome& g) {
+    const std::size_t ng = groups_.size();
     for (std::size_t i = 0; i < focus_.size(); ++i) {
-      const Level& l = kLevels[static_cast<std::size_t>(g.aux[i])];
+      const Level& l = kLevels[static_cast<std::size_t>(g.aux[ng + i])];
       factors_[focus_[i].index()] = l.priority;
       reach_[focus_[i].index()] = l.reach;
+    }
+    for (std::size_t k = 0; k < ng; ++k) {
+      const Level& l = kLevels[static_cast<std::size_t>(g.aux[k])];
+      if (g.aux[k] == 0) continue;
+      for (const std::uint32_t i : groups_[k]) {
+        factors_[focus_[i].index()] *= l.priority;
+        reach_[focus_[i].index()] = std::max(reach_[focus_[i].index()], l.reach);
+      }
     }
   }
   [[nodiscard]] const std::vector<float>& factors() const { return factors_; }
@@ -117,6 +136,7 @@ class DistrictDecoder final : public sched::Decoder {
   const TaskSet& ts_;
   DispatchOptions base_;
   std::vector<TaskId> focus_;
+  std::vector<std::vector<std::uint32_t>> groups_;  // indices into focus_
   std::vector<float> factors_;
   std::vector<float> reach_;
 };
@@ -169,10 +189,44 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
   out.baseline_people_days = std::min(out.impact_people_days, out.nearest_people_days);
   out.best = impact_better ? std::move(ri) : std::move(rn);
   out.best_source = out.baseline_rule;
+  // ... and the relaxation names the tasks on the paths that could open earliest: one group per
+  // settlement that waits for access.
+  const Relaxation rx = relax(s, ts);
+  out.lower_bound_people_days = rx.people_days_without_access;
+  std::vector<std::vector<std::uint32_t>> groups;
+  {
+    std::vector<std::uint32_t> index(ts.tasks.size(), std::numeric_limits<std::uint32_t>::max());
+    for (std::size_t i = 0; i < focus.size(); ++i)
+      index[focus[i].index()] = static_cast<std::uint32_t>(i);
+    std::vector<std::uint32_t> mark(ts.tasks.size(), 0);
+    std::uint32_t round = 0;
+    std::vector<TaskId> stack;
+    for (const auto& path : rx.access_path) {
+      if (path.empty()) continue;
+      ++round;
+      std::vector<std::uint32_t> group;
+      for (const EdgeId e : path)
+        stack.insert(stack.end(), ts.edge_blockers.begin(e.index()),
+                     ts.edge_blockers.end(e.index()));
+      while (!stack.empty()) {
+        const TaskId t = stack.back();
+        stack.pop_back();
+        if (mark[t.index()] == round) continue;
+        mark[t.index()] = round;
+        if (index[t.index()] == std::numeric_limits<std::uint32_t>::max()) {
+          index[t.index()] = static_cast<std::uint32_t>(focus.size());
+          focus.push_back(t);
+        }
+        group.push_back(index[t.index()]);
+        stack.insert(stack.end(), ts.preds.begin(t.index()), ts.preds.end(t.index()));
+      }
+      groups.push_back(std::move(group));
+    }
+  }
   out.focus_tasks = focus.size();
   if (focus.empty() || (opt.time_limit_s <= 0 && opt.max_evaluations == 0)) return out;
 
-  DistrictDecoder prototype(s, ts, impact, focus);
+  DistrictDecoder prototype(s, ts, impact, focus, groups);
   sched::SearchParams sp;
   sp.population = 12;
   sp.time_limit_s = opt.time_limit_s;
@@ -183,8 +237,15 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
   // The impact rule itself (every gene neutral) is in the first population.
   sched::Genome neutral;
   neutral.order = {0};
-  neutral.aux.assign(focus.size(), 0);
+  neutral.aux.assign(static_cast<std::size_t>(prototype.aux_size()), 0);
   sp.seeds.push_back(neutral);
+  // ... and, while the population has room, each group's path made urgent on its own.
+  for (std::size_t k = 0;
+       k < prototype.groups() && sp.seeds.size() < static_cast<std::size_t>(sp.population); ++k) {
+    sched::Genome g = neutral;
+    g.aux[k] = 8;
+    sp.seeds.push_back(g);
+  }
   const auto t0 = std::chrono::steady_clock::now();
   const double baseline = out.baseline_people_days;
   std::uint64_t improvements = 0;
@@ -201,7 +262,7 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
   const sched::SearchResult sr = sched::genetic_search(prototype, sp);
   out.evaluations = sr.schedules;
   out.search_seconds = sr.seconds;
-  if (sr.best.aux.size() != focus.size()) return out;
+  if (sr.best.aux.size() != static_cast<std::size_t>(prototype.aux_size())) return out;
 
   // The best genome's full plan: the same decisions as its decode, then every remaining task.
   prototype.set_factors(sr.best);

@@ -36,7 +36,8 @@ struct OptimiseResult {
   double impact_people_days = 0;
   double baseline_people_days = 0;  // the better rule's
   std::string baseline_rule;
-  std::size_t focus_tasks = 0;  // tasks whose priority the search varies
+  double lower_bound_people_days = 0;  // the earliest-event relaxation's (relaxation.hpp)
+  std::size_t focus_tasks = 0;         // tasks whose priority the search varies
   std::uint64_t evaluations = 0;
   double search_seconds = 0;
 };
