@@ -5,11 +5,13 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <unordered_map>
 
 #include "geo/projection.hpp"
 #include "io/gis_layer.hpp"
+#include "io/osm_reader.hpp"
 #include "model/error.hpp"
 
 namespace gw::io {
@@ -349,6 +351,92 @@ std::vector<Hub> hubs_at_places(const json& spec, const std::vector<Settlement>&
   return hubs;
 }
 
+// Roads (and, unless the scenario gives its own, settlements and hubs) from an OpenStreetMap
+// file named by the roads layer reference; nothing when the roads are not such a reference.
+std::optional<OsmImport> read_osm_roads(const json& doc, const std::filesystem::path& base_dir,
+                                        const std::string& source, ScenarioSources* info) {
+  if (!doc.contains("roads") || !is_layer_ref(doc["roads"])) return std::nullopt;
+  const Where w{source + ": roads"};
+  const std::vector<std::string> osm_keys = {"speed_kmh", "keep_largest_component", "population"};
+  const LayerRef ref = parse_layer_ref(doc["roads"], "roads", base_dir, w.text, osm_keys);
+  if (!is_osm_file(ref.path)) {
+    for (const auto& [k, v] : ref.extra.items()) w.fail(k + " applies to OpenStreetMap files only");
+    return std::nullopt;
+  }
+  if (ref.layer || !ref.fields.empty() || !ref.values.empty() || !ref.open_options.empty() ||
+      ref.crs) {
+    w.fail(
+        "layer, fields, values, open_options and crs apply to GIS layers, not to OpenStreetMap "
+        "files");
+  }
+  OsmImportOptions opt;
+  if (ref.extra.contains("speed_kmh")) {
+    const json& sp = ref.extra["speed_kmh"];
+    if (!sp.is_object()) w.fail("speed_kmh must be an object {\"highway value\": km/h}");
+    for (const auto& [k, v] : sp.items()) {
+      if (!v.is_number() || !(v.get<double>() > 0))
+        w.at("speed_kmh").at(k).fail("must be a number > 0");
+      opt.speed_kmh_by_class[k] = v.get<double>();
+    }
+  }
+  if (ref.extra.contains("keep_largest_component")) {
+    if (!ref.extra["keep_largest_component"].is_boolean())
+      w.fail("keep_largest_component must be true or false");
+    opt.keep_largest_component = ref.extra["keep_largest_component"].get<bool>();
+  }
+  if (ref.extra.contains("population")) {
+    const json& pop = ref.extra["population"];
+    if (!pop.is_object()) w.fail("population must be an object {\"city\": people, ...}");
+    for (const auto& [k, v] : pop.items()) {
+      if (!v.is_number() || v.get<double>() < 0)
+        w.at("population").at(k).fail("must be a number >= 0");
+      const auto people = static_cast<std::int64_t>(std::llround(v.get<double>()));
+      if (k == "city") {
+        opt.default_population_city = people;
+      } else if (k == "town") {
+        opt.default_population_town = people;
+      } else if (k == "village") {
+        opt.default_population_village = people;
+      } else if (k == "hamlet") {
+        opt.default_population_hamlet = people;
+      } else {
+        w.at("population")
+            .fail("unknown place type '" + k + "' (expected city, town, village, hamlet)");
+      }
+    }
+  }
+  OsmImport imp;
+  try {
+    imp = read_osm(ref.path, opt);
+  } catch (const Error& e) {
+    throw Error(e.code(), w.text + ": " + e.what());
+  }
+  if (info) {
+    const OsmImportReport& r = imp.report;
+    info->roads_from_osm = true;
+    char line[512];
+    std::snprintf(
+        line, sizeof line,
+        "roads: %zu edges, %zu nodes, %.0f km from %s (OpenStreetMap); %zu smaller components "
+        "dropped (%zu edges, %.1f km)",
+        r.edges, r.nodes, r.length_m / 1000, ref.source.c_str(), r.components_dropped,
+        r.edges_dropped, r.length_dropped_m / 1000);
+    info->notes.emplace_back(line);
+    if (!doc.contains("settlements")) {
+      std::snprintf(
+          line, sizeof line,
+          "settlements: %zu OpenStreetMap places (%zu from areas, %zu with a default population)",
+          r.settlements, r.settlements_from_areas, r.population_defaulted);
+      info->notes.emplace_back(line);
+    }
+    if (!doc.contains("hubs")) {
+      std::snprintf(line, sizeof line, "hubs: %zu OpenStreetMap towns and cities", r.hubs);
+      info->notes.emplace_back(line);
+    }
+  }
+  return imp;
+}
+
 template <typename F>
 void set_table(const json& j, const char* key, const Where& w, F&& apply_one) {
   if (!j.contains(key)) return;
@@ -498,9 +586,18 @@ Scenario scenario_from_json(const json& doc, const std::string& source,
   Scenario s;
   if (doc.contains("parameters")) apply_parameters(doc["parameters"], s.params, source + ": parameters");
   if (doc.contains("name") && doc["name"].is_string()) s.name = doc["name"].get<std::string>();
-  read_roads(layers, w, s.roads);
+  std::optional<OsmImport> osm = read_osm_roads(doc, base_dir, source, sources);
+  if (osm) {
+    s.roads = std::move(osm->roads);
+  } else {
+    read_roads(layers, w, s.roads);
+  }
 
-  const json& sf = features(layers, "settlements", w, true);
+  // Settlements and hubs the scenario leaves out come from the OpenStreetMap file's places.
+  if (osm && !doc.contains("settlements")) s.settlements = std::move(osm->settlements);
+  if (osm && !doc.contains("hubs")) s.hubs = std::move(osm->hubs);
+  const json& sf =
+      osm && !doc.contains("settlements") ? kEmptyArray : features(layers, "settlements", w, true);
   for (std::size_t i = 0; i < sf.size(); ++i) {
     const Where fw = w.idx("settlements", i);
     Settlement st;
@@ -518,7 +615,9 @@ Scenario scenario_from_json(const json& doc, const std::string& source,
   if (doc.contains("hubs") && doc["hubs"].is_object() && doc["hubs"].contains("places")) {
     s.hubs = hubs_at_places(doc["hubs"], s.settlements, w.at("hubs"));
   }
-  const json& hf = s.hubs.empty() ? features(layers, "hubs", w, true) : kEmptyArray;
+  const json& hf = s.hubs.empty() && !(osm && !doc.contains("hubs"))
+                       ? features(layers, "hubs", w, true)
+                       : kEmptyArray;
   if (hf.empty() && s.hubs.empty()) w.at("hubs").fail("at least one hub is needed");
   for (std::size_t i = 0; i < hf.size(); ++i) {
     const Where fw = w.idx("hubs", i);
