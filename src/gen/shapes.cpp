@@ -51,6 +51,46 @@ double shoelace(const std::vector<XY>& ring) {
   return std::abs(twice) / 2;
 }
 
+namespace {
+// Orientation of c relative to the line ab: > 0 left, < 0 right, 0 on it.
+double orient(XY a, XY b, XY c) { return cross(b - a, c - a); }
+bool on_segment(XY a, XY b, XY p) {
+  return std::min(a.x, b.x) <= p.x && p.x <= std::max(a.x, b.x) && std::min(a.y, b.y) <= p.y &&
+         p.y <= std::max(a.y, b.y);
+}
+// Whether the closed segments ab and cd share a point.
+bool segments_meet(XY a, XY b, XY c, XY d) {
+  const double o1 = orient(a, b, c), o2 = orient(a, b, d), o3 = orient(c, d, a),
+               o4 = orient(c, d, b);
+  if (((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0)))
+    return true;
+  return (o1 == 0 && on_segment(a, b, c)) || (o2 == 0 && on_segment(a, b, d)) ||
+         (o3 == 0 && on_segment(c, d, a)) || (o4 == 0 && on_segment(c, d, b));
+}
+}  // namespace
+
+bool is_simple_ring(const std::vector<XY>& ring) {
+  std::vector<XY> r;
+  for (const XY& p : ring) {
+    if (r.empty() || dist(r.back(), p) > 1e-9) r.push_back(p);  // drop repeated points
+  }
+  while (r.size() > 1 && dist(r.front(), r.back()) <= 1e-9) r.pop_back();
+  const std::size_t n = r.size();
+  if (n < 3) return false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const XY a = r[i], b = r[(i + 1) % n];
+    // The next edge must not fold back along this one.
+    const XY c = r[(i + 2) % n];
+    if (orient(a, b, c) == 0 && ((c.x - b.x) * (a.x - b.x) + (c.y - b.y) * (a.y - b.y)) > 0)
+      return false;
+    for (std::size_t j = i + 2; j < n; ++j) {
+      if (i == 0 && j == n - 1) continue;  // adjacent through the closing vertex
+      if (segments_meet(a, b, r[j], r[(j + 1) % n])) return false;
+    }
+  }
+  return true;
+}
+
 std::vector<XY> blob(XY c, double area, double aspect, double angle, Rng& r) {
   constexpr double kTwoPi = 2.0 * geo::kPi;
   const std::size_t nv = 6 + r.index(6);

@@ -38,6 +38,10 @@ std::vector<XY> sub_polyline(const std::vector<XY>& pl, double s0, double s1);
 std::vector<XY> offset_polyline(const std::vector<XY>& pl, double d);
 // Area of a ring (closed implicitly).
 double shoelace(const std::vector<XY>& ring);
+// Whether a ring (closed implicitly) is simple: no two of its edges meet except adjacent edges at
+// their shared vertex, and no edge doubles back on the previous one. A strip along a sharply
+// curved road can fold over itself; GIS readers reject such polygons.
+bool is_simple_ring(const std::vector<XY>& ring);
 
 // A star-shaped (hence simple) polygon of the given area around c.
 std::vector<XY> blob(XY c, double area, double aspect, double angle, Rng& r);

@@ -78,7 +78,9 @@ class Synth {
     if (s_.hubs.empty()) throw Error(ErrorCode::kInvalidInput, "synth: the region has no hub");
     if (s_.roads.adj_offset.size() != s_.roads.num_nodes() + 1) s_.roads.build_adjacency();
     make_frame();
+    main_hub_pos_ = s_.hubs.front().pos;
     make_band();
+    keep_hubs_behind_the_front();
     std::vector<std::vector<LonLat>> rings;
     for (const auto& c : land_) rings.push_back(c.polygon.outer);
     land_index_ = std::make_unique<geo::BoxIndex>(rings);
@@ -128,11 +130,30 @@ class Synth {
     return size_ *
            (0.06 * std::sin(kTwoPi * t * f1_ + p1_) + 0.025 * std::sin(kTwoPi * t * f2_ + p2_));
   }
-  [[nodiscard]] double band_dist(XY p) const {
+  // Signed distance from the band's centre line (positive on the side nrm_ points to).
+  [[nodiscard]] double band_offset(XY p) const {
     const XY d = p - centre_;
     const double u = d.x * dir_.x + d.y * dir_.y;
     const double v = d.x * nrm_.x + d.y * nrm_.y;
-    return std::abs(v - wiggle(u));
+    return v - wiggle(u);
+  }
+  [[nodiscard]] double band_dist(XY p) const { return std::abs(band_offset(p)); }
+  // Behind the front: on the main hub's side of the band and at least `margin` outside it.
+  [[nodiscard]] bool behind(XY p, double margin) const {
+    const double o = band_offset(p);
+    return std::abs(o) > hb_ + margin && (o > 0) == (band_offset(xy(main_hub_pos_)) > 0);
+  }
+
+  // The hubs behind the front. Access leads to any hub, and survey and clearance crews approach a
+  // hazard from the ground that a hub reaches on day 0 (docs/model.md §1): a hub across the band
+  // would put that ground out of the crews' reach, as an occupied town would be.
+  void keep_hubs_behind_the_front() {
+    std::vector<Hub> kept{s_.hubs.front()};
+    for (std::size_t i = 1; i < s_.hubs.size(); ++i) {
+      if (behind(xy(s_.hubs[i].pos), 1000)) kept.push_back(s_.hubs[i]);
+    }
+    report_.hubs_dropped = s_.hubs.size() - kept.size();
+    s_.hubs = std::move(kept);
   }
 
   // The band's centre line: the candidate direction and offset that keeps the main hub outside the
@@ -209,6 +230,7 @@ class Synth {
   // ---- hazards ----
   void add_hazard(const std::vector<XY>& ring, HazardStatus st, Contamination c, Terrain t,
                   LandUse lu) {
+    if (!is_simple_ring(ring)) return;  // never for blobs and rectangles; verges are checked first
     Hazard h;
     for (const auto& p : ring) h.polygon.outer.push_back(ll(p));
     h.polygon.outer.push_back(h.polygon.outer.front());
@@ -294,13 +316,18 @@ class Synth {
       }
       // Verges along the band's roads, often main roads.
       for (std::size_t i = 0, n = scaled_count(kVergeHazards.count, k_); i < n; ++i) {
-        const bool main = !band_main.empty() && r.chance(0.45);
-        const EdgeId e =
-            main ? band_main[r.index(band_main.size())] : band_edges[r.index(band_edges.size())];
-        const auto strip = verge_strip(edge_xy(e), r);
-        add_hazard(strip, draw_status(r, kVergeHazards.confirmed),
-                   draw_contamination(r, kVergeHazards.contamination), Terrain::kVerge,
-                   LandUse::kTransport);
+        // A strip along a sharp bend can fold over itself: try another stretch of road then.
+        for (int attempt = 0; attempt < 20; ++attempt) {
+          const bool main = !band_main.empty() && r.chance(0.45);
+          const EdgeId e =
+              main ? band_main[r.index(band_main.size())] : band_edges[r.index(band_edges.size())];
+          const auto strip = verge_strip(edge_xy(e), r);
+          if (!is_simple_ring(strip)) continue;
+          add_hazard(strip, draw_status(r, kVergeHazards.confirmed),
+                     draw_contamination(r, kVergeHazards.contamination), Terrain::kVerge,
+                     LandUse::kTransport);
+          break;
+        }
       }
     }
     // Built-up areas at the edges of the band's settlements.
@@ -358,23 +385,41 @@ class Synth {
   void make_assets() {
     Rng r(seed_, 7);
     const RoadNetwork& g = s_.roads;
-    // Blown bridges: one per bridge way (source id) in and near the band, at its longest edge; the
-    // span is the bridge's real length.
-    std::map<std::int64_t, std::pair<EdgeId, double>> bridges;  // way -> longest edge, total length
+    // Blown bridges: at most 25 per 1,200 km² (about twice the district's density), one per bridge
+    // way (source id) in and near the band, at its longest edge; the span is the bridge's real
+    // length. Long bridges and those on main roads are likelier targets (weighted sampling
+    // without replacement, weight = length, x3 on tertiary roads and above).
+    std::map<std::int64_t, std::pair<EdgeId, double>> ways;  // way -> longest edge, total length
     for (std::size_t e = 0; e < g.num_edges(); ++e) {
       if (!g.edge_bridge[e] || band_dist(edge_mid_[e]) >= hb_ + 3000) continue;
-      auto& [edge, total] = bridges[g.edge_source_id[e]];
+      auto& [edge, total] = ways[g.edge_source_id[e]];
       if (!edge.valid() || g.edge_length_m[e] > g.edge_length_m[edge.index()])
         edge = EdgeId::from_index(e);
       total += g.edge_length_m[e];
     }
-    bool first = true;
-    for (const auto& [way, b] : bridges) {
-      if (!first && !r.chance(0.65)) continue;
-      first = false;
-      const double span = std::clamp(std::round(b.second), 6.0, 500.0);
+    std::vector<std::pair<EdgeId, double>> bridges;
+    std::vector<double> weight;
+    for (const auto& [way, b] : ways) {
+      bridges.push_back(b);
+      weight.push_back(std::max(b.second, 1.0) *
+                       (g.edge_class[b.first.index()] <= RoadClass::kTertiary ? 3.0 : 1.0));
+    }
+    for (std::size_t n = std::min(bridges.size(), scaled_count(25, k_)); n > 0; --n) {
+      double total = 0;
+      for (double w : weight) total += w;
+      double u = r.uniform() * total;
+      std::size_t pick = kNone;
+      for (std::size_t i = 0; i < weight.size(); ++i) {
+        if (weight[i] == 0) continue;
+        pick = i;  // the last with weight left, should rounding carry u past the end
+        if (u < weight[i]) break;
+        u -= weight[i];
+      }
+      weight[pick] = 0;
+      const auto& [edge, length] = bridges[pick];
+      const double span = std::clamp(std::round(length), 6.0, 500.0);
       new_asset(s_.assets, AssetKind::kBridge, Service::kNone, Trade::kBridge, span).geometry = {
-          ll(edge_mid_[b.first.index()])};
+          ll(edge_mid_[edge.index()])};
     }
     // Cut lines and damaged schools and clinics around the settlements near the band.
     const double near_band = hb_ + 2000;
@@ -436,12 +481,12 @@ class Synth {
   // ---- crews ----
   void make_crews() {
     Rng r(seed_, 8);
-    // Depots: the main hub, and the largest towns well outside the band.
+    // Depots: the main hub, and the largest towns well behind the front.
     std::vector<std::size_t> towns;
     const std::size_t main = main_settlement();
     for (std::size_t i = 0; i < s_.settlements.size(); ++i) {
       if (i != main && s_.settlements[i].population >= 1000 &&
-          band_dist(xy(s_.settlements[i].pos)) > hb_ + 2000) {
+          behind(xy(s_.settlements[i].pos), 2000)) {
         towns.push_back(i);
       }
     }
@@ -471,6 +516,7 @@ class Synth {
   double hb_ = 100;
   double f1_ = 1, f2_ = 2, p1_ = 0, p2_ = 0;
   XY centre_, dir_{1, 0}, nrm_{0, 1}, best_centre_, best_dir_{1, 0};
+  LonLat main_hub_pos_;
   std::vector<XY> node_xy_;
   std::vector<XY> edge_mid_;
   std::unique_ptr<geo::BoxIndex> land_index_;

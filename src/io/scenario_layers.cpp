@@ -94,6 +94,14 @@ nlohmann::json layered_scenario_json(const Scenario& s, const nlohmann::json& ro
   doc["name"] = s.name;
   doc["parameters"] = parameters_to_json(s.params);
   doc["roads"] = roads;
+  nlohmann::json hubs = nlohmann::json::array();
+  for (const Hub& h : s.hubs) {
+    hubs.push_back(
+        {{"type", "Feature"},
+         {"geometry", {{"type", "Point"}, {"coordinates", {h.pos.lon, h.pos.lat}}}},
+         {"properties", {{"id", h.id}, {"name", h.name}, {"kind", std::string(name(h.kind))}}}});
+  }
+  doc["hubs"] = {{"type", "FeatureCollection"}, {"features", std::move(hubs)}};
   doc["hazards"] = {{"source", hazards_file}, {"layer", "hazards"}};
   doc["damage"] = {{"source", damage_file}, {"layer", "damage"}};
   doc["crews"] = crews_to_json(s.crews);

@@ -19,8 +19,8 @@ FileOutput hazards_gpkg_output(const Scenario& s, std::string name = "hazards.gp
 FileOutput damage_gpkg_output(const Scenario& s, std::string name = "damage.gpkg");
 
 // The scenario file of such a scenario: name, every parameter, `roads` as given (a layer
-// reference), `hazards` and `damage` referencing the files above, the crews inline. Settlements and
-// hubs are left out, so the reader takes them from the OpenStreetMap roads file.
+// reference), the hubs inline, `hazards` and `damage` referencing the files above, the crews
+// inline. Settlements are left out, so the reader takes them from the OpenStreetMap roads file.
 nlohmann::json layered_scenario_json(const Scenario& s, const nlohmann::json& roads,
                                      const std::string& hazards_file = "hazards.gpkg",
                                      const std::string& damage_file = "damage.gpkg");

@@ -53,7 +53,14 @@ TEST(Synth, HazardsDamageAndCrewsOnAGivenNetwork) {
   // The roads, settlements and hubs are untouched.
   EXPECT_EQ(s.roads.node_pos, before.roads.node_pos);
   EXPECT_EQ(s.settlements.size(), before.settlements.size());
-  EXPECT_EQ(s.hubs.size(), before.hubs.size());
+  // The hubs are the given ones behind the front, the main one first.
+  ASSERT_FALSE(s.hubs.empty());
+  EXPECT_EQ(s.hubs.front().id, before.hubs.front().id);
+  EXPECT_EQ(s.hubs.size() + rep.hubs_dropped, before.hubs.size());
+  for (const Hub& h : s.hubs) {
+    EXPECT_TRUE(std::any_of(before.hubs.begin(), before.hubs.end(),
+                            [&](const Hub& b) { return b.id == h.id; }));
+  }
   // A quarter of the default district's 1,200 km² (the hull of the roads is a little smaller).
   EXPECT_NEAR(rep.region_km2, 300, 30);
   EXPECT_NEAR(rep.scale, rep.region_km2 / 1200, 1e-9);
