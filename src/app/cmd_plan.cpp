@@ -29,6 +29,12 @@ void register_plan(CLI::App& app, Action& run) {
   cmd->add_option("--threads", opt->threads, "Optimiser threads (default: every core)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--seed", opt->seed, "Optimiser seed");
+  cmd->add_flag(
+      "--no-baseline", [opt](std::int64_t) { opt->baseline = false; },
+      "Skip planning with the other dispatch rule (summary.json: baseline_people_days null)");
+  cmd->add_flag(
+      "--no-bound", [opt](std::int64_t) { opt->lower_bound = false; },
+      "Skip the lower bound (summary.json: lower_bound_people_days and gap_percent null)");
   cmd->callback([&run, opt, rule] {
     opt->rule = *plan::rule_from_name(*rule);
     run = [opt] { return run_plan_flow(*opt); };

@@ -13,7 +13,9 @@
 #include "io/gpkg_writer.hpp"
 #include "io/outputs.hpp"
 #include "io/scenario_json.hpp"
+#include "plan/baseline.hpp"
 #include "plan/link.hpp"
+#include "plan/lower_bound.hpp"
 #include "plan/optimise.hpp"
 #include "plan/planner.hpp"
 #include "validate/validate.hpp"
@@ -144,6 +146,23 @@ int run_plan_flow(const PlanFlowOptions& opt) {
   meta.scenario_name = s.name.empty() ? opt.scenario.stem().string() : s.name;
   meta.seconds = seconds;
   meta.roads_from_osm = sources.roads_from_osm;
+  std::optional<plan::Baseline> base;
+  if (optimised) {  // the optimiser planned with both rules already
+    base = plan::Baseline{};
+    base->nearest_people_days = optimised->nearest_people_days;
+    base->impact_people_days = optimised->impact_people_days;
+    base->people_days = optimised->baseline_people_days;
+    base->rule = plan::rule_from_name(optimised->baseline_rule).value_or(plan::Rule::kImpact);
+  } else if (opt.baseline || opt.compare_rules) {
+    base = plan::best_dispatch(s, r.tasks, dopt, &r);
+  }
+  if (base && (opt.baseline || optimised)) meta.baseline_people_days = base->people_days;
+  double bound_seconds = 0;
+  if (opt.lower_bound) {
+    const plan::LowerBound lb = plan::lower_bound(s, r.tasks);
+    meta.lower_bound_people_days = lb.people_days;
+    bound_seconds = lb.seconds;
+  }
   io::write_outputs(opt.out_dir, s, r.tasks, r.plan, r.evaluation, meta,
                     {io::plan_gpkg_output(s, r.tasks, r.plan, r.evaluation)});
 
@@ -189,23 +208,28 @@ int run_plan_flow(const PlanFlowOptions& opt) {
               : 0.0,
           optimised->baseline_rule.c_str(), static_cast<unsigned long long>(optimised->evaluations),
           optimised->search_seconds, optimised->focus_tasks);
+    } else if (base) {
+      std::printf("  best dispatch rule (baseline): %s, %.0f people-days\n",
+                  std::string(plan::rule_name(base->rule)).c_str(), base->people_days);
+    }
+    if (meta.lower_bound_people_days) {
       std::printf(
-          "  lower bound %.0f people-days; gap %.1f %%\n", optimised->lower_bound_people_days,
-          ev.people_days_without_access > 0
-              ? 100.0 * (ev.people_days_without_access - optimised->lower_bound_people_days) /
-                    ev.people_days_without_access
-              : 0.0);
+          "  lower bound: %.0f people-days (no valid plan does better); gap %.1f %% (bound in %.2f "
+          "s)\n",
+          *meta.lower_bound_people_days,
+          plan::gap_percent(ev.people_days_without_access, *meta.lower_bound_people_days),
+          bound_seconds);
     }
     if (opt.validate) std::printf("  validator: %s\n", status == 0 ? "plan valid" : "PLAN INVALID");
     std::printf("  outputs in %s\n", opt.out_dir.string().c_str());
   }
-  if (opt.compare_rules) {
-    plan::DispatchOptions other = dopt;
-    other.rule = opt.rule == plan::Rule::kImpact ? plan::Rule::kNearest : plan::Rule::kImpact;
-    const plan::PlanResult o = plan::plan_linked(s, other);
-    std::printf("  for comparison, rule %s: %.0f people-days without safe access\n",
-                std::string(plan::rule_name(other.rule)).c_str(),
-                o.evaluation.people_days_without_access);
+  if (opt.compare_rules && base) {
+    const plan::Rule other =
+        opt.rule == plan::Rule::kImpact ? plan::Rule::kNearest : plan::Rule::kImpact;
+    std::printf(
+        "  for comparison, rule %s: %.0f people-days without safe access\n",
+        std::string(plan::rule_name(other)).c_str(),
+        other == plan::Rule::kNearest ? base->nearest_people_days : base->impact_people_days);
   }
   return status;
 }

@@ -323,12 +323,12 @@ std::array<double, kHighways.size()> speeds(const OsmImportOptions& opt) {
     const int i = highway_index(key.c_str());
     if (i < 0) {
       throw Error(ErrorCode::kInvalidInput,
-                  "OSM import: speed_kmh_by_class: unknown highway class '" + key +
+                  "speed_kmh_by_class: unknown highway class '" + key +
                       "' (known: motorway ... track, their _link, living_street, road)");
     }
     if (!(v > 0) || !std::isfinite(v)) {
       throw Error(ErrorCode::kInvalidInput,
-                  "OSM import: speed_kmh_by_class: the speed of '" + key + "' must be > 0 km/h");
+                  "speed_kmh_by_class: the speed of '" + key + "' must be > 0 km/h");
     }
     s[static_cast<std::size_t>(i)] = v;
   }
@@ -726,8 +726,10 @@ OsmImport read_osm(const std::filesystem::path& path, const OsmImportOptions& op
   const std::string source = path.string();
   try {
     return import(path, opt, pass);
-  } catch (const Error&) {
-    throw;
+  } catch (const Error& e) {
+    const std::string msg = e.what();
+    if (msg.starts_with(source + ":")) throw;
+    throw Error(e.code(), source + ": " + msg);
   } catch (const osmium::unsupported_file_format_error& e) {
     throw Error(ErrorCode::kUnsupported, source + ": unsupported OSM file: " + e.what());
   } catch (const std::system_error& e) {

@@ -11,6 +11,7 @@
 
 #include "io/outputs_util.hpp"
 #include "model/error.hpp"
+#include "plan/lower_bound.hpp"
 
 namespace gw::io {
 
@@ -19,6 +20,25 @@ using nlohmann::json;
 namespace detail {
 
 double round_to(double x, double scale) { return std::round(x * scale) / scale; }
+
+json opt_days(const std::optional<double>& d) { return d ? json(round_to(*d, 1e3)) : json(nullptr); }
+
+std::string grouped(double v, int decimals, std::string_view minus) {
+  if (!std::isfinite(v)) return "–";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(v));
+  std::string s(buf);
+  const std::size_t dot = s.find('.');
+  std::string int_part = s.substr(0, dot);
+  const std::string frac = dot == std::string::npos ? "" : s.substr(dot);
+  std::string out;
+  for (std::size_t i = 0; i < int_part.size(); ++i) {
+    if (i > 0 && (int_part.size() - i) % 3 == 0) out += ',';
+    out += int_part[i];
+  }
+  const bool negative = v < 0 && std::stod(s) != 0;
+  return (negative ? std::string(minus) : "") + out + frac;
+}
 
 json lonlat_json(LonLat p) { return json::array({round_to(p.lon, 1e7), round_to(p.lat, 1e7)}); }
 
@@ -247,10 +267,6 @@ json use_json(const plan::CrewUse& u, std::size_t crews) {
   return j;
 }
 
-json opt_days(const std::optional<double>& d) {
-  return d ? json(round_to(*d, 1e3)) : json(nullptr);
-}
-
 }  // namespace
 
 json summary_json(const Scenario& s, const TaskSet& t, const Plan& p, const plan::Evaluation& ev,
@@ -266,6 +282,10 @@ json summary_json(const Scenario& s, const TaskSet& t, const Plan& p, const plan
 
   j["population_total"] = ev.population_total;
   j["people_days_without_access"] = ev.people_days_without_access;
+  const auto& lb = meta.lower_bound_people_days;
+  j["lower_bound_people_days"] = lb ? json(*lb) : json(nullptr);
+  j["gap_percent"] = lb ? json(round_to(plan::gap_percent(ev.people_days_without_access, *lb), 1e3)) : json(nullptr);
+  j["baseline_people_days"] = meta.baseline_people_days ? json(*meta.baseline_people_days) : json(nullptr);
   j["days_to_access_50"] = opt_days(ev.days_to_access_50);
   j["days_to_access_90"] = opt_days(ev.days_to_access_90);
   j["days_to_access_100"] = opt_days(ev.days_to_access_100);

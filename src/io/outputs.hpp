@@ -6,6 +6,7 @@
 #include <array>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -24,6 +25,11 @@ struct OutputMeta {
   double seconds = 0;          // wall-clock time the planner took
   // Set when the scenario's roads come from OpenStreetMap: the report then shows the ODbL credit.
   bool roads_from_osm = false;
+  // When computed: the lower bound on people-days without access (plan::lower_bound; no valid plan
+  // does better) and the best dispatch rule's people-days (plan::best_dispatch). summary.json and
+  // the report then show them and the gap; otherwise these keys are null.
+  std::optional<double> lower_bound_people_days{};
+  std::optional<double> baseline_people_days{};
 };
 
 // The names of the files write_outputs() writes, in the order it writes them.
@@ -56,7 +62,9 @@ void write_outputs(const std::filesystem::path& dir, const Scenario& s, const Ta
 // humans). Everything gw::io::read_plan_json() needs to read the plan back.
 nlohmann::json plan_json(const Scenario& s, const TaskSet& t, const Plan& p);
 
-// summary.json: the measures of docs/model.md §7, crew utilisation and counts.
+// summary.json: the measures of docs/model.md §7, crew utilisation and counts, and (when meta has
+// them) lower_bound_people_days, gap_percent = 100 × (people-days − bound) / people-days (0 when
+// people-days are 0) and baseline_people_days.
 nlohmann::json summary_json(const Scenario& s, const TaskSet& t, const Plan& p,
                             const plan::Evaluation& ev, const OutputMeta& meta);
 

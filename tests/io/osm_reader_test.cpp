@@ -299,6 +299,8 @@ TEST(OsmReader, SpeedsCanBeOverridden) {
     } catch (const Error& e) {
       EXPECT_EQ(e.code(), ErrorCode::kInvalidInput);
       EXPECT_NE(std::string(e.what()).find(bad.first), std::string::npos) << e.what();
+      EXPECT_EQ(std::string(e.what()).rfind(path.string() + ": speed_kmh_by_class", 0), 0U)
+          << e.what();
     }
   }
 }
