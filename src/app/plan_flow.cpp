@@ -10,6 +10,7 @@
 #include <mutex>
 #include <thread>
 
+#include "io/gpkg_writer.hpp"
 #include "io/outputs.hpp"
 #include "io/scenario_json.hpp"
 #include "plan/baseline.hpp"
@@ -91,7 +92,8 @@ class ProgressBar {
 
 int run_plan_flow(const PlanFlowOptions& opt) {
   const auto t0 = std::chrono::steady_clock::now();
-  Scenario s = io::read_scenario(opt.scenario);
+  io::ScenarioSources sources;
+  Scenario s = io::read_scenario(opt.scenario, &sources);
   const std::string source = opt.scenario.filename().string();
   const plan::LinkReport link = plan::link_scenario(s, source);
   for (const auto& w : link.warnings) std::cerr << "groundwork: warning: " << w << '\n';
@@ -143,6 +145,7 @@ int run_plan_flow(const PlanFlowOptions& opt) {
   meta.rule = rule_used;
   meta.scenario_name = s.name.empty() ? opt.scenario.stem().string() : s.name;
   meta.seconds = seconds;
+  meta.roads_from_osm = sources.roads_from_osm;
   std::optional<plan::Baseline> base;
   if (optimised) {  // the optimiser planned with both rules already
     base = plan::Baseline{};
@@ -160,7 +163,8 @@ int run_plan_flow(const PlanFlowOptions& opt) {
     meta.lower_bound_people_days = lb.people_days;
     bound_seconds = lb.seconds;
   }
-  io::write_outputs(opt.out_dir, s, r.tasks, r.plan, r.evaluation, meta);
+  io::write_outputs(opt.out_dir, s, r.tasks, r.plan, r.evaluation, meta,
+                    {io::plan_gpkg_output(s, r.tasks, r.plan, r.evaluation)});
 
   if (!opt.quiet) {
     const auto& ev = r.evaluation;
@@ -170,6 +174,19 @@ int run_plan_flow(const PlanFlowOptions& opt) {
         "crews\n",
         s.roads.num_edges(), s.settlements.size(), static_cast<long long>(ev.population_total),
         s.hazards.size(), s.assets.size(), s.crews.size());
+    for (const auto& l : sources.layers) {
+      std::printf("  %s: %zu features from %s (CRS %s)\n", l.key.c_str(), l.features,
+                  l.label.c_str(), l.crs.c_str());
+    }
+    for (const auto& n : sources.notes) std::printf("  %s\n", n.c_str());
+    for (const auto& sn : link.snaps) {
+      std::printf("  snapped %zu %s: median %.0f m, max %.0f m (%s)%s\n", sn.count,
+                  sn.layer == "damage" ? "road sections and bridges" : sn.layer.c_str(),
+                  sn.median_m, sn.max_m, sn.farthest.c_str(),
+                  sn.over_warning > 0
+                      ? (", " + std::to_string(sn.over_warning) + " beyond snap_warning_m").c_str()
+                      : "");
+    }
     std::printf("  tasks %zu (%zu unassigned), planned in %.2f s\n", r.tasks.tasks.size(),
                 r.unassigned.size(), seconds);
     std::printf("  people-days without safe access: %.0f\n", ev.people_days_without_access);
