@@ -6,8 +6,9 @@
 #include <limits>
 #include <memory>
 #include <mutex>
+#include <queue>
 
-#include "plan/relaxation.hpp"
+#include "plan/lower_bound.hpp"
 #include "plan/tasks.hpp"
 #include "sched/search.hpp"
 
@@ -39,7 +40,7 @@ sched::Cost to_cost(double people_days) { return std::llround(people_days * 1000
 // until every settlement has access, and measures people-days without access. The decisions up to
 // that moment are exactly those of the full run with the same factors, so the measure is exact.
 // Genes: first one per group (the tasks on one late settlement's fastest restoration path in the
-// relaxation), then one per focus task; each gene is a level. A task's factors are the product of
+// lower bound), then one per focus task; each gene is a level. A task's factors are the product of
 // its own level's and its groups' priorities, and the largest of their reaches.
 class DistrictDecoder final : public sched::Decoder {
  public:
@@ -141,6 +142,47 @@ class DistrictDecoder final : public sched::Decoder {
   std::vector<float> reach_;
 };
 
+// Per settlement: the blocked edges of a path to a hub whose last edge opens earliest when edges
+// open at `edge_open` (a bottleneck search from the hubs); empty for settlements connected at day 0
+// or never.
+std::vector<std::vector<EdgeId>> earliest_paths(const Scenario& s,
+                                                const std::vector<Minutes>& edge_open) {
+  const RoadNetwork& net = s.roads;
+  using Item = std::pair<Minutes, std::uint32_t>;
+  std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
+  std::vector<Minutes> access(net.num_nodes(), kNever);
+  std::vector<EdgeId> parent(net.num_nodes());
+  for (const Hub& h : s.hubs) {
+    access[h.node.index()] = 0;
+    heap.emplace(0, h.node.value);
+  }
+  while (!heap.empty()) {
+    const auto [t, u] = heap.top();
+    heap.pop();
+    if (t > access[u]) continue;
+    for (auto i = net.adj_offset[u]; i < net.adj_offset[u + 1]; ++i) {
+      const EdgeId e = net.adj_edge[i];
+      if (edge_open[e.index()] == kNever) continue;
+      const std::uint32_t v = net.other_end(e, NodeId(u)).value;
+      const Minutes nt = std::max(t, edge_open[e.index()]);
+      if (nt < access[v]) {
+        access[v] = nt;
+        parent[v] = e;
+        heap.emplace(nt, v);
+      }
+    }
+  }
+  std::vector<std::vector<EdgeId>> paths(s.settlements.size());
+  for (std::size_t i = 0; i < s.settlements.size(); ++i) {
+    for (NodeId x = s.settlements[i].node; access[x.index()] != kNever && access[x.index()] > 0;) {
+      const EdgeId e = parent[x.index()];
+      if (edge_open[e.index()] > 0) paths[i].push_back(e);
+      x = net.other_end(e, x);
+    }
+  }
+  return paths;
+}
+
 PlanResult full_plan(const Scenario& s, const TaskSet& ts, const DispatchOptions& opt) {
   PlanResult r;
   r.tasks = ts;
@@ -189,10 +231,10 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
   out.baseline_people_days = std::min(out.impact_people_days, out.nearest_people_days);
   out.best = impact_better ? std::move(ri) : std::move(rn);
   out.best_source = out.baseline_rule;
-  // ... and the relaxation names the tasks on the paths that could open earliest: one group per
-  // settlement that waits for access.
-  const Relaxation rx = relax(s, ts);
-  out.lower_bound_people_days = rx.people_days_without_access;
+  // ... and the lower bound's edge openings name the tasks on the paths that could open earliest:
+  // one group per settlement that waits for access.
+  const LowerBound lb = lower_bound(s, ts);
+  out.lower_bound_people_days = lb.people_days;
   std::vector<std::vector<std::uint32_t>> groups;
   {
     std::vector<std::uint32_t> index(ts.tasks.size(), std::numeric_limits<std::uint32_t>::max());
@@ -201,7 +243,7 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
     std::vector<std::uint32_t> mark(ts.tasks.size(), 0);
     std::uint32_t round = 0;
     std::vector<TaskId> stack;
-    for (const auto& path : rx.access_path) {
+    for (const auto& path : earliest_paths(s, lb.edge_open)) {
       if (path.empty()) continue;
       ++round;
       std::vector<std::uint32_t> group;

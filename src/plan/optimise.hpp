@@ -36,7 +36,7 @@ struct OptimiseResult {
   double impact_people_days = 0;
   double baseline_people_days = 0;  // the better rule's
   std::string baseline_rule;
-  double lower_bound_people_days = 0;  // the earliest-event relaxation's (relaxation.hpp)
+  double lower_bound_people_days = 0;  // plan::lower_bound's (lower_bound.hpp)
   std::size_t focus_tasks = 0;         // tasks whose priority the search varies
   std::uint64_t evaluations = 0;
   double search_seconds = 0;

@@ -17,7 +17,6 @@
 #include "plan/evaluate.hpp"
 #include "plan/link.hpp"
 #include "plan/planner.hpp"
-#include "plan/relaxation.hpp"
 #include "plan/tasks.hpp"
 #include "random_district.hpp"
 #include "validate/validate.hpp"
@@ -205,14 +204,6 @@ TEST(LowerBound, BelowBothRulesOnRandomSmallDistricts) {
     plan::link_scenario(s, "generated");
     const TaskSet ts = plan::generate_tasks(s);
     const plan::LowerBound lb = plan::lower_bound(s, ts);
-    // The chain bound contains the optimiser's earliest-event relaxation (relaxation.hpp): never
-    // weaker, but for the minute by which the two may round one duration differently.
-    const plan::Relaxation rx = plan::relax(s, ts);
-    for (std::size_t i = 0; i < s.settlements.size(); ++i) {
-      EXPECT_GE(lb.access_by_chain[i] == plan::kNever ? plan::kNever : lb.access_by_chain[i] + 5,
-                rx.settlement_access[i]);
-    }
-    EXPECT_GE(lb.people_days + 1.0, rx.people_days_without_access);
     for (plan::Rule rule : {plan::Rule::kNearest, plan::Rule::kImpact}) {
       const plan::PlanResult r = plan_checked(s, rule);
       expect_below(lb, r.evaluation);
