@@ -22,8 +22,10 @@ namespace {
 struct Row {
   double scale = 0;
   std::size_t edges = 0, tasks = 0, crews = 0;
-  double gen_s = 0, plan_s = 0, plan_cpu_s = 0, people_days = 0;
-  unsigned long long dispatches = 0, nodes = 0;
+  double gen_s = 0, link_s = 0, tasks_s = 0, dispatch_s = 0, evaluate_s = 0, plan_s = 0,
+         plan_cpu_s = 0, people_days = 0;
+  unsigned long long dispatches = 0, nodes = 0, far_scanned = 0, far_everywhere = 0,
+                     hot_scanned = 0, far_trips = 0, far_trip_nodes = 0, priority_updates = 0;
 };
 
 Row run_one(double scale, std::uint64_t seed, gw::plan::Rule rule) {
@@ -44,6 +46,7 @@ Row run_one(double scale, std::uint64_t seed, gw::plan::Rule rule) {
   };
   const double c0 = cpu();
   gw::plan::link_scenario(s, "generated");
+  row.link_s = std::chrono::duration<double>(clock::now() - t1).count();
   gw::plan::DispatchOptions opt;
   opt.rule = rule;
   const gw::plan::PlanResult r = gw::plan::plan_linked(s, opt);
@@ -57,6 +60,15 @@ Row run_one(double scale, std::uint64_t seed, gw::plan::Rule rule) {
   row.people_days = r.evaluation.people_days_without_access;
   row.dispatches = r.stats.dispatches;
   row.nodes = r.stats.nodes_settled;
+  row.far_scanned = r.stats.far_scanned;
+  row.tasks_s = r.times.tasks_s;
+  row.dispatch_s = r.times.dispatch_s;
+  row.evaluate_s = r.times.evaluate_s;
+  row.hot_scanned = r.stats.hot_scanned;
+  row.far_trips = r.stats.far_trips;
+  row.far_trip_nodes = r.stats.far_trip_nodes;
+  row.priority_updates = r.stats.priority_updates;
+  row.far_everywhere = r.stats.far_scanned_everywhere;
   return row;
 }
 
@@ -81,8 +93,8 @@ int main(int argc, char** argv) {
     }
   }
   if (scales.empty()) scales = {1, 4, 16};
-  std::printf("%-6s %10s %8s %6s %8s %9s %9s %12s %10s %14s\n", "scale", "edges", "tasks", "crews", "gen_s",
-              "plan_s", "plan_cpu_s", "people_days", "peak_MiB", "nodes_settled");
+  std::printf("%-6s %10s %8s %6s %8s %9s %9s %12s %10s %14s\n", "scale", "edges", "tasks", "crews",
+              "gen_s", "plan_s", "plan_cpu_s", "people_days", "peak_MiB", "nodes_settled");
   double base = 0, base_cpu = 0;
   for (double scale : scales) {
     int fds[2];
@@ -109,9 +121,19 @@ int main(int argc, char** argv) {
       base = row.plan_s;
       base_cpu = row.plan_cpu_s;
     }
-    std::printf("%-6g %10zu %8zu %6zu %8.2f %9.2f %9.2f %12.0f %10.0f %14llu   (x%.1f wall, x%.1f cpu time of the first scale)\n",
-                row.scale, row.edges, row.tasks, row.crews, row.gen_s, row.plan_s, row.plan_cpu_s, row.people_days,
-                static_cast<double>(ru.ru_maxrss) / 1024.0, row.nodes, row.plan_s / base, row.plan_cpu_s / base_cpu);
+    std::printf(
+        "%-6g %10zu %8zu %6zu %8.2f %9.2f %9.2f %12.0f %10.0f %14llu   (x%.1f wall, x%.1f cpu time "
+        "of the first scale)\n",
+        row.scale, row.edges, row.tasks, row.crews, row.gen_s, row.plan_s, row.plan_cpu_s,
+        row.people_days, static_cast<double>(ru.ru_maxrss) / 1024.0, row.nodes, row.plan_s / base,
+        row.plan_cpu_s / base_cpu);
+    std::printf(
+        "       phases: link %.2f s, tasks %.2f s, dispatch %.2f s, evaluate %.2f s; dispatches "
+        "%llu, far tasks ranked %llu (%llu in scans of every cell), hot-list entries scanned %llu\n",
+        row.link_s, row.tasks_s, row.dispatch_s, row.evaluate_s, row.dispatches, row.far_scanned,
+        row.far_everywhere, row.hot_scanned);
+    std::printf("       far trips %llu settling %llu nodes; priority updates %llu\n", row.far_trips,
+                row.far_trip_nodes, row.priority_updates);
   }
   return 0;
 }

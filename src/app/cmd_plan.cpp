@@ -7,14 +7,34 @@
 namespace gw::app {
 
 void register_plan(CLI::App& app, Action& run) {
-  auto* cmd = app.add_subcommand("plan", "Plan a scenario with a dispatch rule and write the outputs");
+  auto* cmd = app.add_subcommand(
+      "plan", "Plan a scenario (dispatch rule, optionally optimised) and write the outputs");
   auto opt = std::make_shared<PlanFlowOptions>();
   auto rule = std::make_shared<std::string>("impact");
   cmd->add_option("scenario", opt->scenario, "Scenario file (JSON)")->required();
   cmd->add_option("--out", opt->out_dir, "Output directory")->required();
-  cmd->add_option("--rule", *rule, "Dispatch rule: nearest or impact")->check(CLI::IsMember({"nearest", "impact"}));
-  cmd->add_flag("--no-validate", [opt](std::int64_t) { opt->validate = false; }, "Skip the independent validation");
-  cmd->add_flag("--quiet", opt->quiet, "Print nothing but errors");
+  cmd->add_option("--rule", *rule, "Dispatch rule: nearest or impact")
+      ->check(CLI::IsMember({"nearest", "impact"}));
+  cmd->add_flag(
+      "--no-validate", [opt](std::int64_t) { opt->validate = false; },
+      "Skip the independent validation");
+  cmd->add_flag("--quiet", opt->quiet, "Print nothing but errors (no progress bar)");
+  cmd->add_option(
+         "--time-limit", opt->time_limit_s,
+         "Seconds for the optimiser, which starts from the better dispatch rule (0: rules only)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option(
+      "--evaluations", opt->evaluations,
+      "Stop the optimiser after this many plan evaluations (with --threads 1: repeatable)");
+  cmd->add_option("--threads", opt->threads, "Optimiser threads (default: every core)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--seed", opt->seed, "Optimiser seed");
+  cmd->add_flag(
+      "--no-baseline", [opt](std::int64_t) { opt->baseline = false; },
+      "Skip planning with the other dispatch rule (summary.json: baseline_people_days null)");
+  cmd->add_flag(
+      "--no-bound", [opt](std::int64_t) { opt->lower_bound = false; },
+      "Skip the lower bound (summary.json: lower_bound_people_days and gap_percent null)");
   cmd->callback([&run, opt, rule] {
     opt->rule = *plan::rule_from_name(*rule);
     run = [opt] { return run_plan_flow(*opt); };

@@ -16,5 +16,7 @@ void register_plan(CLI::App& app, Action& run);
 void register_validate(CLI::App& app, Action& run);
 void register_demo(CLI::App& app, Action& run);
 void register_rcpsp(CLI::App& app, Action& run);
+void register_synth(CLI::App& app, Action& run);
+void register_compare(CLI::App& app, Action& run);
 
 }  // namespace gw::app

@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
   gw::app::register_validate(app, run);
   gw::app::register_demo(app, run);
   gw::app::register_rcpsp(app, run);
+  gw::app::register_synth(app, run);
+  gw::app::register_compare(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,12 +1,22 @@
 #include "app/plan_flow.hpp"
 
+#include <unistd.h>
+
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <iostream>
+#include <mutex>
+#include <thread>
 
+#include "io/gpkg_writer.hpp"
 #include "io/outputs.hpp"
 #include "io/scenario_json.hpp"
+#include "plan/baseline.hpp"
 #include "plan/link.hpp"
+#include "plan/lower_bound.hpp"
+#include "plan/optimise.hpp"
 #include "plan/planner.hpp"
 #include "validate/validate.hpp"
 
@@ -19,19 +29,100 @@ std::string days(const std::optional<double>& d) {
   std::snprintf(buf, sizeof buf, "%.1f", *d);
   return buf;
 }
+// A one-line progress bar on stderr, redrawn a few times a second while the optimiser runs; only
+// on a terminal, so that piped or redirected output holds nothing but results.
+class ProgressBar {
+ public:
+  ProgressBar(double limit_s, bool enabled) : limit_s_(limit_s), enabled_(enabled) {
+    if (enabled_) ticker_ = std::thread([this] { loop(); });
+  }
+  ~ProgressBar() {
+    if (!enabled_) return;
+    {
+      const std::lock_guard<std::mutex> lock(mu_);
+      done_ = true;
+    }
+    cv_.notify_all();
+    ticker_.join();
+    std::fprintf(stderr, "\n");
+  }
+  ProgressBar(const ProgressBar&) = delete;
+  ProgressBar& operator=(const ProgressBar&) = delete;
+  void update(const plan::OptimiseProgress& p) {
+    const std::lock_guard<std::mutex> lock(mu_);
+    best_ = p.best_people_days;
+    baseline_ = p.baseline_people_days;
+  }
+
+ private:
+  void loop() {
+    const auto t0 = std::chrono::steady_clock::now();
+    std::unique_lock<std::mutex> lock(mu_);
+    while (!done_) {
+      const double el =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      const int width = 30;
+      const int filled =
+          limit_s_ > 0 ? std::min(width, static_cast<int>(el / limit_s_ * width)) : 0;
+      std::string bar(static_cast<std::size_t>(filled), '#');
+      bar.resize(static_cast<std::size_t>(width), '.');
+      if (best_ >= 0) {
+        std::fprintf(stderr,
+                     "\r  optimising [%s] %5.0f / %.0f s  best %.0f people-days (%+.1f %% vs the "
+                     "best rule)  ",
+                     bar.c_str(), el, limit_s_, best_,
+                     baseline_ > 0 ? 100.0 * (best_ - baseline_) / baseline_ : 0.0);
+      } else {
+        std::fprintf(stderr, "\r  optimising [%s] %5.0f / %.0f s  ", bar.c_str(), el, limit_s_);
+      }
+      std::fflush(stderr);
+      cv_.wait_for(lock, std::chrono::milliseconds(250));
+    }
+  }
+  double limit_s_;
+  bool enabled_;
+  std::thread ticker_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool done_ = false;
+  double best_ = -1, baseline_ = 0;
+};
+
 }  // namespace
 
 int run_plan_flow(const PlanFlowOptions& opt) {
   const auto t0 = std::chrono::steady_clock::now();
-  Scenario s = io::read_scenario(opt.scenario);
+  io::ScenarioSources sources;
+  Scenario s = io::read_scenario(opt.scenario, &sources);
   const std::string source = opt.scenario.filename().string();
   const plan::LinkReport link = plan::link_scenario(s, source);
   for (const auto& w : link.warnings) std::cerr << "groundwork: warning: " << w << '\n';
 
   plan::DispatchOptions dopt;
   dopt.rule = opt.rule;
-  plan::PlanResult r = plan::plan_linked(s, dopt);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const bool optimising = opt.time_limit_s > 0 || opt.evaluations > 0;
+  plan::PlanResult r;
+  std::string rule_used(plan::rule_name(opt.rule));
+  std::optional<plan::OptimiseResult> optimised;
+  if (optimising) {
+    plan::OptimiseOptions oo;
+    oo.time_limit_s = opt.time_limit_s;
+    oo.max_evaluations = opt.evaluations;
+    oo.threads = opt.threads > 0
+                     ? opt.threads
+                     : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+    oo.seed = opt.seed;
+    oo.dispatch = dopt;
+    ProgressBar bar(opt.time_limit_s, !opt.quiet && isatty(STDERR_FILENO) != 0);
+    oo.on_improvement = [&bar](const plan::OptimiseProgress& p) { bar.update(p); };
+    optimised = plan::optimise(s, oo);
+    r = std::move(optimised->best);
+    rule_used = optimised->best_source;
+  } else {
+    r = plan::plan_linked(s, dopt);
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   for (const auto& w : r.warnings) std::cerr << "groundwork: warning: " << w << '\n';
 
   int status = 0;
@@ -40,41 +131,105 @@ int run_plan_flow(const PlanFlowOptions& opt) {
     if (!rep.valid()) {
       for (const auto& v : rep.violations) std::cerr << "groundwork: invalid plan: " << v << '\n';
       status = 8;
-    } else if (std::abs(rep.measures.people_days_without_access - r.evaluation.people_days_without_access) >
+    } else if (std::abs(rep.measures.people_days_without_access -
+                        r.evaluation.people_days_without_access) >
                1e-6 * std::max(1.0, r.evaluation.people_days_without_access)) {
-      std::cerr << "groundwork: the validator's people-days (" << rep.measures.people_days_without_access
-                << ") differ from the planner's (" << r.evaluation.people_days_without_access << ")\n";
+      std::cerr << "groundwork: the validator's people-days ("
+                << rep.measures.people_days_without_access << ") differ from the planner's ("
+                << r.evaluation.people_days_without_access << ")\n";
       status = 8;
     }
   }
 
   io::OutputMeta meta;
-  meta.rule = std::string(plan::rule_name(opt.rule));
+  meta.rule = rule_used;
   meta.scenario_name = s.name.empty() ? opt.scenario.stem().string() : s.name;
   meta.seconds = seconds;
-  io::write_outputs(opt.out_dir, s, r.tasks, r.plan, r.evaluation, meta);
+  meta.roads_from_osm = sources.roads_from_osm;
+  std::optional<plan::Baseline> base;
+  if (optimised) {  // the optimiser planned with both rules already
+    base = plan::Baseline{};
+    base->nearest_people_days = optimised->nearest_people_days;
+    base->impact_people_days = optimised->impact_people_days;
+    base->people_days = optimised->baseline_people_days;
+    base->rule = plan::rule_from_name(optimised->baseline_rule).value_or(plan::Rule::kImpact);
+  } else if (opt.baseline || opt.compare_rules) {
+    base = plan::best_dispatch(s, r.tasks, dopt, &r);
+  }
+  if (base && (opt.baseline || optimised)) meta.baseline_people_days = base->people_days;
+  double bound_seconds = 0;
+  if (opt.lower_bound) {
+    const plan::LowerBound lb = plan::lower_bound(s, r.tasks);
+    meta.lower_bound_people_days = lb.people_days;
+    bound_seconds = lb.seconds;
+  }
+  io::write_outputs(opt.out_dir, s, r.tasks, r.plan, r.evaluation, meta,
+                    {io::plan_gpkg_output(s, r.tasks, r.plan, r.evaluation)});
 
   if (!opt.quiet) {
     const auto& ev = r.evaluation;
     std::printf("groundwork plan: %s, rule %s\n", meta.scenario_name.c_str(), meta.rule.c_str());
-    std::printf("  roads %zu edges, %zu settlements (%lld people), %zu hazards, %zu damaged assets, %zu crews\n",
-                s.roads.num_edges(), s.settlements.size(), static_cast<long long>(ev.population_total),
-                s.hazards.size(), s.assets.size(), s.crews.size());
-    std::printf("  tasks %zu (%zu unassigned), planned in %.2f s\n", r.tasks.tasks.size(), r.unassigned.size(), seconds);
+    std::printf(
+        "  roads %zu edges, %zu settlements (%lld people), %zu hazards, %zu damaged assets, %zu "
+        "crews\n",
+        s.roads.num_edges(), s.settlements.size(), static_cast<long long>(ev.population_total),
+        s.hazards.size(), s.assets.size(), s.crews.size());
+    for (const auto& l : sources.layers) {
+      std::printf("  %s: %zu features from %s (CRS %s)\n", l.key.c_str(), l.features,
+                  l.label.c_str(), l.crs.c_str());
+    }
+    for (const auto& n : sources.notes) std::printf("  %s\n", n.c_str());
+    for (const auto& sn : link.snaps) {
+      std::printf("  snapped %zu %s: median %.0f m, max %.0f m (%s)%s\n", sn.count,
+                  sn.layer == "damage" ? "road sections and bridges" : sn.layer.c_str(),
+                  sn.median_m, sn.max_m, sn.farthest.c_str(),
+                  sn.over_warning > 0
+                      ? (", " + std::to_string(sn.over_warning) + " beyond snap_warning_m").c_str()
+                      : "");
+    }
+    std::printf("  tasks %zu (%zu unassigned), planned in %.2f s\n", r.tasks.tasks.size(),
+                r.unassigned.size(), seconds);
     std::printf("  people-days without safe access: %.0f\n", ev.people_days_without_access);
-    std::printf("  days to access: 50%% %s, 90%% %s, 100%% %s\n", days(ev.days_to_access_50).c_str(),
-                days(ev.days_to_access_90).c_str(), days(ev.days_to_access_100).c_str());
-    std::printf("  hectares cancelled %.1f, released %.1f; makespan %.1f days\n", ev.hectares_cancelled,
-                ev.hectares_released, ev.makespan_days);
+    std::printf("  days to access: 50%% %s, 90%% %s, 100%% %s\n",
+                days(ev.days_to_access_50).c_str(), days(ev.days_to_access_90).c_str(),
+                days(ev.days_to_access_100).c_str());
+    std::printf("  hectares cancelled %.1f, released %.1f; makespan %.1f days\n",
+                ev.hectares_cancelled, ev.hectares_released, ev.makespan_days);
+    if (optimised) {
+      std::printf(
+          "  dispatch rules: nearest %.0f, impact %.0f people-days; optimiser: %.0f (%+.1f %% vs "
+          "%s), "
+          "%llu evaluations in %.1f s over %zu focus tasks\n",
+          optimised->nearest_people_days, optimised->impact_people_days,
+          ev.people_days_without_access,
+          optimised->baseline_people_days > 0
+              ? 100.0 * (ev.people_days_without_access - optimised->baseline_people_days) /
+                    optimised->baseline_people_days
+              : 0.0,
+          optimised->baseline_rule.c_str(), static_cast<unsigned long long>(optimised->evaluations),
+          optimised->search_seconds, optimised->focus_tasks);
+    } else if (base) {
+      std::printf("  best dispatch rule (baseline): %s, %.0f people-days\n",
+                  std::string(plan::rule_name(base->rule)).c_str(), base->people_days);
+    }
+    if (meta.lower_bound_people_days) {
+      std::printf(
+          "  lower bound: %.0f people-days (no valid plan does better); gap %.1f %% (bound in %.2f "
+          "s)\n",
+          *meta.lower_bound_people_days,
+          plan::gap_percent(ev.people_days_without_access, *meta.lower_bound_people_days),
+          bound_seconds);
+    }
     if (opt.validate) std::printf("  validator: %s\n", status == 0 ? "plan valid" : "PLAN INVALID");
     std::printf("  outputs in %s\n", opt.out_dir.string().c_str());
   }
-  if (opt.compare_rules) {
-    plan::DispatchOptions other = dopt;
-    other.rule = opt.rule == plan::Rule::kImpact ? plan::Rule::kNearest : plan::Rule::kImpact;
-    const plan::PlanResult o = plan::plan_linked(s, other);
-    std::printf("  for comparison, rule %s: %.0f people-days without safe access\n",
-                std::string(plan::rule_name(other.rule)).c_str(), o.evaluation.people_days_without_access);
+  if (opt.compare_rules && base) {
+    const plan::Rule other =
+        opt.rule == plan::Rule::kImpact ? plan::Rule::kNearest : plan::Rule::kImpact;
+    std::printf(
+        "  for comparison, rule %s: %.0f people-days without safe access\n",
+        std::string(plan::rule_name(other)).c_str(),
+        other == plan::Rule::kNearest ? base->nearest_people_days : base->impact_people_days);
   }
   return status;
 }

@@ -14,7 +14,16 @@ struct PlanFlowOptions {
   plan::Rule rule = plan::Rule::kImpact;
   bool validate = true;
   bool quiet = false;
-  bool compare_rules = false;   // also plan with the other rule and print both
+  bool compare_rules = false;  // print the people-days of both dispatch rules
+  // Plan with the other dispatch rule too, for baseline_people_days (the better rule's value);
+  // the optimiser plans with both anyway.
+  bool baseline = true;
+  bool lower_bound = true;  // compute the lower bound and the gap
+  // The optimiser runs when either limit is set (> 0): it starts from the better rule.
+  double time_limit_s = 0;
+  std::uint64_t evaluations = 0;
+  int threads = 0;  // 0: every core
+  std::uint64_t seed = 1;
 };
 
 // Returns the process exit status.

@@ -29,123 +29,19 @@
 #include <string_view>
 #include <vector>
 
+#include "gen/places.hpp"
+#include "gen/random.hpp"
+#include "gen/shapes.hpp"
+#include "gen/war.hpp"
 #include "geo/projection.hpp"
 #include "model/error.hpp"
 
 namespace gw::gen {
 namespace {
 
-using geo::XY;
 constexpr double kTwoPi = 2.0 * geo::kPi;
 constexpr double kSideAtScale1 = 34641.0;  // sqrt(1,200 km²)
 constexpr double kGridSpacing = 420.0;     // farm-track grid
-constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
-
-XY operator+(XY a, XY b) { return {a.x + b.x, a.y + b.y}; }
-XY operator-(XY a, XY b) { return {a.x - b.x, a.y - b.y}; }
-XY operator*(XY a, double s) { return {a.x * s, a.y * s}; }
-double cross(XY a, XY b) { return a.x * b.y - a.y * b.x; }
-double norm(XY a) { return std::hypot(a.x, a.y); }
-double dist(XY a, XY b) { return norm(a - b); }
-XY unit(XY a) {
-  const double n = norm(a);
-  return n > 0 ? a * (1.0 / n) : XY{1, 0};
-}
-XY perp(XY a) { return {-a.y, a.x}; }
-XY rotate(XY a, double ang) {
-  const double c = std::cos(ang);
-  const double s = std::sin(ang);
-  return {a.x * c - a.y * s, a.x * s + a.y * c};
-}
-
-// Portable PRNG (splitmix64) with its own uniform/normal/lognormal helpers: the standard
-// distributions differ across standard libraries.
-class Rng {
- public:
-  Rng(std::uint64_t seed, std::uint64_t stream) : s_(seed ^ (stream * 0xd1b54a32d192ed03ULL)) {
-    next();
-  }
-  std::uint64_t next() {
-    std::uint64_t z = (s_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  double uniform() { return static_cast<double>(next() >> 11) * (1.0 / 9007199254740992.0); }
-  double uniform(double a, double b) { return a + (b - a) * uniform(); }
-  std::size_t index(std::size_t n) {
-    const auto i = static_cast<std::size_t>(uniform() * static_cast<double>(n));
-    return i < n ? i : n - 1;
-  }
-  bool chance(double p) { return uniform() < p; }
-  double normal() {
-    const double u1 = 1.0 - uniform();  // (0, 1]
-    const double u2 = uniform();
-    return std::sqrt(-2.0 * std::log(u1)) * std::cos(kTwoPi * u2);
-  }
-  double lognormal(double median, double sigma) { return median * std::exp(sigma * normal()); }
-  // Index drawn with the given (unnormalised) weights.
-  template <std::size_t N>
-  std::size_t weighted(const std::array<double, N>& w) {
-    double total = 0;
-    for (double x : w) total += x;
-    double u = uniform() * total;
-    for (std::size_t i = 0; i < N; ++i) {
-      if (u < w[i]) return i;
-      u -= w[i];
-    }
-    return N - 1;
-  }
-
- private:
-  std::uint64_t s_;
-};
-
-std::size_t scaled_count(double base, double k, std::size_t min = 1) {
-  return std::max(min, static_cast<std::size_t>(std::llround(base * k)));
-}
-
-std::string make_id(const char* prefix, std::size_t n, int width) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%s%0*zu", prefix, width, n);
-  return buf;
-}
-
-// Bucket grid over points in the district square, for neighbour queries in O(1) per cell.
-class PointGrid {
- public:
-  PointGrid(double side, double cell)
-      : cell_(cell), n_(static_cast<int>(std::ceil(side / cell)) + 1),
-        cells_(static_cast<std::size_t>(n_) * static_cast<std::size_t>(n_)) {}
-  void insert(std::uint32_t id, XY p) { cells_[cell_of(p)].push_back(id); }
-  template <typename F>
-  void for_near(XY p, double r, F&& f) const {
-    const int x0 = clampi(static_cast<int>(std::floor((p.x - r) / cell_)));
-    const int x1 = clampi(static_cast<int>(std::floor((p.x + r) / cell_)));
-    const int y0 = clampi(static_cast<int>(std::floor((p.y - r) / cell_)));
-    const int y1 = clampi(static_cast<int>(std::floor((p.y + r) / cell_)));
-    for (int y = y0; y <= y1; ++y) {
-      for (int x = x0; x <= x1; ++x) {
-        for (std::uint32_t id : cells_[static_cast<std::size_t>(y) * static_cast<std::size_t>(n_) +
-                                       static_cast<std::size_t>(x)]) {
-          f(id);
-        }
-      }
-    }
-  }
-  [[nodiscard]] double extent() const { return cell_ * n_; }
-
- private:
-  int clampi(int v) const { return std::clamp(v, 0, n_ - 1); }
-  std::size_t cell_of(XY p) const {
-    const int x = clampi(static_cast<int>(std::floor(p.x / cell_)));
-    const int y = clampi(static_cast<int>(std::floor(p.y / cell_)));
-    return static_cast<std::size_t>(y) * static_cast<std::size_t>(n_) + static_cast<std::size_t>(x);
-  }
-  double cell_;
-  int n_;
-  std::vector<std::vector<std::uint32_t>> cells_;
-};
 
 bool segments_cross(XY p, XY p2, XY q, XY q2, XY& at) {
   const XY r = p2 - p;
@@ -158,74 +54,6 @@ bool segments_cross(XY p, XY p2, XY q, XY q2, XY& at) {
   if (t < 0 || t > 1 || u < 0 || u > 1) return false;
   at = p + r * t;
   return true;
-}
-
-double polyline_length(const std::vector<XY>& pl) {
-  double s = 0;
-  for (std::size_t i = 1; i < pl.size(); ++i) s += dist(pl[i - 1], pl[i]);
-  return s;
-}
-
-XY point_along(const std::vector<XY>& pl, double s) {
-  for (std::size_t i = 1; i < pl.size(); ++i) {
-    const double d = dist(pl[i - 1], pl[i]);
-    if (s <= d || i + 1 == pl.size()) return pl[i - 1] + (pl[i] - pl[i - 1]) * (d > 0 ? std::min(1.0, s / d) : 0);
-    s -= d;
-  }
-  return pl.back();
-}
-
-// Part of a polyline between arc lengths s0 < s1.
-std::vector<XY> sub_polyline(const std::vector<XY>& pl, double s0, double s1) {
-  std::vector<XY> out{point_along(pl, s0)};
-  double acc = 0;
-  for (std::size_t i = 1; i + 1 < pl.size(); ++i) {
-    acc += dist(pl[i - 1], pl[i]);
-    if (acc > s0 && acc < s1) out.push_back(pl[i]);
-  }
-  out.push_back(point_along(pl, s1));
-  return out;
-}
-
-// The polyline shifted sideways by d (positive = left), mitred at the vertices.
-std::vector<XY> offset_polyline(const std::vector<XY>& pl, double d) {
-  std::vector<XY> out;
-  out.reserve(pl.size());
-  for (std::size_t i = 0; i < pl.size(); ++i) {
-    const XY tin = i > 0 ? unit(pl[i] - pl[i - 1]) : unit(pl[1] - pl[0]);
-    const XY tout = i + 1 < pl.size() ? unit(pl[i + 1] - pl[i]) : tin;
-    const XY n = perp(unit(tin + tout));
-    const double miter = std::max(0.5, n.x * perp(tin).x + n.y * perp(tin).y);
-    out.push_back(pl[i] + n * (d / miter));
-  }
-  return out;
-}
-
-double shoelace(const std::vector<XY>& ring) {
-  double twice = 0;
-  for (std::size_t i = 0; i < ring.size(); ++i) twice += cross(ring[i], ring[(i + 1) % ring.size()]);
-  return std::abs(twice) / 2;
-}
-
-// A star-shaped (hence simple) polygon of the given area around c.
-std::vector<XY> blob(XY c, double area, double aspect, double angle, Rng& r) {
-  const std::size_t nv = 6 + r.index(6);
-  std::vector<XY> pts;
-  pts.reserve(nv);
-  for (std::size_t k = 0; k < nv; ++k) {
-    const double a = kTwoPi * (static_cast<double>(k) + r.uniform(-0.3, 0.3)) / static_cast<double>(nv);
-    const double rad = 1.0 + r.uniform(-0.22, 0.22);
-    pts.push_back(rotate({std::cos(a) * rad * aspect, std::sin(a) * rad}, angle));
-  }
-  const double s = std::sqrt(area / shoelace(pts));
-  for (auto& p : pts) p = c + p * s;
-  return pts;
-}
-
-std::vector<XY> rectangle(XY c, double len, double wid, double angle) {
-  const XY u = rotate({len / 2, 0}, angle);
-  const XY v = rotate({0, wid / 2}, angle);
-  return {c - u - v, c + u - v, c + u + v, c - u + v};
 }
 
 constexpr std::size_t cls_index(RoadClass c) { return static_cast<std::size_t>(c); }
@@ -248,12 +76,6 @@ double speed_kmh(RoadClass c) {
 // Routing cost per metre by class: routes prefer roads that already exist, so they merge.
 double class_factor(RoadClass c) {
   constexpr std::array<double, 9> f = {0.6, 0.6, 0.65, 0.7, 0.75, 0.8, 0.95, 1.0, 1.0};
-  return f[cls_index(c)];
-}
-
-// Pavement width in metres by class (for cratered road sections).
-double pavement_m(RoadClass c) {
-  constexpr std::array<double, 9> f = {12, 10, 7.5, 7, 6, 5.5, 5, 4, 4};
   return f[cls_index(c)];
 }
 
@@ -284,13 +106,6 @@ class NameMaker {
 
  private:
   std::set<std::string> used_;
-};
-
-struct Place {
-  XY p;
-  std::uint32_t node = 0;
-  int kind = 2;  // 0 district centre, 1 town, 2 village
-  double pop = 0;
 };
 
 class Builder {
@@ -574,7 +389,7 @@ class Builder {
       out.pos = ll(s.p);
       sc_.settlements.push_back(std::move(out));
     }
-    place_grid_ = std::make_unique<PointGrid>(std::move(grid));
+    place_index_ = std::make_unique<PlaceIndex>(places_, side_);
 
     // Hubs: the district centre and exits to the regional road on the west and north boundary.
     const XY c = places_[0].p;
@@ -586,36 +401,6 @@ class Builder {
                         sc_.settlements[0].pos, {}, 0});
     sc_.hubs.push_back({"H2", "Regional road exit west", HubKind::kRegionalExit, ll(nxy_[exits_[0]]), {}, 0});
     sc_.hubs.push_back({"H3", "Regional road exit north", HubKind::kRegionalExit, ll(nxy_[exits_[1]]), {}, 0});
-  }
-
-  // Nearest place to p (other than `self`) passing `accept`; kNone when there is none.
-  template <typename Accept>
-  std::uint32_t nearest_place(XY p, std::uint32_t self, Accept&& accept) const {
-    for (double rad = 2000;; rad *= 2) {
-      std::uint32_t best = kNone;
-      double bd = std::numeric_limits<double>::max();
-      place_grid_->for_near(p, rad, [&](std::uint32_t id) {
-        if (id == self || !accept(id)) return;
-        const double d = dist(places_[id].p, p);
-        if (d <= rad && (d < bd || (d == bd && id < best))) {
-          bd = d;
-          best = id;
-        }
-      });
-      if (best != kNone || rad > 2 * place_grid_->extent()) return best;
-    }
-  }
-  // Places within rad of p, nearest first.
-  std::vector<std::uint32_t> places_within(XY p, double rad) const {
-    std::vector<std::pair<double, std::uint32_t>> hits;
-    place_grid_->for_near(p, rad, [&](std::uint32_t id) {
-      const double d = dist(places_[id].p, p);
-      if (d <= rad) hits.emplace_back(d, id);
-    });
-    std::sort(hits.begin(), hits.end());
-    std::vector<std::uint32_t> out;
-    for (const auto& h : hits) out.push_back(h.second);
-    return out;
   }
 
   // ---- 5. roads ----
@@ -753,7 +538,7 @@ class Builder {
     const double big = pops.empty() ? 0 : pops[pops.size() * 6 / 10];
     for (std::uint32_t i = 0; i < places_.size(); ++i) {
       if (places_[i].kind != 2) continue;
-      const auto nb = nearest_place(places_[i].p, i, [](std::uint32_t) { return true; });
+      const auto nb = place_index_->nearest(places_[i].p, i, [](std::uint32_t) { return true; });
       if (nb != kNone) upgrade(route(places_[i].node, places_[nb].node), RoadClass::kUnclassified);
       if (places_[i].pop >= big && nbest_[places_[i].node] > RoadClass::kSecondary) {
         upgrade(route(places_[i].node, kNone), RoadClass::kTertiary);
@@ -842,30 +627,25 @@ class Builder {
     const double t = r.uniform() + r.uniform() - 1;  // triangular: denser at the old front line
     return {std::clamp(front_x(y) + t * half_band_, 0.01 * side_, 0.99 * side_), y};
   }
-  static Contamination contamination(Rng& r, const std::array<double, 4>& w) {
-    return static_cast<Contamination>(r.weighted(w));  // AP, AT, UXO, cluster
-  }
 
   void make_hazards() {
     Rng r(seed_, 6);
-    auto status = [&](double confirmed) {
-      return r.chance(confirmed) ? HazardStatus::kConfirmed : HazardStatus::kSuspected;
-    };
-    constexpr double kHa = 10000;
     // Fields.
-    for (std::size_t i = 0, n = scaled_count(300, k_); i < n; ++i) {
-      const double area = std::clamp(r.lognormal(2.5 * kHa, 1.3), 0.15 * kHa, 90 * kHa);
+    for (std::size_t i = 0, n = scaled_count(kFieldHazards.count, k_); i < n; ++i) {
+      const double area = kFieldHazards.draw_area(r);
       const auto poly = blob(band_point(r), area, r.uniform(1, 3), r.uniform(0, geo::kPi), r);
-      add_hazard(poly, status(0.22), contamination(r, {35, 30, 20, 15}), Terrain::kField,
+      add_hazard(poly, draw_status(r, kFieldHazards.confirmed),
+                 draw_contamination(r, kFieldHazards.contamination), Terrain::kField,
                  r.chance(0.8) ? LandUse::kAgriculture : LandUse::kPasture);
     }
     // Forest belts: long narrow strips along field boundaries (grid directions).
-    for (std::size_t i = 0, n = scaled_count(130, k_); i < n; ++i) {
+    for (std::size_t i = 0, n = scaled_count(kForestBelts.count, k_); i < n; ++i) {
       const double wid = r.uniform(15, 40);
-      const double len = std::clamp(r.lognormal(0.8 * kHa, 0.8) / wid, 1300 / wid, 3000.0);
+      const double len = forest_belt_length_m(r, wid);
       const double ang = (r.chance(0.5) ? 0 : geo::kPi / 2) + r.uniform(-0.08, 0.08);
-      add_hazard(rectangle(band_point(r), len, wid, ang), status(0.2), contamination(r, {60, 10, 15, 15}),
-                 Terrain::kForest, LandUse::kForestry);
+      add_hazard(rectangle(band_point(r), len, wid, ang), draw_status(r, kForestBelts.confirmed),
+                 draw_contamination(r, kForestBelts.contamination), Terrain::kForest,
+                 LandUse::kForestry);
     }
     // Verges along real road edges in the band, often main roads.
     std::vector<std::uint32_t> band_edges, band_main;
@@ -875,23 +655,13 @@ class Builder {
       if (ecls_[e] <= RoadClass::kTertiary) band_main.push_back(e);
     }
     if (!band_edges.empty()) {
-      for (std::size_t i = 0, n = scaled_count(140, k_); i < n; ++i) {
+      for (std::size_t i = 0, n = scaled_count(kVergeHazards.count, k_); i < n; ++i) {
         const bool main = !band_main.empty() && r.chance(0.45);
         const auto e = main ? band_main[r.index(band_main.size())] : band_edges[r.index(band_edges.size())];
-        const auto shape = edge_shape(e);
-        const double total = polyline_length(shape);
-        const double len = r.chance(0.35) ? total : r.uniform(std::min(80.0, total), total);
-        const double s0 = r.uniform(0, total - len);
-        const auto part = sub_polyline(shape, s0, s0 + len);
-        double wid = r.uniform(8, 25);
-        wid = std::max(wid, std::min(40.0, 1300 / len + 1));
-        double d0 = r.uniform(0.5, 4);
-        if (r.chance(0.3)) d0 = -wid / 2;  // the carriageway itself is mined
-        const double side = r.chance(0.5) ? 1 : -1;
-        auto inner = offset_polyline(part, side * d0);
-        auto outer = offset_polyline(part, side * (d0 + wid));
-        inner.insert(inner.end(), outer.rbegin(), outer.rend());
-        add_hazard(inner, status(0.3), contamination(r, {35, 50, 15, 0}), Terrain::kVerge, LandUse::kTransport);
+        const auto strip = verge_strip(edge_shape(e), r);
+        add_hazard(strip, draw_status(r, kVergeHazards.confirmed),
+                   draw_contamination(r, kVergeHazards.contamination), Terrain::kVerge,
+                   LandUse::kTransport);
       }
     }
     // Village edges in or near the band.
@@ -900,12 +670,14 @@ class Builder {
       if (band_dist(places_[i].p) < half_band_ + 500) band_places.push_back(i);
     }
     if (!band_places.empty()) {
-      for (std::size_t i = 0, n = scaled_count(60, k_); i < n; ++i) {
+      for (std::size_t i = 0, n = scaled_count(kVillageEdges.count, k_); i < n; ++i) {
         const XY c = places_[band_places[r.index(band_places.size())]].p +
                      rotate({r.uniform(120, 450), 0}, r.uniform(0, kTwoPi));
-        const double area = std::clamp(r.lognormal(1.2 * kHa, 0.7), 0.15 * kHa, 8 * kHa);
-        add_hazard(blob(c, area, r.uniform(1, 2), r.uniform(0, geo::kPi), r), status(0.3),
-                   contamination(r, {25, 0, 45, 30}), Terrain::kBuiltUp, LandUse::kResidential);
+        const double area = kVillageEdges.draw_area(r);
+        add_hazard(blob(c, area, r.uniform(1, 2), r.uniform(0, geo::kPi), r),
+                   draw_status(r, kVillageEdges.confirmed),
+                   draw_contamination(r, kVillageEdges.contamination), Terrain::kBuiltUp,
+                   LandUse::kResidential);
       }
     }
     // Wetlands along rivers in the band.
@@ -919,23 +691,25 @@ class Builder {
       }
     }
     if (!wet.empty()) {
-      for (std::size_t i = 0, n = scaled_count(30, k_); i < n; ++i) {
+      for (std::size_t i = 0, n = scaled_count(kWetlands.count, k_); i < n; ++i) {
         const auto& [p, ang] = wet[r.index(wet.size())];
-        const double area = std::clamp(r.lognormal(4 * kHa, 0.9), 0.5 * kHa, 60 * kHa);
-        add_hazard(blob(p + XY{r.uniform(-80, 80), r.uniform(-80, 80)}, area, r.uniform(2, 4), ang, r),
-                   status(0.15), contamination(r, {60, 0, 40, 0}), Terrain::kWetland,
-                   r.chance(0.6) ? LandUse::kOther : LandUse::kPasture);
+        const double area = kWetlands.draw_area(r);
+        add_hazard(
+            blob(p + XY{r.uniform(-80, 80), r.uniform(-80, 80)}, area, r.uniform(2, 4), ang, r),
+            draw_status(r, kWetlands.confirmed), draw_contamination(r, kWetlands.contamination),
+            Terrain::kWetland, r.chance(0.6) ? LandUse::kOther : LandUse::kPasture);
       }
     }
     // Scattered unexploded ordnance away from the front.
-    for (std::size_t i = 0, n = scaled_count(80, k_); i < n; ++i) {
+    for (std::size_t i = 0, n = scaled_count(kScatteredUxo.count, k_); i < n; ++i) {
       XY p;
       do {
         p = {r.uniform(0.01, 0.99) * side_, r.uniform(0.01, 0.99) * side_};
       } while (band_dist(p) < half_band_);
-      const double area = std::clamp(r.lognormal(0.3 * kHa, 0.6), 0.12 * kHa, 1.5 * kHa);
+      const double area = kScatteredUxo.draw_area(r);
       const bool forest = r.chance(0.25);
-      add_hazard(blob(p, area, r.uniform(1, 1.8), r.uniform(0, geo::kPi), r), status(0.55),
+      add_hazard(blob(p, area, r.uniform(1, 1.8), r.uniform(0, geo::kPi), r),
+                 draw_status(r, kScatteredUxo.confirmed),
                  r.chance(0.8) ? Contamination::kUxo : Contamination::kCluster,
                  forest ? Terrain::kForest : Terrain::kField,
                  forest ? LandUse::kForestry : LandUse::kAgriculture);
@@ -943,17 +717,6 @@ class Builder {
   }
 
   // ---- 7. assets ----
-  Asset& new_asset(AssetKind kind, Service svc, Trade trade, double qty) {
-    Asset a;
-    a.id = make_id("A", sc_.assets.size() + 1, 4);
-    a.kind = kind;
-    a.service = svc;
-    a.trade = trade;
-    a.quantity = qty;
-    sc_.assets.push_back(std::move(a));
-    return sc_.assets.back();
-  }
-
   void make_assets() {
     Rng r(seed_, 7);
     const double near_band = half_band_ + 2000;
@@ -965,74 +728,21 @@ class Builder {
     for (std::size_t i = 0; i < bridges.size(); ++i) {
       const auto e = bridges[i];
       if (i > 0 && !r.chance(0.65)) continue;
-      const double big = ecls_[e] <= RoadClass::kSecondary ? 1.8 : 1.0;
-      const double span = std::round(std::clamp(r.lognormal(22 * big, 0.5), 6.0, 180.0));
-      new_asset(AssetKind::kBridge, Service::kNone, Trade::kBridge, span).geometry = {ll(ecross_[e])};
+      const double span = bridge_span_m(r, ecls_[e]);
+      new_asset(sc_.assets, AssetKind::kBridge, Service::kNone, Trade::kBridge, span).geometry = {
+          ll(ecross_[e])};
     }
     // Power and comms lines feeding chains of villages near the band; comms often need power.
     std::vector<std::uint32_t> affected;
     for (std::uint32_t i = 1; i < places_.size(); ++i) {
       if (band_dist(places_[i].p) < near_band) affected.push_back(i);
     }
-    std::vector<std::uint32_t> power_of(places_.size(), kNone);  // asset index of a cut power line
-    for (int pass = 0; pass < 2; ++pass) {
-      const bool power = pass == 0;
-      std::vector<std::uint8_t> done(places_.size(), 0);
-      for (std::size_t k = 0; k < affected.size(); ++k) {  // deterministic shuffle order
-        const auto v = affected[(k * 7919 + pass * 31) % affected.size()];
-        if (done[v] || places_[v].kind == 0 || !r.chance(power ? 0.8 : 0.65)) continue;
-        std::vector<std::uint32_t> chain{v};
-        done[v] = 1;
-        const std::size_t extra = r.index(4);
-        for (std::size_t x = 0; x < extra; ++x) {
-          const auto nb = nearest_place(places_[chain.back()].p, chain.back(), [&](std::uint32_t id) {
-            return !done[id] && places_[id].kind == 2 && band_dist(places_[id].p) < near_band;
-          });
-          if (nb == kNone || dist(places_[nb].p, places_[chain.back()].p) > 5000) break;
-          chain.push_back(nb);
-          done[nb] = 1;
-        }
-        const auto src = nearest_place(places_[v].p, v, [&](std::uint32_t id) {
-          return !done[id] && std::find(chain.begin(), chain.end(), id) == chain.end();
-        });
-        std::vector<XY> pts;
-        if (src != kNone) pts.push_back(places_[src].p + XY{r.uniform(-60, 60), r.uniform(-60, 60)});
-        for (auto c : chain) pts.push_back(places_[c].p + XY{r.uniform(-60, 60), r.uniform(-60, 60)});
-        if (pts.size() < 2) pts.push_back(pts.back() + XY{r.uniform(300, 900), r.uniform(300, 900)});
-        LineString line;
-        for (const auto& p : pts) line.push_back(ll(p));
-        const double len = std::round(geo::length_m(line));
-        std::optional<std::string> dep;
-        if (!power && power_of[v] != kNone && r.chance(0.7)) dep = sc_.assets[power_of[v]].id;
-        const auto idx = static_cast<std::uint32_t>(sc_.assets.size());
-        auto& a = new_asset(power ? AssetKind::kPowerLine : AssetKind::kCommsLine,
-                            power ? Service::kPower : Service::kComms, power ? Trade::kPower : Trade::kComms, len);
-        a.geometry = std::move(line);
-        a.depends_on = std::move(dep);
-        for (auto c : chain) {
-          a.serves.push_back(sc_.settlements[c].id);
-          if (power) power_of[c] = idx;
-        }
-      }
-    }
-    // Damaged schools and clinics near the band.
-    for (auto i : affected) {
-      const auto& p = places_[i];
-      if (p.pop < 100) continue;
-      for (const bool school : {true, false}) {
-        if (p.kind == 2 && !r.chance(school ? 0.55 : 0.35)) continue;
-        const double town = p.kind == 2 ? 1.0 : 2.5;
-        const double floor = school ? std::clamp(r.lognormal(1200 * town, 0.5), 300.0, 8000.0)
-                                    : std::clamp(r.lognormal(350 * town, 0.5), 80.0, 3000.0);
-        auto& a = new_asset(AssetKind::kPublicBuilding, school ? Service::kSchool : Service::kClinic,
-                            Trade::kGeneral, std::round(floor));
-        a.geometry = {ll(p.p + XY{r.uniform(-150, 150), r.uniform(-150, 150)})};
-        const auto catchment = places_within(p.p, school ? 3500 : 6000);
-        for (std::size_t c = 0; c < catchment.size() && c < 8; ++c) {
-          a.serves.push_back(sc_.settlements[catchment[c]].id);
-        }
-      }
-    }
+    std::vector<std::string> ids;
+    for (const auto& st : sc_.settlements) ids.push_back(st.id);
+    add_service_damage(
+        places_, *place_index_, affected,
+        [&](std::uint32_t id) { return band_dist(places_[id].p) < near_band; }, ids,
+        [&](XY p) { return ll(p); }, r, sc_.assets);
     // Cratered road sections in the band, mostly on the roads that matter; fill up to ~115 * k.
     std::vector<std::uint32_t> band_edges, band_main;
     for (std::uint32_t e = 0; e < ea_.size(); ++e) {
@@ -1046,8 +756,8 @@ class Builder {
       const auto e = main ? band_main[r.index(band_main.size())] : band_edges[r.index(band_edges.size())];
       const auto shape = edge_shape(e);
       const XY p = point_along(shape, r.uniform(0.25, 0.75) * polyline_length(shape));
-      const double len = std::clamp(r.lognormal(25, 0.7), 5.0, 200.0);
-      new_asset(AssetKind::kRoadSection, Service::kNone, Trade::kRoad, std::round(len * pavement_m(ecls_[e])))
+      new_asset(sc_.assets, AssetKind::kRoadSection, Service::kNone, Trade::kRoad,
+                crater_pavement_m2(r, ecls_[e]))
           .geometry = {ll(p)};
     }
   }
@@ -1066,98 +776,12 @@ class Builder {
     std::vector<std::uint32_t> depots{0, 0};
     depots.insert(depots.end(), towns.begin(), towns.end());
 
-    struct Spec {
-      Trade trade;
-      double teams;
-      int size;
-      int lo, hi;
-    };
-    // 10 survey x 4, 70 manual x 10 (8 deminers, leader, medic), 20 dog x 6, 35 mechanical x 4.
-    const std::array<Spec, 4> demining = {Spec{Trade::kSurvey, 10, 4, 3, 5}, Spec{Trade::kManual, 70, 10, 9, 11},
-                                          Spec{Trade::kDog, 20, 6, 5, 7}, Spec{Trade::kMechanical, 35, 4, 3, 5}};
-    std::vector<Crew> crews;
-    std::vector<std::pair<int, int>> bounds;
-    const auto deminers = static_cast<int>(std::llround(1000 * k_));
-    int sum = 0;
-    for (const auto& s : demining) {
-      for (std::size_t i = 0, n = scaled_count(s.teams, k_); i < n; ++i) {
-        crews.push_back({"", s.trade, s.size, "", 1.0, {}});
-        bounds.emplace_back(s.lo, s.hi);
-        sum += s.size;
-      }
-    }
-    auto manual_count = [&] {
-      return std::count_if(crews.begin(), crews.end(), [](const Crew& c) { return c.trade == Trade::kManual; });
-    };
-    while (deminers - sum >= 10) {
-      crews.push_back({"", Trade::kManual, 10, "", 1.0, {}});
-      bounds.emplace_back(9, 11);
-      sum += 10;
-    }
-    while (sum - deminers >= 10 && manual_count() > 1) {
-      const auto it = std::find_if(crews.rbegin(), crews.rend(), [](const Crew& c) { return c.trade == Trade::kManual; });
-      const auto idx = static_cast<std::size_t>(std::distance(it, crews.rend()) - 1);
-      sum -= crews[idx].people;
-      crews.erase(crews.begin() + static_cast<std::ptrdiff_t>(idx));
-      bounds.erase(bounds.begin() + static_cast<std::ptrdiff_t>(idx));
-    }
-    adjust_to_total(crews, bounds, sum, deminers);
-
-    // Builders: road 30 %, bridge 12 %, comms 12 %, power 16 %, general 30 %; brigades of 15-40.
-    const auto builders = static_cast<int>(std::llround(5000 * k_));
-    const std::array<std::pair<Trade, double>, 5> shares = {std::pair{Trade::kRoad, 0.30}, {Trade::kBridge, 0.12},
-                                                            {Trade::kComms, 0.12}, {Trade::kPower, 0.16},
-                                                            {Trade::kGeneral, 0.30}};
-    int assigned = 0;
-    for (std::size_t t = 0; t < shares.size(); ++t) {
-      const int total = t + 1 == shares.size() ? builders - assigned
-                                               : static_cast<int>(std::llround(builders * shares[t].second));
-      assigned += total;
-      if (total <= 0) continue;
-      const auto n = std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(total / 27.0)));
-      const std::size_t first = crews.size();
-      for (std::size_t i = 0; i < n; ++i) {
-        const int size = total / static_cast<int>(n) + (i < static_cast<std::size_t>(total) % n ? 1 : 0);
-        crews.push_back({"", shares[t].first, size, "", 1.0, {}});
-      }
-      // Vary sizes within 15..40, keeping the trade's total.
-      for (std::size_t i = 0; n > 1 && i < n; ++i) {
-        auto& a = crews[first + i];
-        auto& b = crews[first + r.index(n)];
-        const int m = static_cast<int>(r.index(9));
-        if (&a != &b && a.people - m >= 15 && b.people + m <= 40) {
-          a.people -= m;
-          b.people += m;
-        }
-      }
-    }
+    std::vector<Crew> crews = compose_crews(k_, r);
     for (std::size_t i = 0; i < crews.size(); ++i) {
       crews[i].id = make_id("C", i + 1, 4);
       crews[i].base = sc_.settlements[depots[i % depots.size()]].id;
     }
     sc_.crews = std::move(crews);
-  }
-
-  // Moves team sizes by one person at a time (round robin, within bounds that widen when stuck)
-  // until the deminers total exactly `want`.
-  static void adjust_to_total(std::vector<Crew>& crews, std::vector<std::pair<int, int>>& bounds, int sum, int want) {
-    for (int widen = 0; sum != want && widen < 1000; ++widen) {
-      bool moved = false;
-      for (std::size_t i = 0; i < crews.size() && sum != want; ++i) {
-        const int lo = std::max(1, bounds[i].first - widen);
-        const int hi = bounds[i].second + widen;
-        if (sum < want && crews[i].people < hi) {
-          ++crews[i].people;
-          ++sum;
-          moved = true;
-        } else if (sum > want && crews[i].people > lo) {
-          --crews[i].people;
-          --sum;
-          moved = true;
-        }
-      }
-      if (moved) --widen;  // only widen when a full round made no progress
-    }
   }
 
   double k_;
@@ -1179,7 +803,7 @@ class Builder {
   std::vector<std::uint32_t> adj_off_, adj_;
 
   std::vector<Place> places_;
-  std::unique_ptr<PointGrid> place_grid_;
+  std::unique_ptr<PlaceIndex> place_index_;
   std::vector<std::uint32_t> exits_;
 
   std::vector<double> dist_;

@@ -5,11 +5,13 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <memory>
 #include <system_error>
 #include <utility>
 
 #include "io/outputs_util.hpp"
 #include "model/error.hpp"
+#include "plan/lower_bound.hpp"
 
 namespace gw::io {
 
@@ -18,6 +20,25 @@ using nlohmann::json;
 namespace detail {
 
 double round_to(double x, double scale) { return std::round(x * scale) / scale; }
+
+json opt_days(const std::optional<double>& d) { return d ? json(round_to(*d, 1e3)) : json(nullptr); }
+
+std::string grouped(double v, int decimals, std::string_view minus) {
+  if (!std::isfinite(v)) return "–";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(v));
+  std::string s(buf);
+  const std::size_t dot = s.find('.');
+  std::string int_part = s.substr(0, dot);
+  const std::string frac = dot == std::string::npos ? "" : s.substr(dot);
+  std::string out;
+  for (std::size_t i = 0; i < int_part.size(); ++i) {
+    if (i > 0 && (int_part.size() - i) % 3 == 0) out += ',';
+    out += int_part[i];
+  }
+  const bool negative = v < 0 && std::stod(s) != 0;
+  return (negative ? std::string(minus) : "") + out + frac;
+}
 
 json lonlat_json(LonLat p) { return json::array({round_to(p.lon, 1e7), round_to(p.lat, 1e7)}); }
 
@@ -143,21 +164,28 @@ Minutes floor_div(Minutes a, Minutes b) { return a / b - ((a % b != 0) && ((a < 
 
 }  // namespace
 
+CivilTime civil_time(const std::string& start_date, Minutes m) {
+  const Minutes day = floor_div(m, kMinutesPerDay);
+  const Minutes in_day = m - day * kMinutesPerDay;
+  const std::chrono::year_month_day ymd{parse_date(start_date) + std::chrono::days{day}};
+  return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+          static_cast<int>(static_cast<unsigned>(ymd.day())), static_cast<int>(in_day / 60),
+          static_cast<int>(in_day % 60)};
+}
+
 std::string iso_date(const std::string& start_date, Minutes m) {
-  const auto day = parse_date(start_date) + std::chrono::days{floor_div(m, kMinutesPerDay)};
-  const std::chrono::year_month_day ymd{day};
+  const CivilTime t = civil_time(start_date, m);
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", t.year, t.month, t.day);
   return buf;
 }
 
 std::string iso_datetime(const std::string& start_date, Minutes m) {
-  const Minutes in_day = m - floor_div(m, kMinutesPerDay) * kMinutesPerDay;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "T%02d:%02d", static_cast<int>(in_day / 60),
-                static_cast<int>(in_day % 60));
-  return iso_date(start_date, m) + buf;
+  const CivilTime t = civil_time(start_date, m);
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", t.year, t.month, t.day, t.hour,
+                t.minute);
+  return buf;
 }
 
 json day_or_null(Minutes m) {
@@ -239,10 +267,6 @@ json use_json(const plan::CrewUse& u, std::size_t crews) {
   return j;
 }
 
-json opt_days(const std::optional<double>& d) {
-  return d ? json(round_to(*d, 1e3)) : json(nullptr);
-}
-
 }  // namespace
 
 json summary_json(const Scenario& s, const TaskSet& t, const Plan& p, const plan::Evaluation& ev,
@@ -258,6 +282,10 @@ json summary_json(const Scenario& s, const TaskSet& t, const Plan& p, const plan
 
   j["population_total"] = ev.population_total;
   j["people_days_without_access"] = ev.people_days_without_access;
+  const auto& lb = meta.lower_bound_people_days;
+  j["lower_bound_people_days"] = lb ? json(*lb) : json(nullptr);
+  j["gap_percent"] = lb ? json(round_to(plan::gap_percent(ev.people_days_without_access, *lb), 1e3)) : json(nullptr);
+  j["baseline_people_days"] = meta.baseline_people_days ? json(*meta.baseline_people_days) : json(nullptr);
   j["days_to_access_50"] = opt_days(ev.days_to_access_50);
   j["days_to_access_90"] = opt_days(ev.days_to_access_90);
   j["days_to_access_100"] = opt_days(ev.days_to_access_100);
@@ -475,20 +503,8 @@ json settlements_geojson(const Scenario& s, const plan::Evaluation& ev) {
 // ---------------------------------------------------------------------------------------------
 // All files, atomically
 
-void write_outputs(const std::filesystem::path& dir, const Scenario& s, const TaskSet& t,
-                   const Plan& p, const plan::Evaluation& ev, const OutputMeta& meta) {
+void write_files_atomic(const std::filesystem::path& dir, const std::vector<FileOutput>& files) {
   namespace fs = std::filesystem;
-  // Build everything in memory first: an error here touches no file.
-  std::vector<std::pair<std::string_view, std::string>> files;
-  files.emplace_back(kOutputFiles[0], dump_lines(plan_json(s, t, p), "tasks"));
-  files.emplace_back(kOutputFiles[1], schedule_csv(s, t, p));
-  files.emplace_back(kOutputFiles[2],
-                     summary_json(s, t, p, ev, meta).dump(2, ' ', false, json::error_handler_t::replace) + "\n");
-  files.emplace_back(kOutputFiles[3], dump_lines(roads_geojson(s, ev), "features"));
-  files.emplace_back(kOutputFiles[4], dump_lines(hazards_geojson(s, ev), "features"));
-  files.emplace_back(kOutputFiles[5], dump_lines(settlements_geojson(s, ev), "features"));
-  files.emplace_back(kOutputFiles[6], report_html(s, t, p, ev, meta));
-
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec || !fs::is_directory(dir)) {
@@ -500,19 +516,20 @@ void write_outputs(const std::filesystem::path& dir, const Scenario& s, const Ta
     std::error_code ignored;
     for (const fs::path& tmp : written) fs::remove(tmp, ignored);
   };
-  for (const auto& [file_name, content] : files) {
-    const fs::path tmp = dir / (std::string(file_name) + ".tmp");
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (out) written.push_back(tmp);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.close();
-    if (!out) {
+  for (const FileOutput& f : files) {
+    const fs::path tmp = dir / (f.name + ".tmp");
+    try {
+      f.write(tmp);
+    } catch (...) {
+      std::error_code ignored;
+      if (fs::is_regular_file(tmp, ignored)) fs::remove(tmp, ignored);  // a partial file
       discard();
-      throw Error(ErrorCode::kIo, "cannot write " + tmp.string());
+      throw;
     }
+    written.push_back(tmp);
   }
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    const fs::path final_path = dir / std::string(files[i].first);
+  for (std::size_t i = 0; i < written.size(); ++i) {
+    const fs::path final_path = dir / files[i].name;
     fs::rename(written[i], final_path, ec);
     if (ec) {
       for (std::size_t k = i; k < written.size(); ++k) {
@@ -523,6 +540,38 @@ void write_outputs(const std::filesystem::path& dir, const Scenario& s, const Ta
                                       final_path.string() + ": " + ec.message());
     }
   }
+}
+
+FileOutput text_output(std::string name, std::string content) {
+  auto text = std::make_shared<const std::string>(std::move(content));
+  return {std::move(name), [text](const std::filesystem::path& tmp) {
+            std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+            out.write(text->data(), static_cast<std::streamsize>(text->size()));
+            out.close();
+            if (!out) throw Error(ErrorCode::kIo, "cannot write " + tmp.string());
+          }};
+}
+
+void write_outputs(const std::filesystem::path& dir, const Scenario& s, const TaskSet& t,
+                   const Plan& p, const plan::Evaluation& ev, const OutputMeta& meta,
+                   const std::vector<FileOutput>& more) {
+  // Build every text in memory first: an error here touches no file.
+  const json::error_handler_t replace = json::error_handler_t::replace;
+  std::vector<FileOutput> files;
+  files.push_back(
+      text_output(std::string(kOutputFiles[0]), dump_lines(plan_json(s, t, p), "tasks")));
+  files.push_back(text_output(std::string(kOutputFiles[1]), schedule_csv(s, t, p)));
+  files.push_back(text_output(std::string(kOutputFiles[2]),
+                              summary_json(s, t, p, ev, meta).dump(2, ' ', false, replace) + "\n"));
+  files.push_back(
+      text_output(std::string(kOutputFiles[3]), dump_lines(roads_geojson(s, ev), "features")));
+  files.push_back(
+      text_output(std::string(kOutputFiles[4]), dump_lines(hazards_geojson(s, ev), "features")));
+  files.push_back(text_output(std::string(kOutputFiles[5]),
+                              dump_lines(settlements_geojson(s, ev), "features")));
+  files.push_back(text_output(std::string(kOutputFiles[6]), report_html(s, t, p, ev, meta)));
+  files.insert(files.end(), more.begin(), more.end());
+  write_files_atomic(dir, files);
 }
 
 }  // namespace gw::io

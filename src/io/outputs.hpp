@@ -5,9 +5,12 @@
 
 #include <array>
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/plan.hpp"
 #include "model/scenario.hpp"
@@ -22,6 +25,11 @@ struct OutputMeta {
   double seconds = 0;          // wall-clock time the planner took
   // Set when the scenario's roads come from OpenStreetMap: the report then shows the ODbL credit.
   bool roads_from_osm = false;
+  // When computed: the lower bound on people-days without access (plan::lower_bound; no valid plan
+  // does better) and the best dispatch rule's people-days (plan::best_dispatch). summary.json and
+  // the report then show them and the gap; otherwise these keys are null.
+  std::optional<double> lower_bound_people_days{};
+  std::optional<double> baseline_people_days{};
 };
 
 // The names of the files write_outputs() writes, in the order it writes them.
@@ -29,17 +37,34 @@ inline constexpr std::array<std::string_view, 7> kOutputFiles = {
     "plan.json",        "schedule.csv",          "summary.json", "roads.geojson",
     "hazards.geojson",  "settlements.geojson",   "report.html"};
 
-// Writes every output file of a plan into `dir` (created if missing). Every file is first built in
-// memory, then written to `<name>.tmp` in `dir`, and all are renamed once all were written: an
-// error leaves no partial file (and no *.tmp). Throws gw::Error(kIo) when a file cannot be written.
+// An output file that a function writes itself (plan.gpkg, through GDAL): write(tmp) creates the
+// file at `tmp`, or throws gw::Error.
+struct FileOutput {
+  std::string name;
+  std::function<void(const std::filesystem::path& tmp)> write;
+};
+
+// Writes each file of `files` to `<name>.tmp` in `dir` (created if missing), then renames them all
+// once all were written: an error leaves no partial file (and no *.tmp).
+void write_files_atomic(const std::filesystem::path& dir, const std::vector<FileOutput>& files);
+// A FileOutput that writes `content`.
+FileOutput text_output(std::string name, std::string content);
+
+// Writes every output file of a plan into `dir` (created if missing), then the `more` files. Every
+// file is first built in memory (or by its writer), written to `<name>.tmp` in `dir`, and all are
+// renamed once all were written: an error leaves no partial file (and no *.tmp). Throws
+// gw::Error(kIo) when a file cannot be written.
 void write_outputs(const std::filesystem::path& dir, const Scenario& s, const TaskSet& t,
-                   const Plan& p, const plan::Evaluation& ev, const OutputMeta& meta);
+                   const Plan& p, const plan::Evaluation& ev, const OutputMeta& meta,
+                   const std::vector<FileOutput>& more = {});
 
 // plan.json: the rule and, per task, its definition and assignment (times in minutes, days for
 // humans). Everything gw::io::read_plan_json() needs to read the plan back.
 nlohmann::json plan_json(const Scenario& s, const TaskSet& t, const Plan& p);
 
-// summary.json: the measures of docs/model.md §7, crew utilisation and counts.
+// summary.json: the measures of docs/model.md §7, crew utilisation and counts, and (when meta has
+// them) lower_bound_people_days, gap_percent = 100 × (people-days − bound) / people-days (0 when
+// people-days are 0) and baseline_people_days.
 nlohmann::json summary_json(const Scenario& s, const TaskSet& t, const Plan& p,
                             const plan::Evaluation& ev, const OutputMeta& meta);
 
@@ -63,5 +88,16 @@ nlohmann::json day_or_null(Minutes m);
 std::string iso_datetime(const std::string& start_date, Minutes m);
 // "YYYY-MM-DD" of the day containing minute `m`.
 std::string iso_date(const std::string& start_date, Minutes m);
+// The calendar date and time of minute `m` after 00:00 of `start_date`. Plan minutes are calendar
+// minutes (durations already include the days off, docs/model.md §6), so this is plain calendar
+// arithmetic. Throws gw::Error(kInvalidInput) when start_date is not a valid ISO date.
+struct CivilTime {
+  int year = 0;
+  int month = 0;  // 1..12
+  int day = 0;    // 1..31
+  int hour = 0;
+  int minute = 0;
+};
+CivilTime civil_time(const std::string& start_date, Minutes m);
 
 }  // namespace gw::io

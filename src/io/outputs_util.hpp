@@ -3,6 +3,7 @@
 
 #include <array>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,11 @@
 namespace gw::io::detail {
 
 double round_to(double x, double scale);
+// Days rounded to 3 decimals, or null.
+nlohmann::json opt_days(const std::optional<double>& d);
+// 1234567.891 -> "1,234,567.9" with `decimals` digits after the point; a negative value starts
+// with `minus`; "–" when not finite.
+std::string grouped(double v, int decimals, std::string_view minus = "-");
 nlohmann::json lonlat_json(LonLat p);  // [lon, lat] rounded to 7 decimals
 // Throws gw::Error(kInternal) when an evaluation array does not match the scenario.
 void check_size(std::size_t got, std::size_t want, std::string_view what);

@@ -9,6 +9,7 @@
 
 #include "io/outputs.hpp"
 #include "io/outputs_util.hpp"
+#include "plan/lower_bound.hpp"
 
 namespace gw::io {
 
@@ -33,23 +34,7 @@ std::string esc(std::string_view s) {
   return out;
 }
 
-// 1234567.891 -> "1,234,567.9" (decimals digits after the point).
-std::string num(double v, int decimals = 0) {
-  if (!std::isfinite(v)) return "–";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(v));
-  std::string s(buf);
-  const std::size_t dot = s.find('.');
-  std::string int_part = s.substr(0, dot);
-  const std::string frac = dot == std::string::npos ? "" : s.substr(dot);
-  std::string grouped;
-  for (std::size_t i = 0; i < int_part.size(); ++i) {
-    if (i > 0 && (int_part.size() - i) % 3 == 0) grouped += ',';
-    grouped += int_part[i];
-  }
-  const bool negative = v < 0 && std::stod(s) != 0;
-  return (negative ? "−" : "") + grouped + frac;
-}
+std::string num(double v, int decimals = 0) { return grouped(v, decimals, "−"); }
 
 std::string pct(double share) { return num(share * 100, 1) + " %"; }
 
@@ -476,7 +461,10 @@ std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p,
   kpi("90 % with access", ev.days_to_access_90 ? "day " + num(*ev.days_to_access_90, 1) : "not reached",
       ev.days_to_access_90 ? iso_date(d0, day_to_min(*ev.days_to_access_90)) : "within the plan");
   kpi("People-days without access", num(ev.people_days_without_access),
-      "until access, or day " + num(horizon));
+      meta.lower_bound_people_days
+          ? "at most " + num(plan::gap_percent(ev.people_days_without_access, *meta.lower_bound_people_days), 1) +
+                " % above the best possible"
+          : "until access, or day " + num(horizon));
   kpi("Land released", num(ev.hectares_released, 1) + " ha",
       num(ev.hectares_cancelled, 1) + " ha cancelled by survey");
   kpi("Plan duration", num(ev.makespan_days, 1) + " days",
@@ -491,6 +479,17 @@ std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p,
   h += row("Population", num(pop_total), num(static_cast<double>(s.settlements.size())) + " settlements");
   h += row("People-days without road access", num(ev.people_days_without_access),
            "never-connected people count until day " + num(horizon));
+  if (meta.lower_bound_people_days) {
+    h += row("Lower bound (no valid plan does better)", num(*meta.lower_bound_people_days),
+             "gap " + num(plan::gap_percent(ev.people_days_without_access, *meta.lower_bound_people_days), 1) +
+                 " % of this plan's value");
+  }
+  if (meta.baseline_people_days) {
+    const double base = *meta.baseline_people_days;
+    const double diff = base > 0 ? 100.0 * (base - ev.people_days_without_access) / base : 0.0;
+    h += row("Best dispatch rule (baseline)", num(base),
+             diff >= 0 ? "this plan: " + num(diff, 1) + " % fewer" : "this plan: " + num(-diff, 1) + " % more");
+  }
   h += row("50 % of people with access", day_and_date(d0, ev.days_to_access_50));
   h += row("90 % of people with access", day_and_date(d0, ev.days_to_access_90));
   h += row("100 % of people with access", day_and_date(d0, ev.days_to_access_100));

@@ -5,10 +5,13 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <unordered_map>
 
 #include "geo/projection.hpp"
+#include "io/gis_layer.hpp"
+#include "io/osm_reader.hpp"
 #include "model/error.hpp"
 
 namespace gw::io {
@@ -17,12 +20,60 @@ using nlohmann::json;
 
 namespace {
 
-// Names the element being read, for error messages: "scenario.json: hazards[17]".
+// A scenario layer read from a GIS file (src/io/gis_layer.hpp): messages about its features name
+// the file, the layer, the feature's FID and the attribute a property was read from.
+struct Origin {
+  std::string label;                            // "hazards.gpkg: layer 'hazards'"
+  std::vector<std::int64_t> fids;               // per feature
+  std::map<std::string, std::string> field_of;  // groundwork property -> attribute
+};
+using Origins = std::map<std::string, Origin>;
+
+// Names the element being read, for error messages: "scenario.json: hazards[17]", or for a layer
+// from a file "scenario.json: hazards: hazards.gpkg: layer 'hazards': FID 17".
 struct Where {
   std::string text;
-  [[nodiscard]] Where at(const std::string& key) const { return {text + ": " + key}; }
+  const Origins* origins = nullptr;
+  const Origin* origin = nullptr;  // the layer of the feature being read, when from a file
+  [[nodiscard]] Where at(const std::string& key) const {
+    return {text + ": " + key, origins, origin};
+  }
   [[nodiscard]] Where idx(const std::string& layer, std::size_t i) const {
-    return {text + ": " + layer + "[" + std::to_string(i) + "]"};
+    const Origin* o = nullptr;
+    if (origins) {
+      auto it = origins->find(layer);
+      if (it != origins->end()) o = &it->second;
+    }
+    return {text + ": " + element(layer, i), origins, o};
+  }
+  // "hazards[17]", or "hazards: hazards.gpkg: layer 'hazards': FID 17" for a layer from a file.
+  [[nodiscard]] std::string element(const std::string& layer, std::size_t i) const {
+    if (origins) {
+      auto it = origins->find(layer);
+      if (it != origins->end() && i < it->second.fids.size()) {
+        return layer + ": " + it->second.label + ": FID " + std::to_string(it->second.fids[i]);
+      }
+    }
+    return layer + "[" + std::to_string(i) + "]";
+  }
+  // A property's name in messages: "area_m2", or "area_m2 (field 'AREA')" when read from a file.
+  [[nodiscard]] std::string key(const std::string& k) const {
+    if (origin) {
+      auto it = origin->field_of.find(k);
+      if (it != origin->field_of.end() && it->second != k)
+        return k + " (field '" + it->second + "')";
+    }
+    return k;
+  }
+  [[nodiscard]] std::string missing(const std::string& k) const {
+    std::string m = "missing '" + k + "'";
+    if (origin) {
+      auto it = origin->field_of.find(k);
+      m += it != origin->field_of.end()
+               ? " (field '" + it->second + "' is empty)"
+               : " (the layer has no attribute '" + k + "'; map one in \"fields\")";
+    }
+    return m;
   }
   [[noreturn]] void fail(const std::string& what) const {
     throw Error(ErrorCode::kInvalidInput, text + ": " + what);
@@ -32,15 +83,15 @@ struct Where {
 const json& member(const json& obj, const char* key, const Where& w) {
   if (!obj.is_object()) w.fail("expected a JSON object");
   auto it = obj.find(key);
-  if (it == obj.end()) w.fail(std::string("missing '") + key + "'");
+  if (it == obj.end()) w.fail(w.missing(key));
   return *it;
 }
 
 double number(const json& obj, const char* key, const Where& w) {
   const json& v = member(obj, key, w);
-  if (!v.is_number()) w.fail(std::string(key) + " must be a number");
+  if (!v.is_number()) w.fail(w.key(key) + " must be a number");
   const double d = v.get<double>();
-  if (!std::isfinite(d)) w.fail(std::string(key) + " must be finite");
+  if (!std::isfinite(d)) w.fail(w.key(key) + " must be finite");
   return d;
 }
 
@@ -53,7 +104,7 @@ std::string text(const json& obj, const char* key, const Where& w) {
   const json& v = member(obj, key, w);
   if (v.is_string()) return v.get<std::string>();
   if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
-  w.fail(std::string(key) + " must be a string");
+  w.fail(w.key(key) + " must be a string");
 }
 
 template <typename E, std::size_t N>
@@ -63,7 +114,7 @@ E enum_value(const json& obj, const char* key, const std::array<std::string_view
   if (auto e = enum_from_name<E>(s, names)) return *e;
   std::string allowed;
   for (auto n : names) allowed += (allowed.empty() ? "" : ", ") + std::string(n);
-  w.fail(std::string(key) + ": unknown value '" + s + "' (expected one of: " + allowed + ")");
+  w.fail(w.key(key) + ": unknown value '" + s + "' (expected one of: " + allowed + ")");
 }
 
 template <typename E, std::size_t N>
@@ -102,18 +153,53 @@ Ring ring_coords(const json& c, const Where& w) {
 }
 
 // The features of a FeatureCollection layer (an absent layer is empty).
-const json& features(const json& doc, const char* layer, const Where& w, bool required) {
-  static const json kEmpty = json::array();
-  if (!doc.contains(layer)) {
+// The scenario's layers: inline JSON, or read from GIS files named by layer references
+// (docs/scenario.md, "Layers from GIS files"), converted to the same JSON on first use.
+class Layers {
+ public:
+  Layers(const json& doc, std::filesystem::path base_dir, std::string source, ScenarioSources* info)
+      : doc_(doc), base_dir_(std::move(base_dir)), source_(std::move(source)), info_(info) {}
+  // The layer's JSON (a FeatureCollection, or the crews array); nullptr when the key is absent.
+  const json* get(const std::string& key) {
+    if (!doc_.contains(key)) return nullptr;
+    const json& v = doc_[key];
+    if (!is_layer_ref(v)) return &v;
+    if (auto it = loaded_.find(key); it != loaded_.end()) return &it->second;
+    const std::string where = source_ + ": " + key;
+    const LayerRef ref = parse_layer_ref(v, key, base_dir_, where);
+    GisLayer g = read_gis_layer(ref, key, where);
+    if (info_) info_->layers.push_back({key, g.label, g.crs, g.fids.size()});
+    origins_[key] = {g.label, std::move(g.fids), std::move(g.field_of)};
+    json j = key == "crews"
+                 ? std::move(g.features)
+                 : json{{"type", "FeatureCollection"}, {"features", std::move(g.features)}};
+    return &(loaded_[key] = std::move(j));
+  }
+  [[nodiscard]] const Origins& origins() const { return origins_; }
+
+ private:
+  const json& doc_;
+  std::filesystem::path base_dir_;
+  std::string source_;
+  ScenarioSources* info_;
+  std::map<std::string, json> loaded_;
+  Origins origins_;
+};
+
+// The features of a FeatureCollection layer (an absent layer is empty).
+const json kEmptyArray = json::array();
+
+const json& features(Layers& layers, const char* layer, const Where& w, bool required) {
+  const json* fc = layers.get(layer);
+  if (!fc) {
     if (required) w.fail(std::string("missing layer '") + layer + "'");
-    return kEmpty;
+    return kEmptyArray;
   }
-  const json& fc = doc[layer];
   const Where lw = w.at(layer);
-  if (!fc.is_object() || fc.value("type", "") != "FeatureCollection") {
-    lw.fail("must be a GeoJSON FeatureCollection");
+  if (!fc->is_object() || fc->value("type", "") != "FeatureCollection") {
+    lw.fail("must be a GeoJSON FeatureCollection or a layer reference {\"source\": ...}");
   }
-  const json& f = member(fc, "features", lw);
+  const json& f = member(*fc, "features", lw);
   if (!f.is_array()) lw.fail("features must be an array");
   return f;
 }
@@ -146,8 +232,8 @@ NodeKey key_of(LonLat p) {
   return {std::llround(p.lon * 1e7), std::llround(p.lat * 1e7)};
 }
 
-void read_roads(const json& doc, const Where& w, RoadNetwork& net) {
-  const json& fs = features(doc, "roads", w, true);
+void read_roads(Layers& layers, const Where& w, RoadNetwork& net) {
+  const json& fs = features(layers, "roads", w, true);
   if (fs.empty()) w.at("roads").fail("no road features");
   std::unordered_map<NodeKey, NodeId, NodeKeyHash> nodes;
   auto node_at = [&](LonLat p) {
@@ -161,12 +247,12 @@ void read_roads(const json& doc, const Where& w, RoadNetwork& net) {
     const json& p = properties(fs[i], fw);
     const auto cls = enum_value<RoadClass>(p, "class", kRoadClassNames, fw);
     const double speed = number(p, "speed_kmh", fw);
-    if (speed <= 0) fw.fail("speed_kmh must be > 0");
+    if (speed <= 0) fw.fail(fw.key("speed_kmh") + " must be > 0");
     const double length = number_or(p, "length_m", geo::length_m(shape), fw);
-    if (!(length > 0)) fw.fail("length_m must be > 0");
+    if (!(length > 0)) fw.fail(fw.key("length_m") + " must be > 0");
     bool bridge = false;
     if (p.contains("bridge") && !p["bridge"].is_null()) {
-      if (!p["bridge"].is_boolean()) fw.fail("bridge must be true or false");
+      if (!p["bridge"].is_boolean()) fw.fail(fw.key("bridge") + " must be true or false");
       bridge = p["bridge"].get<bool>();
     }
     const std::int64_t source = p.contains("id") && p["id"].is_number_integer()
@@ -182,9 +268,9 @@ void read_roads(const json& doc, const Where& w, RoadNetwork& net) {
 std::vector<std::string> string_list(const json& p, const char* key, const Where& w) {
   std::vector<std::string> out;
   if (!p.contains(key) || p[key].is_null()) return out;
-  if (!p[key].is_array()) w.fail(std::string(key) + " must be an array of ids");
+  if (!p[key].is_array()) w.fail(w.key(key) + " must be an array of ids");
   for (const auto& v : p[key]) {
-    if (!v.is_string()) w.fail(std::string(key) + " must be an array of ids");
+    if (!v.is_string()) w.fail(w.key(key) + " must be an array of ids");
     out.push_back(v.get<std::string>());
   }
   return out;
@@ -217,16 +303,138 @@ Asset read_asset(const json& f, const Where& w) {
     } else if (b == "clinic") {
       a.service = Service::kClinic;
     } else {
-      w.fail("building: unknown value '" + b + "' (expected one of: school, clinic)");
+      w.fail(w.key("building") + ": unknown value '" + b + "' (expected one of: school, clinic)");
     }
   }
   const char* qkey = kQuantityKey[static_cast<std::size_t>(a.kind)];
   a.quantity = is_line ? number_or(p, qkey, geo::length_m(a.geometry), w) : number(p, qkey, w);
-  if (!(a.quantity > 0)) w.fail(std::string(qkey) + " must be > 0");
+  if (!(a.quantity > 0)) w.fail(w.key(qkey) + " must be > 0");
   a.trade = enum_value_or<Trade>(p, "trade", kTradeNames, kDefaultTrade[static_cast<std::size_t>(a.kind)], w);
   a.serves = string_list(p, "serves", w);
   if (p.contains("depends_on") && !p["depends_on"].is_null()) a.depends_on = text(p, "depends_on", w);
   return a;
+}
+
+// Hubs at settlements named by id or by (unique) name: {"places": ["Vaduz", "S0004"], "kind": ...}.
+// Each hub takes its settlement's id, name and position.
+std::vector<Hub> hubs_at_places(const json& spec, const std::vector<Settlement>& settlements,
+                                const Where& w) {
+  for (const auto& [k, v] : spec.items()) {
+    if (k != "places" && k != "kind" && k != "comment")
+      w.fail("unknown key '" + k + "' (expected places, kind)");
+  }
+  const json& places = spec["places"];
+  if (!places.is_array() || places.empty())
+    w.fail("places must be a non-empty array of settlement ids or names");
+  const HubKind kind =
+      enum_value_or<HubKind>(spec, "kind", kHubKindNames, HubKind::kDistrictCentre, w);
+  std::vector<Hub> hubs;
+  for (const auto& p : places) {
+    if (!p.is_string()) w.fail("places must be a non-empty array of settlement ids or names");
+    const std::string want = p.get<std::string>();
+    const Settlement* found = nullptr;
+    for (const auto& st : settlements) {
+      if (st.id == want) found = &st;
+    }
+    if (!found) {
+      for (const auto& st : settlements) {
+        if (st.name != want) continue;
+        if (found)
+          w.fail("places: several settlements are named '" + want + "'; give the id ('" +
+                 found->id + "' or '" + st.id + "')");
+        found = &st;
+      }
+    }
+    if (!found) w.fail("places: no settlement has the id or name '" + want + "'");
+    hubs.push_back({found->id, found->name, kind, found->pos, {}, 0});
+  }
+  return hubs;
+}
+
+// Roads (and, unless the scenario gives its own, settlements and hubs) from an OpenStreetMap
+// file named by the roads layer reference; nothing when the roads are not such a reference.
+std::optional<OsmImport> read_osm_roads(const json& doc, const std::filesystem::path& base_dir,
+                                        const std::string& source, ScenarioSources* info) {
+  if (!doc.contains("roads") || !is_layer_ref(doc["roads"])) return std::nullopt;
+  const Where w{source + ": roads"};
+  const std::vector<std::string> osm_keys = {"speed_kmh", "keep_largest_component", "population"};
+  const LayerRef ref = parse_layer_ref(doc["roads"], "roads", base_dir, w.text, osm_keys);
+  if (!is_osm_file(ref.path)) {
+    for (const auto& [k, v] : ref.extra.items()) w.fail(k + " applies to OpenStreetMap files only");
+    return std::nullopt;
+  }
+  if (ref.layer || !ref.fields.empty() || !ref.values.empty() || !ref.open_options.empty() ||
+      ref.crs) {
+    w.fail(
+        "layer, fields, values, open_options and crs apply to GIS layers, not to OpenStreetMap "
+        "files");
+  }
+  OsmImportOptions opt;
+  if (ref.extra.contains("speed_kmh")) {
+    const json& sp = ref.extra["speed_kmh"];
+    if (!sp.is_object()) w.fail("speed_kmh must be an object {\"highway value\": km/h}");
+    for (const auto& [k, v] : sp.items()) {
+      if (!v.is_number() || !(v.get<double>() > 0))
+        w.at("speed_kmh").at(k).fail("must be a number > 0");
+      opt.speed_kmh_by_class[k] = v.get<double>();
+    }
+  }
+  if (ref.extra.contains("keep_largest_component")) {
+    if (!ref.extra["keep_largest_component"].is_boolean())
+      w.fail("keep_largest_component must be true or false");
+    opt.keep_largest_component = ref.extra["keep_largest_component"].get<bool>();
+  }
+  if (ref.extra.contains("population")) {
+    const json& pop = ref.extra["population"];
+    if (!pop.is_object()) w.fail("population must be an object {\"city\": people, ...}");
+    for (const auto& [k, v] : pop.items()) {
+      if (!v.is_number() || v.get<double>() < 0)
+        w.at("population").at(k).fail("must be a number >= 0");
+      const auto people = static_cast<std::int64_t>(std::llround(v.get<double>()));
+      if (k == "city") {
+        opt.default_population_city = people;
+      } else if (k == "town") {
+        opt.default_population_town = people;
+      } else if (k == "village") {
+        opt.default_population_village = people;
+      } else if (k == "hamlet") {
+        opt.default_population_hamlet = people;
+      } else {
+        w.at("population")
+            .fail("unknown place type '" + k + "' (expected city, town, village, hamlet)");
+      }
+    }
+  }
+  OsmImport imp;
+  try {
+    imp = read_osm(ref.path, opt);
+  } catch (const Error& e) {
+    throw Error(e.code(), w.text + ": " + e.what());
+  }
+  if (info) {
+    const OsmImportReport& r = imp.report;
+    info->roads_from_osm = true;
+    char line[512];
+    std::snprintf(
+        line, sizeof line,
+        "roads: %zu edges, %zu nodes, %.0f km from %s (OpenStreetMap); %zu smaller components "
+        "dropped (%zu edges, %.1f km)",
+        r.edges, r.nodes, r.length_m / 1000, ref.source.c_str(), r.components_dropped,
+        r.edges_dropped, r.length_dropped_m / 1000);
+    info->notes.emplace_back(line);
+    if (!doc.contains("settlements")) {
+      std::snprintf(
+          line, sizeof line,
+          "settlements: %zu OpenStreetMap places (%zu from areas, %zu with a default population)",
+          r.settlements, r.settlements_from_areas, r.population_defaulted);
+      info->notes.emplace_back(line);
+    }
+    if (!doc.contains("hubs")) {
+      std::snprintf(line, sizeof line, "hubs: %zu OpenStreetMap towns and cities", r.hubs);
+      info->notes.emplace_back(line);
+    }
+  }
+  return imp;
 }
 
 template <typename F>
@@ -369,15 +577,27 @@ void apply_parameters(const json& j, Parameters& p, const std::string& where) {
   }
 }
 
-Scenario scenario_from_json(const json& doc, const std::string& source) {
-  const Where w{source};
-  if (!doc.is_object()) w.fail("a scenario must be a JSON object");
+Scenario scenario_from_json(const json& doc, const std::string& source,
+                            const std::filesystem::path& base_dir, ScenarioSources* sources) {
+  if (!doc.is_object())
+    throw Error(ErrorCode::kInvalidInput, source + ": a scenario must be a JSON object");
+  Layers layers(doc, base_dir, source, sources);
+  const Where w{source, &layers.origins()};
   Scenario s;
   if (doc.contains("parameters")) apply_parameters(doc["parameters"], s.params, source + ": parameters");
   if (doc.contains("name") && doc["name"].is_string()) s.name = doc["name"].get<std::string>();
-  read_roads(doc, w, s.roads);
+  std::optional<OsmImport> osm = read_osm_roads(doc, base_dir, source, sources);
+  if (osm) {
+    s.roads = std::move(osm->roads);
+  } else {
+    read_roads(layers, w, s.roads);
+  }
 
-  const json& sf = features(doc, "settlements", w, true);
+  // Settlements and hubs the scenario leaves out come from the OpenStreetMap file's places.
+  if (osm && !doc.contains("settlements")) s.settlements = std::move(osm->settlements);
+  if (osm && !doc.contains("hubs")) s.hubs = std::move(osm->hubs);
+  const json& sf =
+      osm && !doc.contains("settlements") ? kEmptyArray : features(layers, "settlements", w, true);
   for (std::size_t i = 0; i < sf.size(); ++i) {
     const Where fw = w.idx("settlements", i);
     Settlement st;
@@ -386,14 +606,19 @@ Scenario scenario_from_json(const json& doc, const std::string& source) {
     st.id = text(p, "id", fw);
     st.name = p.contains("name") ? text(p, "name", fw) : st.id;
     const double pop = number(p, "population", fw);
-    if (pop < 0) fw.fail("population must be >= 0");
+    if (pop < 0) fw.fail(fw.key("population") + " must be >= 0");
     st.population = static_cast<std::int64_t>(std::llround(pop));
     st.weight = number_or(p, "weight", 1.0, fw);
-    if (st.weight < 0) fw.fail("weight must be >= 0");
+    if (st.weight < 0) fw.fail(fw.key("weight") + " must be >= 0");
     s.settlements.push_back(std::move(st));
   }
-  const json& hf = features(doc, "hubs", w, true);
-  if (hf.empty()) w.at("hubs").fail("at least one hub is needed");
+  if (doc.contains("hubs") && doc["hubs"].is_object() && doc["hubs"].contains("places")) {
+    s.hubs = hubs_at_places(doc["hubs"], s.settlements, w.at("hubs"));
+  }
+  const json& hf = s.hubs.empty() && !(osm && !doc.contains("hubs"))
+                       ? features(layers, "hubs", w, true)
+                       : kEmptyArray;
+  if (hf.empty() && s.hubs.empty()) w.at("hubs").fail("at least one hub is needed");
   for (std::size_t i = 0; i < hf.size(); ++i) {
     const Where fw = w.idx("hubs", i);
     Hub h;
@@ -404,7 +629,7 @@ Scenario scenario_from_json(const json& doc, const std::string& source) {
     h.kind = enum_value_or<HubKind>(p, "kind", kHubKindNames, HubKind::kDistrictCentre, fw);
     s.hubs.push_back(std::move(h));
   }
-  const json& zf = features(doc, "hazards", w, false);
+  const json& zf = features(layers, "hazards", w, false);
   for (std::size_t i = 0; i < zf.size(); ++i) {
     const Where fw = w.idx("hazards", i);
     Hazard z;
@@ -415,29 +640,31 @@ Scenario scenario_from_json(const json& doc, const std::string& source) {
     const json& p = properties(zf[i], fw);
     z.id = text(p, "id", fw);
     z.area_m2 = number_or(p, "area_m2", geo::area_m2(z.polygon), fw);
-    if (!(z.area_m2 > 0)) fw.fail("area_m2 must be > 0");
+    if (!(z.area_m2 > 0)) fw.fail(fw.key("area_m2") + " must be > 0");
     z.status = enum_value<HazardStatus>(p, "status", kHazardStatusNames, fw);
     z.contamination = enum_value<Contamination>(p, "contamination", kContaminationNames, fw);
     z.terrain = enum_value<Terrain>(p, "terrain", kTerrainNames, fw);
     z.land_use = enum_value_or<LandUse>(p, "land_use", kLandUseNames, LandUse::kOther, fw);
     s.hazards.push_back(std::move(z));
   }
-  const json& df = features(doc, "damage", w, false);
+  const json& df = features(layers, "damage", w, false);
   for (std::size_t i = 0; i < df.size(); ++i) s.assets.push_back(read_asset(df[i], w.idx("damage", i)));
 
-  const json& cr = doc.contains("crews") ? doc["crews"] : json::array();
-  if (!cr.is_array()) w.at("crews").fail("must be an array");
+  const json* crews = layers.get("crews");
+  const json& cr = crews ? *crews : kEmptyArray;
+  if (!cr.is_array()) w.at("crews").fail("must be an array or a layer reference {\"source\": ...}");
   for (std::size_t i = 0; i < cr.size(); ++i) {
     const Where cw = w.idx("crews", i);
     Crew c;
     c.id = text(cr[i], "id", cw);
     c.trade = enum_value<Trade>(cr[i], "trade", kTradeNames, cw);
     const double people = number(cr[i], "people", cw);
-    if (!(people >= 1) || people != std::floor(people)) cw.fail("people must be a whole number >= 1");
+    if (!(people >= 1) || people != std::floor(people))
+      cw.fail(cw.key("people") + " must be a whole number >= 1");
     c.people = static_cast<int>(people);
     c.base = text(cr[i], "base", cw);
     c.productivity_factor = number_or(cr[i], "productivity_factor", 1.0, cw);
-    if (!(c.productivity_factor > 0)) cw.fail("productivity_factor must be > 0");
+    if (!(c.productivity_factor > 0)) cw.fail(cw.key("productivity_factor") + " must be > 0");
     s.crews.push_back(std::move(c));
   }
 
@@ -446,7 +673,10 @@ Scenario scenario_from_json(const json& doc, const std::string& source) {
     std::unordered_map<std::string, std::size_t> seen;
     for (std::size_t i = 0; i < items.size(); ++i) {
       auto [it, fresh] = seen.emplace(items[i].id, i);
-      if (!fresh) w.idx(layer, i).fail("duplicate id '" + items[i].id + "' (also " + layer + "[" + std::to_string(it->second) + "])");
+      if (!fresh) {
+        w.idx(layer, i).fail("duplicate id '" + items[i].id + "' (also " +
+                             w.element(layer, it->second) + ")");
+      }
     }
     return seen;
   };
@@ -457,21 +687,26 @@ Scenario scenario_from_json(const json& doc, const std::string& source) {
   unique(s.crews, "crews");
   for (std::size_t i = 0; i < s.assets.size(); ++i) {
     for (const auto& sid : s.assets[i].serves) {
-      if (!settlement_ids.contains(sid)) w.idx("damage", i).fail("serves: unknown settlement '" + sid + "'");
+      if (!settlement_ids.contains(sid)) {
+        const Where dw = w.idx("damage", i);
+        dw.fail(dw.key("serves") + ": unknown settlement '" + sid + "'");
+      }
     }
     if (s.assets[i].depends_on && !asset_ids.contains(*s.assets[i].depends_on)) {
-      w.idx("damage", i).fail("depends_on: unknown asset '" + *s.assets[i].depends_on + "'");
+      const Where dw = w.idx("damage", i);
+      dw.fail(dw.key("depends_on") + ": unknown asset '" + *s.assets[i].depends_on + "'");
     }
   }
   for (std::size_t i = 0; i < s.crews.size(); ++i) {
     if (!settlement_ids.contains(s.crews[i].base) && !hub_ids.contains(s.crews[i].base)) {
-      w.idx("crews", i).fail("base: unknown settlement or hub '" + s.crews[i].base + "'");
+      const Where cw = w.idx("crews", i);
+      cw.fail(cw.key("base") + ": unknown settlement or hub '" + s.crews[i].base + "'");
     }
   }
   return s;
 }
 
-Scenario read_scenario(const std::filesystem::path& path) {
+Scenario read_scenario(const std::filesystem::path& path, ScenarioSources* sources) {
   const std::string name = path.filename().string();
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorCode::kIo, path.string() + ": cannot open file");
@@ -481,7 +716,7 @@ Scenario read_scenario(const std::filesystem::path& path) {
   } catch (const json::parse_error& e) {
     throw Error(ErrorCode::kParse, name + ": malformed JSON: " + e.what());
   }
-  return scenario_from_json(doc, name);
+  return scenario_from_json(doc, name, path.parent_path(), sources);
 }
 
 namespace {
@@ -554,14 +789,18 @@ json scenario_to_json(const Scenario& s) {
     dm.push_back(feature(std::move(geom), std::move(props)));
   }
   doc["damage"] = collection(std::move(dm));
-  json crews = json::array();
-  for (const auto& c : s.crews) {
+  doc["crews"] = crews_to_json(s.crews);
+  return doc;
+}
+
+json crews_to_json(const std::vector<Crew>& crews) {
+  json out = json::array();
+  for (const auto& c : crews) {
     json j{{"id", c.id}, {"trade", std::string(name(c.trade))}, {"people", c.people}, {"base", c.base}};
     if (c.productivity_factor != 1.0) j["productivity_factor"] = c.productivity_factor;
-    crews.push_back(std::move(j));
+    out.push_back(std::move(j));
   }
-  doc["crews"] = std::move(crews);
-  return doc;
+  return out;
 }
 
 void write_file_atomic(const std::filesystem::path& path, const std::string& text) {

@@ -61,6 +61,7 @@ struct Asset {
   std::vector<SettlementId> served;
   AssetId depends;                            // invalid when none
   EdgeId edge;                                // road sections and bridges: the edge it cuts
+  double snap_distance_m = 0;                 // road sections and bridges: distance to that edge
 };
 
 struct Crew {

@@ -31,7 +31,8 @@ using ClassCounts = std::array<std::int32_t, kTaskClassCount>;
 Csr<std::uint32_t> invert(const Csr<TaskId>& rel, std::size_t item_count) {
   std::vector<std::vector<std::uint32_t>> rows(item_count);
   for (std::size_t k = 0; k < rel.size(); ++k) {
-    for (const TaskId* t = rel.begin(k); t != rel.end(k); ++t) rows[t->index()].push_back(static_cast<std::uint32_t>(k));
+    for (const TaskId* t = rel.begin(k); t != rel.end(k); ++t)
+      rows[t->index()].push_back(static_cast<std::uint32_t>(k));
   }
   Csr<std::uint32_t> out;
   for (auto& r : rows) out.push_row(r);
@@ -45,11 +46,13 @@ class Dispatcher {
     const std::size_t n = ts.tasks.size();
     state_.assign(n, State::kWaiting);
     pred_left_.resize(n);
-    for (std::size_t t = 0; t < n; ++t) pred_left_[t] = static_cast<std::uint32_t>(ts.preds.count(t));
+    for (std::size_t t = 0; t < n; ++t)
+      pred_left_[t] = static_cast<std::uint32_t>(ts.preds.count(t));
     succs_ = invert(ts.preds, n);
     blocks_ = invert(ts.edge_blockers, n);
     cls_.resize(n);
-    for (std::size_t t = 0; t < n; ++t) cls_[t] = static_cast<std::uint8_t>(task_class(s, ts.tasks[t]));
+    for (std::size_t t = 0; t < n; ++t)
+      cls_[t] = static_cast<std::uint8_t>(task_class(s, ts.tasks[t]));
 
     // Which trades can do which classes (the rate is then > 0 for every crew of the trade).
     for (std::size_t t = 0; t < n; ++t) {
@@ -90,6 +93,7 @@ class Dispatcher {
       for (const auto& p : net_.node_pos) lat += p.lat;
       grid_mx_ = 111320.0 * std::cos(lat / static_cast<double>(net_.num_nodes()) * 0.0174532925);
     }
+    init_grid();
     max_caches_ = kCacheBytes / (24 * std::max<std::size_t>(1, net_.num_nodes()));
     caches_.reserve(max_caches_);
     crew_node_.resize(s.crews.size());
@@ -98,7 +102,19 @@ class Dispatcher {
     if (opt.rule == Rule::kImpact) init_impact();
   }
 
+  // True when every settlement is in a component with a hub; drops those found connected.
+  bool all_have_access() {
+    checked_version_ = version_;
+    std::vector<std::uint32_t> hub_roots;
+    for (NodeId h : hub_nodes_) hub_roots.push_back(uf_.find(h.index()));
+    std::erase_if(waiting_nodes_, [&](std::uint32_t n) {
+      return std::find(hub_roots.begin(), hub_roots.end(), uf_.find(n)) != hub_roots.end();
+    });
+    return waiting_nodes_.empty();
+  }
+
   DispatchResult run() {
+    for (const Settlement& st : s_.settlements) waiting_nodes_.push_back(st.node.value);
     for (std::size_t t = 0; t < ts_.tasks.size(); ++t) {
       if (pred_left_[t] == 0) make_available(t);
     }
@@ -115,7 +131,12 @@ class Dispatcher {
         finish(ev.task, now);
         ready.push_back(ev.crew);
       }
-      if (opt_.rule == Rule::kImpact && opened_since_recompute_ >= recompute_every_) recompute_priorities();
+      if (opt_.stop_when_all_access && version_ != checked_version_ && all_have_access()) {
+        stopped_early_ = true;
+        break;
+      }
+      if (opt_.rule == Rule::kImpact && opened_since_recompute_ >= recompute_every_)
+        recompute_priorities();
       // Idle crews woken because work they can do appeared in their component join the crews
       // just freed.
       ready.insert(ready.end(), woken_.begin(), woken_.end());
@@ -128,6 +149,8 @@ class Dispatcher {
     stats_.nodes_settled = search_.settled();
     stats_.far_trip_nodes = search_.settled_by_astar();
     result.stats = stats_;
+    result.access_tasks = std::move(access_tasks_);
+    result.stopped_early = stopped_early_;
     result.plan.rule = std::string(rule_name(opt_.rule));
     result.plan.assignments = std::move(assignments_);
     std::stable_sort(result.plan.assignments.begin(), result.plan.assignments.end(),
@@ -145,9 +168,7 @@ class Dispatcher {
     Minutes time;
     std::uint32_t task;
     std::uint32_t crew;
-    bool operator>(const Event& o) const {
-      return time != o.time ? time > o.time : task > o.task;
-    }
+    bool operator>(const Event& o) const { return time != o.time ? time > o.time : task > o.task; }
   };
 
   std::pair<std::uint32_t, std::uint32_t> ends(std::size_t t) const {
@@ -165,7 +186,7 @@ class Dispatcher {
     state_[t] = State::kAvailable;
     count(t, +1);
     avail_add(static_cast<std::uint32_t>(t));
-    if (!priority_.empty() && priority_[t] > static_priority_[t]) {
+    if (!on_path_.empty() && on_path_[t]) {
       auto& list = hot_[cls_[t]];
       const auto id = static_cast<std::uint32_t>(t);
       list.insert(std::upper_bound(list.begin(), list.end(), id,
@@ -200,7 +221,8 @@ class Dispatcher {
   }
 
   void park(std::uint32_t c) {
-    idle_lists_[idle_key(uf_.find(s_.crews[c].base_node.index()), static_cast<std::size_t>(s_.crews[c].trade))]
+    idle_lists_[idle_key(uf_.find(s_.crews[c].base_node.index()),
+                         static_cast<std::size_t>(s_.crews[c].trade))]
         .push_back(c);
   }
 
@@ -217,7 +239,8 @@ class Dispatcher {
     ++version_;
     source_uses_.clear();
     ++opened_since_recompute_;
-    const std::uint32_t a = uf_.find(net_.edge_from[e].index()), b = uf_.find(net_.edge_to[e].index());
+    const std::uint32_t a = uf_.find(net_.edge_from[e].index()),
+                        b = uf_.find(net_.edge_to[e].index());
     if (a == b) return;
     // Crews idle on one side may now reach the work waiting on the other.
     for (std::size_t tr = 0; tr < kTradeCount; ++tr) {
@@ -267,25 +290,35 @@ class Dispatcher {
     std::uint32_t task;
     NodeId entry;
     Seconds travel_s;
-    bool exact = true;   // travel_s from the search; otherwise a straight-line estimate
+    bool exact = true;  // travel_s from the search; otherwise a straight-line estimate
+  };
+
+  // Straight-line travel estimates: 1.4 detour factor at 40 km/h.
+  static constexpr double kDetour = 1.4;
+  static constexpr double kEstimateSpeedMs = 40.0 / 3.6;
+
+  // An available task as the far-work scan sees it: the positions of both ends of its site edge
+  // are copied in, so that ranking thousands of tasks reads one contiguous list.
+  struct CellEntry {
+    std::uint32_t task;
+    std::uint8_t cls;
+    LonLat u, v;
   };
 
   // Estimated travel from one node to task sites, with the projection factor computed once.
   struct TravelEstimator {
-    const Dispatcher& d;
     LonLat a;
     double mx;
     TravelEstimator(const Dispatcher& dispatcher, NodeId from)
-        : d(dispatcher), a(dispatcher.net_.node_pos[from.index()]),
+        : a(dispatcher.net_.node_pos[from.index()]),
           mx(111320.0 * std::cos(a.lat * 0.0174532925)) {}
-    [[nodiscard]] Seconds travel_s(std::uint32_t t) const {
-      const auto [u, v] = d.ends(t);
-      auto dist2 = [&](std::uint32_t n) {
-        const LonLat b = d.net_.node_pos[n];
+    [[nodiscard]] Seconds travel_s(const CellEntry& e) const {
+      auto dist2 = [&](const LonLat& b) {
         const double dx = (a.lon - b.lon) * mx, dy = (a.lat - b.lat) * 110540.0;
         return dx * dx + dy * dy;
       };
-      return static_cast<Seconds>(std::sqrt(std::min(dist2(u), dist2(v))) * 1.4 / (40.0 / 3.6));
+      return static_cast<Seconds>(std::sqrt(std::min(dist2(e.u), dist2(e.v))) * kDetour /
+                                  kEstimateSpeedMs);
     }
   };
 
@@ -299,7 +332,7 @@ class Dispatcher {
       const double dy = (a.lat - b.lat) * 110540.0;
       return std::sqrt(dx * dx + dy * dy);
     };
-    return static_cast<Seconds>(std::min(dist(u), dist(v)) * 1.4 / (40.0 / 3.6));
+    return static_cast<Seconds>(std::min(dist(u), dist(v)) * kDetour / kEstimateSpeedMs);
   }
 
   // Open-road travel from `from` to the nearer reachable end of task t's site edge, along a real
@@ -335,7 +368,8 @@ class Dispatcher {
     }
     // Only before the first road opens: later, repeated departures from one node are rare and a
     // whole-network table would cost more than the local searches it saves.
-    if (version_ != 1 || caches_.size() >= max_caches_ || ++source_uses_[from.value] < kCacheAfterUses) {
+    if (version_ != 1 || caches_.size() >= max_caches_ ||
+        ++source_uses_[from.value] < kCacheAfterUses) {
       return nullptr;
     }
     SourceCache& sc = caches_.emplace_back();
@@ -343,43 +377,101 @@ class Dispatcher {
     sc.version = version_;
     sc.order.clear();
     sc.dist.assign(net_.num_nodes(), kUnreached);
-    search_.run(from, [&](EdgeId e) { return open_[e.index()] != 0; }, [&](NodeId x, Seconds d) {
-      sc.order.emplace_back(x.value, d);
-      sc.dist[x.index()] = d;
-      return true;
-    });
+    search_.run(
+        from, [&](EdgeId e) { return open_[e.index()] != 0; },
+        [&](NodeId x, Seconds d) {
+          sc.order.emplace_back(x.value, d);
+          sc.dist[x.index()] = d;
+          return true;
+        });
     return &sc;
   }
 
-  // Available tasks by class, with O(1) removal.
-  void avail_add(std::uint32_t t) {
-    avail_cell_[t] = cell_of(ends(t).first);
-    auto& list = avail_[cls_[t]][avail_cell_[t]];
-    avail_pos_[t] = static_cast<std::uint32_t>(list.size());
-    list.push_back(t);
-  }
-  void avail_remove(std::uint32_t t) {
-    auto& list = avail_[cls_[t]][avail_cell_[t]];
-    const std::uint32_t last = list.back();
-    list[avail_pos_[t]] = last;
-    avail_pos_[last] = avail_pos_[t];
-    list.pop_back();
-  }
-  // Available tasks are bucketed by a square grid of kCellM metres, so that far work is found by
-  // looking at the cells around a crew rather than at every available task.
+  // Available tasks in a dense grid of kCellM-metre cells (all classes in one list per cell), with
+  // O(1) removal, so that far work is found by looking at the cells around a crew rather than at
+  // every available task.
   static constexpr double kCellM = 5000;
-  static std::uint64_t cell_key(std::int64_t x, std::int64_t y) {
-    return (static_cast<std::uint64_t>(x + (1LL << 31)) << 32) | static_cast<std::uint64_t>(y + (1LL << 31));
+  void init_grid() {
+    double x0 = std::numeric_limits<double>::max(), y0 = x0,
+           x1 = std::numeric_limits<double>::lowest(), y1 = x1;
+    for (const LonLat& p : net_.node_pos) {
+      x0 = std::min(x0, p.lon * grid_mx_);
+      x1 = std::max(x1, p.lon * grid_mx_);
+      y0 = std::min(y0, p.lat * 110540.0);
+      y1 = std::max(y1, p.lat * 110540.0);
+    }
+    if (net_.num_nodes() == 0) x0 = x1 = y0 = y1 = 0;
+    grid_x0_ = x0;
+    grid_y0_ = y0;
+    grid_nx_ = static_cast<std::int64_t>((x1 - x0) / kCellM) + 1;
+    grid_ny_ = static_cast<std::int64_t>((y1 - y0) / kCellM) + 1;
+    ncells_ = static_cast<std::size_t>(grid_nx_ * grid_ny_);
+    cells_.assign(kTaskClassCount * ncells_, {});
+    cell_bound_.assign(cells_.size(), 0);
   }
   std::pair<std::int64_t, std::int64_t> cell_xy(std::uint32_t node) const {
     const LonLat p = net_.node_pos[node];
-    return {static_cast<std::int64_t>(std::floor(p.lon * grid_mx_ / kCellM)),
-            static_cast<std::int64_t>(std::floor(p.lat * 110540.0 / kCellM))};
+    return {static_cast<std::int64_t>((p.lon * grid_mx_ - grid_x0_) / kCellM),
+            static_cast<std::int64_t>((p.lat * 110540.0 - grid_y0_) / kCellM)};
   }
-  std::uint64_t cell_of(std::uint32_t node) const {
-    const auto [x, y] = cell_xy(node);
-    return cell_key(x, y);
+  void avail_add(std::uint32_t t) {
+    const auto [x, y] = cell_xy(ends(t).first);
+    avail_cell_[t] =
+        static_cast<std::uint32_t>(cls_[t] * ncells_ + static_cast<std::size_t>(y * grid_nx_ + x));
+    ++class_avail_[cls_[t]];
+    auto& list = cells_[avail_cell_[t]];
+    avail_pos_[t] = static_cast<std::uint32_t>(list.size());
+    const auto [u, v] = ends(t);
+    list.push_back({t, cls_[t], net_.node_pos[u], net_.node_pos[v]});
+    if (!priority_.empty())
+      cell_bound_[avail_cell_[t]] = std::max(cell_bound_[avail_cell_[t]], priority_[t]);
   }
+  void avail_remove(std::uint32_t t) {
+    --class_avail_[cls_[t]];
+    auto& list = cells_[avail_cell_[t]];
+    const CellEntry last = list.back();
+    list[avail_pos_[t]] = last;
+    avail_pos_[last.task] = avail_pos_[t];
+    list.pop_back();
+  }
+  // Calls f(slot) for the cells of class k within `reach` cells of node's cell.
+  template <typename F>
+  void for_cell_ids_around(std::size_t k, std::uint32_t node, std::int64_t reach, F&& f) const {
+    const auto [cx, cy] = cell_xy(node);
+    for (std::int64_t y = std::max<std::int64_t>(0, cy - reach);
+         y <= std::min(grid_ny_ - 1, cy + reach); ++y) {
+      for (std::int64_t x = std::max<std::int64_t>(0, cx - reach);
+           x <= std::min(grid_nx_ - 1, cx + reach); ++x) {
+        f(k * ncells_ + static_cast<std::size_t>(y * grid_nx_ + x));
+      }
+    }
+  }
+  // Calls f(slot) for the cells of class k at Chebyshev distance exactly r from cell (cx, cy).
+  template <typename F>
+  void for_ring(std::size_t k, std::int64_t cx, std::int64_t cy, std::int64_t r, F&& f) const {
+    auto at = [&](std::int64_t x, std::int64_t y) {
+      if (x >= 0 && y >= 0 && x < grid_nx_ && y < grid_ny_)
+        f(k * ncells_ + static_cast<std::size_t>(y * grid_nx_ + x));
+    };
+    for (std::int64_t x = cx - r; x <= cx + r; ++x) {
+      at(x, cy - r);
+      at(x, cy + r);
+    }
+    for (std::int64_t y = cy - r + 1; y <= cy + r - 1; ++y) {
+      at(cx - r, y);
+      at(cx + r, y);
+    }
+  }
+
+  // Impact rule: benefit per crew-day spent, travel included; a tiny term prefers near tasks among
+  // tasks with no measured benefit.
+  double score(const Crew& crew, std::uint32_t t, Seconds travel_s) const {
+    const double dur = static_cast<double>(duration_min(s_, crew, ts_.tasks[t])) / kMinutesPerDay;
+    const double travel = static_cast<double>(travel_s) / 86400.0;
+    return (priority_[t] * dur + 1e-6) / (travel + dur);
+  }
+  // score <= priority + 1e-6 / duration, and durations are whole minutes (at least one).
+  static constexpr double kScoreSlack = 1e-6 * kMinutesPerDay;
 
   // Finds reachable available tasks for crew c (in travel order) and assigns the best by the rule.
   bool assign_next(std::uint32_t c, Minutes now) {
@@ -397,23 +489,24 @@ class Dispatcher {
     std::size_t settled = 0;
     const SourceCache* cache = source_cache(crew_node_[c]);
     auto visit = [&](NodeId x, Seconds d) {
-          if (first >= 0 && d > first + window) return false;
-          if (++settled > kSearchNodes) return false;
-          for (const TaskId* t = node_tasks_.begin(x.index()); t != node_tasks_.end(x.index()); ++t) {
-            const std::uint32_t ti = t->value;
-            if (state_[ti] != State::kAvailable || !cap[cls_[ti]] || seen_[ti] == seen_round_) continue;
-            seen_[ti] = seen_round_;
-            cands_.push_back({ti, x, d});
-            if (first < 0) first = d;
-          }
-          return cands_.size() < want;
-        };
+      if (first >= 0 && d > first + window) return false;
+      if (++settled > kSearchNodes) return false;
+      for (const TaskId* t = node_tasks_.begin(x.index()); t != node_tasks_.end(x.index()); ++t) {
+        const std::uint32_t ti = t->value;
+        if (state_[ti] != State::kAvailable || !cap[cls_[ti]] || seen_[ti] == seen_round_) continue;
+        seen_[ti] = seen_round_;
+        cands_.push_back({ti, x, d});
+        if (first < 0) first = d;
+      }
+      return cands_.size() < want;
+    };
     if (cache != nullptr) {
       for (const auto& [x, d] : cache->order) {
         if (!visit(NodeId(x), d)) break;
       }
     } else {
-      search_.run(crew_node_[c], [&](EdgeId e) { return open_[e.index()] != 0; }, visit);
+      search_.run(
+          crew_node_[c], [&](EdgeId e) { return open_[e.index()] != 0; }, visit);
     }
     if (cands_.empty()) {
       // Nothing within the search's reach: the work is far away. Rank the available tasks of the
@@ -421,11 +514,15 @@ class Dispatcher {
       const std::uint32_t root = uf_.find(crew_node_[c].index());
       Candidate farthest_fallback{0, NodeId{}, std::numeric_limits<Seconds>::max(), false};
       const TravelEstimator estimator(*this, crew_node_[c]);
-      auto consider = [&](std::uint32_t t) {
+      auto consider = [&](const CellEntry& e) {
+        ++stats_.far_scanned;
+        const std::uint32_t t = e.task;
         // The estimate first: it is cheaper than the component test and rules most tasks out.
-        const Seconds est = estimator.travel_s(t);
+        const Seconds est = estimator.travel_s(e);
         const bool near = est <= opt_.far_travel_s;
-        if (!near && std::tie(est, t) >= std::tie(farthest_fallback.travel_s, farthest_fallback.task)) return;
+        if (!near &&
+            std::tie(est, t) >= std::tie(farthest_fallback.travel_s, farthest_fallback.task))
+          return;
         const auto [u, v] = ends(t);
         if (uf_.find(u) != root && uf_.find(v) != root) return;
         if (near) {
@@ -436,24 +533,58 @@ class Dispatcher {
         }
       };
       // The cells within the estimated travel limit, then, if nothing is there, every cell.
-      const auto [cx, cy] = cell_xy(crew_node_[c].value);
-      const auto reach = static_cast<std::int64_t>(
-          std::ceil(static_cast<double>(opt_.far_travel_s) * (40.0 / 3.6) / 1.4 / kCellM)) + 1;
-      for (std::size_t k = 0; k < kTaskClassCount; ++k) {
-        if (!cap[k] || avail_[k].empty()) continue;
-        for (std::int64_t dx = -reach; dx <= reach; ++dx) {
-          for (std::int64_t dy = -reach; dy <= reach; ++dy) {
-            auto it = avail_[k].find(cell_key(cx + dx, cy + dy));
-            if (it == avail_[k].end()) continue;
-            for (const std::uint32_t t : it->second) consider(t);
+      const auto reach =
+          static_cast<std::int64_t>(std::ceil(static_cast<double>(opt_.far_travel_s) *
+                                              kEstimateSpeedMs / kDetour / kCellM)) +
+          1;
+      if (opt_.rule == Rule::kImpact) {
+        // Cells by falling priority bound: once the best candidate's score beats a cell's bound,
+        // no task there or in the cells after it can win.
+        window_.clear();
+        for (std::size_t k = 0; k < kTaskClassCount; ++k) {
+          if (!cap[k] || class_avail_[k] == 0) continue;
+          for_cell_ids_around(k, crew_node_[c].value, reach, [&](std::size_t id) {
+            if (!cells_[id].empty()) window_.emplace_back(cell_bound_[id], id);
+          });
+        }
+        std::sort(window_.begin(), window_.end(), std::greater<>());
+        double best = -1;
+        for (const auto& [bound, id] : window_) {
+          if (bound + kScoreSlack < best) break;
+          for (const CellEntry& e : cells_[id]) {
+            const std::size_t before = cands_.size();
+            consider(e);
+            if (cands_.size() > before)
+              best = std::max(best, score(crew, cands_.back().task, cands_.back().travel_s));
           }
+        }
+      } else {
+        for (std::size_t k = 0; k < kTaskClassCount; ++k) {
+          if (!cap[k] || class_avail_[k] == 0) continue;
+          for_cell_ids_around(k, crew_node_[c].value, reach, [&](std::size_t id) {
+            for (const CellEntry& e : cells_[id]) consider(e);
+          });
         }
       }
       if (cands_.empty() && farthest_fallback.travel_s == std::numeric_limits<Seconds>::max()) {
-        for (std::size_t k = 0; k < kTaskClassCount; ++k) {
-          if (!cap[k]) continue;
-          for (const auto& [key, list] : avail_[k]) {
-            for (const std::uint32_t t : list) consider(t);
+        // Nothing in the window: widen it ring by ring until the nearest task found is nearer
+        // than anything the next ring could hold. Cell widths are in the grid's metres; the
+        // estimator's are at the crew's latitude, hence the factor.
+        const double f = std::min(1.0, estimator.mx / grid_mx_);
+        const auto [cx, cy] = cell_xy(crew_node_[c].value);
+        const std::int64_t max_r = std::max(grid_nx_, grid_ny_);
+        for (std::int64_t r = reach + 1; r <= max_r; ++r) {
+          const double nearest_possible_s =
+              static_cast<double>(r - 1) * kCellM * f * kDetour / kEstimateSpeedMs;
+          if (static_cast<double>(farthest_fallback.travel_s) < nearest_possible_s) break;
+          for (std::size_t k = 0; k < kTaskClassCount; ++k) {
+            if (!cap[k] || class_avail_[k] == 0) continue;
+            for_ring(k, cx, cy, r, [&](std::size_t id) {
+              for (const CellEntry& e : cells_[id]) {
+                ++stats_.far_scanned_everywhere;
+                consider(e);
+              }
+            });
           }
         }
       }
@@ -464,7 +595,9 @@ class Dispatcher {
       if (opt_.rule == Rule::kNearest && !cands_.empty()) {
         std::size_t best = 0;
         for (std::size_t i = 1; i < cands_.size(); ++i) {
-          if (std::tie(cands_[i].travel_s, cands_[i].task) < std::tie(cands_[best].travel_s, cands_[best].task)) best = i;
+          if (std::tie(cands_[i].travel_s, cands_[i].task) <
+              std::tie(cands_[best].travel_s, cands_[best].task))
+            best = i;
         }
         std::swap(cands_[0], cands_[best]);
         cands_.resize(1);
@@ -480,13 +613,14 @@ class Dispatcher {
         std::size_t added = 0, keep = 0;
         for (std::size_t i = 0; i < list.size(); ++i) {
           const std::uint32_t t = list[i];
+          ++stats_.hot_scanned;
           if (state_[t] != State::kAvailable) continue;  // taken: dropped from the list
           list[keep++] = t;
           if (added >= opt_.hot_candidates || seen_[t] == seen_round_) continue;
           const auto [u, v] = ends(t);
           if (uf_.find(u) != root && uf_.find(v) != root) continue;
           const Seconds est = estimate_travel_s(crew_node_[c], t);
-          if (est > opt_.far_travel_s) continue;  // work for crews based nearer
+          if (static_cast<double>(est) > far_limit_s(t)) continue;  // work for crews based nearer
           seen_[t] = seen_round_;
           cands_.push_back({t, NodeId{}, est, false});
           ++added;
@@ -499,14 +633,9 @@ class Dispatcher {
     if (opt_.rule == Rule::kImpact) {
       double best_score = -1;
       for (std::size_t i = 0; i < cands_.size(); ++i) {
-        const auto& cd = cands_[i];
-        const double dur = static_cast<double>(duration_min(s_, crew, ts_.tasks[cd.task])) / kMinutesPerDay;
-        const double travel = static_cast<double>(cd.travel_s) / 86400.0;
-        // Benefit per crew-day spent (travel included); a tiny term prefers near tasks among
-        // tasks with no measured benefit.
-        const double score = (priority_[cd.task] * dur + 1e-6) / (travel + dur);
-        if (score > best_score) {
-          best_score = score;
+        const double sc = score(crew, cands_[i].task, cands_[i].travel_s);
+        if (sc > best_score) {
+          best_score = sc;
           best = i;
         }
       }
@@ -613,26 +742,46 @@ class Dispatcher {
     for (std::size_t a = 0; a < s_.assets.size(); ++a) {
       double pop = 0;
       for (SettlementId st : s_.assets[a].served) {
-        pop += static_cast<double>(s_.settlements[st.index()].population) * s_.settlements[st.index()].weight;
+        pop += static_cast<double>(s_.settlements[st.index()].population) *
+               s_.settlements[st.index()].weight;
       }
       // What depends on a also waits for a.
-      for (AssetId cur = AssetId::from_index(a); cur.valid(); cur = s_.assets[cur.index()].depends) {
+      for (AssetId cur = AssetId::from_index(a); cur.valid();
+           cur = s_.assets[cur.index()].depends) {
         served_pop[cur.index()] += pop;
       }
     }
     for (std::size_t t = 0; t < n; ++t) {
       const Task& task = ts_.tasks[t];
       if (task.kind == TaskKind::kRepair) {
-        static_priority_[t] = opt_.service_weight * served_pop[task.asset.index()] / nominal_days_[t];
+        static_priority_[t] =
+            opt_.service_weight * served_pop[task.asset.index()] / nominal_days_[t];
       } else if (task.kind != TaskKind::kSurvey) {
-        static_priority_[t] = opt_.land_weight_people_per_ha * (task.work / 10000.0) / nominal_days_[t];
+        static_priority_[t] =
+            opt_.land_weight_people_per_ha * (task.work / 10000.0) / nominal_days_[t];
       } else {
         const auto& out = ts_.hazard_outcome[task.hazard.index()];
-        static_priority_[t] = opt_.land_weight_people_per_ha * (out.cancelled_m2 / 10000.0) / nominal_days_[t];
+        static_priority_[t] =
+            opt_.land_weight_people_per_ha * (out.cancelled_m2 / 10000.0) / nominal_days_[t];
       }
     }
     recompute_every_ = std::max<std::size_t>(1, blocked_edges_ / 50);
     priority_ = static_priority_;
+    apply_priority_factors();
+  }
+
+  // How far (estimated) a crew goes for a hot task: the optimiser may send crews further.
+  [[nodiscard]] double far_limit_s(std::uint32_t t) const {
+    const double f =
+        opt_.reach_factor != nullptr ? static_cast<double>((*opt_.reach_factor)[t]) : 1.0;
+    return static_cast<double>(opt_.far_travel_s) * f;
+  }
+
+  void apply_priority_factors() {
+    if (opt_.priority_factor == nullptr) return;
+    const auto& f = *opt_.priority_factor;
+    assert(f.size() == priority_.size());
+    for (std::size_t t = 0; t < priority_.size(); ++t) priority_[t] *= static_cast<double>(f[t]);
   }
 
   // Access priority (Smith's rule over restoration paths): each settlement without access follows
@@ -647,10 +796,16 @@ class Dispatcher {
     std::vector<std::uint32_t> hub_roots;
     for (NodeId h : hub_nodes_) hub_roots.push_back(uf_.find(h.index()));
     auto has_access = [&](const Settlement& st) {
-      return std::find(hub_roots.begin(), hub_roots.end(), uf_.find(st.node.index())) != hub_roots.end();
+      return std::find(hub_roots.begin(), hub_roots.end(), uf_.find(st.node.index())) !=
+             hub_roots.end();
     };
     // Once every settlement has access, only the static priorities remain: skip the path search.
-    if (std::all_of(s_.settlements.begin(), s_.settlements.end(), has_access)) return;
+    if (std::all_of(s_.settlements.begin(), s_.settlements.end(), has_access)) {
+      on_path_.assign(n, 0);
+      apply_priority_factors();
+      refresh_cell_bounds();
+      return;
+    }
     std::vector<double> remaining(net_.num_edges(), 0);
     for (std::size_t e = 0; e < net_.num_edges(); ++e) {
       if (open_[e]) continue;
@@ -674,7 +829,8 @@ class Dispatcher {
       for (auto i = net_.adj_offset[u]; i < net_.adj_offset[u + 1]; ++i) {
         const EdgeId e = net_.adj_edge[i];
         const std::uint32_t v = net_.other_end(e, NodeId(u)).value;
-        const double nd = d + static_cast<double>(net_.edge_travel_s(e)) / 86400.0 + remaining[e.index()];
+        const double nd =
+            d + static_cast<double>(net_.edge_travel_s(e)) / 86400.0 + remaining[e.index()];
         if (nd < dist[v]) {
           dist[v] = nd;
           parent[v] = e;
@@ -705,10 +861,31 @@ class Dispatcher {
         }
       }
     }
-    for (std::size_t t = 0; t < n; ++t) {
-      if (state_[t] == State::kAvailable && priority_[t] > static_priority_[t]) hot_[cls_[t]].push_back(static_cast<std::uint32_t>(t));
+    on_path_.assign(n, 0);
+    for (std::size_t t = 0; t < n; ++t) on_path_[t] = priority_[t] > static_priority_[t] ? 1 : 0;
+    if (stats_.priority_updates == 1) {
+      for (std::size_t t = 0; t < n; ++t) {
+        if (on_path_[t]) access_tasks_.push_back(TaskId::from_index(t));
+      }
     }
-    for (auto& list : hot_) std::sort(list.begin(), list.end(), [&](std::uint32_t a, std::uint32_t b) { return hotter(a, b); });
+    apply_priority_factors();
+    for (std::size_t t = 0; t < n; ++t) {
+      if (state_[t] == State::kAvailable && on_path_[t])
+        hot_[cls_[t]].push_back(static_cast<std::uint32_t>(t));
+    }
+    for (auto& list : hot_)
+      std::sort(list.begin(), list.end(),
+                [&](std::uint32_t a, std::uint32_t b) { return hotter(a, b); });
+    refresh_cell_bounds();
+  }
+
+  // Each cell's bound is the highest priority among the tasks it held since the last refresh.
+  void refresh_cell_bounds() {
+    for (std::size_t id = 0; id < cells_.size(); ++id) {
+      double b = 0;
+      for (const CellEntry& e : cells_[id]) b = std::max(b, priority_[e.task]);
+      cell_bound_[id] = b;
+    }
   }
 
   const Scenario& s_;
@@ -720,9 +897,9 @@ class Dispatcher {
 
   std::vector<State> state_;
   std::vector<std::uint32_t> pred_left_;
-  Csr<std::uint32_t> succs_;    // task -> successor tasks
-  Csr<std::uint32_t> blocks_;   // task -> edges it blocks
-  Csr<TaskId> node_tasks_;      // node -> tasks whose site edge ends there
+  Csr<std::uint32_t> succs_;   // task -> successor tasks
+  Csr<std::uint32_t> blocks_;  // task -> edges it blocks
+  Csr<TaskId> node_tasks_;     // node -> tasks whose site edge ends there
   std::vector<std::uint8_t> cls_;
   std::array<std::array<bool, kTaskClassCount>, kTradeCount> capable_{};
   std::vector<ClassCounts> counts_;  // per union-find root: available tasks by class (per end)
@@ -739,16 +916,23 @@ class Dispatcher {
   std::priority_queue<Event, std::vector<Event>, std::greater<>> events_;
   std::vector<Assignment> assignments_;
   std::vector<Candidate> cands_;
-  std::uint64_t version_ = 1;   // bumped whenever a road opens
-  std::vector<SourceCache> caches_;   // never evicted: references stay valid (reserved)
+  std::uint64_t version_ = 1;        // bumped whenever a road opens
+  std::vector<SourceCache> caches_;  // never evicted: references stay valid (reserved)
   std::unordered_map<std::uint32_t, std::uint32_t> source_uses_;
   DispatchStats stats_;
   // A crew's search for nearby work settles at most this many nodes.
   static constexpr std::size_t kSearchNodes = 800;
-  std::array<std::unordered_map<std::uint64_t, std::vector<std::uint32_t>>, kTaskClassCount> avail_;
+  std::vector<std::vector<CellEntry>> cells_;  // available tasks by class and grid cell
+  std::size_t ncells_ = 1;
+  std::array<std::size_t, kTaskClassCount> class_avail_{};  // available tasks by class
+  std::vector<double>
+      cell_bound_;  // impact rule: no available task in the cell has a higher priority
+  std::vector<std::pair<double, std::size_t>> window_;
   std::vector<std::uint32_t> avail_pos_;   // index within its cell's list
-  std::vector<std::uint64_t> avail_cell_;  // its cell
-  double grid_mx_ = 111320.0;              // metres per degree of longitude at the network's centre
+  std::vector<std::uint32_t> avail_cell_;  // its cell
+  double grid_x0_ = 0, grid_y0_ = 0;
+  std::int64_t grid_nx_ = 1, grid_ny_ = 1;
+  double grid_mx_ = 111320.0;  // metres per degree of longitude at the network's centre
   std::vector<NodeId> targets_;
   static constexpr double kHeuristicSpeedKmh = 2;
   std::vector<std::uint32_t> seen_;
@@ -764,6 +948,11 @@ class Dispatcher {
     return priority_[a] != priority_[b] ? priority_[a] > priority_[b] : a < b;
   }
   Csr<TaskId> closure_;
+  std::vector<char> on_path_;  // on a restoration path at the last recompute (hot when available)
+  std::vector<TaskId> access_tasks_;
+  std::vector<std::uint32_t> waiting_nodes_;  // settlement nodes not yet known to have access
+  std::uint64_t checked_version_ = 0;
+  bool stopped_early_ = false;
   std::size_t recompute_every_ = 1;
   std::size_t opened_since_recompute_ = 0;
 };

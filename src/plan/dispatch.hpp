@@ -36,20 +36,35 @@ struct DispatchOptions {
   // Work estimated further than this is left to crews based nearer, unless a crew has nothing
   // else it can do.
   Seconds far_travel_s = 3600;
+  // Optional, one per task: multiplies the task's priority under the impact rule (1 = neutral).
+  // The district optimiser searches over these.
+  const std::vector<float>* priority_factor = nullptr;
+  // Optional, one per task: multiplies far_travel_s for the task when it is on a restoration path
+  // (crews from further away may take it).
+  const std::vector<float>* reach_factor = nullptr;
+  // Stop as soon as every settlement has road access to a hub. The plan then holds only the
+  // tasks started until then: enough to measure people-days without access, nothing more.
+  bool stop_when_all_access = false;
 };
 
 struct DispatchStats {
-  std::uint64_t dispatches = 0;        // crews choosing a task
-  std::uint64_t nodes_settled = 0;     // by the local searches and the A* trips
-  std::uint64_t far_trips = 0;         // tasks reached by A* (beyond the local search)
-  std::uint64_t far_trip_nodes = 0;    // nodes settled by those A* searches
-  std::uint64_t priority_updates = 0;  // impact rule: recomputations of the access priorities
+  std::uint64_t dispatches = 0;              // crews choosing a task
+  std::uint64_t nodes_settled = 0;           // by the local searches and the A* trips
+  std::uint64_t far_trips = 0;               // tasks reached by A* (beyond the local search)
+  std::uint64_t far_trip_nodes = 0;          // nodes settled by those A* searches
+  std::uint64_t priority_updates = 0;        // impact rule: recomputations of the access priorities
+  std::uint64_t far_scanned = 0;             // available tasks ranked by straight-line estimate
+  std::uint64_t far_scanned_everywhere = 0;  // of which in the scan of every cell (nothing near)
+  std::uint64_t hot_scanned = 0;             // impact rule: hot-list entries looked at
 };
 
 struct DispatchResult {
   Plan plan;
   DispatchStats stats;
   std::vector<TaskId> unassigned;  // tasks no crew could do (no capable trade, or never reachable)
+  // Impact rule: the tasks on a settlement's restoration path at day 0 (the optimiser's focus).
+  std::vector<TaskId> access_tasks;
+  bool stopped_early = false;  // stop_when_all_access took effect; `unassigned` is then moot
 };
 
 // Plans every crew over time. The scenario must be linked and `tasks` generated from it.

@@ -1,5 +1,6 @@
 #include "plan/link.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <unordered_map>
@@ -16,6 +17,25 @@ std::string metres(double m) {
   o << std::lround(m) << " m";
   return o.str();
 }
+
+SnapSummary summarise(const char* layer, std::vector<std::pair<double, std::string>>& snaps,
+                      double warning_m) {
+  SnapSummary out;
+  out.layer = layer;
+  out.count = snaps.size();
+  for (const auto& [d, where] : snaps) {
+    if (d > out.max_m || out.farthest.empty()) {  // the first of equals, in layer order
+      out.max_m = d;
+      out.farthest = where;
+    }
+    if (d > warning_m) ++out.over_warning;
+  }
+  auto mid = snaps.begin() + static_cast<std::ptrdiff_t>(snaps.size() / 2);
+  std::nth_element(snaps.begin(), mid, snaps.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  out.median_m = mid->first;
+  return out;
+}
 }  // namespace
 
 LinkReport link_scenario(Scenario& s, const std::string& source) {
@@ -25,6 +45,7 @@ LinkReport link_scenario(Scenario& s, const std::string& source) {
   const geo::EdgeIndex index(net);
   const Parameters& p = s.params;
 
+  std::vector<std::pair<double, std::string>> settlement_snaps, hub_snaps, asset_snaps;
   auto snap = [&](LonLat pos, const std::string& where, NodeId& node, double& dist) {
     const geo::NodeHit hit = geo::nearest_node(index, net, pos);
     if (!hit.node.valid() || hit.distance_m > p.max_snap_m) {
@@ -41,12 +62,16 @@ LinkReport link_scenario(Scenario& s, const std::string& source) {
   std::unordered_map<std::string, NodeId> place_node;
   for (std::size_t i = 0; i < s.settlements.size(); ++i) {
     auto& st = s.settlements[i];
-    snap(st.pos, "settlements[" + std::to_string(i) + "] '" + st.id + "'", st.node, st.snap_distance_m);
+    const std::string where = "settlements[" + std::to_string(i) + "] '" + st.id + "'";
+    snap(st.pos, where, st.node, st.snap_distance_m);
+    settlement_snaps.emplace_back(st.snap_distance_m, where);
     place_node[st.id] = st.node;
   }
   for (std::size_t i = 0; i < s.hubs.size(); ++i) {
     auto& h = s.hubs[i];
-    snap(h.pos, "hubs[" + std::to_string(i) + "] '" + h.id + "'", h.node, h.snap_distance_m);
+    const std::string where = "hubs[" + std::to_string(i) + "] '" + h.id + "'";
+    snap(h.pos, where, h.node, h.snap_distance_m);
+    hub_snaps.emplace_back(h.snap_distance_m, where);
     place_node[h.id] = h.node;
   }
 
@@ -95,6 +120,7 @@ LinkReport link_scenario(Scenario& s, const std::string& source) {
       a.depends = AssetId::from_index(it->second);
     }
     a.edge = EdgeId{};
+    a.snap_distance_m = 0;
     if (a.kind == AssetKind::kRoadSection || a.kind == AssetKind::kBridge) {
       const LonLat pos = a.geometry.front();
       geo::EdgeHit hit{EdgeId{}, 0};
@@ -110,7 +136,13 @@ LinkReport link_scenario(Scenario& s, const std::string& source) {
         report.warnings.push_back(where + ": snapped " + metres(hit.distance_m) + " to the nearest road");
       }
       a.edge = hit.edge;
+      a.snap_distance_m = hit.distance_m;
+      asset_snaps.emplace_back(hit.distance_m, "damage[" + std::to_string(i) + "] '" + a.id + "'");
     }
+  }
+  for (auto& [layer, snaps] : {std::pair{"settlements", &settlement_snaps},
+                               std::pair{"hubs", &hub_snaps}, std::pair{"damage", &asset_snaps}}) {
+    if (!snaps->empty()) report.snaps.push_back(summarise(layer, *snaps, p.snap_warning_m));
   }
   // A dependency cycle would make a service never restorable: reject it.
   for (std::size_t i = 0; i < s.assets.size(); ++i) {

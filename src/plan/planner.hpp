@@ -12,6 +12,13 @@
 
 namespace gw::plan {
 
+// Wall-clock seconds of each phase, for benchmarks and progress messages.
+struct PhaseTimes {
+  double tasks_s = 0;
+  double dispatch_s = 0;
+  double evaluate_s = 0;
+};
+
 struct PlanResult {
   TaskSet tasks;
   Plan plan;
@@ -19,6 +26,7 @@ struct PlanResult {
   std::vector<TaskId> unassigned;
   std::vector<std::string> warnings;
   DispatchStats stats;
+  PhaseTimes times;
 };
 
 // Plans a scenario that has been linked (link_scenario) with the given rule.

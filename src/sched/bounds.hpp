@@ -4,7 +4,6 @@
 
 #include <vector>
 
-#include "sched/clock.hpp"
 #include "sched/instance.hpp"
 #include "sched/problem.hpp"
 
@@ -22,9 +21,8 @@ std::vector<int> heads(const Problem& p);
 // Longest path from each job's start to the end of the project, job included (tails).
 std::vector<int> tails(const Problem& p);
 
-// `max_seconds` (on `basis`) caps the destructive part.
-LowerBounds lower_bounds(const Problem& p, double max_seconds = 0.2,
-                         TimeBasis basis = TimeBasis::kWall);
+// `max_seconds` caps the destructive part.
+LowerBounds lower_bounds(const Problem& p, double max_seconds = 0.2);
 LowerBounds lower_bounds(const Instance& inst, double max_seconds = 0.2);
 
 }  // namespace gw::sched

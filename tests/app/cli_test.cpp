@@ -9,36 +9,17 @@
 #include <sstream>
 #include <string>
 
+#include "cli_run.hpp"
+
 namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
 
-struct CmdResult {
-  int status = 0;
-  std::string out, err;
-};
+using gw::test::CmdResult;
+using gw::test::slurp;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-CmdResult run(const std::string& args) {
-  static int counter = 0;
-  const fs::path dir = fs::temp_directory_path() / ("gw_cli_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
-  fs::create_directories(dir);
-  const std::string cmd = std::string(GW_BINARY) + " " + args + " >" + (dir / "out").string() + " 2>" + (dir / "err").string();
-  CmdResult r;
-  const int raw = std::system(cmd.c_str());
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  r.out = slurp(dir / "out");
-  r.err = slurp(dir / "err");
-  fs::remove_all(dir);
-  return r;
-}
+CmdResult run(const std::string& args) { return gw::test::run_groundwork(args); }
 
 fs::path fresh_dir(const std::string& name) {
   const fs::path d = fs::temp_directory_path() / ("gw_cli_" + std::to_string(::getpid()) + "_" + name);

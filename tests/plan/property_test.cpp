@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "gen/district.hpp"
+#include "random_district.hpp"
 #include "plan/link.hpp"
 #include "plan/planner.hpp"
 #include "validate/validate.hpp"
@@ -26,12 +27,7 @@ double plan_validated(Scenario& s, plan::Rule rule) {
 TEST(PlanProperty, RandomSmallDistrictsAlwaysValidate) {
   for (std::uint64_t seed = 1; seed <= 8; ++seed) {
     SCOPED_TRACE("seed " + std::to_string(seed));
-    gen::DistrictOptions o;
-    o.scale = 0.04 + 0.02 * static_cast<double>(seed % 4);
-    o.seed = seed * 7919;
-    Scenario s = gen::generate_district(o);
-    s.params.nts_cancel_share = 0.1 * static_cast<double>(seed % 5);
-    s.params.work_package_m2 = 5000.0 * static_cast<double>(1 + seed % 3);
+    Scenario s = test::random_small_district(seed);
     plan::link_scenario(s, "generated");
     plan_validated(s, plan::Rule::kNearest);
     plan_validated(s, plan::Rule::kImpact);

@@ -1,0 +1,152 @@
+// groundwork compare: plan two scenarios (or one and its what-if changes), validate both and print
+// the key figures side by side with the settlements that gain or lose access.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "app/commands.hpp"
+#include "io/compare_output.hpp"
+#include "io/scenario_json.hpp"
+#include "model/error.hpp"
+#include "plan/compare.hpp"
+#include "plan/link.hpp"
+#include "plan/lower_bound.hpp"
+#include "plan/optimise.hpp"
+#include "plan/planner.hpp"
+#include "plan/scenario_change.hpp"
+#include "validate/validate.hpp"
+
+namespace gw::app {
+
+namespace {
+
+struct CompareOptions {
+  std::vector<std::string> scenarios;  // one or two files
+  std::vector<std::string> changes;    // applied to B (the copy of A, or the second file)
+  std::string rule = "impact";
+  double time_limit_s = 0;  // > 0: the optimiser, per side
+  int threads = 0;          // optimiser threads (0: every core)
+  std::uint64_t seed = 1;
+  bool json = false;
+  std::size_t top = 10;
+};
+
+struct Side {
+  Scenario scenario;
+  plan::PlanResult result;
+  plan::PlanFigures figures;
+};
+
+// Links, plans (with the optimiser when it has time), validates and bounds one side; returns
+// false when the validator rejects the plan.
+bool plan_side(Side& side, const std::string& source, const std::string& label,
+               const plan::DispatchOptions& opt, const CompareOptions& o) {
+  for (const auto& w : plan::link_scenario(side.scenario, source).warnings)
+    std::cerr << "groundwork: warning: " << w << '\n';
+  if (o.time_limit_s > 0) {
+    plan::OptimiseOptions oo;
+    oo.time_limit_s = o.time_limit_s;
+    oo.threads = o.threads > 0
+                     ? o.threads
+                     : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+    oo.seed = o.seed;
+    oo.dispatch = opt;
+    side.result = plan::optimise(side.scenario, oo).best;
+  } else {
+    side.result = plan::plan_linked(side.scenario, opt);
+  }
+  for (const auto& w : side.result.warnings)
+    std::cerr << "groundwork: warning: " << label << ": " << w << '\n';
+  const validate::Report rep =
+      validate::validate_plan(side.scenario, side.result.tasks.tasks, side.result.plan);
+  for (const auto& v : rep.violations)
+    std::cerr << "groundwork: invalid plan of " << label << ": " << v << '\n';
+  side.figures = plan::plan_figures(label, side.scenario, side.result.tasks.tasks.size(),
+                                    side.result.evaluation);
+  side.figures.lower_bound_people_days =
+      plan::lower_bound(side.scenario, side.result.tasks).people_days;
+  return rep.valid();
+}
+
+int run_compare(const CompareOptions& o) {
+  if (o.scenarios.size() == 1 && o.changes.empty()) {
+    throw Error(ErrorCode::kInvalidInput,
+                "compare: give a second scenario or at least one --change");
+  }
+  std::vector<plan::ScenarioChange> changes;
+  for (const auto& c : o.changes) changes.push_back(plan::parse_change(c));
+
+  const std::filesystem::path pa = o.scenarios[0];
+  const std::filesystem::path pb = o.scenarios.size() > 1 ? o.scenarios[1] : o.scenarios[0];
+  Side a, b;
+  a.scenario = io::read_scenario(pa);
+  b.scenario = o.scenarios.size() > 1 ? io::read_scenario(pb) : a.scenario;
+  std::vector<std::string> notes;
+  for (const auto& c : changes) notes.push_back(plan::apply_change(b.scenario, c).describe());
+
+  auto label_of = [](const Scenario& s, const std::filesystem::path& p) {
+    return s.name.empty() ? p.stem().string() : s.name;
+  };
+  const std::string la = label_of(a.scenario, pa);
+  std::string lb = o.scenarios.size() > 1 ? label_of(b.scenario, pb) : la;
+  if (!changes.empty()) {
+    lb += " with";
+    for (std::size_t i = 0; i < changes.size(); ++i)
+      lb += (i ? ", '" : " '") + changes[i].text + "'";
+  }
+
+  plan::DispatchOptions opt;
+  opt.rule = *plan::rule_from_name(o.rule);
+  const bool valid_a = plan_side(a, pa.filename().string(), "A", opt, o);
+  const bool valid_b =
+      plan_side(b, pb.filename().string() + (changes.empty() ? "" : " (changed)"), "B", opt, o);
+  a.figures.label = la;
+  b.figures.label = lb;
+
+  plan::Comparison cmp = plan::compare_plans(a.figures, a.scenario, a.result.evaluation, b.figures,
+                                             b.scenario, b.result.evaluation);
+  cmp.notes = notes;
+  if (o.json) {
+    std::cout << io::compare_json(cmp, o.top).dump(2) << '\n';
+  } else {
+    std::cout << io::compare_text(cmp, o.top);
+    std::cout << "\n  validator: "
+              << (valid_a && valid_b ? "both plans valid" : "A PLAN IS INVALID") << '\n';
+  }
+  return valid_a && valid_b ? 0 : 8;
+}
+
+}  // namespace
+
+void register_compare(CLI::App& app, Action& run) {
+  auto* cmd = app.add_subcommand(
+      "compare",
+      "Plan two scenarios, or one and what-if changes, and compare the key figures side by side");
+  auto opt = std::make_shared<CompareOptions>();
+  cmd->add_option("scenarios", opt->scenarios, "SCENARIO_A [SCENARIO_B] (JSON)")
+      ->required()
+      ->expected(1, 2);
+  cmd->add_option(
+      "--change", opt->changes,
+      "A change to B, e.g. \"+500 builders\" or \"+200 deminers in manual teams\" (repeatable)");
+  cmd->add_option("--rule", opt->rule, "Dispatch rule: nearest or impact")
+      ->check(CLI::IsMember({"nearest", "impact"}));
+  cmd->add_option("--time-limit", opt->time_limit_s,
+                  "Seconds the optimiser may spend on each side's plan (0: the dispatch rule only)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--threads", opt->threads, "Optimiser threads (default: every core)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--seed", opt->seed, "Optimiser seed");
+
+  cmd->add_option("--top", opt->top,
+                  "How many settlements to list among those gaining and losing most");
+  cmd->add_flag("--json", opt->json, "Print one JSON object instead of the table");
+  cmd->callback([&run, opt] { run = [opt] { return run_compare(*opt); }; });
+}
+
+}  // namespace gw::app

@@ -1,0 +1,270 @@
+#include "io/gpkg_writer.hpp"
+
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <initializer_list>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "io/gdal_util.hpp"
+#include "io/gpkg_util.hpp"
+#include "io/outputs_util.hpp"
+#include "model/error.hpp"
+
+namespace gw::io {
+
+namespace {
+
+namespace fs = std::filesystem;
+using gdal::Field;
+using gdal::LayerWriter;
+using gdal::line;
+using gdal::point;
+using gdal::polygon;
+
+void write_layers(GDALDataset& ds, const fs::path& path, gdal::ErrorCapture& errors,
+                  const Scenario& s, const TaskSet& t, const Plan& p, const plan::Evaluation& ev) {
+  using detail::check_size;
+  check_size(ev.edge_open.size(), s.roads.num_edges(), "evaluation.edge_open");
+  check_size(ev.hazard_cancelled.size(), s.hazards.size(), "evaluation.hazard_cancelled");
+  check_size(ev.hazard_cleared.size(), s.hazards.size(), "evaluation.hazard_cleared");
+  check_size(ev.settlement_access.size(), s.settlements.size(), "evaluation.settlement_access");
+  check_size(ev.crew_use.size(), s.crews.size(), "evaluation.crew_use");
+  const std::string& d0 = s.params.start_date;
+  constexpr Minutes kStart = 0;
+
+  {  // roads: blocked from the plan's start until open_at (null: never opened)
+    LayerWriter w(ds, "roads", wkbLineString,
+                  {{"edge", OFTInteger},
+                   {"source_id", OFTInteger64},
+                   {"class", OFTString},
+                   {"bridge", OFTInteger, OFSTBoolean},
+                   {"length_m", OFTReal},
+                   {"speed_kmh", OFTReal},
+                   {"blocked", OFTInteger, OFSTBoolean},
+                   {"open_day", OFTReal},
+                   {"plan_start", OFTDateTime},
+                   {"open_at", OFTDateTime}},
+                  path, errors, d0);
+    const RoadNetwork& g = s.roads;
+    for (std::size_t e = 0; e < g.num_edges(); ++e) {
+      auto f = w.feature();
+      f->SetField("edge", static_cast<int>(e));
+      f->SetField("source_id", static_cast<GIntBig>(g.edge_source_id[e]));
+      f->SetField("class", std::string(name(g.edge_class[e])).c_str());
+      f->SetField("bridge", g.edge_bridge[e] != 0 ? 1 : 0);
+      f->SetField("length_m", detail::round_to(g.edge_length_m[e], 10));
+      f->SetField("speed_kmh", g.edge_speed_kmh[e]);
+      f->SetField("blocked", ev.edge_open[e] != 0 ? 1 : 0);
+      LayerWriter::set_day(*f, "open_day", ev.edge_open[e]);
+      w.set_time(*f, "plan_start", kStart);
+      w.set_time(*f, "open_at", ev.edge_open[e]);
+      w.add(*f, line(g.edge_shape.data() + g.edge_shape_offset[e],
+                     g.edge_shape.data() + g.edge_shape_offset[e + 1]));
+    }
+    w.finish();
+  }
+  {  // hazards: present from the plan's start until released_at (cancelled or cleared)
+    LayerWriter w(ds, "hazards", wkbPolygon,
+                  {{"id", OFTString},
+                   {"status", OFTString},
+                   {"contamination", OFTString},
+                   {"terrain", OFTString},
+                   {"land_use", OFTString},
+                   {"area_m2", OFTReal},
+                   {"cancelled_day", OFTReal},
+                   {"cleared_day", OFTReal},
+                   {"plan_start", OFTDateTime},
+                   {"cancelled_at", OFTDateTime},
+                   {"cleared_at", OFTDateTime},
+                   {"released_at", OFTDateTime}},
+                  path, errors, d0);
+    for (std::size_t h = 0; h < s.hazards.size(); ++h) {
+      const Hazard& z = s.hazards[h];
+      auto f = w.feature();
+      f->SetField("id", z.id.c_str());
+      f->SetField("status", std::string(name(z.status)).c_str());
+      f->SetField("contamination", std::string(name(z.contamination)).c_str());
+      f->SetField("terrain", std::string(name(z.terrain)).c_str());
+      f->SetField("land_use", std::string(name(z.land_use)).c_str());
+      f->SetField("area_m2", detail::round_to(z.area_m2, 10));
+      LayerWriter::set_day(*f, "cancelled_day", ev.hazard_cancelled[h]);
+      LayerWriter::set_day(*f, "cleared_day", ev.hazard_cleared[h]);
+      w.set_time(*f, "plan_start", kStart);
+      w.set_time(*f, "cancelled_at", ev.hazard_cancelled[h]);
+      w.set_time(*f, "cleared_at", ev.hazard_cleared[h]);
+      w.set_time(*f, "released_at", std::min(ev.hazard_cancelled[h], ev.hazard_cleared[h]));
+      w.add(*f, polygon(z.polygon));
+    }
+    w.finish();
+  }
+  {  // settlements: without access from the plan's start until access_at
+    LayerWriter w(ds, "settlements", wkbPoint,
+                  {{"id", OFTString},
+                   {"name", OFTString},
+                   {"population", OFTInteger64},
+                   {"weight", OFTReal},
+                   {"snap_distance_m", OFTReal},
+                   {"access_day", OFTReal},
+                   {"plan_start", OFTDateTime},
+                   {"access_at", OFTDateTime},
+                   {"power_at", OFTDateTime},
+                   {"comms_at", OFTDateTime},
+                   {"clinic_at", OFTDateTime},
+                   {"school_at", OFTDateTime}},
+                  path, errors, d0);
+    for (std::size_t i = 0; i < s.settlements.size(); ++i) {
+      const Settlement& st = s.settlements[i];
+      auto f = w.feature();
+      f->SetField("id", st.id.c_str());
+      f->SetField("name", st.name.c_str());
+      f->SetField("population", static_cast<GIntBig>(st.population));
+      f->SetField("weight", st.weight);
+      f->SetField("snap_distance_m", detail::round_to(st.snap_distance_m, 10));
+      LayerWriter::set_day(*f, "access_day", ev.settlement_access[i]);
+      w.set_time(*f, "plan_start", kStart);
+      w.set_time(*f, "access_at", ev.settlement_access[i]);
+      for (Service sv : kRestorableServices) {
+        const auto& restored = ev.service_restored[static_cast<std::size_t>(sv)];
+        check_size(restored.size(), s.settlements.size(), "evaluation.service_restored");
+        w.set_time(*f, (std::string(name(sv)) + "_at").c_str(), restored[i]);
+      }
+      w.add(*f, point(st.pos));
+    }
+    w.finish();
+  }
+  {
+    LayerWriter w(
+        ds, "hubs", wkbPoint,
+        {{"id", OFTString}, {"name", OFTString}, {"kind", OFTString}, {"snap_distance_m", OFTReal}},
+        path, errors, d0);
+    for (const Hub& h : s.hubs) {
+      auto f = w.feature();
+      f->SetField("id", h.id.c_str());
+      f->SetField("name", h.name.c_str());
+      f->SetField("kind", std::string(name(h.kind)).c_str());
+      f->SetField("snap_distance_m", detail::round_to(h.snap_distance_m, 10));
+      w.add(*f, point(h.pos));
+    }
+    w.finish();
+  }
+  {  // tasks: one point at the task's site, worked from start_at to end_at
+    LayerWriter w(ds, "tasks", wkbPoint,
+                  {{"task", OFTInteger},
+                   {"kind", OFTString},
+                   {"hazard", OFTString},
+                   {"asset", OFTString},
+                   {"terrain", OFTString},
+                   {"work", OFTReal},
+                   {"unit", OFTString},
+                   {"site_edge", OFTInteger},
+                   {"crew", OFTString},
+                   {"trade", OFTString},
+                   {"travel_min", OFTInteger64},
+                   {"start_day", OFTReal},
+                   {"end_day", OFTReal},
+                   {"depart_at", OFTDateTime},
+                   {"start_at", OFTDateTime},
+                   {"end_at", OFTDateTime}},
+                  path, errors, d0);
+    const auto by_task = detail::assignments_by_task(t, p);
+    for (std::size_t i = 0; i < t.tasks.size(); ++i) {
+      const Task& task = t.tasks[i];
+      auto f = w.feature();
+      f->SetField("task", static_cast<int>(i));
+      f->SetField("kind", std::string(name(task.kind)).c_str());
+      const std::string target = detail::task_target(s, task);
+      if (task.kind == TaskKind::kRepair) {
+        f->SetField("asset", target.c_str());
+      } else {
+        f->SetField("hazard", target.c_str());
+        f->SetField("terrain", std::string(name(task.terrain)).c_str());
+      }
+      f->SetField("work", detail::round_to(task.work, 100));
+      f->SetField("unit", std::string(detail::work_unit(s, task)).c_str());
+      if (task.site_edge.valid()) f->SetField("site_edge", static_cast<int>(task.site_edge.value));
+      const Assignment* a = by_task[i];
+      const bool has_crew = a && a->crew.valid() && a->crew.index() < s.crews.size();
+      if (has_crew) {
+        const Crew& c = s.crews[a->crew.index()];
+        f->SetField("crew", c.id.c_str());
+        f->SetField("trade", std::string(name(c.trade)).c_str());
+      }
+      if (a) {
+        f->SetField("travel_min", static_cast<GIntBig>(a->travel_min));
+        LayerWriter::set_day(*f, "start_day", a->start);
+        LayerWriter::set_day(*f, "end_day", a->end);
+      }
+      w.set_time(*f, "depart_at", a ? a->depart : plan::kNever);
+      w.set_time(*f, "start_at", a ? a->start : plan::kNever);
+      w.set_time(*f, "end_at", a ? a->end : plan::kNever);
+      w.add(*f, point(task.site));
+    }
+    w.finish();
+  }
+  {  // crews: at their base, with their utilisation over the makespan
+    LayerWriter w(ds, "crews", wkbPoint,
+                  {{"id", OFTString},
+                   {"trade", OFTString},
+                   {"people", OFTInteger},
+                   {"base", OFTString},
+                   {"productivity_factor", OFTReal},
+                   {"tasks", OFTInteger},
+                   {"working_days", OFTReal},
+                   {"travelling_days", OFTReal},
+                   {"idle_days", OFTReal}},
+                  path, errors, d0);
+    std::unordered_map<std::string, LonLat> place;
+    for (const Settlement& st : s.settlements) place.emplace(st.id, st.pos);
+    for (const Hub& h : s.hubs) place.emplace(h.id, h.pos);
+    for (std::size_t c = 0; c < s.crews.size(); ++c) {
+      const Crew& crew = s.crews[c];
+      auto f = w.feature();
+      f->SetField("id", crew.id.c_str());
+      f->SetField("trade", std::string(name(crew.trade)).c_str());
+      f->SetField("people", crew.people);
+      f->SetField("base", crew.base.c_str());
+      f->SetField("productivity_factor", crew.productivity_factor);
+      const plan::CrewUse& u = ev.crew_use[c];
+      f->SetField("tasks", static_cast<int>(u.tasks));
+      f->SetField("working_days", detail::round_to(minutes_to_days(u.working), 1e3));
+      f->SetField("travelling_days", detail::round_to(minutes_to_days(u.travelling), 1e3));
+      f->SetField("idle_days", detail::round_to(minutes_to_days(u.idle), 1e3));
+      auto it = place.find(crew.base);
+      LonLat pos = it != place.end() ? it->second : LonLat{};
+      if (it == place.end() && crew.base_node.valid())
+        pos = s.roads.node_pos[crew.base_node.index()];
+      w.add(*f, point(pos));
+    }
+    w.finish();
+  }
+}
+
+}  // namespace
+
+void write_plan_gpkg_file(const fs::path& path, const Scenario& s, const TaskSet& t, const Plan& p,
+                          const plan::Evaluation& ev) {
+  gdal::ErrorCapture errors;
+  GDALDatasetUniquePtr ds = gdal::create_gpkg(path, errors);
+  try {
+    write_layers(*ds, path, errors, s, t, p, ev);
+    gdal::close_gpkg(ds, path, errors);
+  } catch (...) {
+    ds.reset();
+    std::error_code ec;
+    fs::remove(path, ec);
+    throw;
+  }
+}
+
+FileOutput plan_gpkg_output(const Scenario& s, const TaskSet& t, const Plan& p,
+                            const plan::Evaluation& ev) {
+  return {std::string(kPlanGpkg),
+          [&s, &t, &p, &ev](const fs::path& tmp) { write_plan_gpkg_file(tmp, s, t, p, ev); }};
+}
+
+}  // namespace gw::io

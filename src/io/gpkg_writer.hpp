@@ -1,0 +1,33 @@
+// OUT/plan.gpkg: the plan as one GeoPackage for QGIS (issue 3, §4; docs/qgis.md). Every layer
+// carries real date-time fields computed from the scenario's start_date, so that QGIS's Temporal
+// Controller can play the plan; the day numbers stay as plain numbers beside them.
+#pragma once
+
+#include <array>
+#include <filesystem>
+#include <string_view>
+
+#include "io/outputs.hpp"
+#include "model/plan.hpp"
+#include "model/scenario.hpp"
+#include "model/task.hpp"
+#include "plan/evaluate.hpp"
+
+namespace gw::io {
+
+inline constexpr std::string_view kPlanGpkg = "plan.gpkg";
+// The layers of plan.gpkg, in the order they are written.
+inline constexpr std::array<std::string_view, 6> kPlanGpkgLayers = {
+    "roads", "hazards", "settlements", "hubs", "tasks", "crews"};
+
+// Writes the GeoPackage to `path` (a new file; an existing one is replaced). Throws gw::Error(kIo)
+// when GDAL cannot create or write it; a failed write leaves no file at `path`.
+void write_plan_gpkg_file(const std::filesystem::path& path, const Scenario& s, const TaskSet& t,
+                          const Plan& p, const plan::Evaluation& ev);
+
+// The same as a FileOutput for write_outputs(), which writes it to plan.gpkg.tmp and renames it
+// together with the other outputs. The arguments must outlive the call to write_outputs().
+FileOutput plan_gpkg_output(const Scenario& s, const TaskSet& t, const Plan& p,
+                            const plan::Evaluation& ev);
+
+}  // namespace gw::io

@@ -1,0 +1,323 @@
+#include "plan/optimise.hpp"
+
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <mutex>
+#include <queue>
+
+#include "plan/lower_bound.hpp"
+#include "plan/tasks.hpp"
+#include "sched/search.hpp"
+
+namespace gw::plan {
+
+namespace {
+
+// Each gene value sets a task's priority factor and reach factor; value 0 leaves the impact rule
+// unchanged. The last values also let crews from up to three hours away take the task.
+struct Level {
+  float priority;
+  float reach;
+};
+constexpr std::array<Level, 10> kLevels = {{{1, 1},
+                                            {2, 1},
+                                            {4, 1},
+                                            {16, 1},
+                                            {0.5F, 1},
+                                            {0.25F, 1},
+                                            {0.0625F, 1},
+                                            {4, 3},
+                                            {16, 3},
+                                            {64, 3}}};
+
+// Cost of a plan for the search: people-days without access, in thousandths (an integer).
+sched::Cost to_cost(double people_days) { return std::llround(people_days * 1000.0); }
+
+// Decodes a genome (one gene per focus task: its priority level) by running the impact dispatcher
+// until every settlement has access, and measures people-days without access. The decisions up to
+// that moment are exactly those of the full run with the same factors, so the measure is exact.
+// Genes: first one per group (the tasks on one late settlement's fastest restoration path in the
+// lower bound), then one per focus task; each gene is a level. A task's factors are the product of
+// its own level's and its groups' priorities, and the largest of their reaches.
+class DistrictDecoder final : public sched::Decoder {
+ public:
+  DistrictDecoder(const Scenario& s, const TaskSet& ts, const DispatchOptions& base,
+                  std::vector<TaskId> focus, std::vector<std::vector<std::uint32_t>> groups)
+      : s_(s),
+        ts_(ts),
+        base_(base),
+        focus_(std::move(focus)),
+        groups_(std::move(groups)),
+        factors_(ts.tasks.size(), 1.0F),
+        reach_(ts.tasks.size(), 1.0F) {
+    base_.rule = Rule::kImpact;
+    base_.priority_factor = &factors_;
+    base_.reach_factor = &reach_;
+    base_.stop_when_all_access = true;
+  }
+
+  [[nodiscard]] int size() const override { return 1; }
+  [[nodiscard]] int aux_size() const override {
+    return static_cast<int>(groups_.size() + focus_.size());
+  }
+  [[nodiscard]] int aux_domain(int /*gene*/) const override {
+    return static_cast<int>(kLevels.size());
+  }
+  [[nodiscard]] std::size_t groups() const { return groups_.size(); }
+
+  // Mostly neutral genomes: a random tenth of the genes changed.
+  void random_genome(sched::Genome& g, sched::Rng& rng) override {
+    g.order = {0};
+    g.aux.assign(static_cast<std::size_t>(aux_size()), 0);
+    for (auto& a : g.aux) {
+      if (rng.uniform() < 0.1)
+        a = static_cast<int>(rng.below(static_cast<std::uint32_t>(kLevels.size())));
+    }
+  }
+
+  sched::Cost decode(sched::Genome& g) override {
+    ++schedules_;
+    return to_cost(people_days(g));
+  }
+
+  // On a new best: a short first-improvement pass over single genes.
+  sched::Cost improve(sched::Genome& g, sched::Cost cost, sched::Rng& rng) override {
+    const std::size_t genes = g.aux.size();
+    const std::size_t tries = std::min<std::size_t>(genes, 8);
+    for (std::size_t i = 0; i < tries; ++i) {
+      const auto gene = rng.below(static_cast<std::uint32_t>(genes));
+      const int old = g.aux[gene];
+      g.aux[gene] = static_cast<int>(rng.below(static_cast<std::uint32_t>(kLevels.size())));
+      if (g.aux[gene] == old) continue;
+      ++schedules_;
+      const sched::Cost c = to_cost(people_days(g));
+      if (c < cost) {
+        cost = c;
+      } else {
+        g.aux[gene] = old;
+      }
+    }
+    return cost;
+  }
+
+  [[nodiscard]] std::unique_ptr<sched::Decoder> clone() const override {
+    return std::make_unique<DistrictDecoder>(s_, ts_, base_, focus_, groups_);
+  }
+
+  void set_factors(const sched::Genome& g) {
+    const std::size_t ng = groups_.size();
+    for (std::size_t i = 0; i < focus_.size(); ++i) {
+      const Level& l = kLevels[static_cast<std::size_t>(g.aux[ng + i])];
+      factors_[focus_[i].index()] = l.priority;
+      reach_[focus_[i].index()] = l.reach;
+    }
+    for (std::size_t k = 0; k < ng; ++k) {
+      const Level& l = kLevels[static_cast<std::size_t>(g.aux[k])];
+      if (g.aux[k] == 0) continue;
+      for (const std::uint32_t i : groups_[k]) {
+        factors_[focus_[i].index()] *= l.priority;
+        reach_[focus_[i].index()] = std::max(reach_[focus_[i].index()], l.reach);
+      }
+    }
+  }
+  [[nodiscard]] const std::vector<float>& factors() const { return factors_; }
+  [[nodiscard]] const std::vector<float>& reach() const { return reach_; }
+
+ private:
+  double people_days(const sched::Genome& g) {
+    set_factors(g);
+    const DispatchResult d = dispatch(s_, ts_, base_);
+    return evaluate(s_, ts_, d.plan).people_days_without_access;
+  }
+
+  const Scenario& s_;
+  const TaskSet& ts_;
+  DispatchOptions base_;
+  std::vector<TaskId> focus_;
+  std::vector<std::vector<std::uint32_t>> groups_;  // indices into focus_
+  std::vector<float> factors_;
+  std::vector<float> reach_;
+};
+
+// Per settlement: the blocked edges of a path to a hub whose last edge opens earliest when edges
+// open at `edge_open` (a bottleneck search from the hubs); empty for settlements connected at day 0
+// or never.
+std::vector<std::vector<EdgeId>> earliest_paths(const Scenario& s,
+                                                const std::vector<Minutes>& edge_open) {
+  const RoadNetwork& net = s.roads;
+  using Item = std::pair<Minutes, std::uint32_t>;
+  std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
+  std::vector<Minutes> access(net.num_nodes(), kNever);
+  std::vector<EdgeId> parent(net.num_nodes());
+  for (const Hub& h : s.hubs) {
+    access[h.node.index()] = 0;
+    heap.emplace(0, h.node.value);
+  }
+  while (!heap.empty()) {
+    const auto [t, u] = heap.top();
+    heap.pop();
+    if (t > access[u]) continue;
+    for (auto i = net.adj_offset[u]; i < net.adj_offset[u + 1]; ++i) {
+      const EdgeId e = net.adj_edge[i];
+      if (edge_open[e.index()] == kNever) continue;
+      const std::uint32_t v = net.other_end(e, NodeId(u)).value;
+      const Minutes nt = std::max(t, edge_open[e.index()]);
+      if (nt < access[v]) {
+        access[v] = nt;
+        parent[v] = e;
+        heap.emplace(nt, v);
+      }
+    }
+  }
+  std::vector<std::vector<EdgeId>> paths(s.settlements.size());
+  for (std::size_t i = 0; i < s.settlements.size(); ++i) {
+    for (NodeId x = s.settlements[i].node; access[x.index()] != kNever && access[x.index()] > 0;) {
+      const EdgeId e = parent[x.index()];
+      if (edge_open[e.index()] > 0) paths[i].push_back(e);
+      x = net.other_end(e, x);
+    }
+  }
+  return paths;
+}
+
+PlanResult full_plan(const Scenario& s, const TaskSet& ts, const DispatchOptions& opt) {
+  PlanResult r;
+  r.tasks = ts;
+  DispatchResult d = dispatch(s, r.tasks, opt);
+  r.plan = std::move(d.plan);
+  r.unassigned = std::move(d.unassigned);
+  r.stats = d.stats;
+  if (!r.unassigned.empty()) {
+    r.warnings.push_back(std::to_string(r.unassigned.size()) +
+                         " tasks could not be assigned: no crew of a fitting trade can reach them");
+  }
+  r.evaluation = evaluate(s, r.tasks, r.plan);
+  return r;
+}
+
+}  // namespace
+
+OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
+  OptimiseResult out;
+  const TaskSet ts = generate_tasks(s);
+
+  DispatchOptions nearest = opt.dispatch;
+  nearest.rule = Rule::kNearest;
+  nearest.priority_factor = nullptr;
+  nearest.stop_when_all_access = false;
+  DispatchOptions impact = nearest;
+  impact.rule = Rule::kImpact;
+
+  PlanResult rn = full_plan(s, ts, nearest);
+  // The impact run also names the focus: the tasks on restoration paths at day 0.
+  std::vector<TaskId> focus;
+  PlanResult ri;
+  {
+    ri.tasks = ts;
+    DispatchResult d = dispatch(s, ri.tasks, impact);
+    focus = std::move(d.access_tasks);
+    ri.plan = std::move(d.plan);
+    ri.unassigned = std::move(d.unassigned);
+    ri.stats = d.stats;
+    ri.evaluation = evaluate(s, ri.tasks, ri.plan);
+  }
+  out.nearest_people_days = rn.evaluation.people_days_without_access;
+  out.impact_people_days = ri.evaluation.people_days_without_access;
+  const bool impact_better = out.impact_people_days <= out.nearest_people_days;
+  out.baseline_rule = impact_better ? "impact" : "nearest";
+  out.baseline_people_days = std::min(out.impact_people_days, out.nearest_people_days);
+  out.best = impact_better ? std::move(ri) : std::move(rn);
+  out.best_source = out.baseline_rule;
+  // ... and the lower bound's edge openings name the tasks on the paths that could open earliest:
+  // one group per settlement that waits for access.
+  const LowerBound lb = lower_bound(s, ts);
+  out.lower_bound_people_days = lb.people_days;
+  std::vector<std::vector<std::uint32_t>> groups;
+  {
+    std::vector<std::uint32_t> index(ts.tasks.size(), std::numeric_limits<std::uint32_t>::max());
+    for (std::size_t i = 0; i < focus.size(); ++i)
+      index[focus[i].index()] = static_cast<std::uint32_t>(i);
+    std::vector<std::uint32_t> mark(ts.tasks.size(), 0);
+    std::uint32_t round = 0;
+    std::vector<TaskId> stack;
+    for (const auto& path : earliest_paths(s, lb.edge_open)) {
+      if (path.empty()) continue;
+      ++round;
+      std::vector<std::uint32_t> group;
+      for (const EdgeId e : path)
+        stack.insert(stack.end(), ts.edge_blockers.begin(e.index()),
+                     ts.edge_blockers.end(e.index()));
+      while (!stack.empty()) {
+        const TaskId t = stack.back();
+        stack.pop_back();
+        if (mark[t.index()] == round) continue;
+        mark[t.index()] = round;
+        if (index[t.index()] == std::numeric_limits<std::uint32_t>::max()) {
+          index[t.index()] = static_cast<std::uint32_t>(focus.size());
+          focus.push_back(t);
+        }
+        group.push_back(index[t.index()]);
+        stack.insert(stack.end(), ts.preds.begin(t.index()), ts.preds.end(t.index()));
+      }
+      groups.push_back(std::move(group));
+    }
+  }
+  out.focus_tasks = focus.size();
+  if (focus.empty() || (opt.time_limit_s <= 0 && opt.max_evaluations == 0)) return out;
+
+  DistrictDecoder prototype(s, ts, impact, focus, groups);
+  sched::SearchParams sp;
+  sp.population = 12;
+  sp.time_limit_s = opt.time_limit_s;
+  sp.max_schedules = opt.max_evaluations;
+  sp.threads = std::max(1, opt.threads);
+  sp.seed = opt.seed;
+  sp.mutation_rate = 1.0 / static_cast<double>(std::max<std::size_t>(focus.size(), 10));
+  // The impact rule itself (every gene neutral) is in the first population.
+  sched::Genome neutral;
+  neutral.order = {0};
+  neutral.aux.assign(static_cast<std::size_t>(prototype.aux_size()), 0);
+  sp.seeds.push_back(neutral);
+  // ... and, while the population has room, each group's path made urgent on its own.
+  for (std::size_t k = 0;
+       k < prototype.groups() && sp.seeds.size() < static_cast<std::size_t>(sp.population); ++k) {
+    sched::Genome g = neutral;
+    g.aux[k] = 8;
+    sp.seeds.push_back(g);
+  }
+  const auto t0 = std::chrono::steady_clock::now();
+  const double baseline = out.baseline_people_days;
+  std::uint64_t improvements = 0;
+  sp.on_improvement = [&](const sched::Genome& /*g*/, sched::Cost c) {
+    ++improvements;
+    if (!opt.on_improvement) return;
+    OptimiseProgress p;
+    p.elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    p.best_people_days = std::min(baseline, static_cast<double>(c) / 1000.0);
+    p.baseline_people_days = baseline;
+    p.evaluations = improvements;
+    opt.on_improvement(p);
+  };
+  const sched::SearchResult sr = sched::genetic_search(prototype, sp);
+  out.evaluations = sr.schedules;
+  out.search_seconds = sr.seconds;
+  if (sr.best.aux.size() != static_cast<std::size_t>(prototype.aux_size())) return out;
+
+  // The best genome's full plan: the same decisions as its decode, then every remaining task.
+  prototype.set_factors(sr.best);
+  DispatchOptions final_opt = impact;
+  final_opt.priority_factor = &prototype.factors();
+  final_opt.reach_factor = &prototype.reach();
+  PlanResult best = full_plan(s, ts, final_opt);
+  best.plan.rule = "optimiser";
+  if (best.evaluation.people_days_without_access < out.best.evaluation.people_days_without_access) {
+    out.best = std::move(best);
+    out.best_source = "optimiser";
+  }
+  return out;
+}
+
+}  // namespace gw::plan

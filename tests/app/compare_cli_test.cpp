@@ -1,0 +1,79 @@
+// End-to-end tests of `groundwork compare` on the small example: one scenario with what-if changes,
+// two scenario files, JSON output, and clear errors.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "cli_run.hpp"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+using gw::test::CmdResult;
+
+CmdResult run(const std::string& args) { return gw::test::run_groundwork(args); }
+
+const std::string kSmall = (fs::path(GW_SOURCE_DIR) / "docs/examples/small/scenario.json").string();
+
+TEST(Compare, ExtraCrewsAsText) {
+  const CmdResult r =
+      run("compare " + kSmall + " --change '+10 deminers in manual teams' --change '+40 builders'");
+  ASSERT_EQ(r.status, 0) << r.err;
+  for (const char* want :
+       {"people-days without safe access", "lower bound", "days to 50 % with access",
+        "hectares released by month 6", "people-days without power",
+        "hectares released by month 12", "makespan (days)", "crews", "manual +10 (1 crew of ~10)",
+        "both plans valid", "settlements with access earlier in B"}) {
+    EXPECT_NE(r.out.find(want), std::string::npos) << want << "\n" << r.out;
+  }
+}
+
+TEST(Compare, JsonIsOneObjectWithBothSides) {
+  const CmdResult r =
+      run("compare " + kSmall + " --change '+10 deminers in manual teams' --json --top 3");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const json j = json::parse(r.out);
+  EXPECT_EQ(j["a"]["crews"].get<int>() + 1, j["b"]["crews"].get<int>());
+  EXPECT_EQ(j["a"]["deminers"].get<int>() + 10, j["b"]["deminers"].get<int>());
+  const double pa = j["a"]["people_days_without_access"], pb = j["b"]["people_days_without_access"];
+  EXPECT_LE(j["a"]["lower_bound_people_days"].get<double>(), pa);
+  EXPECT_LE(j["b"]["lower_bound_people_days"].get<double>(), pb);
+  EXPECT_TRUE(j["b"]["people_days_without_school"].is_number());
+  const json& st = j["settlements"];
+  // What B gains minus what it loses is the difference in people-days (same settlements).
+  EXPECT_NEAR(st["people_days_gained"].get<double>() - st["people_days_lost"].get<double>(),
+              pa - pb, 0.01);
+  EXPECT_LE(st["top_gains"].size(), 3U);
+  ASSERT_EQ(j["changes"].size(), 1U);
+  EXPECT_NE(j["changes"][0].get<std::string>().find("manual +10"), std::string::npos);
+}
+
+TEST(Compare, TwoFilesAreTheSamePlan) {
+  const CmdResult r = run("compare " + kSmall + " " + kSmall + " --json --rule nearest");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const json j = json::parse(r.out);
+  EXPECT_EQ(j["a"]["people_days_without_access"], j["b"]["people_days_without_access"]);
+  EXPECT_EQ(j["settlements"]["gained"], 0);
+  EXPECT_EQ(j["settlements"]["lost"], 0);
+  EXPECT_EQ(j["settlements"]["unchanged"], 2);
+}
+
+TEST(Compare, ClearErrors) {
+  CmdResult r = run("compare " + kSmall);
+  EXPECT_NE(r.status, 0);
+  EXPECT_NE(r.err.find("give a second scenario or at least one --change"), std::string::npos)
+      << r.err;
+  r = run("compare " + kSmall + " --change '+500 cooks'");
+  EXPECT_NE(r.status, 0);
+  EXPECT_NE(r.err.find("change '+500 cooks': unknown word 'cooks'"), std::string::npos) << r.err;
+  r = run("compare " + kSmall +
+          " --change '+100 deminers in dog teams' --change '-5000 road builders'");
+  EXPECT_NE(r.status, 0);
+  EXPECT_NE(r.err.find("no road crews to remove"), std::string::npos) << r.err;
+}
+
+}  // namespace

@@ -1,0 +1,101 @@
+// The optimiser: on random small districts its plan validates, is never worse than the better rule
+// and never better than the lower bound (task by task, edge by edge, settlement by settlement); a
+// run bounded by evaluations on one thread is repeatable; the early stop measures exactly.
+#include "plan/optimise.hpp"
+
+#include <gtest/gtest.h>
+
+#include "gen/district.hpp"
+#include "plan/link.hpp"
+#include "plan/lower_bound.hpp"
+#include "plan/tasks.hpp"
+#include "validate/validate.hpp"
+
+namespace gw {
+namespace {
+
+Scenario small_district(std::uint64_t seed) {
+  gen::DistrictOptions o;
+  o.scale = 0.04 + 0.02 * static_cast<double>(seed % 4);
+  o.seed = seed * 104729;
+  Scenario s = gen::generate_district(o);
+  s.params.nts_cancel_share = 0.1 * static_cast<double>(seed % 5);
+  s.params.work_package_m2 = 4000.0 * static_cast<double>(1 + seed % 3);
+  plan::link_scenario(s, "generated");
+  return s;
+}
+
+void expect_valid(const Scenario& s, const plan::PlanResult& r) {
+  const validate::Report rep = validate::validate_plan(s, r.tasks.tasks, r.plan);
+  EXPECT_TRUE(rep.valid()) << rep.violations.size() << " violations, first: "
+                           << (rep.violations.empty() ? "" : rep.violations.front());
+  EXPECT_NEAR(rep.measures.people_days_without_access, r.evaluation.people_days_without_access,
+              1e-6 * std::max(1.0, r.evaluation.people_days_without_access));
+}
+
+// Every time of the bound is a lower bound on the same time in the plan.
+void expect_bounded(const plan::LowerBound& rx, const plan::Evaluation& ev) {
+  ASSERT_EQ(rx.task_end.size(), ev.task_end.size());
+  for (std::size_t t = 0; t < rx.task_end.size(); ++t) {
+    if (ev.task_end[t] != plan::kNever) {
+      EXPECT_LE(rx.task_end[t], ev.task_end[t]) << "task " << t;
+    }
+  }
+  for (std::size_t e = 0; e < rx.edge_open.size(); ++e)
+    EXPECT_LE(rx.edge_open[e], ev.edge_open[e]) << "edge " << e;
+  for (std::size_t i = 0; i < rx.settlement_access.size(); ++i) {
+    EXPECT_LE(rx.settlement_access[i], ev.settlement_access[i]) << "settlement " << i;
+  }
+  EXPECT_LE(rx.people_days, ev.people_days_without_access + 1e-9);
+}
+
+TEST(Optimiser, PlansValidateAndStayAboveTheBound) {
+  for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    const Scenario s = small_district(seed);
+    const TaskSet ts = plan::generate_tasks(s);
+    const plan::LowerBound rx = plan::lower_bound(s, ts);
+    plan::OptimiseOptions oo;
+    oo.time_limit_s = 0;
+    oo.max_evaluations = 30;
+    oo.seed = seed;
+    const plan::OptimiseResult r = plan::optimise(s, oo);
+    expect_valid(s, r.best);
+    expect_bounded(rx, r.best.evaluation);
+    EXPECT_LE(r.best.evaluation.people_days_without_access, r.baseline_people_days + 1e-9);
+    EXPECT_NEAR(r.lower_bound_people_days, rx.people_days, 1e-9);
+  }
+}
+
+TEST(Optimiser, OneThreadWithAnEvaluationLimitIsRepeatable) {
+  const Scenario s = small_district(3);
+  plan::OptimiseOptions oo;
+  oo.time_limit_s = 0;
+  oo.max_evaluations = 25;
+  oo.threads = 1;
+  oo.seed = 11;
+  const plan::OptimiseResult a = plan::optimise(s, oo);
+  const plan::OptimiseResult b = plan::optimise(s, oo);
+  EXPECT_EQ(a.best.evaluation.people_days_without_access,
+            b.best.evaluation.people_days_without_access);
+  EXPECT_EQ(a.best.plan.assignments.size(), b.best.plan.assignments.size());
+  EXPECT_EQ(a.best_source, b.best_source);
+}
+
+TEST(Optimiser, StoppingWhenEveryoneHasAccessMeasuresTheFullPlansPeopleDays) {
+  const Scenario s = small_district(2);
+  const TaskSet ts = plan::generate_tasks(s);
+  plan::DispatchOptions full;
+  plan::DispatchOptions early = full;
+  early.stop_when_all_access = true;
+  const plan::DispatchResult df = plan::dispatch(s, ts, full);
+  const plan::DispatchResult de = plan::dispatch(s, ts, early);
+  EXPECT_TRUE(de.stopped_early);
+  EXPECT_LT(de.plan.assignments.size(), df.plan.assignments.size());
+  EXPECT_GT(plan::evaluate(s, ts, df.plan).people_days_without_access, 0);
+  EXPECT_DOUBLE_EQ(plan::evaluate(s, ts, de.plan).people_days_without_access,
+                   plan::evaluate(s, ts, df.plan).people_days_without_access);
+}
+
+}  // namespace
+}  // namespace gw
