@@ -1,7 +1,6 @@
 #include "sched/bnb.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <climits>
 #include <unordered_map>
 
@@ -12,19 +11,26 @@ namespace gw::sched {
 namespace {
 
 using Mask = std::uint64_t;
-using Clock = std::chrono::steady_clock;
 
 class Bnb {
  public:
-  Bnb(const Problem& p, int ub, int lb, double max_seconds, std::vector<int> guide)
-      : p_(p), n_(p.n), R_(p.R), ub_(ub), lb_(lb), guide_(std::move(guide)),
-        deadline_(Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(max_seconds))) {
+  Bnb(const Problem& p, int ub, int lb, double max_seconds, std::vector<int> guide, TimeBasis basis)
+      : p_(p),
+        n_(p.n),
+        R_(p.R),
+        ub_(ub),
+        lb_(lb),
+        guide_(std::move(guide)),
+        clock_(basis),
+        max_seconds_(max_seconds) {
     dur_.resize(static_cast<std::size_t>(n_));
     dem_.resize(static_cast<std::size_t>(n_ * R_));
     for (int j = 0; j < n_; ++j) {
       const std::size_t s = static_cast<std::size_t>(p.jm(j, 0));
       dur_[static_cast<std::size_t>(j)] = p.dur[s];
-      for (int r = 0; r < R_; ++r) dem_[static_cast<std::size_t>(j * R_ + r)] = p.dem[s * static_cast<std::size_t>(R_) + static_cast<std::size_t>(r)];
+      for (int r = 0; r < R_; ++r)
+        dem_[static_cast<std::size_t>(j * R_ + r)] =
+            p.dem[s * static_cast<std::size_t>(R_) + static_cast<std::size_t>(r)];
     }
     tail_ = tails(p);
     start_.assign(static_cast<std::size_t>(n_), -1);
@@ -32,17 +38,21 @@ class Bnb {
     all_ = n_ == 64 ? ~Mask{0} : ((Mask{1} << n_) - 1);
     pred_mask_.assign(static_cast<std::size_t>(n_), 0);
     for (int j = 0; j < n_; ++j) {
-      for (int c = p.pred_off[static_cast<std::size_t>(j)]; c < p.pred_off[static_cast<std::size_t>(j) + 1]; ++c) {
+      for (int c = p.pred_off[static_cast<std::size_t>(j)];
+           c < p.pred_off[static_cast<std::size_t>(j) + 1]; ++c) {
         pred_mask_[static_cast<std::size_t>(j)] |= Mask{1} << p.preds[static_cast<std::size_t>(c)];
       }
     }
     build_cliques();
     topo_.resize(static_cast<std::size_t>(n_));
-    for (int j = 0; j < n_; ++j) topo_[static_cast<std::size_t>(p.rank[static_cast<std::size_t>(j)])] = j;
+    for (int j = 0; j < n_; ++j)
+      topo_[static_cast<std::size_t>(p.rank[static_cast<std::size_t>(j)])] = j;
     head_.assign(static_cast<std::size_t>(n_), 0);
     energy_total_.assign(static_cast<std::size_t>(R_), 0);
     for (int j = 0; j < n_; ++j) {
-      for (int r = 0; r < R_; ++r) energy_total_[static_cast<std::size_t>(r)] += static_cast<long long>(dur_[static_cast<std::size_t>(j)]) * dem(j, r);
+      for (int r = 0; r < R_; ++r)
+        energy_total_[static_cast<std::size_t>(r)] +=
+            static_cast<long long>(dur_[static_cast<std::size_t>(j)]) * dem(j, r);
     }
   }
 
@@ -70,10 +80,12 @@ class Bnb {
   void build_cliques() {
     std::vector<Mask> reach(static_cast<std::size_t>(n_), 0);  // transitive successors
     std::vector<int> topo(static_cast<std::size_t>(n_));
-    for (int j = 0; j < n_; ++j) topo[static_cast<std::size_t>(p_.rank[static_cast<std::size_t>(j)])] = j;
+    for (int j = 0; j < n_; ++j)
+      topo[static_cast<std::size_t>(p_.rank[static_cast<std::size_t>(j)])] = j;
     for (auto it = topo.rbegin(); it != topo.rend(); ++it) {
       const int j = *it;
-      for (int c = p_.succ_off[static_cast<std::size_t>(j)]; c < p_.succ_off[static_cast<std::size_t>(j) + 1]; ++c) {
+      for (int c = p_.succ_off[static_cast<std::size_t>(j)];
+           c < p_.succ_off[static_cast<std::size_t>(j) + 1]; ++c) {
         const int s = p_.succs[static_cast<std::size_t>(c)];
         reach[static_cast<std::size_t>(j)] |= reach[static_cast<std::size_t>(s)] | (Mask{1} << s);
       }
@@ -81,15 +93,20 @@ class Bnb {
     std::vector<Mask> inc(static_cast<std::size_t>(n_), 0);
     for (int a = 0; a < n_; ++a) {
       for (int b = 0; b < n_; ++b) {
-        if (a == b || dur_[static_cast<std::size_t>(a)] == 0 || dur_[static_cast<std::size_t>(b)] == 0) continue;
-        bool x = ((reach[static_cast<std::size_t>(a)] >> b) & 1U) || ((reach[static_cast<std::size_t>(b)] >> a) & 1U);
+        if (a == b || dur_[static_cast<std::size_t>(a)] == 0 ||
+            dur_[static_cast<std::size_t>(b)] == 0)
+          continue;
+        bool x = ((reach[static_cast<std::size_t>(a)] >> b) & 1U) ||
+                 ((reach[static_cast<std::size_t>(b)] >> a) & 1U);
         for (int r = 0; r < R_ && !x; ++r) x = dem(a, r) + dem(b, r) > cap(r);
         if (x) inc[static_cast<std::size_t>(a)] |= Mask{1} << b;
       }
     }
     std::vector<int> by_dur(static_cast<std::size_t>(n_));
     for (int j = 0; j < n_; ++j) by_dur[static_cast<std::size_t>(j)] = j;
-    std::stable_sort(by_dur.begin(), by_dur.end(), [&](int a, int b) { return dur_[static_cast<std::size_t>(a)] > dur_[static_cast<std::size_t>(b)]; });
+    std::stable_sort(by_dur.begin(), by_dur.end(), [&](int a, int b) {
+      return dur_[static_cast<std::size_t>(a)] > dur_[static_cast<std::size_t>(b)];
+    });
     for (int seed = 0; seed < n_; ++seed) {
       if (dur_[static_cast<std::size_t>(seed)] == 0) continue;
       Mask c = Mask{1} << seed;
@@ -111,7 +128,8 @@ class Bnb {
   bool left_shiftable(int j, Mask sched) {
     const std::size_t uj = static_cast<std::size_t>(j);
     int es = 0;
-    for (Mask m = pred_mask_[uj]; m; m &= m - 1) es = std::max(es, fin_[static_cast<std::size_t>(__builtin_ctzll(m))]);
+    for (Mask m = pred_mask_[uj]; m; m &= m - 1)
+      es = std::max(es, fin_[static_cast<std::size_t>(__builtin_ctzll(m))]);
     const int sj = start_[uj];
     if (es >= sj) return false;
     const int d = dur_[uj];
@@ -282,9 +300,9 @@ class Bnb {
   }
 
   // Deadline reasoning for a makespan <= ub - 1: each job not started must start in
-  // [head, ub - 1 - tail]; jobs in progress and the compulsory parts [latest start, head + duration)
-  // must fit the capacities, and every job must fit somewhere in its window beside the others'
-  // compulsory parts (timetabling). Needs head_ from state_bound.
+  // [head, ub - 1 - tail]; jobs in progress and the compulsory parts [latest start, head +
+  // duration) must fit the capacities, and every job must fit somewhere in its window beside the
+  // others' compulsory parts (timetabling). Needs head_ from state_bound.
   bool timetable_feasible(int tn) {
     const int T = ub_ - 1;
     const int span = T - tn;
@@ -382,7 +400,8 @@ class Bnb {
     e.t = t;
     for (Mask m = sched; m; m &= m - 1) {
       const int k = __builtin_ctzll(m);
-      if (fin_[static_cast<std::size_t>(k)] > t) e.ip.emplace_back(k, fin_[static_cast<std::size_t>(k)]);
+      if (fin_[static_cast<std::size_t>(k)] > t)
+        e.ip.emplace_back(k, fin_[static_cast<std::size_t>(k)]);
     }
     auto& v = cut_[sched];
     if (v.size() >= 8) return;
@@ -390,10 +409,11 @@ class Bnb {
     ++cut_entries_;
   }
 
-  // Explores the partial schedule in start_/fin_ (jobs in `sched_`), conflict-free, decided up to t.
+  // Explores the partial schedule in start_/fin_ (jobs in `sched_`), conflict-free, decided up to
+  // t.
   void node(int t) {
     if (stop_) return;
-    if ((++nodes_ & 255) == 0 && Clock::now() > deadline_) {
+    if ((++nodes_ & 255) == 0 && clock_.seconds() > max_seconds_) {
       stop_ = timed_out_ = true;
       return;
     }
@@ -468,9 +488,11 @@ class Bnb {
       }
     }
     for (int r = 0; r < RR; ++r) {
-      if (cap(r) > 0) bound = std::max(bound, tn + static_cast<int>((rem[r] + cap(r) - 1) / cap(r)));
+      if (cap(r) > 0)
+        bound = std::max(bound, tn + static_cast<int>((rem[r] + cap(r) - 1) / cap(r)));
     }
-    // Clique bounds: remaining work of each set after tn, plus the least tail after its last member.
+    // Clique bounds: remaining work of each set after tn, plus the least tail after its last
+    // member.
     long long csum[64];
     int ctail[64];
     const int ncl = static_cast<int>(std::min<std::size_t>(cliques_.size(), 64));
@@ -481,8 +503,10 @@ class Bnb {
         const int k = __builtin_ctzll(m);
         const std::size_t uk = static_cast<std::size_t>(k);
         int remd;
-        if (!((sched_ >> k) & 1U)) remd = dur_[uk];
-        else remd = std::max(0, fin_[uk] - tn);
+        if (!((sched_ >> k) & 1U))
+          remd = dur_[uk];
+        else
+          remd = std::max(0, fin_[uk] - tn);
         if (remd > 0) {
           sum += remd;
           mt = std::min(mt, tail_[uk] - dur_[uk]);
@@ -555,7 +579,8 @@ class Bnb {
                 lb = std::max(lb, start_[ui] + tail_[ui]);
               }
             }
-            for (std::uint32_t x = s; x; x &= x - 1) lb = std::max(lb, tnext + tail_[static_cast<std::size_t>(ip[__builtin_ctz(x)])]);
+            for (std::uint32_t x = s; x; x &= x - 1)
+              lb = std::max(lb, tnext + tail_[static_cast<std::size_t>(ip[__builtin_ctz(x)])]);
             for (int r = 0; r < RR; ++r) {
               if (cap(r) <= 0) continue;
               long long e = rem[r];
@@ -585,8 +610,10 @@ class Bnb {
               if (!guide_.empty()) {
                 for (int i = 0; i < nip; ++i) {
                   const std::size_t ui = static_cast<std::size_t>(ip[i]);
-                  if ((s >> i) & 1U) dev += guide_[ui] <= tn;
-                  else dev += start_[ui] == tn && guide_[ui] > tn;
+                  if ((s >> i) & 1U)
+                    dev += guide_[ui] <= tn;
+                  else
+                    dev += start_[ui] == tn && guide_[ui] > tn;
                 }
               }
               alts.push_back({s, lb, dev});
@@ -598,7 +625,9 @@ class Bnb {
         s = (((rr ^ s) >> 2) / c) | rr;
       }
     }
-    std::stable_sort(alts.begin(), alts.end(), [](const Alt& a, const Alt& b) { return a.dev != b.dev ? a.dev < b.dev : a.lb < b.lb; });
+    std::stable_sort(alts.begin(), alts.end(), [](const Alt& a, const Alt& b) {
+      return a.dev != b.dev ? a.dev < b.dev : a.lb < b.lb;
+    });
     int saved_s[64];
     int saved_f[64];
     for (const Alt& a : alts) {
@@ -645,7 +674,8 @@ class Bnb {
   int ub_;
   int lb_;
   std::vector<int> guide_;  // starts of the incumbent (solution-guided child order); may be empty
-  Clock::time_point deadline_;
+  Stopwatch clock_;
+  double max_seconds_;
   std::vector<int> dur_, dem_, tail_;
   std::vector<int> start_, fin_;
   std::vector<Mask> pred_mask_;
@@ -662,7 +692,6 @@ class Bnb {
   std::size_t cut_entries_ = 0;
 };
 
-
 // The same project with every arc reversed: a schedule of it read backwards (start = makespan -
 // finish) is a schedule of the original. Some instances are far easier in one direction.
 Problem reversed(const Problem& p) {
@@ -671,19 +700,20 @@ Problem reversed(const Problem& p) {
   r.preds = p.succs;
   r.succ_off = p.pred_off;
   r.succs = p.preds;
-  for (int j = 0; j < p.n; ++j) r.rank[static_cast<std::size_t>(j)] = p.n - 1 - p.rank[static_cast<std::size_t>(j)];
+  for (int j = 0; j < p.n; ++j)
+    r.rank[static_cast<std::size_t>(j)] = p.n - 1 - p.rank[static_cast<std::size_t>(j)];
   return r;
 }
 
 }  // namespace
 
 ExactResult branch_and_bound(const Problem& p, int ub, int lower_bound, double max_seconds,
-                             const std::vector<int>& incumbent) {
+                             const std::vector<int>& incumbent, TimeBasis basis) {
   ExactResult res;
   if (p.multi_mode() || p.n > 64 || p.n == 0 || p.R > 8) return res;
   // Backward first (on the PSPLIB hard cells it needs far fewer nodes more often than not), then
   // forward with what is left of the time and the improved bound.
-  const auto t0 = Clock::now();
+  const Stopwatch clock(basis);
   const double back_share = 0.5;  // 0.5 vs 0.8 on the hard j30 cells: 46/50 vs 45/50 at 1 s
   const Problem rp = reversed(p);
   ExactResult er;
@@ -692,21 +722,27 @@ ExactResult branch_and_bound(const Problem& p, int ub, int lower_bound, double m
     if (static_cast<int>(incumbent.size()) == p.n) {
       guide.resize(static_cast<std::size_t>(p.n));
       int ms = 0;
-      for (int j = 0; j < p.n; ++j) ms = std::max(ms, incumbent[static_cast<std::size_t>(j)] + p.dur[static_cast<std::size_t>(p.jm(j, 0))]);
-      for (int j = 0; j < p.n; ++j) guide[static_cast<std::size_t>(j)] = ms - incumbent[static_cast<std::size_t>(j)] - p.dur[static_cast<std::size_t>(p.jm(j, 0))];
+      for (int j = 0; j < p.n; ++j)
+        ms = std::max(ms, incumbent[static_cast<std::size_t>(j)] +
+                              p.dur[static_cast<std::size_t>(p.jm(j, 0))]);
+      for (int j = 0; j < p.n; ++j)
+        guide[static_cast<std::size_t>(j)] = ms - incumbent[static_cast<std::size_t>(j)] -
+                                             p.dur[static_cast<std::size_t>(p.jm(j, 0))];
     }
-    Bnb b(rp, ub, lower_bound, max_seconds * back_share, std::move(guide));
+    Bnb b(rp, ub, lower_bound, max_seconds * back_share, std::move(guide), basis);
     er = b.run();
   }
   if (er.improved) {
     std::vector<int> st(static_cast<std::size_t>(p.n));
-    for (int j = 0; j < p.n; ++j) st[static_cast<std::size_t>(j)] = er.makespan - er.starts[static_cast<std::size_t>(j)] - rp.dur[static_cast<std::size_t>(rp.jm(j, 0))];
+    for (int j = 0; j < p.n; ++j)
+      st[static_cast<std::size_t>(j)] = er.makespan - er.starts[static_cast<std::size_t>(j)] -
+                                        rp.dur[static_cast<std::size_t>(rp.jm(j, 0))];
     er.starts = st;
   }
   if (er.complete || er.makespan <= lower_bound) return er;
-  const double left = max_seconds - std::chrono::duration<double>(Clock::now() - t0).count();
+  const double left = max_seconds - clock.seconds();
   if (left <= 0) return er;
-  Bnb b(p, er.makespan, lower_bound, left, er.improved ? er.starts : incumbent);
+  Bnb b(p, er.makespan, lower_bound, left, er.improved ? er.starts : incumbent, basis);
   ExactResult ef = b.run();
   ef.nodes += er.nodes;
   if (!ef.improved && er.improved) {

@@ -12,23 +12,26 @@
 #include <cstdint>
 #include <vector>
 
+#include "sched/clock.hpp"
 #include "sched/problem.hpp"
 
 namespace gw::sched {
 
 struct ExactResult {
-  bool applicable = false;   // single mode, n <= 64
-  bool complete = false;     // the search space was exhausted (or `lower_bound` reached)
-  bool improved = false;     // a schedule with makespan < ub was found (in `starts`)
-  int makespan = 0;          // best found (== ub when not improved)
-  std::vector<int> starts;   // compiled job indices, when improved
+  bool applicable = false;  // single mode, n <= 64
+  bool complete = false;    // the search space was exhausted (or `lower_bound` reached)
+  bool improved = false;    // a schedule with makespan < ub was found (in `starts`)
+  int makespan = 0;         // best found (== ub when not improved)
+  std::vector<int> starts;  // compiled job indices, when improved
   std::uint64_t nodes = 0;
 };
 
 // `lower_bound`: a proven bound; the search stops as soon as it is reached. `incumbent` (optional,
 // start times of a schedule of makespan ub): children that agree with it are explored first
 // (solution-guided search); it changes the order only, never what is pruned.
+// `max_seconds` is measured on `basis` (CPU time of the calling thread, or wall time).
 ExactResult branch_and_bound(const Problem& p, int ub, int lower_bound, double max_seconds,
-                             const std::vector<int>& incumbent = {});
+                             const std::vector<int>& incumbent = {},
+                             TimeBasis basis = TimeBasis::kWall);
 
 }  // namespace gw::sched

@@ -1,7 +1,6 @@
 #include "sched/bounds.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <limits>
 
 namespace gw::sched {
@@ -12,7 +11,8 @@ namespace {
 
 std::vector<int> topo_jobs(const Problem& p) {
   std::vector<int> t(static_cast<std::size_t>(p.n));
-  for (int j = 0; j < p.n; ++j) t[static_cast<std::size_t>(p.rank[static_cast<std::size_t>(j)])] = j;
+  for (int j = 0; j < p.n; ++j)
+    t[static_cast<std::size_t>(p.rank[static_cast<std::size_t>(j)])] = j;
   return t;
 }
 
@@ -26,8 +26,11 @@ bool refuted(const Problem& p, const std::vector<int>& head, const std::vector<i
   std::vector<int> pts_b;
   for (int j = 0; j < n; ++j) {
     // tail includes the job's own (shortest) duration.
-    lf[static_cast<std::size_t>(j)] = T - tail[static_cast<std::size_t>(j)] + p.min_dur[static_cast<std::size_t>(j)];
-    if (head[static_cast<std::size_t>(j)] + p.min_dur[static_cast<std::size_t>(j)] > lf[static_cast<std::size_t>(j)]) return true;
+    lf[static_cast<std::size_t>(j)] =
+        T - tail[static_cast<std::size_t>(j)] + p.min_dur[static_cast<std::size_t>(j)];
+    if (head[static_cast<std::size_t>(j)] + p.min_dur[static_cast<std::size_t>(j)] >
+        lf[static_cast<std::size_t>(j)])
+      return true;
     pts_a.push_back(head[static_cast<std::size_t>(j)]);
     pts_a.push_back(lf[static_cast<std::size_t>(j)] - p.min_dur[static_cast<std::size_t>(j)]);
     pts_b.push_back(lf[static_cast<std::size_t>(j)]);
@@ -67,7 +70,9 @@ bool refuted(const Problem& p, const std::vector<int>& head, const std::vector<i
         }
       }
       for (int r = 0; r < p.R; ++r) {
-        if (energy[static_cast<std::size_t>(r)] > static_cast<long long>(p.cap[static_cast<std::size_t>(r)]) * (b - a)) return true;
+        if (energy[static_cast<std::size_t>(r)] >
+            static_cast<long long>(p.cap[static_cast<std::size_t>(r)]) * (b - a))
+          return true;
       }
     }
   }
@@ -79,9 +84,12 @@ bool refuted(const Problem& p, const std::vector<int>& head, const std::vector<i
 std::vector<int> heads(const Problem& p) {
   std::vector<int> h(static_cast<std::size_t>(p.n), 0);
   for (int j : topo_jobs(p)) {
-    for (int c = p.succ_off[static_cast<std::size_t>(j)]; c < p.succ_off[static_cast<std::size_t>(j) + 1]; ++c) {
+    for (int c = p.succ_off[static_cast<std::size_t>(j)];
+         c < p.succ_off[static_cast<std::size_t>(j) + 1]; ++c) {
       const int s = p.succs[static_cast<std::size_t>(c)];
-      h[static_cast<std::size_t>(s)] = std::max(h[static_cast<std::size_t>(s)], h[static_cast<std::size_t>(j)] + p.min_dur[static_cast<std::size_t>(j)]);
+      h[static_cast<std::size_t>(s)] =
+          std::max(h[static_cast<std::size_t>(s)],
+                   h[static_cast<std::size_t>(j)] + p.min_dur[static_cast<std::size_t>(j)]);
     }
   }
   return h;
@@ -93,7 +101,8 @@ std::vector<int> tails(const Problem& p) {
   for (auto it = topo.rbegin(); it != topo.rend(); ++it) {
     const int j = *it;
     int mx = 0;
-    for (int c = p.succ_off[static_cast<std::size_t>(j)]; c < p.succ_off[static_cast<std::size_t>(j) + 1]; ++c) {
+    for (int c = p.succ_off[static_cast<std::size_t>(j)];
+         c < p.succ_off[static_cast<std::size_t>(j) + 1]; ++c) {
       mx = std::max(mx, q[static_cast<std::size_t>(p.succs[static_cast<std::size_t>(c)])]);
     }
     q[static_cast<std::size_t>(j)] = mx + p.min_dur[static_cast<std::size_t>(j)];
@@ -101,18 +110,22 @@ std::vector<int> tails(const Problem& p) {
   return q;
 }
 
-LowerBounds lower_bounds(const Problem& p, double max_seconds) {
+LowerBounds lower_bounds(const Problem& p, double max_seconds, TimeBasis basis) {
   LowerBounds lb;
   const std::vector<int> h = heads(p);
   const std::vector<int> q = tails(p);
-  for (int j = 0; j < p.n; ++j) lb.critical_path = std::max(lb.critical_path, h[static_cast<std::size_t>(j)] + p.min_dur[static_cast<std::size_t>(j)]);
+  for (int j = 0; j < p.n; ++j)
+    lb.critical_path = std::max(
+        lb.critical_path, h[static_cast<std::size_t>(j)] + p.min_dur[static_cast<std::size_t>(j)]);
   for (int r = 0; r < p.R; ++r) {
     long long e = 0;
     for (int j = 0; j < p.n; ++j) {
       long long best = std::numeric_limits<long long>::max();
       for (int m = 0; m < p.nmodes[static_cast<std::size_t>(j)]; ++m) {
         const std::size_t s = static_cast<std::size_t>(p.jm(j, m));
-        best = std::min(best, static_cast<long long>(p.dur[s]) * p.dem[s * static_cast<std::size_t>(p.R) + static_cast<std::size_t>(r)]);
+        best = std::min(best,
+                        static_cast<long long>(p.dur[s]) *
+                            p.dem[s * static_cast<std::size_t>(p.R) + static_cast<std::size_t>(r)]);
       }
       e += best;
     }
@@ -120,10 +133,10 @@ LowerBounds lower_bounds(const Problem& p, double max_seconds) {
     if (c > 0) lb.resource = std::max(lb.resource, static_cast<int>((e + c - 1) / c));
   }
   int T = std::max(lb.critical_path, lb.resource);
-  const auto t0 = std::chrono::steady_clock::now();
+  const Stopwatch clock(basis);
   while (T < p.horizon && refuted(p, h, q, T)) {
     ++T;
-    if (std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() > max_seconds) break;
+    if (clock.seconds() > max_seconds) break;
   }
   lb.energetic = T;
   return lb;

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "sched/clock.hpp"
 #include "sched/instance.hpp"
 #include "sched/problem.hpp"
 
@@ -21,8 +22,9 @@ std::vector<int> heads(const Problem& p);
 // Longest path from each job's start to the end of the project, job included (tails).
 std::vector<int> tails(const Problem& p);
 
-// `max_seconds` caps the destructive part.
-LowerBounds lower_bounds(const Problem& p, double max_seconds = 0.2);
+// `max_seconds` (on `basis`) caps the destructive part.
+LowerBounds lower_bounds(const Problem& p, double max_seconds = 0.2,
+                         TimeBasis basis = TimeBasis::kWall);
 LowerBounds lower_bounds(const Instance& inst, double max_seconds = 0.2);
 
 }  // namespace gw::sched

@@ -33,12 +33,23 @@ struct Shared {
 
 class Island {
  public:
+  // `t0`: the call's start (wall basis). The CPU basis measures from the island's construction,
+  // which must happen on the thread that runs it.
   Island(Decoder& dec, const SearchParams& p, Shared& sh, std::uint64_t seed, Clock::time_point t0)
-      : dec_(dec), p_(p), sh_(sh), rng_(seed), t0_(t0), n_(dec.size()), naux_(dec.aux_size()) {
+      : dec_(dec),
+        p_(p),
+        sh_(sh),
+        rng_(seed),
+        t0_(t0),
+        cpu_(TimeBasis::kThreadCpu),
+        n_(dec.size()),
+        naux_(dec.aux_size()) {
     pop_size_ = std::max(4, p.population);
     restart_after_ = p.restart_after > 0 ? p.restart_after : 150 * pop_size_;
     taken_.assign(static_cast<std::size_t>(n_), 0);
   }
+
+  [[nodiscard]] double cpu_seconds() const { return cpu_.seconds(); }
 
   void run() {
     pop_.resize(static_cast<std::size_t>(pop_size_));
@@ -62,7 +73,8 @@ class Island {
     while (!stopped()) {
       const std::size_t a = tournament();
       std::size_t b = tournament();
-      if (b == a) b = (a + 1 + rng_.below(static_cast<std::uint32_t>(pop_.size() - 1))) % pop_.size();
+      if (b == a)
+        b = (a + 1 + rng_.below(static_cast<std::uint32_t>(pop_.size() - 1))) % pop_.size();
       crossover(pop_[a], pop_[b], child);
       mutate(child);
       Cost c = evaluate(child);
@@ -92,7 +104,9 @@ class Island {
       return true;
     }
     if (p_.time_limit_s > 0 && (++clock_tick_ & 15U) == 0) {
-      const double el = std::chrono::duration<double>(Clock::now() - t0_).count();
+      const double el = p_.time_basis == TimeBasis::kThreadCpu
+                            ? cpu_.seconds()
+                            : std::chrono::duration<double>(Clock::now() - t0_).count();
       if (el >= p_.time_limit_s) {
         sh_.stop = true;
         return true;
@@ -196,7 +210,8 @@ class Island {
       for (std::size_t i = 0; i + 1 < g.order.size(); ++i) {
         if (rng_.uniform() < rate) {
           if (rng_.below(2) == 0) {
-            if (!dec_.must_precede(g.order[i], g.order[i + 1])) std::swap(g.order[i], g.order[i + 1]);
+            if (!dec_.must_precede(g.order[i], g.order[i + 1]))
+              std::swap(g.order[i], g.order[i + 1]);
           } else {
             shift(g, i);
           }
@@ -205,7 +220,8 @@ class Island {
     }
     for (std::size_t i = 0; i < g.aux.size(); ++i) {
       const int dom = dec_.aux_domain(static_cast<int>(i));
-      if (dom > 1 && rng_.uniform() < rate) g.aux[i] = static_cast<int>(rng_.below(static_cast<std::uint32_t>(dom)));
+      if (dom > 1 && rng_.uniform() < rate)
+        g.aux[i] = static_cast<int>(rng_.below(static_cast<std::uint32_t>(dom)));
     }
   }
   void mutate(Genome& g) { mutate(g, p_.mutation_rate); }
@@ -224,8 +240,8 @@ class Island {
   }
 
   void restart() {
-    const std::size_t best = static_cast<std::size_t>(
-        std::min_element(cost_.begin(), cost_.end()) - cost_.begin());
+    const std::size_t best =
+        static_cast<std::size_t>(std::min_element(cost_.begin(), cost_.end()) - cost_.begin());
     std::swap(pop_[0], pop_[best]);
     std::swap(cost_[0], cost_[best]);
     for (std::size_t i = 1; i < pop_.size() && !stopped(); ++i) {
@@ -244,6 +260,7 @@ class Island {
   Shared& sh_;
   Rng rng_;
   Clock::time_point t0_;
+  Stopwatch cpu_;
   int n_;
   int naux_;
   int pop_size_ = 40;
@@ -296,7 +313,8 @@ void Decoder::random_genome(Genome& g, Rng& rng) {
   }
   g.aux.resize(static_cast<std::size_t>(aux_size()));
   for (int i = 0; i < aux_size(); ++i) {
-    g.aux[static_cast<std::size_t>(i)] = static_cast<int>(rng.below(static_cast<std::uint32_t>(aux_domain(i))));
+    g.aux[static_cast<std::size_t>(i)] =
+        static_cast<int>(rng.below(static_cast<std::uint32_t>(aux_domain(i))));
   }
 }
 
@@ -306,17 +324,18 @@ SearchResult genetic_search(const Decoder& prototype, const SearchParams& params
   const int threads = std::max(1, params.threads);
   std::vector<std::unique_ptr<Decoder>> decoders;
   for (int i = 0; i < threads; ++i) decoders.push_back(prototype.clone());
+  std::vector<double> cpu(static_cast<std::size_t>(threads), 0.0);
+  auto run_island = [&](int i) {
+    Island island(*decoders[static_cast<std::size_t>(i)], params, sh,
+                  params.seed + static_cast<std::uint64_t>(i) * 0x632be59bd9b4e019ULL, t0);
+    island.run();
+    cpu[static_cast<std::size_t>(i)] = island.cpu_seconds();
+  };
   if (threads == 1) {
-    Island(*decoders[0], params, sh, params.seed, t0).run();
+    run_island(0);
   } else {
     std::vector<std::thread> pool;
-    for (int i = 0; i < threads; ++i) {
-      pool.emplace_back([&, i] {
-        Island(*decoders[static_cast<std::size_t>(i)], params, sh,
-               params.seed + static_cast<std::uint64_t>(i) * 0x632be59bd9b4e019ULL, t0)
-            .run();
-      });
-    }
+    for (int i = 0; i < threads; ++i) pool.emplace_back(run_island, i);
     for (auto& t : pool) t.join();
   }
   SearchResult r;
@@ -325,7 +344,10 @@ SearchResult genetic_search(const Decoder& prototype, const SearchParams& params
   r.schedules = sh.schedules.load();
   r.decodes = sh.decodes.load();
   r.reached_target = sh.reached.load();
-  r.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  for (double c : cpu) r.cpu_seconds += c;
+  r.seconds = params.time_basis == TimeBasis::kThreadCpu
+                  ? *std::max_element(cpu.begin(), cpu.end())
+                  : std::chrono::duration<double>(Clock::now() - t0).count();
   return r;
 }
 

@@ -1,9 +1,9 @@
 // The generic search layer: a steady-state genetic algorithm over priority lists (plus optional
 // integer "aux" genes such as execution modes) that drives any Decoder. It knows nothing of
-// projects, resources or time: a decoder turns a genome into a cost, may improve the genome in place
-// (Lamarckian: e.g. forward-backward improvement rewrites the list in the order of the improved
-// schedule) and reports how many schedules it generated. The district optimiser plugs its own
-// decoder in the same way.
+// projects, resources or time: a decoder turns a genome into a cost, may improve the genome in
+// place (Lamarckian: e.g. forward-backward improvement rewrites the list in the order of the
+// improved schedule) and reports how many schedules it generated. The district optimiser plugs its
+// own decoder in the same way.
 #pragma once
 
 #include <atomic>
@@ -12,6 +12,8 @@
 #include <limits>
 #include <memory>
 #include <vector>
+
+#include "sched/clock.hpp"
 
 namespace gw::sched {
 
@@ -72,14 +74,17 @@ class Decoder {
 
 struct SearchParams {
   int population = 40;
-  double time_limit_s = 1.0;         // <= 0: no time limit
-  std::uint64_t max_schedules = 0;   // 0: no limit (counted over all threads)
+  double time_limit_s = 1.0;  // <= 0: no time limit
+  // kWall: every island stops once time_limit_s of real time has passed since the call.
+  // kThreadCpu: every island stops once its own thread has used time_limit_s of CPU time.
+  TimeBasis time_basis = TimeBasis::kWall;
+  std::uint64_t max_schedules = 0;  // 0: no limit (counted over all threads)
   int threads = 1;
   std::uint64_t seed = 1;
-  Cost target = kNoTarget;           // stop as soon as a cost <= target is found (a proven bound)
-  double mutation_rate = 0.05;       // per-position probability of a mutation move
-  int restart_after = 0;             // children without a new best before a restart (0: auto)
-  std::vector<Genome> seeds;         // genomes inserted into the initial population
+  Cost target = kNoTarget;      // stop as soon as a cost <= target is found (a proven bound)
+  double mutation_rate = 0.05;  // per-position probability of a mutation move
+  int restart_after = 0;        // children without a new best before a restart (0: auto)
+  std::vector<Genome> seeds;    // genomes inserted into the initial population
   // Optional: called (under a lock) with every new overall best.
   std::function<void(const Genome&, Cost)> on_improvement;
 };
@@ -89,7 +94,8 @@ struct SearchResult {
   Cost cost = std::numeric_limits<Cost>::max();
   std::uint64_t schedules = 0;
   std::uint64_t decodes = 0;
-  double seconds = 0.0;
+  double seconds = 0.0;      // on params.time_basis: wall time, or the largest island CPU time
+  double cpu_seconds = 0.0;  // CPU time of all islands together
   bool reached_target = false;
 };
 

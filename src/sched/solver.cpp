@@ -1,7 +1,6 @@
 #include "sched/solver.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <memory>
 
 #include "sched/bnb.hpp"
@@ -13,14 +12,23 @@
 namespace gw::sched {
 
 SolveResult solve(const Instance& inst, const SolveOptions& opt) {
-  const auto t0 = std::chrono::steady_clock::now();
-  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
+  // `budget`: the calling thread on the chosen basis; GA islands on other threads (threads > 1)
+  // measure their own CPU time, added in `ga_elsewhere` (the caller only waits meanwhile).
+  const Stopwatch budget(opt.time_basis);
+  const Stopwatch own_cpu(TimeBasis::kThreadCpu);
+  double ga_elsewhere = 0.0;
+  double ga_cpu_elsewhere = 0.0;
+  auto elapsed = [&] { return budget.seconds() + ga_elsewhere; };
   SolveResult res;
+  auto finish = [&] {
+    res.seconds = budget.wall_seconds();
+    res.cpu_seconds = own_cpu.seconds() + ga_cpu_elsewhere;
+  };
   auto p = std::make_shared<Problem>(compile(inst));
   if (p->infeasible) {
     res.proven_infeasible = true;
     res.infeasible_reason = p->infeasible_reason;
-    res.seconds = elapsed();
+    finish();
     return res;
   }
   std::vector<int> seed_modes;
@@ -28,23 +36,24 @@ SolveResult solve(const Instance& inst, const SolveOptions& opt) {
   if (!find_nonrenewable_feasible_modes(*p, seed_modes, &exact) && exact) {
     res.proven_infeasible = true;
     res.infeasible_reason = "no mode assignment respects the non-renewable budgets";
-    res.seconds = elapsed();
+    finish();
     return res;
   }
   // The destructive bound gets at most a tenth of the time limit.
   const double lb_time = opt.time_limit_s > 0 ? std::min(0.5, 0.1 * opt.time_limit_s) : 0.5;
-  const LowerBounds lb = lower_bounds(*p, lb_time);
+  const LowerBounds lb = lower_bounds(*p, lb_time, opt.time_basis);
   res.lower_bound = lb.best();
   res.critical_path_bound = lb.critical_path;
 
   RcpspDecoder proto(p);
   SearchParams sp;
   const bool timed_single = opt.time_limit_s > 0 && !p->multi_mode();
-  sp.population = opt.population > 0                   ? opt.population
-                  : (timed_single && p->n <= 40)       ? 500
-                  : (timed_single && p->n <= 64)       ? 1000
-                                                       : 40;
+  sp.population = opt.population > 0             ? opt.population
+                  : (timed_single && p->n <= 40) ? 500
+                  : (timed_single && p->n <= 64) ? 1000
+                                                 : 40;
   sp.threads = opt.threads;
+  sp.time_basis = opt.time_basis;
   sp.seed = opt.seed;
   sp.max_schedules = opt.max_schedules;
   sp.time_limit_s = opt.time_limit_s > 0 ? std::max(0.0, opt.time_limit_s - elapsed()) : 0.0;
@@ -62,16 +71,21 @@ SolveResult solve(const Instance& inst, const SolveOptions& opt) {
     // Seed with the budget-feasible mode assignment, over a topological list.
     Genome g;
     g.order.resize(static_cast<std::size_t>(p->n));
-    for (int j = 0; j < p->n; ++j) g.order[static_cast<std::size_t>(p->rank[static_cast<std::size_t>(j)])] = j;
+    for (int j = 0; j < p->n; ++j)
+      g.order[static_cast<std::size_t>(p->rank[static_cast<std::size_t>(j)])] = j;
     g.aux = seed_modes;
     sp.seeds.push_back(g);
   }
   const SearchResult sr = genetic_search(proto, sp);
+  if (sp.threads > 1) {
+    ga_cpu_elsewhere = sr.cpu_seconds;
+    if (opt.time_basis == TimeBasis::kThreadCpu) ga_elsewhere = sr.seconds;
+  }
   res.schedules = sr.schedules;
   RcpspDecoder dec(p);
   Genome best = sr.best;
   if (best.order.empty() || sr.cost > proto.target_for(p->horizon)) {
-    res.seconds = elapsed();
+    finish();
     res.infeasible_reason = "no feasible schedule found within the limits";
     return res;
   }
@@ -82,7 +96,8 @@ SolveResult solve(const Instance& inst, const SolveOptions& opt) {
   if (use_bnb && !res.optimal) {
     const double left = opt.time_limit_s - elapsed();
     if (left > 0) {
-      const ExactResult er = branch_and_bound(*p, res.makespan, res.lower_bound, left, res.schedule.starts);
+      const ExactResult er = branch_and_bound(*p, res.makespan, res.lower_bound, left,
+                                              res.schedule.starts, opt.time_basis);
       res.exact_nodes = er.nodes;
       if (er.improved) {
         res.makespan = er.makespan;
@@ -98,9 +113,10 @@ SolveResult solve(const Instance& inst, const SolveOptions& opt) {
   res.schedule.modes.resize(static_cast<std::size_t>(p->n));
   for (int j = 0; j < p->n; ++j) {
     const int m = dec.aux_size() > 0 ? best.aux[static_cast<std::size_t>(j)] : 0;
-    res.schedule.modes[static_cast<std::size_t>(j)] = p->mode_orig[static_cast<std::size_t>(p->jm(j, m))];
+    res.schedule.modes[static_cast<std::size_t>(j)] =
+        p->mode_orig[static_cast<std::size_t>(p->jm(j, m))];
   }
-  res.seconds = elapsed();
+  finish();
   return res;
 }
 

@@ -5,20 +5,25 @@
 #include <cstdint>
 #include <string>
 
+#include "sched/clock.hpp"
 #include "sched/instance.hpp"
 
 namespace gw::sched {
 
 struct SolveOptions {
-  double time_limit_s = 1.0;        // <= 0: none (then max_schedules must be set)
+  double time_limit_s = 1.0;  // <= 0: none (then max_schedules must be set)
+  // What time_limit_s measures. kWall: elapsed real time of the call. kThreadCpu: CPU time of the
+  // solving thread (with threads > 1: of the calling thread outside the GA plus, for the GA, each
+  // island's own thread), so that a limit means the same work whatever else runs on the machine.
+  TimeBasis time_basis = TimeBasis::kWall;
   std::uint64_t max_schedules = 0;  // 0: none
   int threads = 1;
   std::uint64_t seed = 1;
   // GA population; <= 0: automatic. Single-mode with a time limit: 500 up to 40 jobs, 1000 up to
   // 64 (then restarts are rare and the GA stays diverse; hard j30 cells at 1 s: 49/50 twice at 500,
   // 48 at 1000, 46-47 at 100-300, 44-45 at 20-40; j60 every 8th at 5 s, % above CPM: 15.17 at 40,
-  // 15.12 at 150, 14.91 at 500, 14.85 at 1000, 14.92 at 2000). Otherwise 40 (not re-tuned: multi-mode,
-  // larger projects, schedule budgets).
+  // 15.12 at 150, 14.91 at 500, 14.85 at 1000, 14.92 at 2000). Otherwise 40 (not re-tuned:
+  // multi-mode, larger projects, schedule budgets).
   int population = 0;
   // Single-mode projects of at most 64 jobs with a time limit: share of the time given to the GA
   // before the exact branch and bound takes over (see bnb.hpp). Negative: automatic, 0.3 up to 40
@@ -27,16 +32,17 @@ struct SolveOptions {
 };
 
 struct SolveResult {
-  bool feasible = false;        // a feasible schedule was found
+  bool feasible = false;  // a feasible schedule was found
   bool proven_infeasible = false;
   std::string infeasible_reason;
-  bool optimal = false;         // makespan == our own lower bound
+  bool optimal = false;  // makespan == our own lower bound
   int makespan = 0;
   int lower_bound = 0;
   int critical_path_bound = 0;
-  Schedule schedule;            // original (0-based) mode indices
-  std::uint64_t schedules = 0;  // schedules generated (each SGS pass counts one)
-  double seconds = 0.0;
+  Schedule schedule;              // original (0-based) mode indices
+  std::uint64_t schedules = 0;    // schedules generated (each SGS pass counts one)
+  double seconds = 0.0;           // wall time of the call
+  double cpu_seconds = 0.0;       // CPU time of the call (every search thread)
   std::uint64_t exact_nodes = 0;  // branch-and-bound nodes (0: not run)
 };
 
