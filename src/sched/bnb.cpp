@@ -413,7 +413,7 @@ class Bnb {
   // t.
   void node(int t) {
     if (stop_) return;
-    if ((++nodes_ & 255) == 0 && clock_.seconds() > max_seconds_) {
+    if ((++nodes_ & 15) == 0 && clock_.seconds() > max_seconds_) {
       stop_ = timed_out_ = true;
       return;
     }
