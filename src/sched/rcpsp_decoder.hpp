@@ -30,7 +30,9 @@ class RcpspDecoder final : public Decoder {
 
   static constexpr int kSecondaryBits = 24;
   // The makespan encoded in a cost returned by decode().
-  [[nodiscard]] int makespan_of(Cost c) const { return static_cast<int>(o_.secondary ? c >> kSecondaryBits : c); }
+  [[nodiscard]] int makespan_of(Cost c) const {
+    return static_cast<int>(o_.secondary ? c >> kSecondaryBits : c);
+  }
   // The largest cost whose makespan is at most `ms` (a search target).
   [[nodiscard]] Cost target_for(int ms) const {
     return o_.secondary ? ((static_cast<Cost>(ms) + 1) << kSecondaryBits) - 1 : ms;
@@ -38,15 +40,18 @@ class RcpspDecoder final : public Decoder {
 
   [[nodiscard]] int size() const override { return p_->n; }
   [[nodiscard]] int aux_size() const override { return multi_ ? p_->n : 0; }
-  [[nodiscard]] int aux_domain(int gene) const override { return p_->nmodes[static_cast<std::size_t>(gene)]; }
+  [[nodiscard]] int aux_domain(int gene) const override {
+    return p_->nmodes[static_cast<std::size_t>(gene)];
+  }
   [[nodiscard]] bool must_precede(int a, int b) const override {
-    const std::size_t bit = static_cast<std::size_t>(a) * static_cast<std::size_t>(p_->n) + static_cast<std::size_t>(b);
+    const std::size_t bit =
+        static_cast<std::size_t>(a) * static_cast<std::size_t>(p_->n) + static_cast<std::size_t>(b);
     return (arcs_[bit >> 6] >> (bit & 63)) & 1U;
   }
   void random_genome(Genome& g, Rng& rng) override;
   Cost decode(Genome& g) override;
-  // Multi-mode: single mode changes that keep the budgets (best improvement, first found), then for
-  // every problem a few random shifts of the list accepted when not worse.
+  // Multi-mode: a descent over single and paired mode changes that keep the budgets; then, for
+  // every problem, random shifts of the list accepted when not worse.
   Cost improve(Genome& g, Cost cost, Rng& rng) override;
   [[nodiscard]] std::unique_ptr<Decoder> clone() const override;
 
@@ -54,24 +59,28 @@ class RcpspDecoder final : public Decoder {
   [[nodiscard]] const std::vector<int>& starts() const { return start_; }
   [[nodiscard]] const std::vector<int>& modes() const { return modes_; }
   // Cost of a genome whose modes violate a non-renewable budget: above any feasible makespan.
-  [[nodiscard]] Cost infeasible_cost(long long excess) const { return target_for(p_->horizon) + 1 + excess; }
+  [[nodiscard]] Cost infeasible_cost(long long excess) const {
+    return target_for(p_->horizon) + 1 + excess;
+  }
 
  private:
-  long long excess(const std::vector<int>& modes) const;
   long long repair(std::vector<int>& modes);
+  Cost improve_modes(Genome& g, Cost cost, Rng& rng);
 
   std::shared_ptr<const Problem> p_;
   Options o_;
   bool multi_;
   Sgs sgs_;
   std::vector<std::uint64_t> arcs_;
-  std::vector<int> lft_;    // latest finish (shortest modes, horizon = sum of durations): sampling bias
+  std::vector<int>
+      lft_;  // latest finish (shortest modes, horizon = sum of durations): sampling bias
   std::vector<int> start_;
   std::vector<int> modes_;
   std::vector<int> order_;
   std::vector<int> npred_;
   std::vector<int> eligible_;
-  std::vector<long long> used_;
+  std::vector<long long> used_;       // non-renewable use (repair)
+  std::vector<long long> mode_used_;  // non-renewable use of the genome in improve_modes
   Rng repair_rng_{12345};
   Genome trial_;
 };

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -6,6 +7,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "sched_test_util.hpp"
 
@@ -30,9 +32,21 @@ CliRun run_cli(const std::string& args) {
   return r;
 }
 
+// One file per test process, removed at exit: several checkouts may run this suite at the same
+// time, and a shared name would let one run truncate the file another run's CLI is reading.
 std::string write_temp(const std::string& name, const std::string& text) {
-  const auto path = std::filesystem::temp_directory_path() / ("gw_sched_cli_" + name);
+  struct Cleanup {
+    std::vector<std::filesystem::path> files;
+    ~Cleanup() {
+      std::error_code ec;
+      for (const auto& f : files) std::filesystem::remove(f, ec);
+    }
+  };
+  static Cleanup cleanup;
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("gw_sched_cli_" + std::to_string(getpid()) + "_" + name);
   std::ofstream(path) << text;
+  cleanup.files.push_back(path);
   return path.string();
 }
 
@@ -50,7 +64,8 @@ TEST(RcpspCli, JsonHasMakespanBoundStartsAndModes) {
 }
 
 TEST(RcpspCli, MultiModeModesAreOneBasedAndInfeasibleIsReported) {
-  const CliRun ok = run_cli("rcpsp " + write_temp("m4.mm", small_mm(4)) + " --schedules 5000 --json");
+  const CliRun ok = run_cli("rcpsp " + write_temp("m4.mm", small_mm(4)) +
+                            " --schedules 5000 --time-limit 0 --json");
   ASSERT_EQ(ok.status, 0) << ok.out;
   const auto j = nlohmann::json::parse(ok.out);
   EXPECT_EQ(j.at("makespan"), 4);
@@ -67,7 +82,7 @@ TEST(RcpspCli, MalformedFileGivesAParseErrorStatus) {
   std::string t = kSmallSm;
   t.replace(t.find("  3      1     4       2"), 24, "  3      1     4      zz");
   EXPECT_EQ(run_cli("rcpsp " + write_temp("bad.sm", t)).status, 4);  // kParse
-  EXPECT_EQ(run_cli("rcpsp /nonexistent/file.sm").status, 3);         // kIo
+  EXPECT_EQ(run_cli("rcpsp /nonexistent/file.sm").status, 3);        // kIo
 }
 
 }  // namespace

@@ -1,11 +1,14 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
+#include <thread>
 
 #include "io/psplib.hpp"
 #include "sched/bounds.hpp"
 #include "sched/checker.hpp"
+#include "sched/clock.hpp"
 #include "sched/problem.hpp"
 #include "sched/rcpsp_decoder.hpp"
 #include "sched/sgs.hpp"
@@ -99,11 +102,46 @@ TEST(Solver, DeterministicForASeedWithOneThread) {
   EXPECT_TRUE(check_schedule(inst, c.schedule.starts, c.schedule.modes).ok);
 }
 
+TEST(Clock, ThreadCpuTimeIgnoresWaiting) {
+  const Stopwatch cpu(TimeBasis::kThreadCpu);
+  const Stopwatch wall(TimeBasis::kWall);
+  std::this_thread::sleep_for(std::chrono::milliseconds(60));
+  EXPECT_GE(wall.seconds(), 0.055);
+  EXPECT_LT(cpu.seconds(), 0.03);  // asleep: no CPU time
+  volatile double x = 0;
+  while (cpu.seconds() < 0.05) x = x + 1.0;  // busy: CPU time advances
+  EXPECT_GE(wall.seconds(), 0.1);
+}
+
+// A CPU-time limit bounds the CPU time of every search thread (an instance whose lower bound the
+// search does not reach, so it runs to the limit).
+TEST(Solver, CpuTimeLimitBoundsEachThreadsCpuTime) {
+  const std::string f = psplib_dir() + "/j60/j6013_1.sm";
+  if (!std::filesystem::exists(f)) GTEST_SKIP() << "PSPLIB data not found under " << psplib_dir();
+  const Instance inst = io::read_psplib(f);
+  SolveOptions o;
+  o.time_limit_s = 0.3;
+  o.time_basis = TimeBasis::kThreadCpu;
+  const SolveResult r = solve(inst, o);
+  ASSERT_TRUE(r.feasible);
+  EXPECT_FALSE(r.optimal);
+  EXPECT_GE(r.cpu_seconds, 0.25);
+  EXPECT_LT(r.cpu_seconds, 0.45);
+  EXPECT_TRUE(check_schedule(inst, r.schedule.starts, r.schedule.modes).ok);
+  o.threads = 2;  // two GA islands of up to 0.3 s each (minus the bound and B&B shares)
+  const SolveResult r2 = solve(inst, o);
+  ASSERT_TRUE(r2.feasible);
+  EXPECT_GE(r2.cpu_seconds, 0.45);
+  EXPECT_LT(r2.cpu_seconds, 0.8);
+  EXPECT_TRUE(check_schedule(inst, r2.schedule.starts, r2.schedule.modes).ok);
+}
+
 // A handful of real j30 instances (one per resource-strength level) reach their known optimum.
 TEST(Solver, RealJ30InstancesReachTheOptimum) {
   const std::string dir = psplib_dir() + "/j30";
   if (!std::filesystem::exists(dir)) GTEST_SKIP() << "PSPLIB data not found under " << psplib_dir();
-  const std::pair<const char*, int> cases[] = {{"j301_1", 43}, {"j3013_7", 77}, {"j3037_7", 92}, {"j3045_3", 92}};
+  const std::pair<const char*, int> cases[] = {
+      {"j301_1", 43}, {"j3013_7", 77}, {"j3037_7", 92}, {"j3045_3", 92}};
   for (const auto& [name, opt] : cases) {
     const Instance inst = io::read_psplib(dir + "/" + name + ".sm");
     SolveOptions o;
