@@ -24,8 +24,7 @@ struct Row {
   std::size_t edges = 0, tasks = 0, crews = 0;
   double gen_s = 0, link_s = 0, tasks_s = 0, dispatch_s = 0, evaluate_s = 0, plan_s = 0,
          plan_cpu_s = 0, people_days = 0;
-  unsigned long long dispatches = 0, nodes = 0, far_scanned = 0, far_everywhere = 0,
-                     hot_scanned = 0, far_trips = 0, far_trip_nodes = 0, priority_updates = 0;
+  gw::plan::DispatchStats st;
 };
 
 Row run_one(double scale, std::uint64_t seed, gw::plan::Rule rule) {
@@ -58,17 +57,10 @@ Row run_one(double scale, std::uint64_t seed, gw::plan::Rule rule) {
   row.gen_s = std::chrono::duration<double>(t1 - t0).count();
   row.plan_s = std::chrono::duration<double>(t2 - t1).count();
   row.people_days = r.evaluation.people_days_without_access;
-  row.dispatches = r.stats.dispatches;
-  row.nodes = r.stats.nodes_settled;
-  row.far_scanned = r.stats.far_scanned;
+  row.st = r.stats;
   row.tasks_s = r.times.tasks_s;
   row.dispatch_s = r.times.dispatch_s;
   row.evaluate_s = r.times.evaluate_s;
-  row.hot_scanned = r.stats.hot_scanned;
-  row.far_trips = r.stats.far_trips;
-  row.far_trip_nodes = r.stats.far_trip_nodes;
-  row.priority_updates = r.stats.priority_updates;
-  row.far_everywhere = r.stats.far_scanned_everywhere;
   return row;
 }
 
@@ -125,15 +117,22 @@ int main(int argc, char** argv) {
         "%-6g %10zu %8zu %6zu %8.2f %9.2f %9.2f %12.0f %10.0f %14llu   (x%.1f wall, x%.1f cpu time "
         "of the first scale)\n",
         row.scale, row.edges, row.tasks, row.crews, row.gen_s, row.plan_s, row.plan_cpu_s,
-        row.people_days, static_cast<double>(ru.ru_maxrss) / 1024.0, row.nodes, row.plan_s / base,
+        row.people_days, static_cast<double>(ru.ru_maxrss) / 1024.0,
+        static_cast<unsigned long long>(row.st.nodes_settled), row.plan_s / base,
         row.plan_cpu_s / base_cpu);
+    const gw::plan::DispatchStats& st = row.st;
+    auto u = [](std::uint64_t x) { return static_cast<unsigned long long>(x); };
     std::printf(
         "       phases: link %.2f s, tasks %.2f s, dispatch %.2f s, evaluate %.2f s; dispatches "
-        "%llu, far tasks ranked %llu (%llu in scans of every cell), hot-list entries scanned %llu\n",
-        row.link_s, row.tasks_s, row.dispatch_s, row.evaluate_s, row.dispatches, row.far_scanned,
-        row.far_everywhere, row.hot_scanned);
-    std::printf("       far trips %llu settling %llu nodes; priority updates %llu\n", row.far_trips,
-                row.far_trip_nodes, row.priority_updates);
+        "%llu, far lookups %llu over %llu grid cells ranking %llu tasks (%llu in widening rings), "
+        "hot-list entries scanned %llu\n",
+        row.link_s, row.tasks_s, row.dispatch_s, row.evaluate_s, u(st.dispatches),
+        u(st.far_lookups), u(st.window_cells), u(st.far_scanned), u(st.far_scanned_everywhere),
+        u(st.hot_scanned));
+    std::printf(
+        "       far trips %llu settling %llu nodes; day-0 travel tables %llu nodes; priority "
+        "updates %llu\n",
+        u(st.far_trips), u(st.far_trip_nodes), u(st.table_nodes), u(st.priority_updates));
   }
   return 0;
 }

@@ -72,7 +72,17 @@ class Dispatcher {
         at[net_.edge_to[e.index()].index()].push_back(TaskId::from_index(t));
       }
     }
-    for (auto& r : at) node_tasks_.push_row(r);
+    // Each node's slots hold its available tasks only, in task order: a crew's local search
+    // passes through many nodes whose tasks are long done, and must not look at them again.
+    node_avail_begin_.reserve(at.size() + 1);
+    std::size_t slots = 0;
+    for (auto& r : at) {
+      node_avail_begin_.push_back(static_cast<std::uint32_t>(slots));
+      slots += r.size();
+    }
+    node_avail_begin_.push_back(static_cast<std::uint32_t>(slots));
+    node_avail_.resize(slots);
+    node_avail_len_.assign(at.size(), 0);
 
     counts_.assign(net_.num_nodes(), ClassCounts{});
     blockers_left_.resize(net_.num_edges());
@@ -380,6 +390,7 @@ class Dispatcher {
     search_.run(
         from, [&](EdgeId e) { return open_[e.index()] != 0; },
         [&](NodeId x, Seconds d) {
+          ++stats_.table_nodes;
           sc.order.emplace_back(x.value, d);
           sc.dist[x.index()] = d;
           return true;
@@ -414,7 +425,28 @@ class Dispatcher {
     return {static_cast<std::int64_t>((p.lon * grid_mx_ - grid_x0_) / kCellM),
             static_cast<std::int64_t>((p.lat * 110540.0 - grid_y0_) / kCellM)};
   }
+  void node_avail_insert(std::uint32_t node, std::uint32_t t) {
+    std::uint32_t* row = node_avail_.data() + node_avail_begin_[node];
+    std::uint32_t& len = node_avail_len_[node];
+    std::uint32_t* at = std::upper_bound(row, row + len, t);
+    std::copy_backward(at, row + len, row + len + 1);
+    *at = t;
+    ++len;
+  }
+  void node_avail_erase(std::uint32_t node, std::uint32_t t) {
+    std::uint32_t* row = node_avail_.data() + node_avail_begin_[node];
+    std::uint32_t& len = node_avail_len_[node];
+    std::uint32_t* at = std::lower_bound(row, row + len, t);
+    assert(at != row + len && *at == t);
+    std::copy(at + 1, row + len, at);
+    --len;
+  }
   void avail_add(std::uint32_t t) {
+    {
+      const auto [u, v] = ends(t);
+      node_avail_insert(u, t);
+      if (v != u) node_avail_insert(v, t);
+    }
     const auto [x, y] = cell_xy(ends(t).first);
     avail_cell_[t] =
         static_cast<std::uint32_t>(cls_[t] * ncells_ + static_cast<std::size_t>(y * grid_nx_ + x));
@@ -427,6 +459,11 @@ class Dispatcher {
       cell_bound_[avail_cell_[t]] = std::max(cell_bound_[avail_cell_[t]], priority_[t]);
   }
   void avail_remove(std::uint32_t t) {
+    {
+      const auto [u, v] = ends(t);
+      node_avail_erase(u, t);
+      if (v != u) node_avail_erase(v, t);
+    }
     --class_avail_[cls_[t]];
     auto& list = cells_[avail_cell_[t]];
     const CellEntry last = list.back();
@@ -491,9 +528,10 @@ class Dispatcher {
     auto visit = [&](NodeId x, Seconds d) {
       if (first >= 0 && d > first + window) return false;
       if (++settled > kSearchNodes) return false;
-      for (const TaskId* t = node_tasks_.begin(x.index()); t != node_tasks_.end(x.index()); ++t) {
-        const std::uint32_t ti = t->value;
-        if (state_[ti] != State::kAvailable || !cap[cls_[ti]] || seen_[ti] == seen_round_) continue;
+      const std::uint32_t* row = node_avail_.data() + node_avail_begin_[x.index()];
+      for (const std::uint32_t* t = row; t != row + node_avail_len_[x.index()]; ++t) {
+        const std::uint32_t ti = *t;
+        if (!cap[cls_[ti]] || seen_[ti] == seen_round_) continue;
         seen_[ti] = seen_round_;
         cands_.push_back({ti, x, d});
         if (first < 0) first = d;
@@ -509,6 +547,7 @@ class Dispatcher {
           crew_node_[c], [&](EdgeId e) { return open_[e.index()] != 0; }, visit);
     }
     if (cands_.empty()) {
+      ++stats_.far_lookups;
       // Nothing within the search's reach: the work is far away. Rank the available tasks of the
       // crew's component by a straight-line estimate (the chosen one gets its exact travel).
       const std::uint32_t root = uf_.find(crew_node_[c].index());
@@ -547,6 +586,7 @@ class Dispatcher {
             if (!cells_[id].empty()) window_.emplace_back(cell_bound_[id], id);
           });
         }
+        stats_.window_cells += window_.size();
         std::sort(window_.begin(), window_.end(), std::greater<>());
         double best = -1;
         for (const auto& [bound, id] : window_) {
@@ -899,7 +939,11 @@ class Dispatcher {
   std::vector<std::uint32_t> pred_left_;
   Csr<std::uint32_t> succs_;   // task -> successor tasks
   Csr<std::uint32_t> blocks_;  // task -> edges it blocks
-  Csr<TaskId> node_tasks_;     // node -> tasks whose site edge ends there
+  // node -> available tasks whose site edge ends there, ascending: the first node_avail_len_[n]
+  // slots from node_avail_begin_[n] (capacity: every task of the node).
+  std::vector<std::uint32_t> node_avail_begin_;
+  std::vector<std::uint32_t> node_avail_len_;
+  std::vector<std::uint32_t> node_avail_;
   std::vector<std::uint8_t> cls_;
   std::array<std::array<bool, kTaskClassCount>, kTradeCount> capable_{};
   std::vector<ClassCounts> counts_;  // per union-find root: available tasks by class (per end)
