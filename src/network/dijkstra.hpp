@@ -2,10 +2,10 @@
 // that many searches cost no allocation.
 #pragma once
 
-#include <cstdint>
-#include <functional>
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <functional>
 #include <limits>
 #include <vector>
 
@@ -15,7 +15,21 @@ namespace gw::network {
 
 class Dijkstra {
  public:
-  explicit Dijkstra(const RoadNetwork& net) : net_(net), dist_(net.num_nodes()), stamp_(net.num_nodes(), 0) {}
+  // Copies the adjacency into one array of arcs (head, edge, travel seconds), in the network's
+  // adjacency order, so that relaxing a node's arcs reads one contiguous block rather than four
+  // edge arrays at scattered edge ids; on a country network this halves the cache misses per
+  // settled node.
+  explicit Dijkstra(const RoadNetwork& net)
+      : net_(net), offset_(net.adj_offset), state_(net.num_nodes()) {
+    arcs_.reserve(net.adj_edge.size());
+    for (std::size_t n = 0; n < net.num_nodes(); ++n) {
+      for (auto i = net.adj_offset[n]; i < net.adj_offset[n + 1]; ++i) {
+        const EdgeId e = net.adj_edge[i];
+        arcs_.push_back({net.other_end(e, NodeId::from_index(n)).value, e.value,
+                         static_cast<std::int32_t>(net.edge_travel_s(e))});
+      }
+    }
+  }
 
   // A*: travel seconds from `source` to whichever of `targets` is reached first, over edges with
   // usable(e), guided by the straight-line distance at `heuristic_speed_kmh`. With the network's
@@ -45,21 +59,21 @@ class Dijkstra {
     heap_push(h(source.value), source.value);
     while (!heap_.empty()) {
       const auto [key, u] = heap_pop();
-      const Seconds d = dist_[u];
+      const Seconds d = state_[u].dist;
       if (key != d + h(u)) continue;  // stale entry
       ++settled_;
       ++settled_astar_;
       for (NodeId t : targets) {
         if (t.value == u) return {t, d};
       }
-      for (auto i = net_.adj_offset[u]; i < net_.adj_offset[u + 1]; ++i) {
-        const EdgeId e = net_.adj_edge[i];
-        if (!usable(e)) continue;
-        const std::uint32_t v = net_.other_end(e, NodeId(u)).value;
-        const Seconds nd = d + net_.edge_travel_s(e);
-        if (stamp_[v] != round_ || nd < dist_[v]) {
-          set(v, nd);
-          heap_push(nd + h(v), v);
+      for (auto i = offset_[u]; i < offset_[u + 1]; ++i) {
+        const Arc& a = arcs_[i];
+        if (!usable(EdgeId(a.edge))) continue;
+        const Seconds nd = d + a.travel_s;
+        NodeState& st = state_[a.head];
+        if (st.stamp != round_ || nd < st.dist) {
+          st = {nd, round_};
+          heap_push(nd + h(a.head), a.head);
         }
       }
     }
@@ -76,17 +90,17 @@ class Dijkstra {
     heap_push(0, source.value);
     while (!heap_.empty()) {
       const auto [d, u] = heap_pop();
-      if (d != dist_[u]) continue;
+      if (d != state_[u].dist) continue;
       ++settled_;
       if (!visit(NodeId(u), d)) break;
-      for (auto i = net_.adj_offset[u]; i < net_.adj_offset[u + 1]; ++i) {
-        const EdgeId e = net_.adj_edge[i];
-        if (!usable(e)) continue;
-        const std::uint32_t v = net_.other_end(e, NodeId(u)).value;
-        const Seconds nd = d + net_.edge_travel_s(e);
-        if (stamp_[v] != round_ || nd < dist_[v]) {
-          set(v, nd);
-          heap_push(nd, v);
+      for (auto i = offset_[u]; i < offset_[u + 1]; ++i) {
+        const Arc& a = arcs_[i];
+        if (!usable(EdgeId(a.edge))) continue;
+        const Seconds nd = d + a.travel_s;
+        NodeState& st = state_[a.head];
+        if (st.stamp != round_ || nd < st.dist) {
+          st = {nd, round_};
+          heap_push(nd, a.head);
         }
       }
     }
@@ -95,8 +109,8 @@ class Dijkstra {
   // After a search: whether it reached node n, and if so the travel seconds of the path it found
   // there (the least when n was settled; otherwise still the time of a real path).
   [[nodiscard]] bool reached(NodeId n, Seconds& seconds) const {
-    if (stamp_[n.index()] != round_) return false;
-    seconds = dist_[n.index()];
+    if (state_[n.index()].stamp != round_) return false;
+    seconds = state_[n.index()].dist;
     return true;
   }
 
@@ -117,13 +131,21 @@ class Dijkstra {
     heap_.pop_back();
     return top;
   }
-  void set(std::uint32_t v, Seconds d) {
-    stamp_[v] = round_;
-    dist_[v] = d;
-  }
+  void set(std::uint32_t v, Seconds d) { state_[v] = {d, round_}; }
+  struct Arc {
+    std::uint32_t head;
+    std::uint32_t edge;
+    std::int32_t travel_s;
+  };
+  // A node's tentative travel time and the search (round) that set it, side by side.
+  struct NodeState {
+    Seconds dist = 0;
+    std::uint32_t stamp = 0;
+  };
   const RoadNetwork& net_;
-  std::vector<Seconds> dist_;
-  std::vector<std::uint32_t> stamp_;
+  std::vector<std::uint32_t> offset_;
+  std::vector<Arc> arcs_;
+  std::vector<NodeState> state_;
   std::uint32_t round_ = 0;
   std::vector<std::pair<Seconds, std::uint32_t>> heap_;  // reused across searches
 };

@@ -208,13 +208,38 @@ class Dispatcher {
     const std::uint32_t ru = uf_.find(u), rv = uf_.find(v);
     for (std::size_t tr = 0; tr < kTradeCount; ++tr) {
       if (!capable_[tr][cls_[t]]) continue;
-      wake(ru, tr, 1);
-      if (rv != ru) wake(rv, tr, 1);
+      wake_nearest(ru, tr, u);
+      if (rv != ru) wake_nearest(rv, tr, u);
     }
   }
 
   static std::uint64_t idle_key(std::uint32_t root, std::size_t trade) {
     return static_cast<std::uint64_t>(root) * kTradeCount + trade;
+  }
+
+  // Wakes the idle crew of `trade` in the component `root` that stands nearest (straight line) to
+  // `node`: new work goes to the crew that can start it soonest, not to one across the country.
+  void wake_nearest(std::uint32_t root, std::size_t trade, std::uint32_t node) {
+    auto it = idle_lists_.find(idle_key(root, trade));
+    if (it == idle_lists_.end()) return;
+    auto& list = it->second;
+    const LonLat a = net_.node_pos[node];
+    const double mx = std::cos(a.lat * 0.0174532925);
+    std::size_t best = 0;
+    double best_d2 = std::numeric_limits<double>::max();
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const LonLat b = net_.node_pos[crew_node_[list[i]].index()];
+      const double dx = (a.lon - b.lon) * mx, dy = a.lat - b.lat;
+      const double d2 = dx * dx + dy * dy;
+      if (d2 < best_d2) {
+        best_d2 = d2;
+        best = i;
+      }
+    }
+    woken_.push_back(list[best]);
+    list[best] = list.back();
+    list.pop_back();
+    if (list.empty()) idle_lists_.erase(it);
   }
 
   // Wakes up to n idle crews of `trade` whose base lies in the component `root`.
