@@ -74,15 +74,13 @@ class Dispatcher {
     }
     // Each node's slots hold its available tasks only, in task order: a crew's local search
     // passes through many nodes whose tasks are long done, and must not look at them again.
-    node_avail_begin_.reserve(at.size() + 1);
+    node_slots_.resize(at.size());
     std::size_t slots = 0;
-    for (auto& r : at) {
-      node_avail_begin_.push_back(static_cast<std::uint32_t>(slots));
-      slots += r.size();
+    for (std::size_t x = 0; x < at.size(); ++x) {
+      node_slots_[x] = {static_cast<std::uint32_t>(slots), 0};
+      slots += at[x].size();
     }
-    node_avail_begin_.push_back(static_cast<std::uint32_t>(slots));
     node_avail_.resize(slots);
-    node_avail_len_.assign(at.size(), 0);
 
     counts_.assign(net_.num_nodes(), ClassCounts{});
     blockers_left_.resize(net_.num_edges());
@@ -94,6 +92,7 @@ class Dispatcher {
         uf_.unite(net_.edge_from[e].index(), net_.edge_to[e].index());
       } else {
         ++blocked_edges_;
+        search_.set_usable(EdgeId::from_index(e), false);
       }
     }
     avail_pos_.assign(n, 0);
@@ -271,6 +270,7 @@ class Dispatcher {
 
   void open_edge(std::size_t e) {
     open_[e] = 1;
+    search_.set_usable(EdgeId::from_index(e), true);
     ++version_;
     source_uses_.clear();
     ++opened_since_recompute_;
@@ -379,8 +379,7 @@ class Dispatcher {
     targets_.clear();
     if (uf_.find(u) == root) targets_.emplace_back(u);
     if (v != u && uf_.find(v) == root) targets_.emplace_back(v);
-    return search_.to_nearest_target(from, targets_, kHeuristicSpeedKmh,
-                                     [&](EdgeId e) { return open_[e.index()] != 0; });
+    return search_.to_nearest_target(from, targets_, kHeuristicSpeedKmh);
   }
 
   // On day 0 many crews leave from one node (all the crews of a depot) over the same open
@@ -412,14 +411,12 @@ class Dispatcher {
     sc.version = version_;
     sc.order.clear();
     sc.dist.assign(net_.num_nodes(), kUnreached);
-    search_.run(
-        from, [&](EdgeId e) { return open_[e.index()] != 0; },
-        [&](NodeId x, Seconds d) {
-          ++stats_.table_nodes;
-          sc.order.emplace_back(x.value, d);
-          sc.dist[x.index()] = d;
-          return true;
-        });
+    search_.run(from, [&](NodeId x, Seconds d) {
+      ++stats_.table_nodes;
+      sc.order.emplace_back(x.value, d);
+      sc.dist[x.index()] = d;
+      return true;
+    });
     return &sc;
   }
 
@@ -451,16 +448,16 @@ class Dispatcher {
             static_cast<std::int64_t>((p.lat * 110540.0 - grid_y0_) / kCellM)};
   }
   void node_avail_insert(std::uint32_t node, std::uint32_t t) {
-    std::uint32_t* row = node_avail_.data() + node_avail_begin_[node];
-    std::uint32_t& len = node_avail_len_[node];
+    std::uint32_t* row = node_avail_.data() + node_slots_[node].begin;
+    std::uint32_t& len = node_slots_[node].len;
     std::uint32_t* at = std::upper_bound(row, row + len, t);
     std::copy_backward(at, row + len, row + len + 1);
     *at = t;
     ++len;
   }
   void node_avail_erase(std::uint32_t node, std::uint32_t t) {
-    std::uint32_t* row = node_avail_.data() + node_avail_begin_[node];
-    std::uint32_t& len = node_avail_len_[node];
+    std::uint32_t* row = node_avail_.data() + node_slots_[node].begin;
+    std::uint32_t& len = node_slots_[node].len;
     std::uint32_t* at = std::lower_bound(row, row + len, t);
     assert(at != row + len && *at == t);
     std::copy(at + 1, row + len, at);
@@ -553,8 +550,9 @@ class Dispatcher {
     auto visit = [&](NodeId x, Seconds d) {
       if (first >= 0 && d > first + window) return false;
       if (++settled > kSearchNodes) return false;
-      const std::uint32_t* row = node_avail_.data() + node_avail_begin_[x.index()];
-      for (const std::uint32_t* t = row; t != row + node_avail_len_[x.index()]; ++t) {
+      const NodeSlots slots = node_slots_[x.index()];
+      const std::uint32_t* row = node_avail_.data() + slots.begin;
+      for (const std::uint32_t* t = row; t != row + slots.len; ++t) {
         const std::uint32_t ti = *t;
         if (!cap[cls_[ti]] || seen_[ti] == seen_round_) continue;
         seen_[ti] = seen_round_;
@@ -568,8 +566,7 @@ class Dispatcher {
         if (!visit(NodeId(x), d)) break;
       }
     } else {
-      search_.run(
-          crew_node_[c], [&](EdgeId e) { return open_[e.index()] != 0; }, visit);
+      search_.run(crew_node_[c], visit);
     }
     if (cands_.empty()) {
       ++stats_.far_lookups;
@@ -964,10 +961,13 @@ class Dispatcher {
   std::vector<std::uint32_t> pred_left_;
   Csr<std::uint32_t> succs_;   // task -> successor tasks
   Csr<std::uint32_t> blocks_;  // task -> edges it blocks
-  // node -> available tasks whose site edge ends there, ascending: the first node_avail_len_[n]
-  // slots from node_avail_begin_[n] (capacity: every task of the node).
-  std::vector<std::uint32_t> node_avail_begin_;
-  std::vector<std::uint32_t> node_avail_len_;
+  // node -> available tasks whose site edge ends there, ascending: node_avail_[begin, begin + len)
+  // (capacity: every task of the node). One 8-byte record per node: a search reads one line.
+  struct NodeSlots {
+    std::uint32_t begin;
+    std::uint32_t len;
+  };
+  std::vector<NodeSlots> node_slots_;
   std::vector<std::uint32_t> node_avail_;
   std::vector<std::uint8_t> cls_;
   std::array<std::array<bool, kTaskClassCount>, kTradeCount> capable_{};
