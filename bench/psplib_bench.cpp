@@ -187,10 +187,12 @@ int main(int argc, char** argv) {
       opt.exact_ga_share = std::stod(val());
     else if (a == "--population")
       opt.population = std::stoi(val());
+    else if (a == "--mm-runs")
+      opt.multi_mode_runs = std::stoi(val());
     else {
       std::cerr << "usage: psplib_bench --dir DIR [--set NAME] [--time-limit S] [--schedules N] "
                    "[--threads T] [--seed N] [--every K] [--first N] [--csv FILE] [--verbose] "
-                   "[--ga-share F] [--population P] "
+                   "[--ga-share F] [--population P] [--mm-runs K] "
                    "[--wall-clock]\n";
       return 2;
     }

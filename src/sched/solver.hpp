@@ -29,6 +29,9 @@ struct SolveOptions {
   // before the exact branch and bound takes over (see bnb.hpp). Negative: automatic, 0.3 up to 40
   // jobs (j30: the B&B proves most instances), 0.9 beyond (j60 sample: the GA's time matters more).
   double exact_ga_share = -1.0;
+  // Multi-mode projects with a time limit: independent GA runs sharing the time (<= 0: automatic,
+  // 8). Each starts from a fresh population with its own seed.
+  int multi_mode_runs = 0;
 };
 
 struct SolveResult {
