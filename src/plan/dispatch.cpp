@@ -745,6 +745,7 @@ class Dispatcher {
         pop += static_cast<double>(s_.settlements[st.index()].population) *
                s_.settlements[st.index()].weight;
       }
+      pop *= opt_.service_factor[static_cast<std::size_t>(s_.assets[a].service)];
       // What depends on a also waits for a.
       for (AssetId cur = AssetId::from_index(a); cur.valid();
            cur = s_.assets[cur.index()].depends) {
@@ -756,13 +757,26 @@ class Dispatcher {
       if (task.kind == TaskKind::kRepair) {
         static_priority_[t] =
             opt_.service_weight * served_pop[task.asset.index()] / nominal_days_[t];
-      } else if (task.kind != TaskKind::kSurvey) {
-        static_priority_[t] =
-            opt_.land_weight_people_per_ha * (task.work / 10000.0) / nominal_days_[t];
       } else {
-        const auto& out = ts_.hazard_outcome[task.hazard.index()];
-        static_priority_[t] =
-            opt_.land_weight_people_per_ha * (out.cancelled_m2 / 10000.0) / nominal_days_[t];
+        const double per_ha =
+            opt_.land_weight_people_per_ha *
+            opt_.land_use_weight[static_cast<std::size_t>(s_.hazards[task.hazard.index()].land_use)];
+        const double m2 = task.kind != TaskKind::kSurvey
+                              ? task.work
+                              : ts_.hazard_outcome[task.hazard.index()].cancelled_m2;
+        static_priority_[t] = per_ha * (m2 / 10000.0) / nominal_days_[t];
+      }
+    }
+    if (opt_.road_weight_per_km > 0) {  // weighted roads: Smith's rule over each edge's closure
+      for (std::size_t e = 0; e < net_.num_edges(); ++e) {
+        double days = 0;
+        for (const TaskId* t = closure_.begin(e); t != closure_.end(e); ++t)
+          days += nominal_days_[t->index()];
+        if (days <= 0) continue;
+        const double gain =
+            opt_.road_weight_per_km * net_.edge_length_m[e] / 1000.0 * net_.edge_weight[e] / days;
+        for (const TaskId* t = closure_.begin(e); t != closure_.end(e); ++t)
+          static_priority_[t->index()] += gain;
       }
     }
     recompute_every_ = std::max<std::size_t>(1, blocked_edges_ / 50);
@@ -853,7 +867,8 @@ class Dispatcher {
         x = net_.other_end(e, x);
       }
       if (path.empty()) continue;
-      const double gain = static_cast<double>(st.population) * st.weight / std::max(r, 0.05);
+      const double gain =
+          opt_.access_weight * static_cast<double>(st.population) * st.weight / std::max(r, 0.05);
       for (EdgeId e : path) {
         for (const TaskId* t = closure_.begin(e.index()); t != closure_.end(e.index()); ++t) {
           if (state_[t->index()] == State::kDone) continue;
