@@ -1,6 +1,7 @@
 #include "plan/objective.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "plan/evaluate.hpp"
 
@@ -18,6 +19,52 @@ DispatchOptions dispatch_for_objective(DispatchOptions base, const Objective& o)
   return base;
 }
 
+namespace {
+
+// The work bound on the makespan: the tasks of one class (a kind on a terrain, or the repairs of an
+// asset kind) take at least their total work divided by the daily rates of every crew able to do
+// them, all working from day 0 without travel; each task's duration may be 2e-6 min below its
+// formula (the 1e-9 of the formula and the validator's 1e-6 of slack).
+double class_work_days(const Scenario& s, const TaskSet& ts) {
+  const Parameters& p = s.params;
+  struct Class {
+    const Task* sample = nullptr;
+    double work = 0;
+    std::size_t tasks = 0;
+  };
+  std::map<std::pair<int, int>, Class> classes;
+  for (const Task& t : ts.tasks) {
+    const int sub = t.kind == TaskKind::kRepair ? static_cast<int>(s.assets[t.asset.index()].kind)
+                                                : static_cast<int>(t.terrain);
+    const std::pair<int, int> k{static_cast<int>(t.kind), sub};
+    Class& c = classes[k];
+    c.sample = &t;
+    c.work += t.work;
+    ++c.tasks;
+  }
+  double days = 0;
+  for (const auto& [k, c] : classes) {
+    const Task& t = *c.sample;
+    double rate = 0;  // per working day, every capable crew together
+    for (const Crew& crew : s.crews) {
+      const auto tr = static_cast<std::size_t>(crew.trade);
+      const double r =
+          t.kind == TaskKind::kRepair
+              ? p.repair_rate[tr][static_cast<std::size_t>(s.assets[t.asset.index()].kind)]
+              : p.rate[tr][static_cast<std::size_t>(t.kind)] *
+                    p.terrain_factor[tr][static_cast<std::size_t>(t.terrain)];
+      rate += crew.people * r * crew.productivity_factor;
+    }
+    if (!(rate > 0)) continue;  // the chain bound has no end for these tasks then
+    const double minutes = c.work / rate * kMinutesPerDay * 7.0 / p.working_days_per_week -
+                           2e-6 * static_cast<double>(c.tasks);
+    days = std::max(days, minutes / kMinutesPerDay);
+  }
+  return days;
+}
+
+}  // namespace
+
 std::optional<double> objective_lower_bound(const Scenario& s, const TaskSet& ts,
                                             const LowerBound& lb) {
   const Objective& o = s.params.objective;
@@ -28,7 +75,7 @@ std::optional<double> objective_lower_bound(const Scenario& s, const TaskSet& ts
       if (t == kNever) return std::nullopt;
       last = std::max(last, t);
     }
-    return minutes_to_days(last);
+    return std::max(minutes_to_days(last), class_work_days(s, ts));
   }
   // Weighted: an Evaluation filled with the bound's times, then the same mix as a plan's.
   const double horizon = s.params.horizon_days;

@@ -127,6 +127,18 @@ TEST(Objective, ComponentsByHandOnAnAsciiMap) {
   ASSERT_TRUE(bound.has_value());
   EXPECT_LE(*bound, ev.objective * (1 + 1e-12));
   EXPECT_GT(*bound, 0.5 * ev.objective);
+
+  // Makespan: the crew clears 900 m² at 10 × 20 × 0.6 m² a day, 7.5 working days = 8.75 days; the
+  // work bound gives that, the plan adds the minute of travel and the rounding of two durations.
+  m.scenario.params.objective.kind = ObjectiveKind::kMakespan;
+  const auto mk = plan::objective_lower_bound(m.scenario, r.tasks, lb);
+  ASSERT_TRUE(mk.has_value());
+  double area = 0;
+  for (const Task& t : r.tasks.tasks) area += t.work;
+  EXPECT_NEAR(*mk, area / 120.0 * 7.0 / 6.0, 1e-6);
+  EXPECT_NEAR(area, 900, 2);
+  EXPECT_LE(*mk, ev.makespan_days);
+  EXPECT_GT(*mk, ev.makespan_days - 3.0 / 1440);
 }
 
 TEST(Objective, ValidatorAndPlannerAgreeOnRandomSmallDistricts) {
