@@ -72,7 +72,15 @@ class Dispatcher {
         at[net_.edge_to[e.index()].index()].push_back(TaskId::from_index(t));
       }
     }
-    for (auto& r : at) node_tasks_.push_row(r);
+    // Each node's slots hold its available tasks only, in task order: a crew's local search
+    // passes through many nodes whose tasks are long done, and must not look at them again.
+    node_slots_.resize(at.size());
+    std::size_t slots = 0;
+    for (std::size_t x = 0; x < at.size(); ++x) {
+      node_slots_[x] = {static_cast<std::uint32_t>(slots), 0};
+      slots += at[x].size();
+    }
+    node_avail_.resize(slots);
 
     counts_.assign(net_.num_nodes(), ClassCounts{});
     blockers_left_.resize(net_.num_edges());
@@ -84,6 +92,7 @@ class Dispatcher {
         uf_.unite(net_.edge_from[e].index(), net_.edge_to[e].index());
       } else {
         ++blocked_edges_;
+        search_.set_usable(EdgeId::from_index(e), false);
       }
     }
     avail_pos_.assign(n, 0);
@@ -198,13 +207,38 @@ class Dispatcher {
     const std::uint32_t ru = uf_.find(u), rv = uf_.find(v);
     for (std::size_t tr = 0; tr < kTradeCount; ++tr) {
       if (!capable_[tr][cls_[t]]) continue;
-      wake(ru, tr, 1);
-      if (rv != ru) wake(rv, tr, 1);
+      wake_nearest(ru, tr, u);
+      if (rv != ru) wake_nearest(rv, tr, u);
     }
   }
 
   static std::uint64_t idle_key(std::uint32_t root, std::size_t trade) {
     return static_cast<std::uint64_t>(root) * kTradeCount + trade;
+  }
+
+  // Wakes the idle crew of `trade` in the component `root` that stands nearest (straight line) to
+  // `node`: new work goes to the crew that can start it soonest, not to one across the country.
+  void wake_nearest(std::uint32_t root, std::size_t trade, std::uint32_t node) {
+    auto it = idle_lists_.find(idle_key(root, trade));
+    if (it == idle_lists_.end()) return;
+    auto& list = it->second;
+    const LonLat a = net_.node_pos[node];
+    const double mx = std::cos(a.lat * 0.0174532925);
+    std::size_t best = 0;
+    double best_d2 = std::numeric_limits<double>::max();
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const LonLat b = net_.node_pos[crew_node_[list[i]].index()];
+      const double dx = (a.lon - b.lon) * mx, dy = a.lat - b.lat;
+      const double d2 = dx * dx + dy * dy;
+      if (d2 < best_d2) {
+        best_d2 = d2;
+        best = i;
+      }
+    }
+    woken_.push_back(list[best]);
+    list[best] = list.back();
+    list.pop_back();
+    if (list.empty()) idle_lists_.erase(it);
   }
 
   // Wakes up to n idle crews of `trade` whose base lies in the component `root`.
@@ -236,6 +270,7 @@ class Dispatcher {
 
   void open_edge(std::size_t e) {
     open_[e] = 1;
+    search_.set_usable(EdgeId::from_index(e), true);
     ++version_;
     source_uses_.clear();
     ++opened_since_recompute_;
@@ -344,8 +379,7 @@ class Dispatcher {
     targets_.clear();
     if (uf_.find(u) == root) targets_.emplace_back(u);
     if (v != u && uf_.find(v) == root) targets_.emplace_back(v);
-    return search_.to_nearest_target(from, targets_, kHeuristicSpeedKmh,
-                                     [&](EdgeId e) { return open_[e.index()] != 0; });
+    return search_.to_nearest_target(from, targets_, kHeuristicSpeedKmh);
   }
 
   // On day 0 many crews leave from one node (all the crews of a depot) over the same open
@@ -377,13 +411,12 @@ class Dispatcher {
     sc.version = version_;
     sc.order.clear();
     sc.dist.assign(net_.num_nodes(), kUnreached);
-    search_.run(
-        from, [&](EdgeId e) { return open_[e.index()] != 0; },
-        [&](NodeId x, Seconds d) {
-          sc.order.emplace_back(x.value, d);
-          sc.dist[x.index()] = d;
-          return true;
-        });
+    search_.run(from, [&](NodeId x, Seconds d) {
+      ++stats_.table_nodes;
+      sc.order.emplace_back(x.value, d);
+      sc.dist[x.index()] = d;
+      return true;
+    });
     return &sc;
   }
 
@@ -414,7 +447,28 @@ class Dispatcher {
     return {static_cast<std::int64_t>((p.lon * grid_mx_ - grid_x0_) / kCellM),
             static_cast<std::int64_t>((p.lat * 110540.0 - grid_y0_) / kCellM)};
   }
+  void node_avail_insert(std::uint32_t node, std::uint32_t t) {
+    std::uint32_t* row = node_avail_.data() + node_slots_[node].begin;
+    std::uint32_t& len = node_slots_[node].len;
+    std::uint32_t* at = std::upper_bound(row, row + len, t);
+    std::copy_backward(at, row + len, row + len + 1);
+    *at = t;
+    ++len;
+  }
+  void node_avail_erase(std::uint32_t node, std::uint32_t t) {
+    std::uint32_t* row = node_avail_.data() + node_slots_[node].begin;
+    std::uint32_t& len = node_slots_[node].len;
+    std::uint32_t* at = std::lower_bound(row, row + len, t);
+    assert(at != row + len && *at == t);
+    std::copy(at + 1, row + len, at);
+    --len;
+  }
   void avail_add(std::uint32_t t) {
+    {
+      const auto [u, v] = ends(t);
+      node_avail_insert(u, t);
+      if (v != u) node_avail_insert(v, t);
+    }
     const auto [x, y] = cell_xy(ends(t).first);
     avail_cell_[t] =
         static_cast<std::uint32_t>(cls_[t] * ncells_ + static_cast<std::size_t>(y * grid_nx_ + x));
@@ -427,6 +481,11 @@ class Dispatcher {
       cell_bound_[avail_cell_[t]] = std::max(cell_bound_[avail_cell_[t]], priority_[t]);
   }
   void avail_remove(std::uint32_t t) {
+    {
+      const auto [u, v] = ends(t);
+      node_avail_erase(u, t);
+      if (v != u) node_avail_erase(v, t);
+    }
     --class_avail_[cls_[t]];
     auto& list = cells_[avail_cell_[t]];
     const CellEntry last = list.back();
@@ -491,9 +550,11 @@ class Dispatcher {
     auto visit = [&](NodeId x, Seconds d) {
       if (first >= 0 && d > first + window) return false;
       if (++settled > kSearchNodes) return false;
-      for (const TaskId* t = node_tasks_.begin(x.index()); t != node_tasks_.end(x.index()); ++t) {
-        const std::uint32_t ti = t->value;
-        if (state_[ti] != State::kAvailable || !cap[cls_[ti]] || seen_[ti] == seen_round_) continue;
+      const NodeSlots slots = node_slots_[x.index()];
+      const std::uint32_t* row = node_avail_.data() + slots.begin;
+      for (const std::uint32_t* t = row; t != row + slots.len; ++t) {
+        const std::uint32_t ti = *t;
+        if (!cap[cls_[ti]] || seen_[ti] == seen_round_) continue;
         seen_[ti] = seen_round_;
         cands_.push_back({ti, x, d});
         if (first < 0) first = d;
@@ -505,10 +566,10 @@ class Dispatcher {
         if (!visit(NodeId(x), d)) break;
       }
     } else {
-      search_.run(
-          crew_node_[c], [&](EdgeId e) { return open_[e.index()] != 0; }, visit);
+      search_.run(crew_node_[c], visit);
     }
     if (cands_.empty()) {
+      ++stats_.far_lookups;
       // Nothing within the search's reach: the work is far away. Rank the available tasks of the
       // crew's component by a straight-line estimate (the chosen one gets its exact travel).
       const std::uint32_t root = uf_.find(crew_node_[c].index());
@@ -547,6 +608,7 @@ class Dispatcher {
             if (!cells_[id].empty()) window_.emplace_back(cell_bound_[id], id);
           });
         }
+        stats_.window_cells += window_.size();
         std::sort(window_.begin(), window_.end(), std::greater<>());
         double best = -1;
         for (const auto& [bound, id] : window_) {
@@ -914,7 +976,14 @@ class Dispatcher {
   std::vector<std::uint32_t> pred_left_;
   Csr<std::uint32_t> succs_;   // task -> successor tasks
   Csr<std::uint32_t> blocks_;  // task -> edges it blocks
-  Csr<TaskId> node_tasks_;     // node -> tasks whose site edge ends there
+  // node -> available tasks whose site edge ends there, ascending: node_avail_[begin, begin + len)
+  // (capacity: every task of the node). One 8-byte record per node: a search reads one line.
+  struct NodeSlots {
+    std::uint32_t begin;
+    std::uint32_t len;
+  };
+  std::vector<NodeSlots> node_slots_;
+  std::vector<std::uint32_t> node_avail_;
   std::vector<std::uint8_t> cls_;
   std::array<std::array<bool, kTaskClassCount>, kTradeCount> capable_{};
   std::vector<ClassCounts> counts_;  // per union-find root: available tasks by class (per end)

@@ -66,6 +66,9 @@ struct DispatchStats {
   std::uint64_t far_scanned = 0;             // available tasks ranked by straight-line estimate
   std::uint64_t far_scanned_everywhere = 0;  // of which in the scan of every cell (nothing near)
   std::uint64_t hot_scanned = 0;             // impact rule: hot-list entries looked at
+  std::uint64_t far_lookups = 0;             // dispatches that found nothing by the local search
+  std::uint64_t window_cells = 0;            // grid cells those lookups looked at
+  std::uint64_t table_nodes = 0;             // nodes settled building day-0 travel tables
 };
 
 struct DispatchResult {

@@ -69,10 +69,13 @@ TEST(UnionFind, MatchesNaiveLabelsOnRandomUnions) {
       EXPECT_EQ(uf.size_of_root(kept), sa + sb);
     }
     const std::size_t la = label[a], lb = label[b];
-    for (auto& l : label) if (l == lb) l = la;
+    for (auto& l : label)
+      if (l == lb) l = la;
     for (std::size_t i = 0; i < n; i += 7) {
-      for (std::size_t j = 0; j < n; j += 5) EXPECT_EQ(uf.find(i) == uf.find(j), label[i] == label[j]);
-      const auto members = static_cast<std::uint32_t>(std::count(label.begin(), label.end(), label[i]));
+      for (std::size_t j = 0; j < n; j += 5)
+        EXPECT_EQ(uf.find(i) == uf.find(j), label[i] == label[j]);
+      const auto members =
+          static_cast<std::uint32_t>(std::count(label.begin(), label.end(), label[i]));
       EXPECT_EQ(uf.size_of_root(uf.find(i)), members);
     }
   }
@@ -89,14 +92,15 @@ RoadNetwork random_network(std::mt19937_64& rng, std::size_t nodes, std::size_t 
   for (std::size_t k = 0; k < edges; ++k) {
     const NodeId a = NodeId::from_index(pick(rng)), b = NodeId::from_index(pick(rng));
     const LonLat pa = net.node_pos[a.index()], pb = net.node_pos[b.index()];
-    net.add_edge(a, b, {pa, pb}, geo::distance_m(pa, pb) * bend(rng) + 1, speed(rng), RoadClass::kTertiary,
-                 false, static_cast<std::int64_t>(k));
+    net.add_edge(a, b, {pa, pb}, geo::distance_m(pa, pb) * bend(rng) + 1, speed(rng),
+                 RoadClass::kTertiary, false, static_cast<std::int64_t>(k));
   }
   net.build_adjacency();
   return net;
 }
 
-std::vector<Seconds> bellman_ford(const RoadNetwork& net, NodeId source, const std::vector<char>& usable) {
+std::vector<Seconds> bellman_ford(const RoadNetwork& net, NodeId source,
+                                  const std::vector<char>& usable) {
   std::vector<Seconds> d(net.num_nodes(), kInf);
   d[source.index()] = 0;
   for (std::size_t round = 0; round < net.num_nodes(); ++round) {
@@ -105,12 +109,24 @@ std::vector<Seconds> bellman_ford(const RoadNetwork& net, NodeId source, const s
       if (!usable[e]) continue;
       const std::size_t u = net.edge_from[e].index(), v = net.edge_to[e].index();
       const Seconds w = net.edge_travel_s(EdgeId::from_index(e));
-      if (d[u] != kInf && d[u] + w < d[v]) { d[v] = d[u] + w; changed = true; }
-      if (d[v] != kInf && d[v] + w < d[u]) { d[u] = d[v] + w; changed = true; }
+      if (d[u] != kInf && d[u] + w < d[v]) {
+        d[v] = d[u] + w;
+        changed = true;
+      }
+      if (d[v] != kInf && d[v] + w < d[u]) {
+        d[u] = d[v] + w;
+        changed = true;
+      }
     }
     if (!changed) break;
   }
   return d;
+}
+
+// Marks the edges of `dij` usable or not as `usable` says.
+void set_usable(Dijkstra& dij, const std::vector<char>& usable) {
+  for (std::size_t e = 0; e < usable.size(); ++e)
+    dij.set_usable(EdgeId::from_index(e), usable[e] != 0);
 }
 
 TEST(Dijkstra, RunSettlesInOrderWithBellmanFordDistances) {
@@ -121,14 +137,19 @@ TEST(Dijkstra, RunSettlesInOrderWithBellmanFordDistances) {
     std::vector<char> usable(net.num_edges());
     for (auto& u : usable) u = keep(rng) ? 1 : 0;
     Dijkstra dij(net);
-    // Reuse one Dijkstra for several sources: buffers must not leak between rounds.
+    // Reuse one Dijkstra for several sources and usable sets (edges closed, then reopened as
+    // work opens roads): neither buffers nor closures may leak between rounds.
     for (std::size_t s = 0; s < 4; ++s) {
+      if (s == 2) {
+        for (auto& u : usable) u = u != 0 || keep(rng) ? 1 : 0;
+      }
+      set_usable(dij, usable);
       const NodeId source = NodeId::from_index((trial * 7 + s * 11) % net.num_nodes());
       const std::vector<Seconds> want = bellman_ford(net, source, usable);
       std::vector<Seconds> got(net.num_nodes(), kInf);
       Seconds last = 0;
       std::size_t settled = 0;
-      dij.run(source, [&](EdgeId e) { return usable[e.index()] != 0; }, [&](NodeId n, Seconds d) {
+      dij.run(source, [&](NodeId n, Seconds d) {
         EXPECT_GE(d, last) << "settled out of order";
         last = d;
         EXPECT_EQ(got[n.index()], kInf) << "node settled twice";
@@ -137,7 +158,8 @@ TEST(Dijkstra, RunSettlesInOrderWithBellmanFordDistances) {
         return true;
       });
       EXPECT_EQ(got, want) << "trial " << trial << " source " << source.value;
-      EXPECT_EQ(settled, static_cast<std::size_t>(std::count_if(want.begin(), want.end(), [](Seconds d) { return d != kInf; })));
+      EXPECT_EQ(settled, static_cast<std::size_t>(std::count_if(
+                             want.begin(), want.end(), [](Seconds d) { return d != kInf; })));
     }
   }
 }
@@ -147,9 +169,12 @@ TEST(Dijkstra, RunStopsWhenVisitReturnsFalse) {
   const RoadNetwork net = random_network(rng, 40, 120);
   Dijkstra dij(net);
   std::vector<std::pair<NodeId, Seconds>> all, first;
-  dij.run(NodeId(0), [](EdgeId) { return true; }, [&](NodeId n, Seconds d) { all.emplace_back(n, d); return true; });
+  dij.run(NodeId(0), [&](NodeId n, Seconds d) {
+    all.emplace_back(n, d);
+    return true;
+  });
   ASSERT_GT(all.size(), 5U);
-  dij.run(NodeId(0), [](EdgeId) { return true; }, [&](NodeId n, Seconds d) {
+  dij.run(NodeId(0), [&](NodeId n, Seconds d) {
     first.emplace_back(n, d);
     return first.size() < 5;
   });
@@ -170,8 +195,8 @@ RoadNetwork random_grid(std::mt19937_64& rng, int n, double step, double& max_sp
     const LonLat pa = net.node_pos[a], pb = net.node_pos[b];
     const double v = speed(rng);
     max_speed = std::max(max_speed, v);
-    net.add_edge(NodeId::from_index(a), NodeId::from_index(b), {pa, pb}, geo::distance_m(pa, pb) * bend(rng), v,
-                 RoadClass::kTertiary, false, 0);
+    net.add_edge(NodeId::from_index(a), NodeId::from_index(b), {pa, pb},
+                 geo::distance_m(pa, pb) * bend(rng), v, RoadClass::kTertiary, false, 0);
   };
   for (int r = 0; r < n; ++r)
     for (int c = 0; c < n; ++c) {
@@ -184,8 +209,10 @@ RoadNetwork random_grid(std::mt19937_64& rng, int n, double step, double& max_sp
 }
 
 // Whether some walk from source to `target` over usable edges takes exactly `t` seconds.
-bool walk_of_length(const RoadNetwork& net, NodeId source, NodeId target, Seconds t, const std::vector<char>& usable) {
-  std::vector<std::vector<char>> at(static_cast<std::size_t>(t) + 1, std::vector<char>(net.num_nodes(), 0));
+bool walk_of_length(const RoadNetwork& net, NodeId source, NodeId target, Seconds t,
+                    const std::vector<char>& usable) {
+  std::vector<std::vector<char>> at(static_cast<std::size_t>(t) + 1,
+                                    std::vector<char>(net.num_nodes(), 0));
   at[0][source.index()] = 1;
   for (Seconds x = 0; x <= t; ++x) {
     for (std::size_t v = 0; v < net.num_nodes(); ++v) {
@@ -210,9 +237,9 @@ TEST(Dijkstra, NearestTargetExactWithTopSpeedBoundedWithLowerSpeed) {
     std::bernoulli_distribution keep(0.85);
     std::vector<char> usable(net.num_edges());
     for (auto& u : usable) u = keep(rng) ? 1 : 0;
-    auto ok = [&](EdgeId e) { return usable[e.index()] != 0; };
     std::uniform_int_distribution<std::size_t> pick(0, net.num_nodes() - 1);
     Dijkstra dij(net);
+    set_usable(dij, usable);
     for (int q = 0; q < 5; ++q) {
       const NodeId source = NodeId::from_index(pick(rng));
       std::vector<NodeId> targets;
@@ -221,7 +248,7 @@ TEST(Dijkstra, NearestTargetExactWithTopSpeedBoundedWithLowerSpeed) {
       Seconds shortest = kInf;
       for (NodeId t : targets) shortest = std::min(shortest, d[t.index()]);
 
-      const auto [exact_node, exact_s] = dij.to_nearest_target(source, targets, top, ok);
+      const auto [exact_node, exact_s] = dij.to_nearest_target(source, targets, top);
       if (shortest == kInf) {
         EXPECT_FALSE(exact_node.valid());
         continue;
@@ -232,7 +259,7 @@ TEST(Dijkstra, NearestTargetExactWithTopSpeedBoundedWithLowerSpeed) {
       EXPECT_EQ(d[exact_node.index()], shortest);
 
       for (double factor : {0.5, 0.25}) {
-        const auto [node, s] = dij.to_nearest_target(source, targets, top * factor, ok);
+        const auto [node, s] = dij.to_nearest_target(source, targets, top * factor);
         ASSERT_TRUE(node.valid());
         EXPECT_NE(std::find(targets.begin(), targets.end(), node), targets.end());
         EXPECT_GE(s, shortest);
@@ -240,7 +267,8 @@ TEST(Dijkstra, NearestTargetExactWithTopSpeedBoundedWithLowerSpeed) {
         EXPECT_GE(s, d[node.index()]);
         if (s > shortest) ++weighted_longer;
         if (s <= 4000) {
-          EXPECT_TRUE(walk_of_length(net, source, node, s, usable)) << "no real path of " << s << " s";
+          EXPECT_TRUE(walk_of_length(net, source, node, s, usable))
+              << "no real path of " << s << " s";
         }
       }
     }
@@ -256,18 +284,20 @@ TEST(Dijkstra, NearestTargetEdgeCases) {
   Dijkstra dij(net);
   const std::vector<char> all(net.num_edges(), 1);
   // The source is a target: zero.
-  auto r0 = dij.to_nearest_target(NodeId(5), {NodeId(9), NodeId(5)}, top, [](EdgeId) { return true; });
+  auto r0 = dij.to_nearest_target(NodeId(5), {NodeId(9), NodeId(5)}, top);
   EXPECT_EQ(r0.first, NodeId(5));
   EXPECT_EQ(r0.second, 0);
   // No usable edge: unreachable.
-  auto r1 = dij.to_nearest_target(NodeId(0), {NodeId(15)}, top, [](EdgeId) { return false; });
+  set_usable(dij, std::vector<char>(net.num_edges(), 0));
+  auto r1 = dij.to_nearest_target(NodeId(0), {NodeId(15)}, top);
   EXPECT_FALSE(r1.first.valid());
+  set_usable(dij, all);
   // No targets: unreachable.
-  auto r2 = dij.to_nearest_target(NodeId(0), {}, top, [](EdgeId) { return true; });
+  auto r2 = dij.to_nearest_target(NodeId(0), {}, top);
   EXPECT_FALSE(r2.first.valid());
   // Of two targets, the nearer in time wins.
   const auto d = bellman_ford(net, NodeId(0), all);
-  auto r3 = dij.to_nearest_target(NodeId(0), {NodeId(15), NodeId(1)}, top, [](EdgeId) { return true; });
+  auto r3 = dij.to_nearest_target(NodeId(0), {NodeId(15), NodeId(1)}, top);
   EXPECT_EQ(r3.second, std::min(d[15], d[1]));
   EXPECT_EQ(r3.first, d[1] <= d[15] ? NodeId(1) : NodeId(15));
 }
