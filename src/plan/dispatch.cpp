@@ -882,35 +882,71 @@ class Dispatcher {
       refresh_cell_bounds();
       return;
     }
-    std::vector<double> remaining(net_.num_edges(), 0);
+    std::vector<double>& remaining = prio_remaining_;
+    remaining.assign(net_.num_edges(), 0);
     for (std::size_t e = 0; e < net_.num_edges(); ++e) {
       if (open_[e]) continue;
       for (const TaskId* t = closure_.begin(e); t != closure_.end(e); ++t) {
         if (state_[t->index()] != State::kDone) remaining[e] += nominal_days_[t->index()];
       }
     }
-    // Multi-source Dijkstra from the hubs over every edge; cost in days.
-    std::vector<double> dist(net_.num_nodes(), std::numeric_limits<double>::infinity());
-    std::vector<EdgeId> parent(net_.num_nodes());
+    if (prio_arcs_.empty()) {
+      prio_arcs_.reserve(net_.adj_edge.size());
+      for (std::size_t u = 0; u < net_.num_nodes(); ++u) {
+        for (auto i = net_.adj_offset[u]; i < net_.adj_offset[u + 1]; ++i) {
+          const EdgeId e = net_.adj_edge[i];
+          prio_arcs_.push_back({net_.other_end(e, NodeId::from_index(u)).value, e.value});
+        }
+      }
+    }
+    std::vector<double>& cost = prio_cost_;  // per edge: travel and remaining work, in days
+    cost.resize(net_.num_edges());
+    for (std::size_t e = 0; e < net_.num_edges(); ++e) {
+      cost[e] =
+          static_cast<double>(net_.edge_travel_s(EdgeId::from_index(e))) / 86400.0 + remaining[e];
+    }
+    // Multi-source Dijkstra from the hubs over every edge; cost in days. It stops once every
+    // settlement without access is settled: their paths run through nodes settled before them.
+    std::vector<double>& dist = prio_dist_;
+    dist.assign(net_.num_nodes(), std::numeric_limits<double>::infinity());
+    std::vector<EdgeId>& parent = prio_parent_;
+    parent.assign(net_.num_nodes(), EdgeId{});
+    std::vector<std::uint8_t>& wanted = prio_wanted_;
+    wanted.assign(net_.num_nodes(), 0);
+    std::size_t wanted_left = 0;
+    for (const Settlement& st : s_.settlements) {
+      if (!has_access(st) && wanted[st.node.index()] == 0) {
+        wanted[st.node.index()] = 1;
+        ++wanted_left;
+      }
+    }
     using Item = std::pair<double, std::uint32_t>;
-    std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
+    std::vector<Item>& heap = prio_heap_;
+    heap.clear();
+    auto push = [&](double d, std::uint32_t v) {
+      heap.emplace_back(d, v);
+      std::push_heap(heap.begin(), heap.end(), std::greater<>{});
+    };
     for (NodeId h : hub_nodes_) {
       dist[h.index()] = 0;
-      heap.emplace(0, h.value);
+      push(0, h.value);
     }
-    while (!heap.empty()) {
-      const auto [d, u] = heap.top();
-      heap.pop();
+    while (!heap.empty() && wanted_left > 0) {
+      std::pop_heap(heap.begin(), heap.end(), std::greater<>{});
+      const auto [d, u] = heap.back();
+      heap.pop_back();
       if (d > dist[u]) continue;
+      if (wanted[u] != 0) {
+        wanted[u] = 0;
+        --wanted_left;
+      }
       for (auto i = net_.adj_offset[u]; i < net_.adj_offset[u + 1]; ++i) {
-        const EdgeId e = net_.adj_edge[i];
-        const std::uint32_t v = net_.other_end(e, NodeId(u)).value;
-        const double nd =
-            d + static_cast<double>(net_.edge_travel_s(e)) / 86400.0 + remaining[e.index()];
-        if (nd < dist[v]) {
-          dist[v] = nd;
-          parent[v] = e;
-          heap.emplace(nd, v);
+        const PrioArc a = prio_arcs_[i];
+        const double nd = d + cost[a.edge];
+        if (nd < dist[a.head]) {
+          dist[a.head] = nd;
+          parent[a.head] = EdgeId(a.edge);
+          push(nd, a.head);
         }
       }
     }
@@ -1032,6 +1068,16 @@ class Dispatcher {
     return priority_[a] != priority_[b] ? priority_[a] > priority_[b] : a < b;
   }
   Csr<TaskId> closure_;
+  // recompute_priorities' buffers, kept between calls.
+  struct PrioArc {
+    std::uint32_t head;
+    std::uint32_t edge;
+  };
+  std::vector<PrioArc> prio_arcs_;  // the adjacency, packed
+  std::vector<double> prio_remaining_, prio_cost_, prio_dist_;
+  std::vector<EdgeId> prio_parent_;
+  std::vector<std::uint8_t> prio_wanted_;
+  std::vector<std::pair<double, std::uint32_t>> prio_heap_;
   std::vector<char> on_path_;  // on a restoration path at the last recompute (hot when available)
   std::vector<TaskId> access_tasks_;
   std::vector<std::uint32_t> waiting_nodes_;  // settlement nodes not yet known to have access
