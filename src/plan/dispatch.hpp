@@ -55,6 +55,9 @@ struct DispatchOptions {
   // Stop as soon as every settlement has road access to a hub. The plan then holds only the
   // tasks started until then: enough to measure people-days without access, nothing more.
   bool stop_when_all_access = false;
+  // Impact rule: a crew may also take an access task whose predecessors are all under way,
+  // travel now and wait at the site for them to end (no travel lost at each hand-over).
+  bool look_ahead = false;
 };
 
 struct DispatchStats {
@@ -68,7 +71,9 @@ struct DispatchStats {
   std::uint64_t hot_scanned = 0;             // impact rule: hot-list entries looked at
   std::uint64_t far_lookups = 0;             // dispatches that found nothing by the local search
   std::uint64_t window_cells = 0;            // grid cells those lookups looked at
-  std::uint64_t table_nodes = 0;             // nodes settled building day-0 travel tables
+  std::uint64_t table_nodes = 0;
+  std::uint64_t ahead_assignments = 0;  // tasks taken before they were available             //
+                                        // nodes settled building day-0 travel tables
 };
 
 struct DispatchResult {

@@ -38,15 +38,19 @@ constexpr std::array<Level, 10> kLevels = {{{1, 1},
 
 // Cost of a plan for the search: the objective's value as an integer, in thousandths of a
 // people-day (access, weighted) or in minutes (makespan, in days).
-double cost_scale(const Objective& o) { return o.kind == ObjectiveKind::kMakespan ? 1440.0 : 1000.0; }
+double cost_scale(const Objective& o) {
+  return o.kind == ObjectiveKind::kMakespan ? 1440.0 : 1000.0;
+}
 
-// The objective depends on access times only: the decoder may stop once every settlement has access.
+// The objective depends on access times only: the decoder may stop once every settlement has
+// access.
 bool access_only(const Objective& o) {
   if (o.kind == ObjectiveKind::kAccess) return true;
   if (o.kind == ObjectiveKind::kMakespan) return false;
   const ObjectiveWeights& w = o.weights;
   const auto zero = [](double x) { return x == 0; };
-  return w.road_km_day == 0 && std::all_of(w.land_hectare_day.begin(), w.land_hectare_day.end(), zero) &&
+  return w.road_km_day == 0 &&
+         std::all_of(w.land_hectare_day.begin(), w.land_hectare_day.end(), zero) &&
          std::all_of(w.service_people_day.begin(), w.service_people_day.end(), zero);
 }
 
@@ -73,6 +77,8 @@ class DistrictDecoder final : public sched::Decoder {
     base_.priority_factor = &factors_;
     base_.reach_factor = &reach_;
     base_.stop_when_all_access = access_only(s.params.objective);
+    // The decoder's crews may set off for an access task whose predecessors are under way.
+    base_.look_ahead = true;
   }
 
   [[nodiscard]] int size() const override { return 1; }
@@ -303,7 +309,8 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
     for (const TaskId t : focus) in_focus[t.index()] = 1;
     for (std::size_t t = 0; t < ts.tasks.size(); ++t) {
       const TaskKind k = ts.tasks[t].kind;
-      if (!in_focus[t] && ((repairs && k == TaskKind::kRepair) || (surveys && k == TaskKind::kSurvey)))
+      if (!in_focus[t] &&
+          ((repairs && k == TaskKind::kRepair) || (surveys && k == TaskKind::kSurvey)))
         focus.push_back(TaskId::from_index(t));
     }
   }
@@ -352,6 +359,7 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
   // The best genome's full plan: the same decisions as its decode, then every remaining task.
   prototype.set_factors(sr.best);
   DispatchOptions final_opt = impact;
+  final_opt.look_ahead = true;
   final_opt.priority_factor = &prototype.factors();
   final_opt.reach_factor = &prototype.reach();
   PlanResult best = full_plan(s, ts, final_opt);

@@ -48,7 +48,7 @@ struct OptimiseResult {
   double lower_bound_people_days = 0;  // plan::lower_bound's (lower_bound.hpp)
   // objective_lower_bound() (objective.hpp): nullopt when no valid bound exists.
   std::optional<double> lower_bound_value;
-  std::size_t focus_tasks = 0;         // tasks whose priority the search varies
+  std::size_t focus_tasks = 0;  // tasks whose priority the search varies
   std::uint64_t evaluations = 0;
   double search_seconds = 0;
 };
