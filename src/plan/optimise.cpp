@@ -325,7 +325,7 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
   sp.threads = std::max(1, opt.threads);
   sp.seed = opt.seed;
   sp.mutation_rate = 1.0 / static_cast<double>(std::max<std::size_t>(focus.size(), 10));
-  // The impact rule itself (every gene neutral) is in the first population.
+  // The impact rule with look-ahead (every gene neutral) is in the first population.
   sched::Genome neutral;
   neutral.order = {0};
   neutral.aux.assign(static_cast<std::size_t>(prototype.aux_size()), 0);
