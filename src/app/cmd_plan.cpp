@@ -35,8 +35,15 @@ void register_plan(CLI::App& app, Action& run) {
   cmd->add_flag(
       "--no-bound", [opt](std::int64_t) { opt->lower_bound = false; },
       "Skip the lower bound (summary.json: lower_bound_people_days and gap_percent null)");
-  cmd->callback([&run, opt, rule] {
+  auto objective = std::make_shared<std::string>();
+  cmd->add_option("--objective", *objective,
+                  "What to minimise: access, weighted or makespan (default: the scenario's "
+                  "parameters.objective.kind, else access)")
+      ->check(CLI::IsMember({"access", "weighted", "makespan"}));
+  cmd->callback([&run, opt, rule, objective] {
     opt->rule = *plan::rule_from_name(*rule);
+    if (!objective->empty())
+      opt->objective = enum_from_name<ObjectiveKind>(*objective, kObjectiveKindNames);
     run = [opt] { return run_plan_flow(*opt); };
   });
 }

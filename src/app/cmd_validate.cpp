@@ -1,6 +1,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <string>
 
 #include "app/commands.hpp"
 #include "io/plan_reader.hpp"
@@ -10,20 +11,44 @@
 namespace gw::app {
 
 void register_validate(CLI::App& app, Action& run) {
-  auto* cmd = app.add_subcommand("validate", "Re-check a plan against its scenario with independent code");
+  auto* cmd =
+      app.add_subcommand("validate", "Re-check a plan against its scenario with independent code");
   auto scenario = std::make_shared<std::string>();
   auto plan = std::make_shared<std::string>();
+  auto objective = std::make_shared<std::string>();
   cmd->add_option("scenario", *scenario, "Scenario file (JSON)")->required();
   cmd->add_option("plan", *plan, "plan.json written by groundwork plan")->required();
-  cmd->callback([&run, scenario, plan] {
-    run = [scenario, plan] {
-      const Scenario s = io::read_scenario(*scenario);
+  cmd->add_option("--objective", *objective,
+                  "Objective to recompute: access, weighted or makespan (default: the scenario's)")
+      ->check(CLI::IsMember({"access", "weighted", "makespan"}));
+  cmd->callback([&run, scenario, plan, objective] {
+    run = [scenario, plan, objective] {
+      Scenario s = io::read_scenario(*scenario);
+      if (!objective->empty())
+        s.params.objective.kind = *enum_from_name<ObjectiveKind>(*objective, kObjectiveKindNames);
       const auto [tasks, p] = io::read_plan_json(*plan, s);
       const validate::Report r = validate::validate_plan(s, tasks, p);
       for (const auto& v : r.violations) std::cout << v << '\n';
       const auto& m = r.measures;
       std::printf("%s: %zu violations; people-days without safe access %.0f; makespan %.1f days\n",
-                  r.valid() ? "valid" : "INVALID", r.violations.size(), m.people_days_without_access,
+                  r.valid() ? "valid" : "INVALID", r.violations.size(),
+                  m.people_days_without_access, m.makespan_days);
+      double land = 0;
+      for (const double x : m.hectare_days_contaminated) land += x;
+      std::printf("objective %s: %.3f\n", std::string(name(s.params.objective.kind)).c_str(),
+                  m.objective);
+      std::printf("  weighted people-days without access %.3f\n",
+                  m.weighted_people_days_without_access);
+      for (const Service sv : kRestorableServices) {
+        std::printf("  weighted people-days without %s %.3f\n", std::string(name(sv)).c_str(),
+                    m.weighted_people_days_without_service[static_cast<std::size_t>(sv)]);
+      }
+      std::printf("  hectare-days contaminated %.3f:", land);
+      for (std::size_t k = 0; k < kLandUseNames.size(); ++k) {
+        std::printf(" %s %.3f", std::string(kLandUseNames[k]).c_str(),
+                    m.hectare_days_contaminated[k]);
+      }
+      std::printf("\n  road km-days closed %.3f\n  makespan %.3f days\n", m.road_km_days_closed,
                   m.makespan_days);
       return r.valid() ? 0 : 8;
     };

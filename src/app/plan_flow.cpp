@@ -2,12 +2,15 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <cstdio>
 #include <iostream>
 #include <mutex>
+#include <string>
 #include <thread>
 
 #include "io/gpkg_writer.hpp"
@@ -16,6 +19,7 @@
 #include "plan/baseline.hpp"
 #include "plan/link.hpp"
 #include "plan/lower_bound.hpp"
+#include "plan/objective.hpp"
 #include "plan/optimise.hpp"
 #include "plan/planner.hpp"
 #include "validate/validate.hpp"
@@ -33,7 +37,8 @@ std::string days(const std::optional<double>& d) {
 // on a terminal, so that piped or redirected output holds nothing but results.
 class ProgressBar {
  public:
-  ProgressBar(double limit_s, bool enabled) : limit_s_(limit_s), enabled_(enabled) {
+  ProgressBar(double limit_s, std::string unit, bool enabled)
+      : limit_s_(limit_s), unit_(std::move(unit)), enabled_(enabled) {
     if (enabled_) ticker_ = std::thread([this] { loop(); });
   }
   ~ProgressBar() {
@@ -50,8 +55,8 @@ class ProgressBar {
   ProgressBar& operator=(const ProgressBar&) = delete;
   void update(const plan::OptimiseProgress& p) {
     const std::lock_guard<std::mutex> lock(mu_);
-    best_ = p.best_people_days;
-    baseline_ = p.baseline_people_days;
+    best_ = p.best_value;
+    baseline_ = p.baseline_value;
   }
 
  private:
@@ -68,9 +73,9 @@ class ProgressBar {
       bar.resize(static_cast<std::size_t>(width), '.');
       if (best_ >= 0) {
         std::fprintf(stderr,
-                     "\r  optimising [%s] %5.0f / %.0f s  best %.0f people-days (%+.1f %% vs the "
+                     "\r  optimising [%s] %5.0f / %.0f s  best %.*f %s (%+.1f %% vs the "
                      "best rule)  ",
-                     bar.c_str(), el, limit_s_, best_,
+                     bar.c_str(), el, limit_s_, best_ < 100 ? 1 : 0, best_, unit_.c_str(),
                      baseline_ > 0 ? 100.0 * (best_ - baseline_) / baseline_ : 0.0);
       } else {
         std::fprintf(stderr, "\r  optimising [%s] %5.0f / %.0f s  ", bar.c_str(), el, limit_s_);
@@ -80,6 +85,7 @@ class ProgressBar {
     }
   }
   double limit_s_;
+  std::string unit_;
   bool enabled_;
   std::thread ticker_;
   std::mutex mu_;
@@ -87,6 +93,18 @@ class ProgressBar {
   bool done_ = false;
   double best_ = -1, baseline_ = 0;
 };
+
+// The objective's unit, for messages.
+std::string objective_unit(ObjectiveKind k) {
+  switch (k) {
+    case ObjectiveKind::kAccess: return "people-days";
+    case ObjectiveKind::kWeighted: return "(weighted objective)";
+    case ObjectiveKind::kMakespan: return "days (makespan)";
+  }
+  return "";
+}
+
+bool close(double a, double b) { return std::abs(a - b) <= 1e-6 * std::max(1.0, std::abs(b)); }
 
 }  // namespace
 
@@ -98,7 +116,10 @@ int run_plan_flow(const PlanFlowOptions& opt) {
   const plan::LinkReport link = plan::link_scenario(s, source);
   for (const auto& w : link.warnings) std::cerr << "groundwork: warning: " << w << '\n';
 
-  plan::DispatchOptions dopt;
+  if (opt.objective) s.params.objective.kind = *opt.objective;
+  const ObjectiveKind objective = s.params.objective.kind;
+  const std::string unit = objective_unit(objective);
+  plan::DispatchOptions dopt = plan::dispatch_for_objective({}, s.params.objective);
   dopt.rule = opt.rule;
   const bool optimising = opt.time_limit_s > 0 || opt.evaluations > 0;
   plan::PlanResult r;
@@ -113,7 +134,7 @@ int run_plan_flow(const PlanFlowOptions& opt) {
                      : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
     oo.seed = opt.seed;
     oo.dispatch = dopt;
-    ProgressBar bar(opt.time_limit_s, !opt.quiet && isatty(STDERR_FILENO) != 0);
+    ProgressBar bar(opt.time_limit_s, unit, !opt.quiet && isatty(STDERR_FILENO) != 0);
     oo.on_improvement = [&bar](const plan::OptimiseProgress& p) { bar.update(p); };
     optimised = plan::optimise(s, oo);
     r = std::move(optimised->best);
@@ -131,12 +152,15 @@ int run_plan_flow(const PlanFlowOptions& opt) {
     if (!rep.valid()) {
       for (const auto& v : rep.violations) std::cerr << "groundwork: invalid plan: " << v << '\n';
       status = 8;
-    } else if (std::abs(rep.measures.people_days_without_access -
-                        r.evaluation.people_days_without_access) >
-               1e-6 * std::max(1.0, r.evaluation.people_days_without_access)) {
+    } else if (!close(rep.measures.people_days_without_access,
+                      r.evaluation.people_days_without_access)) {
       std::cerr << "groundwork: the validator's people-days ("
                 << rep.measures.people_days_without_access << ") differ from the planner's ("
                 << r.evaluation.people_days_without_access << ")\n";
+      status = 8;
+    } else if (!close(rep.measures.objective, r.evaluation.objective)) {
+      std::cerr << "groundwork: the validator's objective (" << rep.measures.objective
+                << ") differs from the planner's (" << r.evaluation.objective << ")\n";
       status = 8;
     }
   }
@@ -151,16 +175,23 @@ int run_plan_flow(const PlanFlowOptions& opt) {
     base = plan::Baseline{};
     base->nearest_people_days = optimised->nearest_people_days;
     base->impact_people_days = optimised->impact_people_days;
+    base->nearest_value = optimised->nearest_value;
+    base->impact_value = optimised->impact_value;
     base->people_days = optimised->baseline_people_days;
+    base->value = optimised->baseline_value;
     base->rule = plan::rule_from_name(optimised->baseline_rule).value_or(plan::Rule::kImpact);
   } else if (opt.baseline || opt.compare_rules) {
     base = plan::best_dispatch(s, r.tasks, dopt, &r);
   }
-  if (base && (opt.baseline || optimised)) meta.baseline_people_days = base->people_days;
+  if (base && (opt.baseline || optimised)) {
+    meta.baseline_people_days = base->people_days;
+    meta.baseline_objective = base->value;
+  }
   double bound_seconds = 0;
   if (opt.lower_bound) {
     const plan::LowerBound lb = plan::lower_bound(s, r.tasks);
     meta.lower_bound_people_days = lb.people_days;
+    meta.lower_bound_objective = plan::objective_lower_bound(s, r.tasks, lb);
     bound_seconds = lb.seconds;
   }
   io::write_outputs(opt.out_dir, s, r.tasks, r.plan, r.evaluation, meta,
@@ -195,22 +226,29 @@ int run_plan_flow(const PlanFlowOptions& opt) {
                 days(ev.days_to_access_100).c_str());
     std::printf("  hectares cancelled %.1f, released %.1f; makespan %.1f days\n",
                 ev.hectares_cancelled, ev.hectares_released, ev.makespan_days);
+    if (objective != ObjectiveKind::kAccess) {
+      double land = 0;
+      for (const double x : ev.hectare_days_contaminated) land += x;
+      std::printf(
+          "  objective %s: %.1f (weighted people-days without access %.0f, hectare-days "
+          "contaminated %.0f, road km-days closed %.1f)\n",
+          std::string(name(objective)).c_str(), ev.objective,
+          ev.weighted_people_days_without_access, land, ev.road_km_days_closed);
+    }
     if (optimised) {
       std::printf(
-          "  dispatch rules: nearest %.0f, impact %.0f people-days; optimiser: %.0f (%+.1f %% vs "
+          "  dispatch rules: nearest %.1f, impact %.1f %s; optimiser: %.1f (%+.1f %% vs "
           "%s), "
           "%llu evaluations in %.1f s over %zu focus tasks\n",
-          optimised->nearest_people_days, optimised->impact_people_days,
-          ev.people_days_without_access,
-          optimised->baseline_people_days > 0
-              ? 100.0 * (ev.people_days_without_access - optimised->baseline_people_days) /
-                    optimised->baseline_people_days
+          optimised->nearest_value, optimised->impact_value, unit.c_str(), ev.objective,
+          optimised->baseline_value > 0
+              ? 100.0 * (ev.objective - optimised->baseline_value) / optimised->baseline_value
               : 0.0,
           optimised->baseline_rule.c_str(), static_cast<unsigned long long>(optimised->evaluations),
           optimised->search_seconds, optimised->focus_tasks);
     } else if (base) {
-      std::printf("  best dispatch rule (baseline): %s, %.0f people-days\n",
-                  std::string(plan::rule_name(base->rule)).c_str(), base->people_days);
+      std::printf("  best dispatch rule (baseline): %s, %.1f %s\n",
+                  std::string(plan::rule_name(base->rule)).c_str(), base->value, unit.c_str());
     }
     if (meta.lower_bound_people_days) {
       std::printf(
@@ -219,6 +257,14 @@ int run_plan_flow(const PlanFlowOptions& opt) {
           *meta.lower_bound_people_days,
           plan::gap_percent(ev.people_days_without_access, *meta.lower_bound_people_days),
           bound_seconds);
+    }
+    if (objective != ObjectiveKind::kAccess && opt.lower_bound) {
+      if (meta.lower_bound_objective) {
+        std::printf("  objective lower bound: %.1f; gap %.1f %%\n", *meta.lower_bound_objective,
+                    plan::gap_percent(ev.objective, *meta.lower_bound_objective));
+      } else {
+        std::printf("  objective lower bound: none (some task can never be done)\n");
+      }
     }
     if (opt.validate) std::printf("  validator: %s\n", status == 0 ? "plan valid" : "PLAN INVALID");
     std::printf("  outputs in %s\n", opt.out_dir.string().c_str());
@@ -230,6 +276,10 @@ int run_plan_flow(const PlanFlowOptions& opt) {
         "  for comparison, rule %s: %.0f people-days without safe access\n",
         std::string(plan::rule_name(other)).c_str(),
         other == plan::Rule::kNearest ? base->nearest_people_days : base->impact_people_days);
+    if (objective != ObjectiveKind::kAccess) {
+      std::printf("  ... and objective %.1f\n",
+                  other == plan::Rule::kNearest ? base->nearest_value : base->impact_value);
+    }
   }
   return status;
 }

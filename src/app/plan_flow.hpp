@@ -2,8 +2,10 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
+#include "model/enums.hpp"
 #include "plan/dispatch.hpp"
 
 namespace gw::app {
@@ -24,6 +26,8 @@ struct PlanFlowOptions {
   std::uint64_t evaluations = 0;
   int threads = 0;  // 0: every core
   std::uint64_t seed = 1;
+  // Overrides the scenario's parameters.objective.kind (its weights stay the scenario's).
+  std::optional<ObjectiveKind> objective;
 };
 
 // Returns the process exit status.

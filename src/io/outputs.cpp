@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "io/outputs_util.hpp"
+#include "io/scenario_json.hpp"
 #include "model/error.hpp"
 #include "plan/lower_bound.hpp"
 
@@ -269,6 +270,37 @@ json use_json(const plan::CrewUse& u, std::size_t crews) {
 
 }  // namespace
 
+json objective_summary_json(const Scenario& s, const plan::Evaluation& ev, const OutputMeta& meta) {
+  const json weights = objective_to_json(s.params.objective)["weights"];
+  json c;
+  c["people_days_without_access"] = ev.people_days_without_access;
+  c["weighted_people_days_without_access"] = ev.weighted_people_days_without_access;
+  for (Service sv : kRestorableServices) {
+    c["weighted_people_days_without_" + std::string(name(sv))] =
+        ev.weighted_people_days_without_service[static_cast<std::size_t>(sv)];
+  }
+  json land = json::object();
+  double land_total = 0;
+  for (std::size_t k = 0; k < kLandUseCount; ++k) {
+    land[std::string(kLandUseNames[k])] = ev.hectare_days_contaminated[k];
+    land_total += ev.hectare_days_contaminated[k];
+  }
+  c["hectare_days_contaminated"] = land_total;
+  c["hectare_days_contaminated_by_land_use"] = std::move(land);
+  c["road_km_days_closed"] = ev.road_km_days_closed;
+  c["makespan_days"] = ev.makespan_days;
+  json j;
+  j["kind"] = std::string(name(s.params.objective.kind));
+  j["value"] = ev.objective;
+  j["baseline"] = meta.baseline_objective ? json(*meta.baseline_objective) : json(nullptr);
+  const auto& lb = meta.lower_bound_objective;
+  j["lower_bound"] = lb ? json(*lb) : json(nullptr);
+  j["gap_percent"] = lb ? json(round_to(plan::gap_percent(ev.objective, *lb), 1e3)) : json(nullptr);
+  j["weights"] = weights;
+  j["components"] = std::move(c);
+  return j;
+}
+
 json summary_json(const Scenario& s, const TaskSet& t, const Plan& p, const plan::Evaluation& ev,
                   const OutputMeta& meta) {
   check_size(ev.crew_use.size(), s.crews.size(), "evaluation.crew_use");
@@ -286,6 +318,7 @@ json summary_json(const Scenario& s, const TaskSet& t, const Plan& p, const plan
   j["lower_bound_people_days"] = lb ? json(*lb) : json(nullptr);
   j["gap_percent"] = lb ? json(round_to(plan::gap_percent(ev.people_days_without_access, *lb), 1e3)) : json(nullptr);
   j["baseline_people_days"] = meta.baseline_people_days ? json(*meta.baseline_people_days) : json(nullptr);
+  j["objective"] = objective_summary_json(s, ev, meta);
   j["days_to_access_50"] = opt_days(ev.days_to_access_50);
   j["days_to_access_90"] = opt_days(ev.days_to_access_90);
   j["days_to_access_100"] = opt_days(ev.days_to_access_100);

@@ -30,6 +30,10 @@ struct OutputMeta {
   // the report then show them and the gap; otherwise these keys are null.
   std::optional<double> lower_bound_people_days{};
   std::optional<double> baseline_people_days{};
+  // The same for the scenario's objective (params.objective): the baseline rule's value and a lower
+  // bound (plan::objective_lower_bound), when computed and when a valid bound exists.
+  std::optional<double> baseline_objective{};
+  std::optional<double> lower_bound_objective{};
 };
 
 // The names of the files write_outputs() writes, in the order it writes them.
@@ -64,9 +68,13 @@ nlohmann::json plan_json(const Scenario& s, const TaskSet& t, const Plan& p);
 
 // summary.json: the measures of docs/model.md §7, crew utilisation and counts, and (when meta has
 // them) lower_bound_people_days, gap_percent = 100 × (people-days − bound) / people-days (0 when
-// people-days are 0) and baseline_people_days.
+// people-days are 0) and baseline_people_days; `objective` holds the scenario's objective, its
+// value, weights and components, and its baseline, bound and gap (null when not computed).
 nlohmann::json summary_json(const Scenario& s, const TaskSet& t, const Plan& p,
                             const plan::Evaluation& ev, const OutputMeta& meta);
+// summary.json's `objective` object.
+nlohmann::json objective_summary_json(const Scenario& s, const plan::Evaluation& ev,
+                                      const OutputMeta& meta);
 
 // schedule.csv: one row per assignment, ordered by crew then start.
 std::string schedule_csv(const Scenario& s, const TaskSet& t, const Plan& p);

@@ -490,6 +490,17 @@ std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p,
     h += row("Best dispatch rule (baseline)", num(base),
              diff >= 0 ? "this plan: " + num(diff, 1) + " % fewer" : "this plan: " + num(-diff, 1) + " % more");
   }
+  if (s.params.objective.kind != ObjectiveKind::kAccess) {
+    const std::string kind(name(s.params.objective.kind));
+    h += row("Objective (" + kind + ")", num(ev.objective, 1),
+             meta.lower_bound_objective
+                 ? "lower bound " + num(*meta.lower_bound_objective, 1) + ", gap " +
+                       num(plan::gap_percent(ev.objective, *meta.lower_bound_objective), 1) + " %"
+                 : "no valid lower bound computed");
+    if (meta.baseline_objective) {
+      h += row("Best dispatch rule by the objective", num(*meta.baseline_objective, 1));
+    }
+  }
   h += row("50 % of people with access", day_and_date(d0, ev.days_to_access_50));
   h += row("90 % of people with access", day_and_date(d0, ev.days_to_access_90));
   h += row("100 % of people with access", day_and_date(d0, ev.days_to_access_100));

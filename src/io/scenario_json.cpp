@@ -258,9 +258,12 @@ void read_roads(Layers& layers, const Where& w, RoadNetwork& net) {
     const std::int64_t source = p.contains("id") && p["id"].is_number_integer()
                                     ? p["id"].get<std::int64_t>()
                                     : static_cast<std::int64_t>(i);
+    const double weight = number_or(p, "weight", 1.0, fw);
+    if (!(weight >= 0)) fw.fail(fw.key("weight") + " must be >= 0");
     const NodeId a = node_at(shape.front());
     const NodeId b = node_at(shape.back());
-    net.add_edge(a, b, shape, length, speed, cls, bridge, source);
+    const EdgeId e = net.add_edge(a, b, shape, length, speed, cls, bridge, source);
+    net.edge_weight[e.index()] = weight;
   }
   net.build_adjacency();
 }
@@ -457,7 +460,75 @@ void set_table(const json& j, const char* key, const Where& w, F&& apply_one) {
   }
 }
 
+// `parameters.objective` (docs/scenario.md, "Objective"): the kind and the weights of the mix.
+void apply_objective(const json& j, Objective& o, const Where& w) {
+  if (!j.is_object()) w.fail("must be an object");
+  for (const auto& [k, v] : j.items()) {
+    if (k != "kind" && k != "weights" && k != "comment")
+      w.fail("unknown key '" + k + "' (expected kind, weights)");
+  }
+  if (j.contains("kind")) o.kind = enum_value<ObjectiveKind>(j, "kind", kObjectiveKindNames, w);
+  if (!j.contains("weights")) return;
+  const Where ww = w.at("weights");
+  const json& wj = j["weights"];
+  if (!wj.is_object()) ww.fail("must be an object");
+  auto non_negative = [](const json& obj, const char* key, const Where& at) {
+    const double v = number(obj, key, at);
+    if (!(v >= 0)) at.fail(std::string(key) + " must be >= 0");
+    return v;
+  };
+  // A table keyed by enum names: only the entries given change.
+  auto table = [&](const char* key, const auto& names, auto& cells, auto skip) {
+    if (!wj.contains(key)) return;
+    const Where tw = ww.at(key);
+    if (!wj[key].is_object()) tw.fail("must be an object");
+    for (const auto& [name_key, v] : wj[key].items()) {
+      std::optional<std::size_t> idx;
+      for (std::size_t i = 0; i < names.size(); ++i) {
+        if (names[i] == name_key && !skip(i)) idx = i;
+      }
+      if (!idx) {
+        std::string allowed;
+        for (std::size_t i = 0; i < names.size(); ++i) {
+          if (!skip(i)) allowed += (allowed.empty() ? "" : ", ") + std::string(names[i]);
+        }
+        tw.fail("unknown key '" + name_key + "' (expected one of: " + allowed + ")");
+      }
+      cells[*idx] = non_negative(wj[key], name_key.c_str(), tw);
+    }
+  };
+  for (const auto& [k, v] : wj.items()) {
+    if (k != "access_people_day" && k != "land_hectare_day" && k != "service_people_day" &&
+        k != "road_km_day" && k != "comment") {
+      ww.fail("unknown key '" + k +
+              "' (expected access_people_day, land_hectare_day, service_people_day, road_km_day)");
+    }
+  }
+  ObjectiveWeights& x = o.weights;
+  if (wj.contains("access_people_day"))
+    x.access_people_day = non_negative(wj, "access_people_day", ww);
+  if (wj.contains("road_km_day")) x.road_km_day = non_negative(wj, "road_km_day", ww);
+  table("land_hectare_day", kLandUseNames, x.land_hectare_day, [](std::size_t) { return false; });
+  table("service_people_day", kServiceNames, x.service_people_day,
+        [](std::size_t i) { return static_cast<Service>(i) == Service::kNone; });
+}
+
 }  // namespace
+
+json objective_to_json(const Objective& o) {
+  json land = json::object();
+  for (std::size_t k = 0; k < kLandUseCount; ++k)
+    land[std::string(kLandUseNames[k])] = o.weights.land_hectare_day[k];
+  json services = json::object();
+  for (const Service sv : kRestorableServices)
+    services[std::string(name(sv))] = o.weights.service_people_day[static_cast<std::size_t>(sv)];
+  return json{{"kind", std::string(name(o.kind))},
+              {"weights",
+               {{"access_people_day", o.weights.access_people_day},
+                {"land_hectare_day", land},
+                {"service_people_day", services},
+                {"road_km_day", o.weights.road_km_day}}}};
+}
 
 json parameters_to_json(const Parameters& p) {
   json j;
@@ -496,17 +567,18 @@ json parameters_to_json(const Parameters& p) {
     if (p.mechanical_terrain[k]) mech.push_back(std::string(kTerrainNames[k]));
   }
   j["mechanical_terrains"] = mech;
+  j["objective"] = objective_to_json(p.objective);
   return j;
 }
 
 void apply_parameters(const json& j, Parameters& p, const std::string& where) {
   const Where w{where};
   if (!j.is_object()) w.fail("must be an object");
-  static const std::array<std::string_view, 14> kKnown = {
+  static const std::array<std::string_view, 15> kKnown = {
       "seed", "start_date", "horizon_days", "working_days_per_week", "corridor_width_m",
       "work_package_m2", "nts_cancel_share", "snap_warning_m", "max_snap_m",
       "rates_m2_per_person_day", "repair_rates_per_person_day", "terrain_factors",
-      "mechanical_terrains", "comment"};
+      "mechanical_terrains", "objective", "comment"};
   for (const auto& [k, v] : j.items()) {
     if (std::find(kKnown.begin(), kKnown.end(), k) == kKnown.end()) w.fail("unknown parameter '" + k + "'");
   }
@@ -575,6 +647,7 @@ void apply_parameters(const json& j, Parameters& p, const std::string& where) {
       p.mechanical_terrain[static_cast<std::size_t>(*k)] = true;
     }
   }
+  if (j.contains("objective")) apply_objective(j["objective"], p.objective, w.at("objective"));
 }
 
 Scenario scenario_from_json(const json& doc, const std::string& source,
@@ -748,6 +821,7 @@ json scenario_to_json(const Scenario& s) {
                {"speed_kmh", r.edge_speed_kmh[e]},
                {"length_m", std::round(r.edge_length_m[e] * 10) / 10}};
     if (r.edge_bridge[e]) props["bridge"] = true;
+    if (r.edge_weight[e] != 1.0) props["weight"] = r.edge_weight[e];
     roads.push_back(feature({{"type", "LineString"}, {"coordinates", line_json(shape)}}, props));
   }
   doc["roads"] = collection(std::move(roads));

@@ -37,6 +37,8 @@ Scenario scenario_from_json(const nlohmann::json& doc, const std::string& source
 
 nlohmann::json scenario_to_json(const Scenario& s);
 nlohmann::json parameters_to_json(const Parameters& p);
+// `parameters.objective`: the kind and every weight.
+nlohmann::json objective_to_json(const Objective& o);
 // The crews as the scenario file's `crews` array.
 nlohmann::json crews_to_json(const std::vector<Crew>& crews);
 // Applies the keys present in `j` over `p`; unknown keys and bad values are errors.

@@ -66,6 +66,15 @@ enum class TaskKind : std::uint8_t {
 inline constexpr std::array<std::string_view, 5> kTaskKindNames = {"survey", "clearance", "mechanical",
                                                                    "follow_up", "repair"};
 
+// What a plan is measured by and the optimiser minimises (docs/scenario.md, "Objective").
+enum class ObjectiveKind : std::uint8_t {
+  kAccess,    // people-days without safe access (unweighted)
+  kWeighted,  // a weighted mix of access, land, services and roads
+  kMakespan,  // the latest task end
+};
+inline constexpr std::array<std::string_view, 3> kObjectiveKindNames = {"access", "weighted",
+                                                                        "makespan"};
+
 template <typename E, std::size_t N>
 constexpr std::string_view enum_name(E e, const std::array<std::string_view, N>& names) {
   return names[static_cast<std::size_t>(e)];
@@ -89,5 +98,6 @@ inline constexpr std::string_view name(Service e) { return enum_name(e, kService
 inline constexpr std::string_view name(Trade e) { return enum_name(e, kTradeNames); }
 inline constexpr std::string_view name(HubKind e) { return enum_name(e, kHubKindNames); }
 inline constexpr std::string_view name(TaskKind e) { return enum_name(e, kTaskKindNames); }
+inline constexpr std::string_view name(ObjectiveKind e) { return enum_name(e, kObjectiveKindNames); }
 
 }  // namespace gw

@@ -51,6 +51,24 @@ Parameters::Parameters() {
   mechanical_terrain.fill(false);
   mechanical_terrain[idx(Terrain::kField)] = true;
   mechanical_terrain[idx(Terrain::kVerge)] = true;
+
+  // Weighted objective, in people-day equivalents (assumptions, docs/scenario.md "Objective"):
+  // a hectare of cropland carries about one person's livelihood, pasture half, forest a fifth;
+  // contaminated yards and built-up land keep people from returning (2); verges hinder movement (1).
+  auto& land = objective.weights.land_hectare_day;
+  land[idx(LandUse::kAgriculture)] = 1.0;
+  land[idx(LandUse::kPasture)] = 0.5;
+  land[idx(LandUse::kForestry)] = 0.2;
+  land[idx(LandUse::kResidential)] = 2.0;
+  land[idx(LandUse::kTransport)] = 1.0;
+  land[idx(LandUse::kOther)] = 0.1;
+  // A day without a clinic weighs half a day without road access, without power or a school a
+  // quarter, without communications a tenth.
+  auto& sv = objective.weights.service_people_day;
+  sv[idx(Service::kPower)] = 0.25;
+  sv[idx(Service::kComms)] = 0.1;
+  sv[idx(Service::kClinic)] = 0.5;
+  sv[idx(Service::kSchool)] = 0.25;
 }
 
 }  // namespace gw

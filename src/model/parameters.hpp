@@ -13,6 +13,27 @@ inline constexpr std::size_t kTradeCount = kTradeNames.size();
 inline constexpr std::size_t kTaskKindCount = kTaskKindNames.size();
 inline constexpr std::size_t kTerrainCount = kTerrainNames.size();
 inline constexpr std::size_t kAssetKindCount = kAssetKindNames.size();
+inline constexpr std::size_t kLandUseCount = kLandUseNames.size();
+inline constexpr std::size_t kServiceCount = kServiceNames.size();
+
+// The weights of the weighted objective, in people-day equivalents per unit (docs/scenario.md,
+// "Objective", gives the defaults and their reasons).
+struct ObjectiveWeights {
+  // Per people-day without safe access, the people counted with their settlement's weight.
+  double access_people_day = 1.0;
+  // Per hectare-day of land still contaminated, by the hazard's land use.
+  std::array<double, kLandUseCount> land_hectare_day{};
+  // Per people-day without each service (indexed by Service; kNone unused), the people counted
+  // with their settlement's weight.
+  std::array<double, kServiceCount> service_people_day{};
+  // Per kilometre-day of road closed, each edge's length multiplied by its weight.
+  double road_km_day = 0.0;
+};
+
+struct Objective {
+  ObjectiveKind kind = ObjectiveKind::kAccess;
+  ObjectiveWeights weights;
+};
 
 struct Parameters {
   std::uint64_t seed = 1;
@@ -36,6 +57,9 @@ struct Parameters {
   std::array<std::array<double, kTerrainCount>, kTradeCount> terrain_factor{};
   // Terrains where clearance is done by machine preparation plus follow-up.
   std::array<bool, kTerrainCount> mechanical_terrain{};
+
+  // What plans are measured by and the optimiser minimises.
+  Objective objective;
 
   Parameters();  // fills the documented defaults
 };

@@ -25,6 +25,7 @@ EdgeId RoadNetwork::add_edge(NodeId from, NodeId to, const LineString& shape, do
   edge_class.push_back(cls);
   edge_bridge.push_back(bridge ? 1 : 0);
   edge_source_id.push_back(source_id);
+  edge_weight.push_back(1.0);
   edge_shape.insert(edge_shape.end(), shape.begin(), shape.end());
   edge_shape_offset.push_back(static_cast<std::uint32_t>(edge_shape.size()));
   return EdgeId::from_index(edge_from.size() - 1);

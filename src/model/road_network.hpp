@@ -23,6 +23,7 @@ struct RoadNetwork {
   std::vector<RoadClass> edge_class;
   std::vector<std::uint8_t> edge_bridge;       // 1 when the edge is a bridge
   std::vector<std::int64_t> edge_source_id;    // id in the source data (OSM way id, feature id)
+  std::vector<double> edge_weight;             // priority weight (1 by default; weighted objective)
   std::vector<Seconds> edge_travel;            // derived by build_adjacency(): edge_travel_s(e)
   // Shape: the full polyline of edge e is edge_shape[edge_shape_offset[e] .. edge_shape_offset[e+1]),
   // including both end points.

@@ -48,6 +48,8 @@ class Dispatcher {
     pred_left_.resize(n);
     for (std::size_t t = 0; t < n; ++t)
       pred_left_[t] = static_cast<std::uint32_t>(ts.preds.count(t));
+    preds_open_ = pred_left_;
+    ready_at_.assign(n, 0);
     succs_ = invert(ts.preds, n);
     blocks_ = invert(ts.edge_blockers, n);
     cls_.resize(n);
@@ -192,6 +194,7 @@ class Dispatcher {
   }
 
   void make_available(std::size_t t) {
+    if (state_[t] != State::kWaiting) return;  // already taken ahead of time (look-ahead)
     state_[t] = State::kAvailable;
     count(t, +1);
     avail_add(static_cast<std::uint32_t>(t));
@@ -326,6 +329,8 @@ class Dispatcher {
     NodeId entry;
     Seconds travel_s;
     bool exact = true;  // travel_s from the search; otherwise a straight-line estimate
+    bool ahead =
+        false;  // look-ahead: the task is not available yet (its predecessors are under way)
   };
 
   // Straight-line travel estimates: 1.4 detour factor at 40 km/h.
@@ -524,10 +529,15 @@ class Dispatcher {
 
   // Impact rule: benefit per crew-day spent, travel included; a tiny term prefers near tasks among
   // tasks with no measured benefit.
-  double score(const Crew& crew, std::uint32_t t, Seconds travel_s) const {
+  double score(const Crew& crew, std::uint32_t t, Seconds travel_s, Minutes wait_min = 0) const {
     const double dur = static_cast<double>(duration_min(s_, crew, ts_.tasks[t])) / kMinutesPerDay;
-    const double travel = static_cast<double>(travel_s) / 86400.0;
+    const double travel = static_cast<double>(travel_s) / 86400.0 +
+                          static_cast<double>(wait_min) / static_cast<double>(kMinutesPerDay);
     return (priority_[t] * dur + 1e-6) / (travel + dur);
+  }
+  // Look-ahead: minutes a crew leaving now with `travel_s` to go would wait for task t.
+  Minutes wait_min(std::uint32_t t, Minutes now, Seconds travel_s) const {
+    return std::max<Minutes>(0, ready_at_[t] - (now + (travel_s + 59) / 60));
   }
   // score <= priority + 1e-6 / duration, and durations are whole minutes (at least one).
   static constexpr double kScoreSlack = 1e-6 * kMinutesPerDay;
@@ -689,13 +699,37 @@ class Dispatcher {
         }
         list.resize(keep);
       }
+      if (opt_.look_ahead) {
+        // Look-ahead: access tasks whose predecessors are all under way. A crew may set off now
+        // and wait at the site, so that the chain loses no travel time at each hand-over.
+        for (std::size_t k = 0; k < kTaskClassCount; ++k) {
+          if (!cap[k]) continue;
+          auto& list = soon_[k];
+          std::size_t added = 0, keep = 0;
+          for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::uint32_t t = list[i];
+            if (state_[t] != State::kWaiting) continue;  // available or taken: dropped
+            list[keep++] = t;
+            if (added >= opt_.hot_candidates) continue;
+            const auto [u, v] = ends(t);
+            if (uf_.find(u) != root && uf_.find(v) != root) continue;
+            const Seconds est = estimate_travel_s(crew_node_[c], t);
+            if (static_cast<double>(est) > far_limit_s(t)) continue;
+            cands_.push_back({t, NodeId{}, est, false, true});
+            ++added;
+          }
+          list.resize(keep);
+        }
+      }
     }
     if (cands_.empty()) return false;
     std::size_t best = 0;
     if (opt_.rule == Rule::kImpact) {
       double best_score = -1;
       for (std::size_t i = 0; i < cands_.size(); ++i) {
-        const double sc = score(crew, cands_[i].task, cands_[i].travel_s);
+        const double sc =
+            score(crew, cands_[i].task, cands_[i].travel_s,
+                  cands_[i].ahead ? wait_min(cands_[i].task, now, cands_[i].travel_s) : 0);
         if (sc > best_score) {
           best_score = sc;
           best = i;
@@ -733,16 +767,39 @@ class Dispatcher {
     a.depart = now;
     a.travel_min = (pick.travel_s + 59) / 60;
     a.start = now + a.travel_min;
+    if (pick.ahead) {
+      a.start = std::max(a.start, ready_at_[pick.task]);
+      ++stats_.ahead_assignments;
+    }
     a.end = a.start + duration_min(s_, crew, task);
     a.from_node = crew_node_[c];
     a.entry_node = pick.entry;
     assignments_.push_back(a);
-    count(pick.task, -1);
-    avail_remove(pick.task);
+    if (!pick.ahead) {
+      count(pick.task, -1);
+      avail_remove(pick.task);
+    }
     state_[pick.task] = State::kAssigned;
+    if (opt_.look_ahead) under_way(pick.task, a.end);
     crew_node_[c] = pick.entry;
     events_.push({a.end, pick.task, c});
     return true;
+  }
+
+  // Look-ahead bookkeeping: task t was just assigned, to end at `end`. A successor whose
+  // predecessors are now all under way becomes a look-ahead candidate (when it is on a path).
+  void under_way(std::uint32_t t, Minutes end) {
+    for (const std::uint32_t* u = succs_.begin(t); u != succs_.end(t); ++u) {
+      ready_at_[*u] = std::max(ready_at_[*u], end);
+      if (--preds_open_[*u] == 0 && state_[*u] == State::kWaiting && !on_path_.empty() &&
+          on_path_[*u])
+        insert_hot(soon_[cls_[*u]], *u);
+    }
+  }
+  void insert_hot(std::vector<std::uint32_t>& list, std::uint32_t id) {
+    list.insert(std::upper_bound(list.begin(), list.end(), id,
+                                 [&](std::uint32_t a, std::uint32_t b) { return hotter(a, b); }),
+                id);
   }
 
   // ---- impact rule -------------------------------------------------------------------------
@@ -807,6 +864,7 @@ class Dispatcher {
         pop += static_cast<double>(s_.settlements[st.index()].population) *
                s_.settlements[st.index()].weight;
       }
+      pop *= opt_.service_factor[static_cast<std::size_t>(s_.assets[a].service)];
       // What depends on a also waits for a.
       for (AssetId cur = AssetId::from_index(a); cur.valid();
            cur = s_.assets[cur.index()].depends) {
@@ -818,13 +876,26 @@ class Dispatcher {
       if (task.kind == TaskKind::kRepair) {
         static_priority_[t] =
             opt_.service_weight * served_pop[task.asset.index()] / nominal_days_[t];
-      } else if (task.kind != TaskKind::kSurvey) {
-        static_priority_[t] =
-            opt_.land_weight_people_per_ha * (task.work / 10000.0) / nominal_days_[t];
       } else {
-        const auto& out = ts_.hazard_outcome[task.hazard.index()];
-        static_priority_[t] =
-            opt_.land_weight_people_per_ha * (out.cancelled_m2 / 10000.0) / nominal_days_[t];
+        const double per_ha =
+            opt_.land_weight_people_per_ha * opt_.land_use_weight[static_cast<std::size_t>(
+                                                 s_.hazards[task.hazard.index()].land_use)];
+        const double m2 = task.kind != TaskKind::kSurvey
+                              ? task.work
+                              : ts_.hazard_outcome[task.hazard.index()].cancelled_m2;
+        static_priority_[t] = per_ha * (m2 / 10000.0) / nominal_days_[t];
+      }
+    }
+    if (opt_.road_weight_per_km > 0) {  // weighted roads: Smith's rule over each edge's closure
+      for (std::size_t e = 0; e < net_.num_edges(); ++e) {
+        double days = 0;
+        for (const TaskId* t = closure_.begin(e); t != closure_.end(e); ++t)
+          days += nominal_days_[t->index()];
+        if (days <= 0) continue;
+        const double gain =
+            opt_.road_weight_per_km * net_.edge_length_m[e] / 1000.0 * net_.edge_weight[e] / days;
+        for (const TaskId* t = closure_.begin(e); t != closure_.end(e); ++t)
+          static_priority_[t->index()] += gain;
       }
     }
     recompute_every_ = std::max<std::size_t>(1, blocked_edges_ / 50);
@@ -951,7 +1022,8 @@ class Dispatcher {
         x = net_.other_end(e, x);
       }
       if (path.empty()) continue;
-      const double gain = static_cast<double>(st.population) * st.weight / std::max(r, 0.05);
+      const double gain =
+          opt_.access_weight * static_cast<double>(st.population) * st.weight / std::max(r, 0.05);
       for (EdgeId e : path) {
         for (const TaskId* t = closure_.begin(e.index()); t != closure_.end(e.index()); ++t) {
           if (state_[t->index()] == State::kDone) continue;
@@ -974,6 +1046,16 @@ class Dispatcher {
     for (auto& list : hot_)
       std::sort(list.begin(), list.end(),
                 [&](std::uint32_t a, std::uint32_t b) { return hotter(a, b); });
+    if (opt_.look_ahead) {
+      for (auto& list : soon_) list.clear();
+      for (std::size_t t = 0; t < n; ++t) {
+        if (state_[t] == State::kWaiting && preds_open_[t] == 0 && on_path_[t])
+          soon_[cls_[t]].push_back(static_cast<std::uint32_t>(t));
+      }
+      for (auto& list : soon_)
+        std::sort(list.begin(), list.end(),
+                  [&](std::uint32_t a, std::uint32_t b) { return hotter(a, b); });
+    }
     refresh_cell_bounds();
   }
 
@@ -1053,6 +1135,10 @@ class Dispatcher {
     return priority_[a] != priority_[b] ? priority_[a] > priority_[b] : a < b;
   }
   Csr<TaskId> closure_;
+  // look-ahead
+  std::vector<std::uint32_t> preds_open_;  // predecessors not yet assigned
+  std::vector<Minutes> ready_at_;          // latest end of the assigned predecessors
+  std::array<std::vector<std::uint32_t>, kTaskClassCount> soon_;  // by falling priority
   // recompute_priorities' buffers, kept between calls.
   struct PrioArc {
     std::uint32_t head;

@@ -2,6 +2,7 @@
 // dispatch rule (docs/algorithms.md).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -27,6 +28,15 @@ struct DispatchOptions {
   // relative to one person regaining road access.
   double land_weight_people_per_ha = 10.0;
   double service_weight = 0.25;
+  // Multipliers set from the weighted objective (plan/objective.hpp; 1 = neutral): on the access
+  // gains, on the land weight by the hazard's land use, and on the service weight by the asset's
+  // service (indexed by gw::Service).
+  double access_weight = 1.0;
+  std::array<double, kLandUseCount> land_use_weight{1, 1, 1, 1, 1, 1};
+  std::array<double, kServiceCount> service_factor{1, 1, 1, 1, 1};
+  // Per kilometre of blocked road times the edge's weight: added, divided by the nominal days of
+  // the edge's closure, to the priority of every task in it (0 = off).
+  double road_weight_per_km = 0.0;
   // How many reachable candidate tasks a crew compares (impact rule).
   std::size_t candidates = 10;
   // ... found within this many seconds of travel beyond the nearest one,
@@ -45,6 +55,9 @@ struct DispatchOptions {
   // Stop as soon as every settlement has road access to a hub. The plan then holds only the
   // tasks started until then: enough to measure people-days without access, nothing more.
   bool stop_when_all_access = false;
+  // Impact rule: a crew may also take an access task whose predecessors are all under way,
+  // travel now and wait at the site for them to end (no travel lost at each hand-over).
+  bool look_ahead = false;
 };
 
 struct DispatchStats {
@@ -58,7 +71,9 @@ struct DispatchStats {
   std::uint64_t hot_scanned = 0;             // impact rule: hot-list entries looked at
   std::uint64_t far_lookups = 0;             // dispatches that found nothing by the local search
   std::uint64_t window_cells = 0;            // grid cells those lookups looked at
-  std::uint64_t table_nodes = 0;             // nodes settled building day-0 travel tables
+  std::uint64_t table_nodes = 0;
+  std::uint64_t ahead_assignments = 0;  // tasks taken before they were available             //
+                                        // nodes settled building day-0 travel tables
 };
 
 struct DispatchResult {

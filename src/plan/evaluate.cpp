@@ -93,6 +93,8 @@ Evaluation evaluate(const Scenario& s, const TaskSet& ts, const Plan& plan) {
     ev.settlement_access[i] = t;
     ev.population_total += st.population;
     ev.people_days_without_access += static_cast<double>(st.population) * clipped_days(t, horizon);
+    ev.weighted_people_days_without_access +=
+        static_cast<double>(st.population) * st.weight * clipped_days(t, horizon);
     by_time.emplace_back(t, st.population);
   }
   std::sort(by_time.begin(), by_time.end());
@@ -117,9 +119,16 @@ Evaluation evaluate(const Scenario& s, const TaskSet& ts, const Plan& plan) {
   for (Service sv : kRestorableServices) {
     const auto k = static_cast<std::size_t>(sv);
     for (std::size_t i = 0; i < s.settlements.size(); ++i) {
-      ev.people_days_without_service[k] +=
-          static_cast<double>(s.settlements[i].population) * clipped_days(ev.service_restored[k][i], horizon);
+      const double days = clipped_days(ev.service_restored[k][i], horizon);
+      const auto pop = static_cast<double>(s.settlements[i].population);
+      ev.people_days_without_service[k] += pop * days;
+      ev.weighted_people_days_without_service[k] += pop * s.settlements[i].weight * days;
     }
+  }
+  for (std::size_t e = 0; e < net.num_edges(); ++e) {
+    if (ev.edge_open[e] == 0) continue;
+    ev.road_km_days_closed += net.edge_length_m[e] / 1000.0 * net.edge_weight[e] *
+                              clipped_days(ev.edge_open[e], horizon);
   }
 
   // Land: cancelled when the survey ends; each package released when its final task ends.
@@ -134,6 +143,12 @@ Evaluation evaluate(const Scenario& s, const TaskSet& ts, const Plan& plan) {
       const Task& task = ts.tasks[t->index()];
       const Minutes end = ev.task_end[t->index()];
       if (end == kNever) all_done = false; else last = std::max(last, end);
+      const bool releases = task.kind == TaskKind::kClearance || task.kind == TaskKind::kFollowUp;
+      const double piece_m2 = task.kind == TaskKind::kSurvey ? ts.hazard_outcome[h].cancelled_m2
+                              : releases                    ? task.work
+                                                            : 0.0;
+      ev.hectare_days_contaminated[static_cast<std::size_t>(s.hazards[h].land_use)] +=
+          piece_m2 / 10000.0 * clipped_days(end, horizon);
       if (task.kind == TaskKind::kSurvey && ts.hazard_outcome[h].cancelled_m2 > 0 && end != kNever) {
         ev.hazard_cancelled[h] = end;
         cancelled_at.emplace_back(end, ts.hazard_outcome[h].cancelled_m2);
@@ -201,7 +216,25 @@ Evaluation evaluate(const Scenario& s, const TaskSet& ts, const Plan& plan) {
     ev.crew_use_total.idle += u.idle;
     ev.crew_use_total.tasks += u.tasks;
   }
+  ev.objective = objective_value(s.params.objective, ev);
   return ev;
+}
+
+double objective_value(const Objective& o, const Evaluation& ev) {
+  switch (o.kind) {
+    case ObjectiveKind::kAccess: return ev.people_days_without_access;
+    case ObjectiveKind::kMakespan: return ev.makespan_days;
+    case ObjectiveKind::kWeighted: break;
+  }
+  const ObjectiveWeights& w = o.weights;
+  double v = w.access_people_day * ev.weighted_people_days_without_access;
+  for (std::size_t k = 0; k < ev.hectare_days_contaminated.size(); ++k)
+    v += w.land_hectare_day[k] * ev.hectare_days_contaminated[k];
+  for (const Service sv : kRestorableServices) {
+    const auto k = static_cast<std::size_t>(sv);
+    v += w.service_people_day[k] * ev.weighted_people_days_without_service[k];
+  }
+  return v + w.road_km_day * ev.road_km_days_closed;
 }
 
 }  // namespace gw::plan

@@ -51,7 +51,23 @@ struct Evaluation {
 
   std::vector<CrewUse> crew_use;             // per crew
   CrewUse crew_use_total;
+
+  // The objective's components (docs/scenario.md, "Objective"), each clipped at the horizon:
+  // people-days counted with the settlement's weight, ...
+  double weighted_people_days_without_access = 0;
+  std::array<double, kServiceNames.size()> weighted_people_days_without_service{};
+  // ... hectare-days of land still contaminated, by the hazard's land use (a cancelled hazard's
+  // area until its survey ends, each package's area until its final task ends), ...
+  std::array<double, kLandUseNames.size()> hectare_days_contaminated{};
+  // ... and kilometre-days of road closed, each edge's length multiplied by its weight.
+  double road_km_days_closed = 0;
+  // The value of the scenario's objective (params.objective): what the optimiser minimises.
+  double objective = 0;
 };
+
+// The value of objective `o` for the measures in `ev`: people-days without access (access), the
+// weighted mix of the components (weighted) or the makespan in days (makespan).
+double objective_value(const Objective& o, const Evaluation& ev);
 
 // Computes every measure of `plan`. The scenario must be linked and `tasks` generated from it.
 Evaluation evaluate(const Scenario& scenario, const TaskSet& tasks, const Plan& plan);

@@ -1,5 +1,6 @@
 #include "plan/optimise.hpp"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cmath>
@@ -8,7 +9,9 @@
 #include <mutex>
 #include <queue>
 
+#include "plan/baseline.hpp"
 #include "plan/lower_bound.hpp"
+#include "plan/objective.hpp"
 #include "plan/tasks.hpp"
 #include "sched/search.hpp"
 
@@ -33,12 +36,28 @@ constexpr std::array<Level, 10> kLevels = {{{1, 1},
                                             {16, 3},
                                             {64, 3}}};
 
-// Cost of a plan for the search: people-days without access, in thousandths (an integer).
-sched::Cost to_cost(double people_days) { return std::llround(people_days * 1000.0); }
+// Cost of a plan for the search: the objective's value as an integer, in thousandths of a
+// people-day (access, weighted) or in minutes (makespan, in days).
+double cost_scale(const Objective& o) {
+  return o.kind == ObjectiveKind::kMakespan ? 1440.0 : 1000.0;
+}
+
+// The objective depends on access times only: the decoder may stop once every settlement has
+// access.
+bool access_only(const Objective& o) {
+  if (o.kind == ObjectiveKind::kAccess) return true;
+  if (o.kind == ObjectiveKind::kMakespan) return false;
+  const ObjectiveWeights& w = o.weights;
+  const auto zero = [](double x) { return x == 0; };
+  return w.road_km_day == 0 &&
+         std::all_of(w.land_hectare_day.begin(), w.land_hectare_day.end(), zero) &&
+         std::all_of(w.service_people_day.begin(), w.service_people_day.end(), zero);
+}
 
 // Decodes a genome (one gene per focus task: its priority level) by running the impact dispatcher
-// until every settlement has access, and measures people-days without access. The decisions up to
-// that moment are exactly those of the full run with the same factors, so the measure is exact.
+// and measures the scenario's objective. When the objective depends on access only, the run stops
+// once every settlement has access: the decisions up to that moment are exactly those of the full
+// run with the same factors, so the measure is exact.
 // Genes: first one per group (the tasks on one late settlement's fastest restoration path in the
 // lower bound), then one per focus task; each gene is a level. A task's factors are the product of
 // its own level's and its groups' priorities, and the largest of their reaches.
@@ -52,11 +71,14 @@ class DistrictDecoder final : public sched::Decoder {
         focus_(std::move(focus)),
         groups_(std::move(groups)),
         factors_(ts.tasks.size(), 1.0F),
-        reach_(ts.tasks.size(), 1.0F) {
+        reach_(ts.tasks.size(), 1.0F),
+        scale_(cost_scale(s.params.objective)) {
     base_.rule = Rule::kImpact;
     base_.priority_factor = &factors_;
     base_.reach_factor = &reach_;
-    base_.stop_when_all_access = true;
+    base_.stop_when_all_access = access_only(s.params.objective);
+    // The decoder's crews may set off for an access task whose predecessors are under way.
+    base_.look_ahead = true;
   }
 
   [[nodiscard]] int size() const override { return 1; }
@@ -80,7 +102,7 @@ class DistrictDecoder final : public sched::Decoder {
 
   sched::Cost decode(sched::Genome& g) override {
     ++schedules_;
-    return to_cost(people_days(g));
+    return to_cost(value(g));
   }
 
   // On a new best: a short first-improvement pass over single genes.
@@ -93,7 +115,7 @@ class DistrictDecoder final : public sched::Decoder {
       g.aux[gene] = static_cast<int>(rng.below(static_cast<std::uint32_t>(kLevels.size())));
       if (g.aux[gene] == old) continue;
       ++schedules_;
-      const sched::Cost c = to_cost(people_days(g));
+      const sched::Cost c = to_cost(value(g));
       if (c < cost) {
         cost = c;
       } else {
@@ -127,11 +149,12 @@ class DistrictDecoder final : public sched::Decoder {
   [[nodiscard]] const std::vector<float>& reach() const { return reach_; }
 
  private:
-  double people_days(const sched::Genome& g) {
+  double value(const sched::Genome& g) {
     set_factors(g);
     const DispatchResult d = dispatch(s_, ts_, base_);
-    return evaluate(s_, ts_, d.plan).people_days_without_access;
+    return evaluate(s_, ts_, d.plan).objective;
   }
+  [[nodiscard]] sched::Cost to_cost(double v) const { return std::llround(v * scale_); }
 
   const Scenario& s_;
   const TaskSet& ts_;
@@ -140,6 +163,7 @@ class DistrictDecoder final : public sched::Decoder {
   std::vector<std::vector<std::uint32_t>> groups_;  // indices into focus_
   std::vector<float> factors_;
   std::vector<float> reach_;
+  double scale_;
 };
 
 // Per settlement: the blocked edges of a path to a hub whose last edge opens earliest when edges
@@ -204,7 +228,7 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
   OptimiseResult out;
   const TaskSet ts = generate_tasks(s);
 
-  DispatchOptions nearest = opt.dispatch;
+  DispatchOptions nearest = dispatch_for_objective(opt.dispatch, s.params.objective);
   nearest.rule = Rule::kNearest;
   nearest.priority_factor = nullptr;
   nearest.stop_when_all_access = false;
@@ -224,17 +248,21 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
     ri.stats = d.stats;
     ri.evaluation = evaluate(s, ri.tasks, ri.plan);
   }
-  out.nearest_people_days = rn.evaluation.people_days_without_access;
-  out.impact_people_days = ri.evaluation.people_days_without_access;
-  const bool impact_better = out.impact_people_days <= out.nearest_people_days;
-  out.baseline_rule = impact_better ? "impact" : "nearest";
-  out.baseline_people_days = std::min(out.impact_people_days, out.nearest_people_days);
-  out.best = impact_better ? std::move(ri) : std::move(rn);
+  const Baseline base = better_rule(rn.evaluation, ri.evaluation);
+  out.nearest_people_days = base.nearest_people_days;
+  out.impact_people_days = base.impact_people_days;
+  out.nearest_value = base.nearest_value;
+  out.impact_value = base.impact_value;
+  out.baseline_rule = rule_name(base.rule);
+  out.baseline_people_days = base.people_days;
+  out.baseline_value = base.value;
+  out.best = base.rule == Rule::kImpact ? std::move(ri) : std::move(rn);
   out.best_source = out.baseline_rule;
   // ... and the lower bound's edge openings name the tasks on the paths that could open earliest:
   // one group per settlement that waits for access.
   const LowerBound lb = lower_bound(s, ts);
   out.lower_bound_people_days = lb.people_days;
+  out.lower_bound_value = objective_lower_bound(s, ts, lb);
   std::vector<std::vector<std::uint32_t>> groups;
   {
     std::vector<std::uint32_t> index(ts.tasks.size(), std::numeric_limits<std::uint32_t>::max());
@@ -265,6 +293,27 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
       groups.push_back(std::move(group));
     }
   }
+  // Beyond access, the builders' order matters when services weigh (every repair task is a focus
+  // task) and the surveys' when land weighs (a survey unlocks or cancels its hazard); both for
+  // makespan.
+  {
+    const Objective& o = s.params.objective;
+    const auto positive = [](const auto& a) {
+      return std::any_of(a.begin(), a.end(), [](double w) { return w > 0; });
+    };
+    const bool makespan = o.kind == ObjectiveKind::kMakespan;
+    const bool weighted = o.kind == ObjectiveKind::kWeighted;
+    const bool repairs = makespan || (weighted && positive(o.weights.service_people_day));
+    const bool surveys = makespan || (weighted && positive(o.weights.land_hectare_day));
+    std::vector<char> in_focus(ts.tasks.size(), 0);
+    for (const TaskId t : focus) in_focus[t.index()] = 1;
+    for (std::size_t t = 0; t < ts.tasks.size(); ++t) {
+      const TaskKind k = ts.tasks[t].kind;
+      if (!in_focus[t] &&
+          ((repairs && k == TaskKind::kRepair) || (surveys && k == TaskKind::kSurvey)))
+        focus.push_back(TaskId::from_index(t));
+    }
+  }
   out.focus_tasks = focus.size();
   if (focus.empty() || (opt.time_limit_s <= 0 && opt.max_evaluations == 0)) return out;
 
@@ -276,7 +325,7 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
   sp.threads = std::max(1, opt.threads);
   sp.seed = opt.seed;
   sp.mutation_rate = 1.0 / static_cast<double>(std::max<std::size_t>(focus.size(), 10));
-  // The impact rule itself (every gene neutral) is in the first population.
+  // The impact rule with look-ahead (every gene neutral) is in the first population.
   sched::Genome neutral;
   neutral.order = {0};
   neutral.aux.assign(static_cast<std::size_t>(prototype.aux_size()), 0);
@@ -289,15 +338,16 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
     sp.seeds.push_back(g);
   }
   const auto t0 = std::chrono::steady_clock::now();
-  const double baseline = out.baseline_people_days;
+  const double baseline = out.baseline_value;
+  const double scale = cost_scale(s.params.objective);
   std::uint64_t improvements = 0;
   sp.on_improvement = [&](const sched::Genome& /*g*/, sched::Cost c) {
     ++improvements;
     if (!opt.on_improvement) return;
     OptimiseProgress p;
     p.elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    p.best_people_days = std::min(baseline, static_cast<double>(c) / 1000.0);
-    p.baseline_people_days = baseline;
+    p.best_value = std::min(baseline, static_cast<double>(c) / scale);
+    p.baseline_value = baseline;
     p.evaluations = improvements;
     opt.on_improvement(p);
   };
@@ -309,11 +359,12 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
   // The best genome's full plan: the same decisions as its decode, then every remaining task.
   prototype.set_factors(sr.best);
   DispatchOptions final_opt = impact;
+  final_opt.look_ahead = true;
   final_opt.priority_factor = &prototype.factors();
   final_opt.reach_factor = &prototype.reach();
   PlanResult best = full_plan(s, ts, final_opt);
   best.plan.rule = "optimiser";
-  if (best.evaluation.people_days_without_access < out.best.evaluation.people_days_without_access) {
+  if (best.evaluation.objective < out.best.evaluation.objective) {
     out.best = std::move(best);
     out.best_source = "optimiser";
   }

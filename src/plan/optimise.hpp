@@ -5,16 +5,18 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "plan/planner.hpp"
 
 namespace gw::plan {
 
+// Values are the scenario's objective (s.params.objective; Evaluation::objective).
 struct OptimiseProgress {
   double elapsed_s = 0;
-  double best_people_days = 0;
-  double baseline_people_days = 0;
+  double best_value = 0;
+  double baseline_value = 0;
   std::uint64_t evaluations = 0;
 };
 
@@ -24,7 +26,9 @@ struct OptimiseOptions {
       0;            // 0: no limit; with one thread, a limit makes a run repeatable
   int threads = 1;  // islands of the genetic search
   std::uint64_t seed = 1;
-  DispatchOptions dispatch;  // base options; the rule is impact during the search
+  // Base options; the rule is impact during the search, with its weights set from the scenario's
+  // objective (dispatch_for_objective, objective.hpp).
+  DispatchOptions dispatch;
   // Called from a search thread (serialised) on every new best.
   std::function<void(const OptimiseProgress&)> on_improvement;
 };
@@ -32,17 +36,25 @@ struct OptimiseOptions {
 struct OptimiseResult {
   PlanResult best;          // the full plan (every task), ready to validate and write
   std::string best_source;  // "nearest", "impact" or "optimiser"
+  // The two rules' plans: people-days without access and objective values.
   double nearest_people_days = 0;
   double impact_people_days = 0;
-  double baseline_people_days = 0;  // the better rule's
+  double nearest_value = 0;
+  double impact_value = 0;
+  // The better rule by the objective (impact on a tie): its people-days and objective value.
+  double baseline_people_days = 0;
+  double baseline_value = 0;
   std::string baseline_rule;
   double lower_bound_people_days = 0;  // plan::lower_bound's (lower_bound.hpp)
-  std::size_t focus_tasks = 0;         // tasks whose priority the search varies
+  // objective_lower_bound() (objective.hpp): nullopt when no valid bound exists.
+  std::optional<double> lower_bound_value;
+  std::size_t focus_tasks = 0;  // tasks whose priority the search varies
   std::uint64_t evaluations = 0;
   double search_seconds = 0;
 };
 
-// Plans a linked scenario: both dispatch rules, then the search within the limits.
+// Plans a linked scenario: both dispatch rules, then the search within the limits, minimising the
+// scenario's objective (s.params.objective).
 OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt);
 
 }  // namespace gw::plan

@@ -19,6 +19,10 @@
 //   computed from, since the land part is A minus the corridor parts.
 // - days_to_access_p (§7 names no definition): the earliest access time at which at least p % of
 //   the population has access, in days, not clipped to the horizon; nullopt if never.
+// - Objective components (docs/scenario.md, "Objective"): a cancelled hazard's area_m2 is
+//   contaminated until its earliest assigned survey ends; each declared final task's work (checked
+//   above against my own part areas, within the part tolerance) until that task ends. Unassigned
+//   pieces count until the horizon.
 // - Durations (§6) are compared with 1e-6 min of slack beyond the formula's own 1e-9, so that the
 //   planner's and the validator's floating-point evaluation orders cannot disagree by one minute.
 #include "validate/validate.hpp"
@@ -1163,6 +1167,8 @@ class Validator {
       const auto pop = sc_.settlements[s].population;
       m.population_total += pop;
       m.people_days_without_access += static_cast<double>(pop) * clip_days(m.settlement_access[s]);
+      m.weighted_people_days_without_access +=
+          static_cast<double>(pop) * sc_.settlements[s].weight * clip_days(m.settlement_access[s]);
     }
     {
       std::int64_t cum = 0;
@@ -1219,9 +1225,16 @@ class Validator {
     for (std::uint32_t s = 0; s < ns; ++s) {
       for (auto x : kRestorableServices) {
         const auto k = static_cast<std::size_t>(x);
-        m.people_days_without_service[k] +=
-            static_cast<double>(sc_.settlements[s].population) * clip_days(service[s][k]);
+        const double pd = static_cast<double>(sc_.settlements[s].population) * clip_days(service[s][k]);
+        m.people_days_without_service[k] += pd;
+        m.weighted_people_days_without_service[k] += pd * sc_.settlements[s].weight;
       }
+    }
+
+    // Roads: every edge's closed days, by its length and weight.
+    for (std::uint32_t e = 0; e < rn_.num_edges(); ++e) {
+      const double weight = e < rn_.edge_weight.size() ? rn_.edge_weight[e] : 1.0;
+      m.road_km_days_closed += rn_.edge_length_m[e] / 1000 * weight * clip_days(open_[e]);
     }
 
     // Land.
@@ -1256,12 +1269,42 @@ class Validator {
     m.hectares_cancelled = cancelled / 10000;
     m.hectares_released = (cancelled + cleared) / 10000;
 
+    // Land still contaminated, in hectare-days by land use.
+    for (std::uint32_t h = 0; h < hz_.size(); ++h) {
+      const HazardInfo& hi = hz_[h];
+      double& slot = m.hectare_days_contaminated[static_cast<std::size_t>(sc_.hazards[h].land_use)];
+      if (hi.cancelled) {
+        Minutes done = kNever;
+        for (auto t : hi.surveys) done = std::min(done, end_of(t));
+        slot += sc_.hazards[h].area_m2 / 10000 * clip_days(done);
+        continue;
+      }
+      for (auto t : hi.work_tasks) {
+        if (is_final(tasks_[t].kind)) slot += tasks_[t].work / 10000 * clip_days(end_of(t));
+      }
+    }
+
     Minutes last = 0;
     for (std::uint32_t t = 0; t < tasks_.size(); ++t) {
       if (chosen_[t] != kNone) last = std::max(last, plan_.assignments[chosen_[t]].end);
     }
     m.makespan_days = minutes_to_days(last);
+    m.objective = objective_of(m);
     return m;
+  }
+
+  // The scenario's objective, from the measures (docs/scenario.md, "Objective").
+  double objective_of(const Measures& m) const {
+    const Objective& o = P_.objective;
+    if (o.kind == ObjectiveKind::kAccess) return m.people_days_without_access;
+    if (o.kind == ObjectiveKind::kMakespan) return m.makespan_days;
+    double v = o.weights.access_people_day * m.weighted_people_days_without_access +
+               o.weights.road_km_day * m.road_km_days_closed;
+    for (std::size_t k = 0; k < m.hectare_days_contaminated.size(); ++k)
+      v += o.weights.land_hectare_day[k] * m.hectare_days_contaminated[k];
+    for (std::size_t k = 1; k < m.weighted_people_days_without_service.size(); ++k)
+      v += o.weights.service_people_day[k] * m.weighted_people_days_without_service[k];
+    return v;
   }
 
   const Scenario& sc_;

@@ -133,4 +133,60 @@ TEST(Cli, SettlementWithNoRoad) {
   expect_rejected("noroad", doc, "scenario.json: settlements[1] 's2': no road within max_snap_m");
 }
 
+TEST(Cli, NegativeObjectiveWeight) {
+  json doc = example();
+  doc["parameters"]["objective"] = {{"weights", {{"land_hectare_day", {{"agriculture", -1}}}}}};
+  expect_rejected("objweight", doc,
+                  "scenario.json: parameters: objective: weights: land_hectare_day: agriculture must be >= 0");
+}
+
+// `plan --objective` overrides the scenario's kind; summary.json's objective is the mix of its
+// components by its weights, and `validate` recomputes the same value.
+TEST(Cli, ObjectiveOverrideAndSummary) {
+  json doc = example();
+  doc["parameters"]["objective"] = {{"kind", "makespan"},
+                                    {"weights", {{"road_km_day", 3}, {"service_people_day", {{"school", 2}}}}}};
+  doc["roads"]["features"][0]["properties"]["weight"] = 4;
+  const fs::path d = fresh_dir("objective");
+  std::ofstream(d / "scenario.json") << doc.dump();
+  const CmdResult r = run("plan " + (d / "scenario.json").string() + " --out " + (d / "out").string() +
+                          " --objective weighted");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("objective weighted:"), std::string::npos) << r.out;
+  const json sum = json::parse(slurp(d / "out" / "summary.json"));
+  const json& o = sum["objective"];
+  EXPECT_EQ(o["kind"], "weighted");
+  const json& w = o["weights"];
+  const json& c = o["components"];
+  double want = w["access_people_day"].get<double>() * c["weighted_people_days_without_access"].get<double>() +
+                w["road_km_day"].get<double>() * c["road_km_days_closed"].get<double>();
+  for (const auto& [use, x] : c["hectare_days_contaminated_by_land_use"].items())
+    want += w["land_hectare_day"][use].get<double>() * x.get<double>();
+  for (const auto& [sv, x] : w["service_people_day"].items())
+    want += x.get<double>() * c["weighted_people_days_without_" + sv].get<double>();
+  EXPECT_NEAR(o["value"].get<double>(), want, 1e-6 * std::max(1.0, want));
+  EXPECT_EQ(w["road_km_day"], 3);
+  EXPECT_EQ(c["people_days_without_access"], sum["people_days_without_access"]);
+  EXPECT_GT(c["road_km_days_closed"].get<double>(), 0);
+  ASSERT_TRUE(o["baseline"].is_number());
+  EXPECT_LE(o["value"].get<double>(), o["baseline"].get<double>() * (1 + 1e-12));
+  ASSERT_TRUE(o["lower_bound"].is_number());
+  EXPECT_LE(o["lower_bound"].get<double>(), o["value"].get<double>() * (1 + 1e-12));
+
+  // validate recomputes it (the scenario's kind is makespan: override it the same way).
+  const CmdResult v = run("validate " + (d / "scenario.json").string() + " " + (d / "out" / "plan.json").string() +
+                          " --objective weighted");
+  ASSERT_EQ(v.status, 0) << v.out << v.err;
+  const auto at = v.out.find("objective weighted: ");
+  ASSERT_NE(at, std::string::npos) << v.out;
+  EXPECT_NEAR(std::stod(v.out.substr(at + 20)), o["value"].get<double>(), 1e-3 + 1e-6 * want);
+  // Without the override, the scenario's makespan.
+  const CmdResult m = run("validate " + (d / "scenario.json").string() + " " + (d / "out" / "plan.json").string());
+  ASSERT_EQ(m.status, 0) << m.out << m.err;
+  const auto mk = m.out.find("objective makespan: ");
+  ASSERT_NE(mk, std::string::npos) << m.out;
+  EXPECT_NEAR(std::stod(m.out.substr(mk + 20)), sum["makespan_days"].get<double>(), 1e-3);
+  fs::remove_all(d);
+}
+
 }  // namespace

@@ -343,22 +343,85 @@ TEST(Validate, MechanicalTerrainNeedsMachinePlusFollowUp) {
   EXPECT_VIOLATION(r, "hazard HZ1 edge 2 pkg 0: 0 follow_up tasks, expected 1");
 }
 
-TEST(Validate, CancelledHazardNeedsOnlyItsSurvey) {
-  Fixture f;
-  f.sc.params.nts_cancel_share = 1;  // every suspected hazard is cancelled
-  EXPECT_VIOLATION(f.run(), "hazard HZ1 is cancelled by non-technical survey but has 2 clearance tasks");
-
-  f.tasks.erase(f.tasks.begin() + kCorridor, f.tasks.begin() + kLand + 1);  // ids: survey 0, bridge 1, clinic 2
+// The plan of a cancelled HZ1: its survey (ending at 4406), the bridge and the clinic, as task ids
+// 0, 1 and 2.
+void keep_only_the_survey(Fixture& f) {
+  f.tasks.erase(f.tasks.begin() + kCorridor, f.tasks.begin() + kLand + 1);
   f.plan.assignments = {
       {TaskId(0), CrewId(kSurveyCrew), 4202, 4204, 4406, NodeId(4), NodeId(2), 2},
       {TaskId(1), CrewId(kBridgeCrew), 0, 2, 4202, NodeId(4), NodeId(1), 2},
       {TaskId(2), CrewId(kGeneralCrew), 0, 2, 3362, NodeId(4), NodeId(1), 2},
   };
+}
+
+TEST(Validate, CancelledHazardNeedsOnlyItsSurvey) {
+  Fixture f;
+  f.sc.params.nts_cancel_share = 1;  // every suspected hazard is cancelled
+  EXPECT_VIOLATION(f.run(), "hazard HZ1 is cancelled by non-technical survey but has 2 clearance tasks");
+
+  keep_only_the_survey(f);
   const Report r = f.run();
   EXPECT_TRUE(r.valid()) << dump(r);
   EXPECT_EQ(r.measures.settlement_access[0], 4406);  // e2 opens when the survey ends
   EXPECT_NEAR(r.measures.hectares_cancelled, 1.2, 1e-9);
   EXPECT_NEAR(r.measures.hectares_released, 1.2, 1e-9);
+}
+
+// The objective's components, computed by hand from the fixture's times (docs/scenario.md,
+// "Objective"): e1 (100 m) opens at 4202, e2 (900 m) at 38008; the corridor package (0.4 ha) ends
+// at 38008, the land package (0.8 ha) at 105208; S0's clinic works from 3362.
+TEST(Validate, ObjectiveComponentsByHand) {
+  Fixture f;
+  f.sc.settlements[0].weight = 3;  // S0 has the clinic
+  f.sc.hazards[0].land_use = LandUse::kResidential;
+  f.sc.roads.edge_weight[2] = 2;
+  f.sc.params.objective.kind = ObjectiveKind::kWeighted;
+  auto& w = f.sc.params.objective.weights;
+  w.access_people_day = 1;
+  w.land_hectare_day.fill(0);
+  w.land_hectare_day[static_cast<std::size_t>(LandUse::kResidential)] = 2;
+  w.service_people_day.fill(0);
+  w.service_people_day[static_cast<std::size_t>(Service::kClinic)] = 0.5;
+  w.road_km_day = 0.25;
+  const Report r = f.run();
+  ASSERT_TRUE(r.valid()) << dump(r);
+  const auto& m = r.measures;
+  const double access = (1000.0 * 3 + 500.0) * 38008 / 1440;
+  const double clinic = 1000.0 * 3 * 3362 / 1440;
+  const double land = 0.4 * 38008 / 1440 + 0.8 * 105208 / 1440;
+  const double road = 0.1 * 4202 / 1440 + 0.9 * 2 * 38008 / 1440;
+  EXPECT_NEAR(m.weighted_people_days_without_access, access, 1e-6);
+  EXPECT_NEAR(m.weighted_people_days_without_service[static_cast<std::size_t>(Service::kClinic)], clinic, 1e-6);
+  EXPECT_EQ(m.weighted_people_days_without_service[static_cast<std::size_t>(Service::kPower)], 0);
+  EXPECT_NEAR(m.hectare_days_contaminated[static_cast<std::size_t>(LandUse::kResidential)], land, 1e-9);
+  EXPECT_EQ(m.hectare_days_contaminated[static_cast<std::size_t>(LandUse::kAgriculture)], 0);
+  EXPECT_NEAR(m.road_km_days_closed, road, 1e-9);
+  EXPECT_NEAR(m.objective, access + 0.5 * clinic + 2 * land + 0.25 * road, 1e-6);
+  // The unweighted people-days are untouched by the weights.
+  EXPECT_NEAR(m.people_days_without_access, 1500.0 * 38008 / 1440, 1e-6);
+
+  f.sc.params.objective.kind = ObjectiveKind::kMakespan;
+  EXPECT_NEAR(f.run().measures.objective, 105208.0 / 1440, 1e-9);
+  f.sc.params.objective.kind = ObjectiveKind::kAccess;
+  EXPECT_NEAR(f.run().measures.objective, 1500.0 * 38008 / 1440, 1e-6);
+  // A horizon of 10 days clips every component.
+  f.sc.params.objective.kind = ObjectiveKind::kWeighted;
+  f.sc.params.horizon_days = 10;
+  const Measures c = f.run().measures;
+  EXPECT_NEAR(c.weighted_people_days_without_access, 3500.0 * 10, 1e-6);
+  EXPECT_NEAR(c.hectare_days_contaminated[static_cast<std::size_t>(LandUse::kResidential)], 1.2 * 10, 1e-9);
+  EXPECT_NEAR(c.road_km_days_closed, 0.1 * 2.918 + 0.9 * 2 * 10, 1e-3);
+}
+
+// A cancelled hazard's whole area is contaminated until its survey ends.
+TEST(Validate, CancelledLandCountsUntilTheSurveyEnds) {
+  Fixture f;
+  f.sc.params.nts_cancel_share = 1;
+  keep_only_the_survey(f);
+  const Report r = f.run();
+  ASSERT_TRUE(r.valid()) << dump(r);
+  EXPECT_NEAR(r.measures.hectare_days_contaminated[static_cast<std::size_t>(LandUse::kAgriculture)],
+              1.2 * 4406 / 1440, 1e-9);
 }
 
 TEST(Validate, CapsTheViolationList) {
