@@ -80,16 +80,7 @@ class Dijkstra {
       for (NodeId t : targets) {
         if (t.value == u) return {t, d};
       }
-      for (auto i = offset_[u]; i < offset_[u + 1]; ++i) {
-        const Arc a = arcs_[i];
-        if ((a.travel & kClosedBit) != 0) continue;
-        const Seconds nd = d + a.travel;
-        const NodeState& st = state_[a.head];
-        if (st.stamp != round_ || nd < st.dist) {
-          set(a.head, nd);
-          heap_push(nd + h(a.head), a.head);
-        }
-      }
+      relax(u, d, h);
     }
     return {NodeId{}, 0};
   }
@@ -107,16 +98,7 @@ class Dijkstra {
       if (d != state_[u].dist) continue;
       ++settled_;
       if (!visit(NodeId(u), d)) break;
-      for (auto i = offset_[u]; i < offset_[u + 1]; ++i) {
-        const Arc a = arcs_[i];
-        if ((a.travel & kClosedBit) != 0) continue;
-        const Seconds nd = d + a.travel;
-        const NodeState& st = state_[a.head];
-        if (st.stamp != round_ || nd < st.dist) {
-          set(a.head, nd);
-          heap_push(nd, a.head);
-        }
-      }
+      relax(u, d, [](std::uint32_t) { return Seconds{0}; });
     }
   }
 
@@ -133,6 +115,20 @@ class Dijkstra {
   [[nodiscard]] std::uint64_t settled_by_astar() const { return settled_astar_; }
 
  private:
+  // Relaxes the usable arcs of u, settled at d; a node's heap key is its travel plus h(node).
+  template <typename H>
+  void relax(std::uint32_t u, Seconds d, H&& h) {
+    for (auto i = offset_[u]; i < offset_[u + 1]; ++i) {
+      const Arc a = arcs_[i];
+      if ((a.travel & kClosedBit) != 0) continue;
+      const Seconds nd = d + a.travel;
+      const NodeState& st = state_[a.head];
+      if (st.stamp != round_ || nd < st.dist) {
+        set(a.head, nd);
+        heap_push(nd + h(a.head), a.head);
+      }
+    }
+  }
   std::uint64_t settled_ = 0;
   std::uint64_t settled_astar_ = 0;
   // Heap entries pack (key, node) into one integer: the same order as the pair, half the bytes.

@@ -542,6 +542,34 @@ class Dispatcher {
   // score <= priority + 1e-6 / duration, and durations are whole minutes (at least one).
   static constexpr double kScoreSlack = 1e-6 * kMinutesPerDay;
 
+  // Adds to the candidates up to hot_candidates tasks per class the crew can do from `lists`
+  // (per class, by falling priority) that lie in the crew's component within their far limit.
+  // Entries no longer in `listed` state are dropped from the lists on the way.
+  void add_listed(std::array<std::vector<std::uint32_t>, kTaskClassCount>& lists, State listed,
+                  bool ahead, std::uint32_t c, std::uint32_t root,
+                  const std::array<bool, kTaskClassCount>& cap) {
+    for (std::size_t k = 0; k < kTaskClassCount; ++k) {
+      if (!cap[k]) continue;
+      auto& list = lists[k];
+      std::size_t added = 0, keep = 0;
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::uint32_t t = list[i];
+        if (!ahead) ++stats_.hot_scanned;
+        if (state_[t] != listed) continue;  // taken (or, ahead, available): dropped
+        list[keep++] = t;
+        if (added >= opt_.hot_candidates || seen_[t] == seen_round_) continue;
+        const auto [u, v] = ends(t);
+        if (uf_.find(u) != root && uf_.find(v) != root) continue;
+        const Seconds est = estimate_travel_s(crew_node_[c], t);
+        if (static_cast<double>(est) > far_limit_s(t)) continue;  // work for crews based nearer
+        seen_[t] = seen_round_;
+        cands_.push_back({t, NodeId{}, est, false, ahead});
+        ++added;
+      }
+      list.resize(keep);
+    }
+  }
+
   // Finds reachable available tasks for crew c (in travel order) and assigns the best by the rule.
   bool assign_next(std::uint32_t c, Minutes now) {
     const Crew& crew = s_.crews[c];
@@ -679,48 +707,10 @@ class Dispatcher {
       // The available tasks that matter most for access anywhere in the crew's component compete
       // too, with an estimated travel time.
       const std::uint32_t root = uf_.find(crew_node_[c].index());
-      for (std::size_t k = 0; k < kTaskClassCount; ++k) {
-        if (!cap[k]) continue;
-        auto& list = hot_[k];
-        std::size_t added = 0, keep = 0;
-        for (std::size_t i = 0; i < list.size(); ++i) {
-          const std::uint32_t t = list[i];
-          ++stats_.hot_scanned;
-          if (state_[t] != State::kAvailable) continue;  // taken: dropped from the list
-          list[keep++] = t;
-          if (added >= opt_.hot_candidates || seen_[t] == seen_round_) continue;
-          const auto [u, v] = ends(t);
-          if (uf_.find(u) != root && uf_.find(v) != root) continue;
-          const Seconds est = estimate_travel_s(crew_node_[c], t);
-          if (static_cast<double>(est) > far_limit_s(t)) continue;  // work for crews based nearer
-          seen_[t] = seen_round_;
-          cands_.push_back({t, NodeId{}, est, false});
-          ++added;
-        }
-        list.resize(keep);
-      }
-      if (opt_.look_ahead) {
-        // Look-ahead: access tasks whose predecessors are all under way. A crew may set off now
-        // and wait at the site, so that the chain loses no travel time at each hand-over.
-        for (std::size_t k = 0; k < kTaskClassCount; ++k) {
-          if (!cap[k]) continue;
-          auto& list = soon_[k];
-          std::size_t added = 0, keep = 0;
-          for (std::size_t i = 0; i < list.size(); ++i) {
-            const std::uint32_t t = list[i];
-            if (state_[t] != State::kWaiting) continue;  // available or taken: dropped
-            list[keep++] = t;
-            if (added >= opt_.hot_candidates) continue;
-            const auto [u, v] = ends(t);
-            if (uf_.find(u) != root && uf_.find(v) != root) continue;
-            const Seconds est = estimate_travel_s(crew_node_[c], t);
-            if (static_cast<double>(est) > far_limit_s(t)) continue;
-            cands_.push_back({t, NodeId{}, est, false, true});
-            ++added;
-          }
-          list.resize(keep);
-        }
-      }
+      add_listed(hot_, State::kAvailable, false, c, root, cap);
+      // Look-ahead: access tasks whose predecessors are all under way. A crew may set off now
+      // and wait at the site, so that the chain loses no travel time at each hand-over.
+      if (opt_.look_ahead) add_listed(soon_, State::kWaiting, true, c, root, cap);
     }
     if (cands_.empty()) return false;
     std::size_t best = 0;
