@@ -376,8 +376,8 @@ class Dispatcher {
   }
 
   // Open-road travel from `from` to the nearer reachable end of task t's site edge, along a real
-  // path found by weighted A* (at most a few percent longer than the shortest on these networks;
-  // never shorter, which is what the validator checks).
+  // path found by weighted A* (possibly longer than the shortest, never shorter, which is what
+  // the validator checks).
   std::pair<NodeId, Seconds> exact_travel(NodeId from, std::uint32_t t) {
     const auto [u, v] = ends(t);
     const std::uint32_t root = uf_.find(from.index());
@@ -1111,7 +1111,11 @@ class Dispatcher {
   std::int64_t grid_nx_ = 1, grid_ny_ = 1;
   double grid_mx_ = 111320.0;  // metres per degree of longitude at the network's centre
   std::vector<NodeId> targets_;
-  static constexpr double kHeuristicSpeedKmh = 2;
+  // The far trips' A* is weighted as if roads were driven at 10 km/h: about 8 times the top
+  // speed's admissible bound. Since it expands no node twice, a search that meets an obstacle
+  // stays cheap; heavier weights (2 km/h) found paths long enough to cost people-days on every
+  // district tried (docs/benchmarks.md, session 4), lighter ones (20 km/h) more nodes.
+  static constexpr double kHeuristicSpeedKmh = 10;
   std::vector<std::uint32_t> seen_;
   std::uint32_t seen_round_ = 0;
 
