@@ -599,12 +599,33 @@ class Dispatcher {
       }
       return cands_.size() < want;
     };
+    // When no task the crew can do lies in its grid cell or the eight around it (at least one
+    // cell width, 5 km, in every direction) within its component, the local search would spend
+    // its whole budget of nodes and find nothing, or at best a task just beyond, which the far
+    // lookup ranks as well: go straight to the far lookup.
+    bool near_work = false;
+    {
+      const std::uint32_t root = uf_.find(crew_node_[c].index());
+      for (std::size_t k = 0; k < kTaskClassCount && !near_work; ++k) {
+        if (!cap[k] || class_avail_[k] == 0) continue;
+        for_cell_ids_around(k, crew_node_[c].value, 1, [&](std::size_t id) {
+          for (std::size_t i = 0; i < cells_[id].size() && !near_work; ++i) {
+            const auto [u, v] = ends(cells_[id][i].task);
+            near_work = uf_.find(u) == root || uf_.find(v) == root;
+          }
+        });
+      }
+    }
+    bool searched = false;
     if (cache != nullptr) {
       for (const auto& [x, d] : cache->order) {
         if (!visit(NodeId(x), d)) break;
       }
-    } else {
+    } else if (near_work) {
       search_.run(crew_node_[c], visit);
+      searched = true;
+    } else {
+      ++stats_.local_searches_skipped;
     }
     if (cands_.empty()) {
       ++stats_.far_lookups;
@@ -733,7 +754,7 @@ class Dispatcher {
       const std::uint32_t root = uf_.find(crew_node_[c].index());
       Seconds du = 0, dv = 0;
       auto reached = [&](std::uint32_t n, Seconds& d) {
-        if (cache == nullptr) return search_.reached(NodeId(n), d);
+        if (cache == nullptr) return searched && search_.reached(NodeId(n), d);
         d = cache->dist[n];
         return d != kUnreached;
       };
