@@ -913,7 +913,6 @@ class Validator {
     }
     if (++cur_stamp_ == 0) {
       std::fill(stamp_.begin(), stamp_.end(), 0);
-      std::fill(closed_.begin(), closed_.end(), 0);
       cur_stamp_ = 1;
     }
     lm_target_.clear();
@@ -933,16 +932,15 @@ class Validator {
     return best;
   }
 
-  // Whether this search finds a path from src to dst over edges open at `depart` that takes at
-  // most `budget` seconds. Any such path proves the travel possible, not only the least: the
-  // search is greedy (towards dst, the lower bound weighted ×4), prunes every label whose travel
-  // plus lower bound exceeds the budget and expands no node twice, so on a valid plan it settles
-  // little more than a path. It may miss a path that exists (a node first reached the long way
-  // round is not expanded again): `false` only means the exact search must decide.
+  // Whether some path from src to dst over edges open at `depart` takes at most `budget`
+  // seconds. Any such path proves it, not only the least: the search is greedy (towards dst,
+  // the lower bound weighted ×4) and prunes every label whose travel plus lower bound exceeds the
+  // budget, so it settles little more than the path on a valid plan. It is complete: a label
+  // that improves is searched again, so when the heap empties every node within the budget has
+  // been reached by its least travel.
   bool path_within(std::uint32_t src, std::uint32_t dst, Minutes depart, Seconds budget) {
     if (src == dst) return true;
     start_search(dst);
-    if (closed_.size() != rn_.num_nodes()) closed_.assign(rn_.num_nodes(), 0);
     const double bound = static_cast<double>(budget) + 1e-6;
     constexpr double kGreed = 4;
     std::priority_queue<AStarEntry, std::vector<AStarEntry>, std::greater<>> heap;
@@ -952,16 +950,15 @@ class Validator {
     while (!heap.empty()) {
       const AStarEntry top = heap.top();
       heap.pop();
-      if (top.g != g_[top.node] || closed_[top.node] == cur_stamp_) continue;
+      if (top.g != g_[top.node]) continue;
       if (top.node == dst) return true;
-      closed_[top.node] = cur_stamp_;
       for (std::uint32_t k = adj_off_[top.node]; k < adj_off_[top.node + 1]; ++k) {
         const std::uint32_t e = adj_[k];
         if (edge_s_[e] < 0 || open_[e] > depart) continue;
         const std::uint32_t v = static_cast<std::uint32_t>(
             rn_.edge_from[e].index() == top.node ? rn_.edge_to[e].index() : rn_.edge_from[e].index());
         const Seconds ng = top.g + edge_s_[e];
-        if (stamp_[v] == cur_stamp_ && (ng >= g_[v] || closed_[v] == cur_stamp_)) continue;
+        if (stamp_[v] == cur_stamp_ && ng >= g_[v]) continue;
         const double lb = lower_bound_s(v, dst);
         if (static_cast<double>(ng) + lb > bound) continue;
         stamp_[v] = cur_stamp_;
@@ -1371,7 +1368,6 @@ class Validator {
   std::vector<char> edge_ok_;
   std::vector<Seconds> edge_s_;
   double h_coef_ = 0;
-  std::vector<std::uint32_t> closed_;  // path_within: the stamp of the search that expanded it
   geom::bgi::rtree<std::pair<Pt, std::uint32_t>, geom::bgi::rstar<16>> node_tree_;
   geom::bgi::rtree<std::pair<Box, std::uint32_t>, geom::bgi::rstar<16>> hazard_tree_;
   std::unique_ptr<geom::EdgeIndex> edge_index_;
