@@ -72,6 +72,8 @@ SolveResult solve(const Instance& inst, const SolveOptions& opt) {
     const double share = opt.mode_exact_ga_share >= 0 ? opt.mode_exact_ga_share : 0.5;
     sp.time_limit_s = total_left * std::min(1.0, share);
   }
+  // A zero share must not turn into "no time limit" for the GA.
+  if (opt.time_limit_s > 0) sp.time_limit_s = std::max(sp.time_limit_s, 1e-3);
   sp.target = proto.target_for(res.lower_bound);
   if (proto.aux_size() > 0) {
     // Seed with the budget-feasible mode assignment, over a topological list.
