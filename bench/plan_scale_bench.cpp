@@ -146,10 +146,10 @@ int main(int argc, char** argv) {
     std::printf(
         "       phases: link %.2f s, tasks %.2f s, dispatch %.2f s, evaluate %.2f s; dispatches "
         "%llu, far lookups %llu over %llu grid cells ranking %llu tasks (%llu in widening rings), "
-        "hot-list entries scanned %llu\n",
+        "hot-list entries scanned %llu, local searches skipped %llu\n",
         row.link_s, row.tasks_s, row.dispatch_s, row.evaluate_s, u(st.dispatches),
         u(st.far_lookups), u(st.window_cells), u(st.far_scanned), u(st.far_scanned_everywhere),
-        u(st.hot_scanned));
+        u(st.hot_scanned), u(st.local_searches_skipped));
     std::printf(
         "       far trips %llu settling %llu nodes; day-0 travel tables %llu nodes; priority "
         "updates %llu\n",

@@ -32,21 +32,33 @@ LonLat network_centre(const RoadNetwork& net) {
 }
 }  // namespace
 
-EdgeIndex::EdgeIndex(const RoadNetwork& net)
+EdgeIndex::EdgeIndex(const RoadNetwork& net) : EdgeIndex(net, {}) {
+  std::vector<EdgeId> all(net.num_edges());
+  for (std::size_t e = 0; e < all.size(); ++e) all[e] = EdgeId::from_index(e);
+  build(all);
+}
+
+EdgeIndex::EdgeIndex(const RoadNetwork& net, const std::vector<EdgeId>& subset)
     : net_(net), proj_(network_centre(net)), tree_(std::make_unique<Tree>()) {
+  build(subset);
+}
+
+void EdgeIndex::build(const std::vector<EdgeId>& edges) {
   std::vector<Value> values;
-  values.reserve(net.num_edges());
-  for (std::size_t e = 0; e < net.num_edges(); ++e) {
+  values.reserve(edges.size());
+  for (const EdgeId id : edges) {
+    const std::size_t e = id.index();
     double minx = std::numeric_limits<double>::max(), miny = minx;
     double maxx = std::numeric_limits<double>::lowest(), maxy = maxx;
-    for (auto i = net.edge_shape_offset[e]; i < net.edge_shape_offset[e + 1]; ++i) {
-      const XY q = proj_.forward(net.edge_shape[i]);
+    for (auto i = net_.edge_shape_offset[e]; i < net_.edge_shape_offset[e + 1]; ++i) {
+      const XY q = proj_.forward(net_.edge_shape[i]);
       minx = std::min(minx, q.x);
       maxx = std::max(maxx, q.x);
       miny = std::min(miny, q.y);
       maxy = std::max(maxy, q.y);
     }
-    values.emplace_back(BBox(BPoint(minx, miny), BPoint(maxx, maxy)), static_cast<std::uint32_t>(e));
+    values.emplace_back(BBox(BPoint(minx, miny), BPoint(maxx, maxy)),
+                        static_cast<std::uint32_t>(e));
   }
   tree_->rtree = bgi::rtree<Value, bgi::rstar<16>>(values.begin(), values.end());  // bulk load
 }
@@ -68,6 +80,29 @@ std::vector<std::pair<double, EdgeId>> EdgeIndex::candidates(LonLat p, std::size
   return out;
 }
 
+std::vector<std::pair<double, EdgeId>> EdgeIndex::candidates(const std::vector<LonLat>& points,
+                                                             std::size_t k) const {
+  double minx = std::numeric_limits<double>::max(), miny = minx;
+  double maxx = std::numeric_limits<double>::lowest(), maxy = maxx;
+  for (const auto& p : points) {
+    const XY q = proj_.forward(p);
+    minx = std::min(minx, q.x);
+    maxx = std::max(maxx, q.x);
+    miny = std::min(miny, q.y);
+    maxy = std::max(maxy, q.y);
+  }
+  const BBox box(BPoint(minx, miny), BPoint(maxx, maxy));
+  std::vector<std::pair<double, EdgeId>> out;
+  for (auto it = tree_->rtree.qbegin(bgi::nearest(box, static_cast<unsigned>(k)));
+       it != tree_->rtree.qend(); ++it) {
+    // As for a point: shrunk for the district-wide projection's distortion.
+    out.emplace_back(bg::distance(box, it->first) * 0.9 - 1, EdgeId(it->second));
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  return out;
+}
+
 std::vector<EdgeId> EdgeIndex::near_box(const std::vector<LonLat>& points, double margin_m) const {
   double minx = std::numeric_limits<double>::max(), miny = minx;
   double maxx = std::numeric_limits<double>::lowest(), maxy = maxx;
@@ -82,9 +117,9 @@ std::vector<EdgeId> EdgeIndex::near_box(const std::vector<LonLat>& points, doubl
   const double m = margin_m * 1.2 + 1;
   const BBox box(BPoint(minx - m, miny - m), BPoint(maxx + m, maxy + m));
   std::vector<EdgeId> out;
-  tree_->rtree.query(bgi::intersects(box), boost::make_function_output_iterator([&](const Value& v) {
-                       out.emplace_back(v.second);
-                     }));
+  tree_->rtree.query(
+      bgi::intersects(box),
+      boost::make_function_output_iterator([&](const Value& v) { out.emplace_back(v.second); }));
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -102,7 +137,8 @@ double point_segment_distance_m(LonLat p, LonLat a, LonLat b) {
 
 double EdgeIndex::distance_to_edge(LonLat p, EdgeId e) const {
   double best = std::numeric_limits<double>::max();
-  for (auto i = net_.edge_shape_offset[e.index()] + 1; i < net_.edge_shape_offset[e.index() + 1]; ++i) {
+  for (auto i = net_.edge_shape_offset[e.index()] + 1; i < net_.edge_shape_offset[e.index() + 1];
+       ++i) {
     best = std::min(best, point_segment_distance_m(p, net_.edge_shape[i - 1], net_.edge_shape[i]));
   }
   return best;

@@ -53,7 +53,7 @@ class Dijkstra {
   // path (never less than the least). Returns an invalid node when no target is reachable.
   std::pair<NodeId, Seconds> to_nearest_target(NodeId source, const std::vector<NodeId>& targets,
                                                double heuristic_speed_kmh) {
-    ++round_;
+    next_round();
     const double mps = heuristic_speed_kmh / 3.6;
     const double coslat = std::cos(net_.node_pos[source.index()].lat * 0.0174532925);
     auto h = [&](std::uint32_t n) {
@@ -73,8 +73,14 @@ class Dijkstra {
     heap_push(h(source.value), source.value);
     while (!heap_.empty()) {
       const auto [key, u] = heap_pop();
+      // Stale entries, and nodes already expanded: with its inflated heuristic the weighted
+      // search would otherwise expand a node again whenever it finds a shorter way there, which
+      // multiplies the work of a search that floods around an obstacle. Without re-expansions
+      // the path found is still a real one, within the same weight of the least.
+      if (state_[u].stamp != round_) continue;
       const Seconds d = state_[u].dist;
-      if (key != d + h(u)) continue;  // stale entry
+      if (key != d + h(u)) continue;
+      state_[u].stamp = round_ | kExpanded;
       ++settled_;
       ++settled_astar_;
       for (NodeId t : targets) {
@@ -89,7 +95,7 @@ class Dijkstra {
   // visit(node, seconds) for each settled node until it returns false.
   template <typename Visit>
   void run(NodeId source, Visit&& visit) {
-    ++round_;
+    next_round();
     heap_.clear();
     set(source.value, 0);
     heap_push(0, source.value);
@@ -105,7 +111,7 @@ class Dijkstra {
   // After a search: whether it reached node n, and if so the travel seconds of the path it found
   // there (the least when n was settled; otherwise still the time of a real path).
   [[nodiscard]] bool reached(NodeId n, Seconds& seconds) const {
-    if (state_[n.index()].stamp != round_) return false;
+    if ((state_[n.index()].stamp & ~kExpanded) != round_) return false;
     seconds = state_[n.index()].dist;
     return true;
   }
@@ -123,7 +129,9 @@ class Dijkstra {
       if ((a.travel & kClosedBit) != 0) continue;
       const Seconds nd = d + a.travel;
       const NodeState& st = state_[a.head];
-      if (st.stamp != round_ || nd < st.dist) {
+      // A node not yet labelled in this search, or labelled (not expanded: see
+      // to_nearest_target) with a longer time.
+      if ((st.stamp & ~kExpanded) != round_ || (st.stamp == round_ && nd < st.dist)) {
         set(a.head, nd);
         heap_push(nd + h(a.head), a.head);
       }
@@ -144,11 +152,19 @@ class Dijkstra {
     heap_.pop_back();
     return {static_cast<Seconds>(top >> 32), static_cast<std::uint32_t>(top)};
   }
+  // Rounds stay below kExpanded; when they would reach it, every stamp is cleared.
+  void next_round() {
+    if (++round_ == kExpanded) {
+      for (NodeState& st : state_) st.stamp = 0;
+      round_ = 1;
+    }
+  }
   void set(std::uint32_t v, Seconds d) {
     assert(d >= 0 && d <= kMaxKey);
     state_[v] = {static_cast<std::uint32_t>(d), round_};
   }
   static constexpr std::uint32_t kClosedBit = 0x80000000U;  // in Arc::travel
+  static constexpr std::uint32_t kExpanded = 0x80000000U;   // in NodeState::stamp
   static constexpr std::uint32_t kNoArc = std::numeric_limits<std::uint32_t>::max();
   struct Arc {
     std::uint32_t head;
@@ -156,8 +172,8 @@ class Dijkstra {
   };
   // A node's tentative travel time and the search (round) that set it, side by side.
   struct NodeState {
-    std::uint32_t dist = 0;  // travel seconds (136 years fit)
-    std::uint32_t stamp = 0;
+    std::uint32_t dist = 0;   // travel seconds (136 years fit)
+    std::uint32_t stamp = 0;  // the search's round, kExpanded set once A* expanded the node
   };
   const RoadNetwork& net_;
   std::vector<std::uint32_t> offset_;

@@ -376,8 +376,8 @@ class Dispatcher {
   }
 
   // Open-road travel from `from` to the nearer reachable end of task t's site edge, along a real
-  // path found by weighted A* (at most a few percent longer than the shortest on these networks;
-  // never shorter, which is what the validator checks).
+  // path found by weighted A* (possibly longer than the shortest, never shorter, which is what
+  // the validator checks).
   std::pair<NodeId, Seconds> exact_travel(NodeId from, std::uint32_t t) {
     const auto [u, v] = ends(t);
     const std::uint32_t root = uf_.find(from.index());
@@ -599,12 +599,33 @@ class Dispatcher {
       }
       return cands_.size() < want;
     };
+    // When no task the crew can do lies in its grid cell or the eight around it (at least one
+    // cell width, 5 km, in every direction) within its component, the local search would spend
+    // its whole budget of nodes and find nothing, or at best a task just beyond, which the far
+    // lookup ranks as well: go straight to the far lookup.
+    bool near_work = false;
+    {
+      const std::uint32_t root = uf_.find(crew_node_[c].index());
+      for (std::size_t k = 0; k < kTaskClassCount && !near_work; ++k) {
+        if (!cap[k] || class_avail_[k] == 0) continue;
+        for_cell_ids_around(k, crew_node_[c].value, 1, [&](std::size_t id) {
+          for (std::size_t i = 0; i < cells_[id].size() && !near_work; ++i) {
+            const auto [u, v] = ends(cells_[id][i].task);
+            near_work = uf_.find(u) == root || uf_.find(v) == root;
+          }
+        });
+      }
+    }
+    bool searched = false;
     if (cache != nullptr) {
       for (const auto& [x, d] : cache->order) {
         if (!visit(NodeId(x), d)) break;
       }
-    } else {
+    } else if (near_work) {
       search_.run(crew_node_[c], visit);
+      searched = true;
+    } else {
+      ++stats_.local_searches_skipped;
     }
     if (cands_.empty()) {
       ++stats_.far_lookups;
@@ -733,7 +754,7 @@ class Dispatcher {
       const std::uint32_t root = uf_.find(crew_node_[c].index());
       Seconds du = 0, dv = 0;
       auto reached = [&](std::uint32_t n, Seconds& d) {
-        if (cache == nullptr) return search_.reached(NodeId(n), d);
+        if (cache == nullptr) return searched && search_.reached(NodeId(n), d);
         d = cache->dist[n];
         return d != kUnreached;
       };
@@ -1111,7 +1132,11 @@ class Dispatcher {
   std::int64_t grid_nx_ = 1, grid_ny_ = 1;
   double grid_mx_ = 111320.0;  // metres per degree of longitude at the network's centre
   std::vector<NodeId> targets_;
-  static constexpr double kHeuristicSpeedKmh = 2;
+  // The far trips' A* is weighted as if roads were driven at 10 km/h: about 8 times the top
+  // speed's admissible bound. Since it expands no node twice, a search that meets an obstacle
+  // stays cheap; heavier weights (2 km/h) found paths long enough to cost people-days on every
+  // district tried (docs/benchmarks.md, session 4), lighter ones (20 km/h) more nodes.
+  static constexpr double kHeuristicSpeedKmh = 10;
   std::vector<std::uint32_t> seen_;
   std::uint32_t seen_round_ = 0;
 

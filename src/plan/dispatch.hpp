@@ -72,6 +72,7 @@ struct DispatchStats {
   std::uint64_t far_lookups = 0;             // dispatches that found nothing by the local search
   std::uint64_t window_cells = 0;            // grid cells those lookups looked at
   std::uint64_t table_nodes = 0;
+  std::uint64_t local_searches_skipped = 0;  // no capable task in the cells around the crew
   std::uint64_t ahead_assignments = 0;  // tasks taken before they were available             //
                                         // nodes settled building day-0 travel tables
 };

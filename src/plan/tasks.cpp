@@ -117,6 +117,14 @@ TaskSet generate_tasks(const Scenario& s) {
            safe_root[safe.find(net.edge_to[e.index()].index())] != 0;
   };
 
+  // The edges that touch the safe ground, indexed on their own: a hazard deep in the contaminated
+  // band then finds its nearest one without looking at the many edges in between.
+  std::vector<EdgeId> safe_list;
+  for (std::size_t e = 0; e < net.num_edges(); ++e) {
+    if (touches_safe_ground(EdgeId::from_index(e))) safe_list.push_back(EdgeId::from_index(e));
+  }
+  const geo::EdgeIndex safe_edges(net, safe_list);
+
   for (std::size_t h = 0; h < s.hazards.size(); ++h) {
     const Hazard& z = s.hazards[h];
     const auto hid = HazardId::from_index(h);
@@ -125,18 +133,12 @@ TaskSet generate_tasks(const Scenario& s) {
     // Site of the survey and land packages: the edge nearest the polygon among the edges that
     // touch the safe ground of day 0 (survey teams and clearance crews approach from the safe
     // side), so that no hazard waits for a road that only its own clearance can open.
-    EdgeId site;
-    double best = std::numeric_limits<double>::max();
-    for (double radius = 250; !site.valid() && radius < 1e6; radius *= 4) {
-      for (EdgeId e : edges.near_box(z.polygon.outer, radius)) {
-        if (!touches_safe_ground(e)) continue;
-        const double d = geo::polygon_distance_m(z.polygon, edge_shape(net, e));
-        if (d <= radius && (d < best || (d == best && e < site))) {
-          best = d;
-          site = e;
-        }
-      }
-    }
+    EdgeId site =
+        safe_edges
+            .nearest_to(
+                z.polygon.outer, [](EdgeId) { return true; },
+                [&](EdgeId e) { return geo::polygon_distance_m(z.polygon, edge_shape(net, e)); })
+            .edge;
     if (!site.valid()) site = edges.nearest(centre).edge;  // no safe ground at all
     for (const auto& [e, a] : corridor) hazard_blocks[h].push_back(e);
 
@@ -250,7 +252,8 @@ TaskSet generate_tasks(const Scenario& s) {
   }
   std::vector<std::vector<TaskId>> per_hazard(s.hazards.size());
   for (std::size_t t = 0; t < ts.tasks.size(); ++t) {
-    if (ts.tasks[t].hazard.valid()) per_hazard[ts.tasks[t].hazard.index()].push_back(TaskId::from_index(t));
+    if (ts.tasks[t].hazard.valid())
+      per_hazard[ts.tasks[t].hazard.index()].push_back(TaskId::from_index(t));
   }
   for (auto& row : per_hazard) ts.hazard_tasks.push_row(row);
   return ts;

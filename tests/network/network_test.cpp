@@ -258,12 +258,17 @@ TEST(Dijkstra, NearestTargetExactWithTopSpeedBoundedWithLowerSpeed) {
       EXPECT_EQ(exact_s, shortest) << "trial " << trial << " query " << q;
       EXPECT_EQ(d[exact_node.index()], shortest);
 
-      for (double factor : {0.5, 0.25}) {
+      for (double factor : {0.5, 0.25, 0.1}) {
+        const std::uint64_t before = dij.settled_by_astar();
         const auto [node, s] = dij.to_nearest_target(source, targets, top * factor);
+        // No node is expanded twice, however inflated the heuristic.
+        EXPECT_LE(dij.settled_by_astar() - before, net.num_nodes());
         ASSERT_TRUE(node.valid());
         EXPECT_NE(std::find(targets.begin(), targets.end(), node), targets.end());
         EXPECT_GE(s, shortest);
-        EXPECT_LE(s, 3 * shortest) << "trial " << trial << " query " << q << " factor " << factor;
+        // Weighted A* without re-expansions stays within its weight of the least.
+        EXPECT_LE(static_cast<double>(s), static_cast<double>(shortest) / factor + 1)
+            << "trial " << trial << " query " << q << " factor " << factor;
         EXPECT_GE(s, d[node.index()]);
         if (s > shortest) ++weighted_longer;
         if (s <= 4000) {
@@ -275,6 +280,44 @@ TEST(Dijkstra, NearestTargetExactWithTopSpeedBoundedWithLowerSpeed) {
   }
   // Not asserted: the weighted search may or may not find a longer path on these small grids.
   RecordProperty("weighted_longer", weighted_longer);
+}
+
+// A wall of closed roads between source and target with one gap at its far end: the greedy
+// search runs into it and must flood the region in front of it. Each node is expanded once.
+TEST(Dijkstra, WeightedSearchAroundAnObstacleExpandsEachNodeOnce) {
+  std::mt19937_64 rng(11);
+  double top = 0;
+  constexpr int kN = 30;
+  const RoadNetwork net = random_grid(rng, kN, 250, top);
+  std::vector<char> usable(net.num_edges(), 1);
+  for (std::size_t e = 0; e < net.num_edges(); ++e) {
+    const auto a = static_cast<int>(net.edge_from[e].index());
+    const auto b = static_cast<int>(net.edge_to[e].index());
+    const bool crosses = (a % kN <= 14) != (b % kN <= 14);
+    if (crosses && a / kN < kN - 2) usable[e] = 0;
+  }
+  Dijkstra dij(net);
+  set_usable(dij, usable);
+  const NodeId source = NodeId::from_index(kN / 2 * kN + 2);
+  const std::vector<NodeId> targets{NodeId::from_index(kN / 2 * kN + kN - 3)};
+  const Seconds shortest = bellman_ford(net, source, usable)[targets[0].index()];
+  for (double factor : {1.0, 0.1, 0.02}) {
+    const std::uint64_t before = dij.settled_by_astar();
+    const auto [node, s] = dij.to_nearest_target(source, targets, top * factor);
+    // Expanded nodes are among those the search labelled: no more expansions than labels.
+    std::size_t labelled = 0;
+    for (std::size_t n = 0; n < net.num_nodes(); ++n) {
+      Seconds t = 0;
+      if (dij.reached(NodeId::from_index(n), t)) ++labelled;
+    }
+    EXPECT_LE(dij.settled_by_astar() - before, labelled) << "factor " << factor;
+    ASSERT_EQ(node, targets[0]);
+    EXPECT_GE(s, shortest);
+    EXPECT_LE(static_cast<double>(s), static_cast<double>(shortest) / factor + 1);
+    if (factor == 1.0) {
+      EXPECT_EQ(s, shortest);
+    }
+  }
 }
 
 TEST(Dijkstra, NearestTargetEdgeCases) {
