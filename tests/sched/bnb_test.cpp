@@ -39,29 +39,7 @@ TEST(BranchAndBound, MatchesBruteForceOnRandomProjects) {
   std::mt19937 rng(7);
   for (int trial = 0; trial < 150; ++trial) {
     const int n = 8;  // 6 real jobs + source + sink
-    Instance inst;
-    inst.renewable_capacity = {4, 3};
-    inst.jobs.resize(n);
-    for (int j = 0; j < n; ++j) {
-      Mode m;
-      const bool dummy = j == 0 || j == n - 1;
-      m.duration = dummy ? 0 : 1 + static_cast<int>(rng() % 5);
-      m.renewable = {dummy ? 0 : static_cast<int>(rng() % 5), dummy ? 0 : static_cast<int>(rng() % 4)};
-      inst.jobs[static_cast<std::size_t>(j)].modes.push_back(m);
-    }
-    for (int j = 1; j < n - 1; ++j) {
-      bool has_pred = false;
-      for (int i = 1; i < j; ++i) {
-        if (rng() % 4 == 0) {
-          inst.jobs[static_cast<std::size_t>(i)].successors.push_back(j);
-          has_pred = true;
-        }
-      }
-      if (!has_pred) inst.jobs[0].successors.push_back(j);
-    }
-    for (int j = 1; j < n - 1; ++j) {
-      if (inst.jobs[static_cast<std::size_t>(j)].successors.empty()) inst.jobs[static_cast<std::size_t>(j)].successors.push_back(n - 1);
-    }
+    const Instance inst = random_project(rng, n - 2, 1, false);
     const int opt = brute_force_makespan(inst, std::vector<int>(static_cast<std::size_t>(n), 0));
     const Problem p = compile(inst);
     const ExactResult r = branch_and_bound(p, p.horizon + 1, 0, 5.0);
