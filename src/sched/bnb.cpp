@@ -324,7 +324,11 @@ class Bnb {
       cs[j] = ce[j] = 0;
       if (dur_[uj] == 0) continue;
       if ((sched_ >> j) & 1U) {
-        if (fin_[uj] > tn) add(j, tn, fin_[uj], 1);
+        // A job in progress may still be delayed at a later decision point (minimal delaying
+        // alternatives include jobs started earlier) and then restarts at the next decision
+        // point or later, by its latest start T - tail at the latest: kept or delayed, it runs
+        // through [max(tn, T - tail), fin). Taking [tn, fin) as fixed pruned optimal schedules.
+        if (fin_[uj] > tn) add(j, std::max(tn, T - tail_[uj]), fin_[uj], 1);
         continue;
       }
       const int ls = T - tail_[uj];
