@@ -1,7 +1,7 @@
 // Plans generated districts at several scales, each in a fresh child process so that its peak
 // memory (getrusage RUSAGE_CHILDREN max RSS) is its own, and prints one row per scale.
 //
-//   plan_scale_bench [--rule impact|nearest] [--seed N] SCALE...      (default scales: 1 4 16)
+//   plan_scale_bench [--rule impact|nearest] [--seed N] [--reps N] SCALE...   (default: 1 4 16)
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -85,7 +85,15 @@ int main(int argc, char** argv) {
       }
       rule = *r;
     } else {
-      scales.push_back(std::strtod(argv[i], nullptr));
+      char* end = nullptr;
+      const double k = std::strtod(argv[i], &end);
+      if (end == argv[i] || *end != '\0' || !(k > 0)) {
+        std::fprintf(stderr,
+                     "usage: plan_scale_bench [--rule impact|nearest] [--seed N] [--reps N] "
+                     "SCALE...   (default scales: 1 4 16)\n");
+        return std::strcmp(argv[i], "--help") == 0 ? 0 : 2;
+      }
+      scales.push_back(k);
     }
   }
   if (scales.empty()) scales = {1, 4, 16};

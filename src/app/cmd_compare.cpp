@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "plan/compare.hpp"
 #include "plan/link.hpp"
 #include "plan/lower_bound.hpp"
+#include "plan/objective.hpp"
 #include "plan/optimise.hpp"
 #include "plan/planner.hpp"
 #include "plan/scenario_change.hpp"
@@ -34,6 +36,7 @@ struct CompareOptions {
   std::uint64_t seed = 1;
   bool json = false;
   std::size_t top = 10;
+  std::optional<ObjectiveKind> objective;  // overrides both scenarios' parameters.objective.kind
 };
 
 struct Side {
@@ -100,11 +103,19 @@ int run_compare(const CompareOptions& o) {
       lb += (i ? ", '" : " '") + changes[i].text + "'";
   }
 
-  plan::DispatchOptions opt;
-  opt.rule = *plan::rule_from_name(o.rule);
-  const bool valid_a = plan_side(a, pa.filename().string(), "A", opt, o);
-  const bool valid_b =
-      plan_side(b, pb.filename().string() + (changes.empty() ? "" : " (changed)"), "B", opt, o);
+  if (o.objective) {
+    a.scenario.params.objective.kind = *o.objective;
+    b.scenario.params.objective.kind = *o.objective;
+  }
+  // Each side's rule follows its own objective, as `plan` does.
+  auto options = [&](const Scenario& s) {
+    plan::DispatchOptions opt = plan::dispatch_for_objective({}, s.params.objective);
+    opt.rule = *plan::rule_from_name(o.rule);
+    return opt;
+  };
+  const bool valid_a = plan_side(a, pa.filename().string(), "A", options(a.scenario), o);
+  const bool valid_b = plan_side(b, pb.filename().string() + (changes.empty() ? "" : " (changed)"),
+                                 "B", options(b.scenario), o);
   a.figures.label = la;
   b.figures.label = lb;
 
@@ -146,7 +157,16 @@ void register_compare(CLI::App& app, Action& run) {
   cmd->add_option("--top", opt->top,
                   "How many settlements to list among those gaining and losing most");
   cmd->add_flag("--json", opt->json, "Print one JSON object instead of the table");
-  cmd->callback([&run, opt] { run = [opt] { return run_compare(*opt); }; });
+  auto objective = std::make_shared<std::string>();
+  cmd->add_option("--objective", *objective,
+                  "What both plans minimise: access, weighted or makespan (default: each "
+                  "scenario's parameters.objective.kind, else access)")
+      ->check(CLI::IsMember({"access", "weighted", "makespan"}));
+  cmd->callback([&run, opt, objective] {
+    if (!objective->empty())
+      opt->objective = enum_from_name<ObjectiveKind>(*objective, kObjectiveKindNames);
+    run = [opt] { return run_compare(*opt); };
+  });
 }
 
 }  // namespace gw::app

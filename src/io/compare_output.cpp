@@ -65,6 +65,7 @@ json figures_json(const plan::PlanFigures& f) {
   json j;
   j["label"] = f.label;
   j["population"] = f.population;
+  j["objective"] = {{"kind", f.objective}, {"value", round_to(f.objective_value, 1e3)}};
   j["people_days_without_access"] = f.people_days_without_access;
   j["lower_bound_people_days"] =
       f.lower_bound_people_days ? json(*f.lower_bound_people_days) : json(nullptr);
@@ -112,6 +113,18 @@ std::string compare_text(const plan::Comparison& c, std::size_t top) {
   for (const auto& n : c.notes) out += "     " + n + "\n";
   out += "\n";
   line(out, "", "A", "B", "B - A");
+  // The objective the plans were made for, when it is not people-days without access itself.
+  if (a.objective != "access" || b.objective != "access") {
+    const std::string what = a.objective == b.objective
+                                 ? "objective (" + a.objective + ")"
+                                 : "objective (" + a.objective + " / " + b.objective + ")";
+    line(out, what, grouped(a.objective_value, a.objective == "makespan" ? 1 : 0),
+         grouped(b.objective_value, b.objective == "makespan" ? 1 : 0),
+         a.objective == b.objective ? signed_num(b.objective_value - a.objective_value,
+                                                 a.objective == "makespan" ? 1 : 0) +
+                                          relative(a.objective_value, b.objective_value)
+                                    : "");
+  }
   line(out, "people-days without safe access", grouped(a.people_days_without_access, 0),
        grouped(b.people_days_without_access, 0),
        signed_num(b.people_days_without_access - a.people_days_without_access, 0) +

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/road_network.hpp"
+#include "network/radix_heap.hpp"
 
 namespace gw::network {
 
@@ -86,7 +87,7 @@ class Dijkstra {
       for (NodeId t : targets) {
         if (t.value == u) return {t, d};
       }
-      relax(u, d, h);
+      relax(u, d, h, [this](Seconds k, std::uint32_t v) { heap_push(k, v); });
     }
     return {NodeId{}, 0};
   }
@@ -96,15 +97,18 @@ class Dijkstra {
   template <typename Visit>
   void run(NodeId source, Visit&& visit) {
     next_round();
-    heap_.clear();
+    radix_.clear();
     set(source.value, 0);
-    heap_push(0, source.value);
-    while (!heap_.empty()) {
-      const auto [d, u] = heap_pop();
+    radix_.push(0, source.value);
+    while (!radix_.empty()) {
+      const auto [key, u] = radix_.pop();
+      const Seconds d = key;
       if (d != state_[u].dist) continue;
       ++settled_;
       if (!visit(NodeId(u), d)) break;
-      relax(u, d, [](std::uint32_t) { return Seconds{0}; });
+      relax(
+          u, d, [](std::uint32_t) { return Seconds{0}; },
+          [this](Seconds k, std::uint32_t v) { radix_.push(static_cast<std::uint32_t>(k), v); });
     }
   }
 
@@ -121,9 +125,10 @@ class Dijkstra {
   [[nodiscard]] std::uint64_t settled_by_astar() const { return settled_astar_; }
 
  private:
-  // Relaxes the usable arcs of u, settled at d; a node's heap key is its travel plus h(node).
-  template <typename H>
-  void relax(std::uint32_t u, Seconds d, H&& h) {
+  // Relaxes the usable arcs of u, settled at d, pushing each improved node with its travel plus
+  // h(node) as key.
+  template <typename H, typename Push>
+  void relax(std::uint32_t u, Seconds d, H&& h, Push&& push) {
     for (auto i = offset_[u]; i < offset_[u + 1]; ++i) {
       const Arc a = arcs_[i];
       if ((a.travel & kClosedBit) != 0) continue;
@@ -133,7 +138,7 @@ class Dijkstra {
       // to_nearest_target) with a longer time.
       if ((st.stamp & ~kExpanded) != round_ || (st.stamp == round_ && nd < st.dist)) {
         set(a.head, nd);
-        heap_push(nd + h(a.head), a.head);
+        push(nd + h(a.head), a.head);
       }
     }
   }
@@ -181,7 +186,9 @@ class Dijkstra {
   std::vector<std::uint32_t> edge_arcs_;  // per edge: its (up to) two arcs, kNoArc when absent
   std::vector<NodeState> state_;
   std::uint32_t round_ = 0;
-  std::vector<std::uint64_t> heap_;  // reused across searches
+  std::vector<std::uint64_t> heap_;  // A*'s binary heap, reused across searches
+  // Dijkstra's keys never fall below the last settled one: a radix heap serves them.
+  RadixHeap radix_;
 };
 
 }  // namespace gw::network

@@ -30,6 +30,8 @@ PlanFigures plan_figures(const std::string& label, const Scenario& s, std::size_
   f.label = label;
   f.population = ev.population_total;
   f.people_days_without_access = ev.people_days_without_access;
+  f.objective = std::string(name(s.params.objective.kind));
+  f.objective_value = ev.objective;
   f.people_days_without_service = ev.people_days_without_service;
   f.days_to_access_50 = ev.days_to_access_50;
   f.days_to_access_90 = ev.days_to_access_90;

@@ -19,6 +19,10 @@ struct PlanFigures {
   std::int64_t population = 0;
   double people_days_without_access = 0;
   std::optional<double> lower_bound_people_days;  // when computed
+  // The scenario's objective (parameters.objective): its kind and the plan's value of it, in
+  // people-days (access), the weighted unit (weighted) or days (makespan).
+  std::string objective = "access";
+  double objective_value = 0;
   // Indexed by Service (kNone unused): builders' work shows here more than in access.
   std::array<double, kServiceNames.size()> people_days_without_service{};
   std::optional<double> days_to_access_50, days_to_access_90, days_to_access_100;

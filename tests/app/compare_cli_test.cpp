@@ -52,6 +52,33 @@ TEST(Compare, JsonIsOneObjectWithBothSides) {
   EXPECT_NE(j["changes"][0].get<std::string>().find("manual +10"), std::string::npos);
 }
 
+// Both sides carry the objective they were planned for: by default the scenario's (access, whose
+// value is the people-days), or the one --objective names.
+TEST(Compare, ObjectiveOfBothSides) {
+  const CmdResult access = run("compare " + kSmall + " --change '+40 builders' --json");
+  ASSERT_EQ(access.status, 0) << access.err;
+  const json ja = json::parse(access.out);
+  for (const char* side : {"a", "b"}) {
+    EXPECT_EQ(ja[side]["objective"]["kind"], "access");
+    EXPECT_NEAR(ja[side]["objective"]["value"].get<double>(),
+                ja[side]["people_days_without_access"].get<double>(), 1e-3);
+  }
+  const CmdResult mk =
+      run("compare " + kSmall + " --change '+40 builders' --json --objective makespan");
+  ASSERT_EQ(mk.status, 0) << mk.err;
+  const json jm = json::parse(mk.out);
+  for (const char* side : {"a", "b"}) {
+    EXPECT_EQ(jm[side]["objective"]["kind"], "makespan");
+    EXPECT_NEAR(jm[side]["objective"]["value"].get<double>(),
+                jm[side]["makespan_days"].get<double>(), 1e-3);
+  }
+  const CmdResult text = run("compare " + kSmall + " --change '+40 builders' --objective weighted");
+  ASSERT_EQ(text.status, 0) << text.err;
+  EXPECT_NE(text.out.find("objective (weighted)"), std::string::npos) << text.out;
+  const CmdResult bad = run("compare " + kSmall + " --change '+40 builders' --objective speed");
+  EXPECT_NE(bad.status, 0);
+}
+
 TEST(Compare, TwoFilesAreTheSamePlan) {
   const CmdResult r = run("compare " + kSmall + " " + kSmall + " --json --rule nearest");
   ASSERT_EQ(r.status, 0) << r.err;

@@ -4,11 +4,13 @@
 #include <algorithm>
 #include <limits>
 #include <random>
+#include <set>
 #include <vector>
 
 #include "geo/projection.hpp"
 #include "model/road_network.hpp"
 #include "network/dijkstra.hpp"
+#include "network/radix_heap.hpp"
 #include "network/union_find.hpp"
 
 namespace gw {
@@ -127,6 +129,43 @@ std::vector<Seconds> bellman_ford(const RoadNetwork& net, NodeId source,
 void set_usable(Dijkstra& dij, const std::vector<char>& usable) {
   for (std::size_t e = 0; e < usable.size(); ++e)
     dij.set_usable(EdgeId::from_index(e), usable[e] != 0);
+}
+
+// Random monotone use (every key pushed at least the last popped, as in Dijkstra) against a
+// sorted multiset: the same keys come out in the same order.
+TEST(RadixHeap, PopsKeysInOrderUnderMonotonePushes) {
+  std::mt19937_64 rng(3);
+  network::RadixHeap heap;
+  for (int trial = 0; trial < 20; ++trial) {
+    heap.clear();
+    std::multiset<std::pair<std::uint32_t, std::uint32_t>> ref;
+    std::uint32_t last = 0;
+    std::uniform_int_distribution<std::uint32_t> step(0, trial % 2 == 0 ? 50 : 1U << 28);
+    for (int op = 0; op < 3000; ++op) {
+      if (ref.empty() || rng() % 3 != 0) {
+        const std::uint32_t key = last + step(rng);
+        const auto value = static_cast<std::uint32_t>(rng());
+        heap.push(key, value);
+        ref.emplace(key, value);
+      } else {
+        const auto [key, value] = heap.pop();
+        EXPECT_EQ(key, ref.begin()->first);
+        // Among equal keys any value may come first: it must be one of them.
+        ASSERT_EQ(ref.count({key, value}), 1U);
+        ref.erase(ref.find({key, value}));
+        last = key;
+      }
+      ASSERT_EQ(heap.size(), ref.size());
+    }
+    while (!heap.empty()) {
+      const auto [key, value] = heap.pop();
+      ASSERT_FALSE(ref.empty());
+      EXPECT_EQ(key, ref.begin()->first);
+      ASSERT_EQ(ref.count({key, value}), 1U);
+      ref.erase(ref.find({key, value}));
+    }
+    EXPECT_TRUE(ref.empty());
+  }
 }
 
 TEST(Dijkstra, RunSettlesInOrderWithBellmanFordDistances) {
