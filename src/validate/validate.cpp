@@ -905,8 +905,10 @@ class Validator {
     }
   }
 
-  // Prepares a search towards dst: fresh labels, and the landmarks' distances to dst.
-  void start_search(std::uint32_t dst) {
+  // Least travel seconds from src to dst over edges open at `depart`; stops early and returns
+  // limit + 1 once the answer is known to exceed `limit`; -1 when dst cannot be reached.
+  Seconds shortest(std::uint32_t src, std::uint32_t dst, Minutes depart, Seconds limit) {
+    if (src == dst) return 0;
     if (g_.size() != rn_.num_nodes()) {
       g_.assign(rn_.num_nodes(), 0);
       stamp_.assign(rn_.num_nodes(), 0);
@@ -915,66 +917,19 @@ class Validator {
       std::fill(stamp_.begin(), stamp_.end(), 0);
       cur_stamp_ = 1;
     }
+    const Pt target = node_xy_[dst];
     lm_target_.clear();
     for (const auto& d : landmarks_) lm_target_.push_back(d[dst]);
-  }
-  // A lower bound of the travel seconds from v to dst (straight line at the top speed, and the
-  // landmarks' triangle inequality); start_search(dst) must have run.
-  [[nodiscard]] double lower_bound_s(std::uint32_t v, std::uint32_t dst) const {
-    const Pt target = node_xy_[dst];
-    double best = h_coef_ * std::hypot(node_xy_[v].x() - target.x(), node_xy_[v].y() - target.y());
-    for (std::size_t k = 0; k < landmarks_.size(); ++k) {
-      const Seconds a = landmarks_[k][v];
-      const Seconds b = lm_target_[k];
-      if (a == kInf || b == kInf) continue;
-      best = std::max(best, static_cast<double>(a > b ? a - b : b - a));
-    }
-    return best;
-  }
-
-  // Whether some path from src to dst over edges open at `depart` takes at most `budget`
-  // seconds. Any such path proves it, not only the least: the search is greedy (towards dst,
-  // the lower bound weighted ×4) and prunes every label whose travel plus lower bound exceeds the
-  // budget, so it settles little more than the path on a valid plan. It is complete: a label
-  // that improves is searched again, so when the heap empties every node within the budget has
-  // been reached by its least travel.
-  bool path_within(std::uint32_t src, std::uint32_t dst, Minutes depart, Seconds budget) {
-    if (src == dst) return true;
-    start_search(dst);
-    const double bound = static_cast<double>(budget) + 1e-6;
-    constexpr double kGreed = 4;
-    std::priority_queue<AStarEntry, std::vector<AStarEntry>, std::greater<>> heap;
-    g_[src] = 0;
-    stamp_[src] = cur_stamp_;
-    heap.push({kGreed * lower_bound_s(src, dst), 0, src});
-    while (!heap.empty()) {
-      const AStarEntry top = heap.top();
-      heap.pop();
-      if (top.g != g_[top.node]) continue;
-      if (top.node == dst) return true;
-      for (std::uint32_t k = adj_off_[top.node]; k < adj_off_[top.node + 1]; ++k) {
-        const std::uint32_t e = adj_[k];
-        if (edge_s_[e] < 0 || open_[e] > depart) continue;
-        const std::uint32_t v = static_cast<std::uint32_t>(
-            rn_.edge_from[e].index() == top.node ? rn_.edge_to[e].index() : rn_.edge_from[e].index());
-        const Seconds ng = top.g + edge_s_[e];
-        if (stamp_[v] == cur_stamp_ && ng >= g_[v]) continue;
-        const double lb = lower_bound_s(v, dst);
-        if (static_cast<double>(ng) + lb > bound) continue;
-        stamp_[v] = cur_stamp_;
-        g_[v] = ng;
-        heap.push({static_cast<double>(ng) + kGreed * lb, ng, v});
+    auto h = [&](std::uint32_t v) {
+      double best = h_coef_ * std::hypot(node_xy_[v].x() - target.x(), node_xy_[v].y() - target.y());
+      for (std::size_t k = 0; k < landmarks_.size(); ++k) {
+        const Seconds a = landmarks_[k][v];
+        const Seconds b = lm_target_[k];
+        if (a == kInf || b == kInf) continue;
+        best = std::max(best, static_cast<double>(a > b ? a - b : b - a));
       }
-    }
-    return false;
-  }
-
-  // Least travel seconds from src to dst over edges open at `depart`; stops early and returns
-  // limit + 1 once the answer is known to exceed `limit`; -1 when dst cannot be reached.
-  Seconds shortest(std::uint32_t src, std::uint32_t dst, Minutes depart, Seconds limit) {
-    if (src == dst) return 0;
-    start_search(dst);
-    auto h = [&](std::uint32_t v) { return lower_bound_s(v, dst); };
+      return best;
+    };
     std::priority_queue<AStarEntry, std::vector<AStarEntry>, std::greater<>> heap;
     g_[src] = 0;
     stamp_[src] = cur_stamp_;
@@ -1104,10 +1059,7 @@ class Validator {
           } else if (src != kNone) {
             const Seconds budget = (a.start - a.depart) * 60;
             const auto dst = static_cast<std::uint32_t>(a.entry_node.index());
-            // A path within the budget settles it; otherwise the least travel says by how much.
-            const Seconds s = path_within(src, dst, a.depart, budget)
-                                  ? 0
-                                  : shortest(src, dst, a.depart, budget);
+            const Seconds s = shortest(src, dst, a.depart, budget);
             if (s < 0) {
               sink_.add(cat(who, ": no road open at ", a.depart, " from node ", src, " to entry node ", dst));
             } else if (s > budget) {
