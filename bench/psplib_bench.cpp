@@ -17,6 +17,7 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -152,6 +153,7 @@ int main(int argc, char** argv) {
   std::size_t every = 1;
   std::string csv;
   bool verbose = false;
+  std::set<std::string> only;  // --names: just these instances (file stems)
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto val = [&]() -> std::string {
@@ -189,10 +191,17 @@ int main(int argc, char** argv) {
       opt.population = std::stoi(val());
     else if (a == "--mm-runs")
       opt.multi_mode_runs = std::stoi(val());
+    else if (a == "--mm-ga-share")
+      opt.mode_exact_ga_share = std::stod(val());
+    else if (a == "--names") {
+      const auto v = split(val(), ',');
+      only.insert(v.begin(), v.end());
+    }
     else {
       std::cerr << "usage: psplib_bench --dir DIR [--set NAME] [--time-limit S] [--schedules N] "
                    "[--threads T] [--seed N] [--every K] [--first N] [--csv FILE] [--verbose] "
-                   "[--ga-share F] [--population P] [--mm-runs K] "
+                   "[--ga-share F] [--population P] [--mm-runs K] [--mm-ga-share F] "
+                   "[--names A,B,...] "
                    "[--wall-clock]\n";
       return 2;
     }
@@ -211,6 +220,7 @@ int main(int argc, char** argv) {
         name.find("hrs") != std::string::npos || name.find("lb.") != std::string::npos) {
       continue;
     }
+    if (!only.empty() && only.count(e.path().stem().string()) == 0) continue;
     files.push_back(e.path());
   }
   // Natural order: parameter, then instance.
@@ -298,13 +308,14 @@ int main(int argc, char** argv) {
     }
     if (verbose) {
       std::printf(
-          "%-12s %s ms=%d lb=%d cpm=%d bk=%s opt=%s%s %.2fs (cpu %.2fs) %llu sched %llu bnb\n",
+          "%-12s %s ms=%d lb=%d cpm=%d bk=%s opt=%s%s %.2fs (cpu %.2fs) %llu sched %llu bnb %llu modes\n",
           name.c_str(), r.feasible ? "feasible" : (r.proven_infeasible ? "INFEASIBLE" : "none"),
           r.makespan, r.lower_bound, r.critical_path_bound,
           ref.best_known ? std::to_string(*ref.best_known).c_str() : "-",
           ref.optimum ? std::to_string(*ref.optimum).c_str() : "-", r.optimal ? " proven" : "",
           r.seconds, r.cpu_seconds, static_cast<unsigned long long>(r.schedules),
-          static_cast<unsigned long long>(r.exact_nodes));
+          static_cast<unsigned long long>(r.exact_nodes),
+          static_cast<unsigned long long>(r.mode_assignments));
       std::fflush(stdout);
     }
     if (out) {

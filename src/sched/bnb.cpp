@@ -189,56 +189,6 @@ class Bnb {
       bound = std::max(bound, head_[uj] + tail_[uj]);
     }
     if (bound >= ub_) return bound;
-    // Energy with heads and tails, per resource: the jobs with head >= h and tail-after >= x put
-    // all their energy inside [h, makespan - x].
-    {
-      int hh[64], pp[64], qq[64], idx[64];
-      int k = 0;
-      for (int j = 0; j < n_; ++j) {
-        const std::size_t uj = static_cast<std::size_t>(j);
-        if ((sched_ >> j) & 1U) {
-          if (fin_[uj] <= tn) continue;
-          hh[k] = tn;
-          pp[k] = fin_[uj] - tn;
-        } else {
-          if (dur_[uj] == 0) continue;
-          hh[k] = head_[uj];
-          pp[k] = dur_[uj];
-        }
-        qq[k] = tail_[uj] - dur_[uj];
-        idx[k] = j;
-        ++k;
-      }
-      int ord[64];
-      for (int i = 0; i < k; ++i) ord[i] = i;
-      std::sort(ord, ord + k, [&](int a, int b) { return hh[a] > hh[b]; });
-      for (int r = 0; r < R_; ++r) {
-        const long long c = cap(r);
-        if (c <= 0) continue;
-        int byq[64];
-        int m = 0;
-        for (int i = 0; i < k; ++i) {
-          const int a = ord[i];
-          if (dem(idx[a], r) == 0) continue;
-          // insert a into byq sorted by q descending
-          int pos = m++;
-          while (pos > 0 && qq[byq[pos - 1]] < qq[a]) {
-            byq[pos] = byq[pos - 1];
-            --pos;
-          }
-          byq[pos] = a;
-          if (i + 1 < k && hh[ord[i + 1]] == hh[a]) continue;  // same threshold: add all first
-          long long e = 0;
-          for (int z = 0; z < m; ++z) {
-            const int b = byq[z];
-            e += static_cast<long long>(pp[b]) * dem(idx[b], r);
-            if (z + 1 < m && qq[byq[z + 1]] == qq[b]) continue;
-            bound = std::max(bound, hh[a] + static_cast<int>((e + c - 1) / c) + qq[b]);
-          }
-        }
-        if (bound >= ub_) return bound;
-      }
-    }
     int rel[64], pr[64], q[64];
     bool done[64];
     for (Mask c : cliques_) {
@@ -295,6 +245,57 @@ class Bnb {
       bound = std::max(bound, cmax);
       if (bound >= ub_) return bound;
     }
+    // Energy with heads and tails (after the cliques: on the hard j30 cells it prunes a child
+    // far less often and costs more), per resource: the jobs with head >= h and tail-after >= x put
+    // all their energy inside [h, makespan - x].
+    {
+      int hh[64], pp[64], qq[64], idx[64];
+      int k = 0;
+      for (int j = 0; j < n_; ++j) {
+        const std::size_t uj = static_cast<std::size_t>(j);
+        if ((sched_ >> j) & 1U) {
+          if (fin_[uj] <= tn) continue;
+          hh[k] = tn;
+          pp[k] = fin_[uj] - tn;
+        } else {
+          if (dur_[uj] == 0) continue;
+          hh[k] = head_[uj];
+          pp[k] = dur_[uj];
+        }
+        qq[k] = tail_[uj] - dur_[uj];
+        idx[k] = j;
+        ++k;
+      }
+      int ord[64];
+      for (int i = 0; i < k; ++i) ord[i] = i;
+      std::sort(ord, ord + k, [&](int a, int b) { return hh[a] > hh[b]; });
+      for (int r = 0; r < R_; ++r) {
+        const long long c = cap(r);
+        if (c <= 0) continue;
+        int byq[64];
+        int m = 0;
+        for (int i = 0; i < k; ++i) {
+          const int a = ord[i];
+          if (dem(idx[a], r) == 0) continue;
+          // insert a into byq sorted by q descending
+          int pos = m++;
+          while (pos > 0 && qq[byq[pos - 1]] < qq[a]) {
+            byq[pos] = byq[pos - 1];
+            --pos;
+          }
+          byq[pos] = a;
+          if (i + 1 < k && hh[ord[i + 1]] == hh[a]) continue;  // same threshold: add all first
+          long long e = 0;
+          for (int z = 0; z < m; ++z) {
+            const int b = byq[z];
+            e += static_cast<long long>(pp[b]) * dem(idx[b], r);
+            if (z + 1 < m && qq[byq[z + 1]] == qq[b]) continue;
+            bound = std::max(bound, hh[a] + static_cast<int>((e + c - 1) / c) + qq[b]);
+          }
+        }
+        if (bound >= ub_) return bound;
+      }
+    }
     if (!timetable_feasible(tn)) return ub_;
     return bound;
   }
@@ -323,7 +324,11 @@ class Bnb {
       cs[j] = ce[j] = 0;
       if (dur_[uj] == 0) continue;
       if ((sched_ >> j) & 1U) {
-        if (fin_[uj] > tn) add(j, tn, fin_[uj], 1);
+        // A job in progress may still be delayed at a later decision point (minimal delaying
+        // alternatives include jobs started earlier) and then restarts at the next decision
+        // point or later, by its latest start T - tail at the latest: kept or delayed, it runs
+        // through [max(tn, T - tail), fin). Taking [tn, fin) as fixed pruned optimal schedules.
+        if (fin_[uj] > tn) add(j, std::max(tn, T - tail_[uj]), fin_[uj], 1);
         continue;
       }
       const int ls = T - tail_[uj];

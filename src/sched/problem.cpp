@@ -286,4 +286,43 @@ bool find_nonrenewable_feasible_modes(const Problem& p, std::vector<int>& modes,
   return excess() == 0;
 }
 
+Problem fix_modes(const Problem& p, const std::vector<int>& modes) {
+  Problem f;
+  f.n = p.n;
+  f.R = p.R;
+  f.N = 0;
+  f.M = 1;
+  f.cap = p.cap;
+  f.pred_off = p.pred_off;
+  f.preds = p.preds;
+  f.succ_off = p.succ_off;
+  f.succs = p.succs;
+  f.rank = p.rank;
+  const std::size_t n = static_cast<std::size_t>(p.n);
+  const std::size_t R = static_cast<std::size_t>(p.R);
+  f.nmodes.assign(n, 1);
+  f.mode_orig.resize(n);
+  f.dur.resize(n);
+  f.dem.resize(n * R);
+  f.min_dur.resize(n);
+  f.nz_off.assign(n + 1, 0);
+  for (std::size_t j = 0; j < n; ++j) {
+    const std::size_t s = static_cast<std::size_t>(p.jm(static_cast<int>(j), modes[j]));
+    f.mode_orig[j] = p.mode_orig[s];
+    f.dur[j] = f.min_dur[j] = p.dur[s];
+    f.horizon += p.dur[s];
+    f.nz_off[j] = static_cast<int>(f.nz_res.size());
+    for (std::size_t r = 0; r < R; ++r) {
+      const int q = p.dem[s * R + r];
+      f.dem[j * R + r] = q;
+      if (q > 0) {
+        f.nz_res.push_back(static_cast<int>(r));
+        f.nz_qty.push_back(q);
+      }
+    }
+  }
+  f.nz_off[n] = static_cast<int>(f.nz_res.size());
+  return f;
+}
+
 }  // namespace gw::sched

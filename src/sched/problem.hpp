@@ -47,4 +47,9 @@ Problem compile(const Instance& inst);
 // none exists (exact case) or none was found.
 bool find_nonrenewable_feasible_modes(const Problem& p, std::vector<int>& modes, bool* exact = nullptr);
 
+// The single-mode project left when every job's compiled mode is fixed to `modes[j]`: same jobs,
+// arcs and renewable capacities, no non-renewable resource (the caller checks the budgets).
+// mode_orig keeps the original index of the chosen mode.
+Problem fix_modes(const Problem& p, const std::vector<int>& modes);
+
 }  // namespace gw::sched

@@ -5,6 +5,7 @@
 
 #include "sched/bnb.hpp"
 #include "sched/bounds.hpp"
+#include "sched/mode_bnb.hpp"
 #include "sched/problem.hpp"
 #include "sched/rcpsp_decoder.hpp"
 #include "sched/search.hpp"
@@ -61,11 +62,18 @@ SolveResult solve(const Instance& inst, const SolveOptions& opt) {
   // Small single-mode projects: the GA gets a share of the time, then the exact branch and bound
   // starts from its best makespan (only with a time limit: the B&B has no schedule budget).
   const bool use_bnb = opt.time_limit_s > 0 && !p->multi_mode() && p->n <= 64;
+  const bool use_mode_bnb = opt.time_limit_s > 0 && p->multi_mode() && p->n <= 64;
   const double total_left = sp.time_limit_s;
   if (use_bnb) {
     const double share = opt.exact_ga_share >= 0 ? opt.exact_ga_share : (p->n <= 40 ? 0.3 : 0.9);
     sp.time_limit_s = total_left * std::min(1.0, share);
   }
+  if (use_mode_bnb) {
+    const double share = opt.mode_exact_ga_share >= 0 ? opt.mode_exact_ga_share : 0.5;
+    sp.time_limit_s = total_left * std::min(1.0, share);
+  }
+  // A zero share must not turn into "no time limit" for the GA.
+  if (opt.time_limit_s > 0) sp.time_limit_s = std::max(sp.time_limit_s, 1e-3);
   sp.target = proto.target_for(res.lower_bound);
   if (proto.aux_size() > 0) {
     // Seed with the budget-feasible mode assignment, over a topological list.
@@ -108,6 +116,26 @@ SolveResult solve(const Instance& inst, const SolveOptions& opt) {
   res.feasible = true;
   res.optimal = res.makespan <= res.lower_bound;
   res.schedule.starts = dec.starts();
+  std::vector<int> modes = dec.modes();
+  if (dec.aux_size() == 0) modes.assign(static_cast<std::size_t>(p->n), 0);
+  if (use_mode_bnb && !res.optimal) {
+    const double left = opt.time_limit_s - elapsed();
+    if (left > 0) {
+      const ModeExactResult mr = mode_branch_and_bound(*p, res.makespan, res.lower_bound, modes,
+                                                       left, opt.time_basis);
+      res.exact_nodes = mr.bnb_nodes;
+      res.mode_assignments = mr.assignments;
+      if (mr.improved) {
+        res.makespan = mr.makespan;
+        res.schedule.starts = mr.starts;
+        modes = mr.modes;
+      }
+      if (mr.complete) {
+        res.optimal = true;
+        res.lower_bound = std::max(res.lower_bound, res.makespan);
+      }
+    }
+  }
   if (use_bnb && !res.optimal) {
     const double left = opt.time_limit_s - elapsed();
     if (left > 0) {
@@ -127,7 +155,7 @@ SolveResult solve(const Instance& inst, const SolveOptions& opt) {
   }
   res.schedule.modes.resize(static_cast<std::size_t>(p->n));
   for (int j = 0; j < p->n; ++j) {
-    const int m = dec.aux_size() > 0 ? best.aux[static_cast<std::size_t>(j)] : 0;
+    const int m = modes[static_cast<std::size_t>(j)];
     res.schedule.modes[static_cast<std::size_t>(j)] =
         p->mode_orig[static_cast<std::size_t>(p->jm(j, m))];
   }

@@ -32,6 +32,10 @@ struct SolveOptions {
   // Multi-mode projects with a time limit: independent GA runs sharing the time (<= 0: automatic,
   // 8). Each starts from a fresh population with its own seed.
   int multi_mode_runs = 0;
+  // Multi-mode projects of at most 64 jobs with a time limit: share of the time given to the GA
+  // runs before the exact search over mode assignments (mode_bnb.hpp) takes the rest. Negative:
+  // automatic (see solver.cpp).
+  double mode_exact_ga_share = -1.0;
 };
 
 struct SolveResult {
@@ -47,6 +51,7 @@ struct SolveResult {
   double seconds = 0.0;           // wall time of the call
   double cpu_seconds = 0.0;       // CPU time of the call (every search thread)
   std::uint64_t exact_nodes = 0;  // branch-and-bound nodes (0: not run)
+  std::uint64_t mode_assignments = 0;  // assignments tried by the multi-mode exact search
 };
 
 // Throws gw::Error(kInvalidInput) for inconsistent instances. Infeasibility is reported in the
