@@ -30,6 +30,21 @@ LonLat network_centre(const RoadNetwork& net) {
   }
   return {(minx + maxx) / 2, (miny + maxy) / 2};
 }
+
+// The bounding box of points [first, last) in `proj`, grown by margin_m on every side.
+template <typename It>
+BBox projected_box(const LocalProjection& proj, It first, It last, double margin_m) {
+  double minx = std::numeric_limits<double>::max(), miny = minx;
+  double maxx = std::numeric_limits<double>::lowest(), maxy = maxx;
+  for (; first != last; ++first) {
+    const XY q = proj.forward(*first);
+    minx = std::min(minx, q.x);
+    maxx = std::max(maxx, q.x);
+    miny = std::min(miny, q.y);
+    maxy = std::max(maxy, q.y);
+  }
+  return {BPoint(minx - margin_m, miny - margin_m), BPoint(maxx + margin_m, maxy + margin_m)};
+}
 }  // namespace
 
 EdgeIndex::EdgeIndex(const RoadNetwork& net) : EdgeIndex(net, {}) {
@@ -48,16 +63,9 @@ void EdgeIndex::build(const std::vector<EdgeId>& edges) {
   values.reserve(edges.size());
   for (const EdgeId id : edges) {
     const std::size_t e = id.index();
-    double minx = std::numeric_limits<double>::max(), miny = minx;
-    double maxx = std::numeric_limits<double>::lowest(), maxy = maxx;
-    for (auto i = net_.edge_shape_offset[e]; i < net_.edge_shape_offset[e + 1]; ++i) {
-      const XY q = proj_.forward(net_.edge_shape[i]);
-      minx = std::min(minx, q.x);
-      maxx = std::max(maxx, q.x);
-      miny = std::min(miny, q.y);
-      maxy = std::max(maxy, q.y);
-    }
-    values.emplace_back(BBox(BPoint(minx, miny), BPoint(maxx, maxy)),
+    const auto shape = net_.edge_shape.begin();
+    values.emplace_back(projected_box(proj_, shape + net_.edge_shape_offset[e],
+                                      shape + net_.edge_shape_offset[e + 1], 0),
                         static_cast<std::uint32_t>(e));
   }
   tree_->rtree = bgi::rtree<Value, bgi::rstar<16>>(values.begin(), values.end());  // bulk load
@@ -82,16 +90,7 @@ std::vector<std::pair<double, EdgeId>> EdgeIndex::candidates(LonLat p, std::size
 
 std::vector<std::pair<double, EdgeId>> EdgeIndex::candidates(const std::vector<LonLat>& points,
                                                              std::size_t k) const {
-  double minx = std::numeric_limits<double>::max(), miny = minx;
-  double maxx = std::numeric_limits<double>::lowest(), maxy = maxx;
-  for (const auto& p : points) {
-    const XY q = proj_.forward(p);
-    minx = std::min(minx, q.x);
-    maxx = std::max(maxx, q.x);
-    miny = std::min(miny, q.y);
-    maxy = std::max(maxy, q.y);
-  }
-  const BBox box(BPoint(minx, miny), BPoint(maxx, maxy));
+  const BBox box = projected_box(proj_, points.begin(), points.end(), 0);
   std::vector<std::pair<double, EdgeId>> out;
   for (auto it = tree_->rtree.qbegin(bgi::nearest(box, static_cast<unsigned>(k)));
        it != tree_->rtree.qend(); ++it) {
@@ -104,18 +103,8 @@ std::vector<std::pair<double, EdgeId>> EdgeIndex::candidates(const std::vector<L
 }
 
 std::vector<EdgeId> EdgeIndex::near_box(const std::vector<LonLat>& points, double margin_m) const {
-  double minx = std::numeric_limits<double>::max(), miny = minx;
-  double maxx = std::numeric_limits<double>::lowest(), maxy = maxx;
-  for (const auto& p : points) {
-    const XY q = proj_.forward(p);
-    minx = std::min(minx, q.x);
-    maxx = std::max(maxx, q.x);
-    miny = std::min(miny, q.y);
-    maxy = std::max(maxy, q.y);
-  }
   // Grow the margin for the projection's distortion away from its centre.
-  const double m = margin_m * 1.2 + 1;
-  const BBox box(BPoint(minx - m, miny - m), BPoint(maxx + m, maxy + m));
+  const BBox box = projected_box(proj_, points.begin(), points.end(), margin_m * 1.2 + 1);
   std::vector<EdgeId> out;
   tree_->rtree.query(
       bgi::intersects(box),
