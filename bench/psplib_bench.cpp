@@ -191,16 +191,20 @@ int main(int argc, char** argv) {
       opt.population = std::stoi(val());
     else if (a == "--mm-runs")
       opt.multi_mode_runs = std::stoi(val());
+    else if (a == "--runs")
+      opt.single_mode_runs = std::stoi(val());
+    else if (a == "--restart-ratio")
+      opt.fresh_restart_ratio = std::stod(val());
     else if (a == "--mm-ga-share")
       opt.mode_exact_ga_share = std::stod(val());
     else if (a == "--names") {
       const auto v = split(val(), ',');
       only.insert(v.begin(), v.end());
-    }
-    else {
+    } else {
       std::cerr << "usage: psplib_bench --dir DIR [--set NAME] [--time-limit S] [--schedules N] "
                    "[--threads T] [--seed N] [--every K] [--first N] [--csv FILE] [--verbose] "
                    "[--ga-share F] [--population P] [--mm-runs K] [--mm-ga-share F] "
+                   "[--restart-ratio F] [--runs K] "
                    "[--names A,B,...] "
                    "[--wall-clock]\n";
       return 2;
@@ -308,7 +312,8 @@ int main(int argc, char** argv) {
     }
     if (verbose) {
       std::printf(
-          "%-12s %s ms=%d lb=%d cpm=%d bk=%s opt=%s%s %.2fs (cpu %.2fs) %llu sched %llu bnb %llu modes\n",
+          "%-12s %s ms=%d lb=%d cpm=%d bk=%s opt=%s%s %.2fs (cpu %.2fs) %llu sched %llu bnb %llu "
+          "modes\n",
           name.c_str(), r.feasible ? "feasible" : (r.proven_infeasible ? "INFEASIBLE" : "none"),
           r.makespan, r.lower_bound, r.critical_path_bound,
           ref.best_known ? std::to_string(*ref.best_known).c_str() : "-",

@@ -33,6 +33,10 @@ class RcpspDecoder final : public Decoder {
   [[nodiscard]] int makespan_of(Cost c) const {
     return static_cast<int>(o_.secondary ? c >> kSecondaryBits : c);
   }
+  // Progress for stall-based restarts: the makespan (or the infeasibility excess) alone.
+  [[nodiscard]] Cost primary(Cost c) const override {
+    return o_.secondary ? c >> kSecondaryBits : c;
+  }
   // The largest cost whose makespan is at most `ms` (a search target).
   [[nodiscard]] Cost target_for(int ms) const {
     return o_.secondary ? ((static_cast<Cost>(ms) + 1) << kSecondaryBits) - 1 : ms;

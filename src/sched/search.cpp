@@ -62,14 +62,17 @@ class Island {
       ++filled;
       if (stopped()) return;
     }
-    for (; filled < pop_.size(); ++filled) {
-      dec_.random_genome(pop_[filled], rng_);
-      cost_[filled] = evaluate(pop_[filled]);
-      if (stopped()) return;
-    }
+    if (!fill_random(filled)) return;
     Genome child;
     std::uint64_t since_best = 0;
     Cost island_best = *std::min_element(cost_.begin(), cost_.end());
+    // The current run (since the start or the last fresh restart): children, and the child count
+    // at its last primary improvement.
+    std::uint64_t run_children = 0;
+    std::uint64_t run_improved_at = 0;
+    Cost run_primary = dec_.primary(island_best);
+    const std::uint64_t min_stall =
+        static_cast<std::uint64_t>(p_.fresh_restart_min > 0 ? p_.fresh_restart_min : 2 * pop_size_);
     while (!stopped()) {
       const std::size_t a = tournament();
       std::size_t b = tournament();
@@ -89,6 +92,22 @@ class Island {
         ++since_best;
       }
       insert(child, c);
+      ++run_children;
+      if (dec_.primary(c) < run_primary) {
+        run_primary = dec_.primary(c);
+        run_improved_at = run_children;
+      } else if (p_.fresh_restart_ratio > 0 &&
+                 static_cast<double>(run_children - run_improved_at) >
+                     std::max(static_cast<double>(min_stall),
+                              p_.fresh_restart_ratio * static_cast<double>(run_improved_at))) {
+        if (!fill_random(0)) return;
+        island_best = *std::min_element(cost_.begin(), cost_.end());
+        run_primary = dec_.primary(island_best);
+        run_children = 0;
+        run_improved_at = 0;
+        since_best = 0;
+        continue;
+      }
       if (since_best > static_cast<std::uint64_t>(restart_after_)) {
         restart();
         since_best = 0;
@@ -113,6 +132,16 @@ class Island {
       }
     }
     return false;
+  }
+
+  // Members from `from` on become fresh random genomes. False when the search stopped meanwhile.
+  bool fill_random(std::size_t from) {
+    for (std::size_t i = from; i < pop_.size(); ++i) {
+      dec_.random_genome(pop_[i], rng_);
+      cost_[i] = evaluate(pop_[i]);
+      if (stopped()) return false;
+    }
+    return true;
   }
 
   Cost evaluate(Genome& g) {

@@ -60,6 +60,9 @@ class Decoder {
   // Optional local improvement, called by the search on each new best of an island: may replace g
   // by a better genome and return its cost (the default does nothing). `cost` is g's cost.
   virtual Cost improve(Genome& /*g*/, Cost cost, Rng& /*rng*/) { return cost; }
+  // The part of a cost whose improvement counts as progress for stall-based restarts (e.g. a
+  // makespan without its tie-breaker). Default: the whole cost.
+  [[nodiscard]] virtual Cost primary(Cost c) const { return c; }
   // An independent copy for another thread.
   [[nodiscard]] virtual std::unique_ptr<Decoder> clone() const = 0;
 
@@ -84,7 +87,15 @@ struct SearchParams {
   Cost target = kNoTarget;      // stop as soon as a cost <= target is found (a proven bound)
   double mutation_rate = 0.05;  // per-position probability of a mutation move
   int restart_after = 0;        // children without a new best before a restart (0: auto)
-  std::vector<Genome> seeds;    // genomes inserted into the initial population
+  // Stall-based fresh restarts (0: off). An island counts the children of its current run; once
+  // the run has gone `fresh_restart_ratio` times as many children without improving its primary
+  // cost (Decoder::primary) as it needed to reach its best (at least 2 x population), it drops the
+  // whole population and starts an independent run from random genomes. The overall best is kept
+  // outside the population. A run converges early and then mostly polishes tie-breakers, so on a
+  // long time limit independent runs find more than one long run.
+  double fresh_restart_ratio = 0.0;
+  int fresh_restart_min = 0;  // least stall, in children, before such a restart (0: 2 x population)
+  std::vector<Genome> seeds;  // genomes inserted into the initial population
   // Optional: called (under a lock) with every new overall best.
   std::function<void(const Genome&, Cost)> on_improvement;
 };

@@ -53,6 +53,7 @@ SolveResult solve(const Instance& inst, const SolveOptions& opt) {
                   : (timed_single && p->n <= 40) ? 500
                   : (timed_single && p->n <= 64) ? 1000
                                                  : 40;
+  sp.fresh_restart_ratio = std::max(0.0, opt.fresh_restart_ratio);
   sp.threads = opt.threads;
   sp.time_basis = opt.time_basis;
   sp.seed = opt.seed;
@@ -88,8 +89,14 @@ SolveResult solve(const Instance& inst, const SolveOptions& opt) {
   // time. The GA settles in one mode assignment's basin and its restarts keep the best genome, so
   // more time rarely leaves it (mm j16 misses at 1 s stayed at 3 s) while another seed often
   // starts in the right one (the 14 misses of mm j16 at 1 s: 9 found with 4 runs, 11 with 8).
-  const int runs = opt.multi_mode_runs > 0 ? opt.multi_mode_runs
-                                           : (p->multi_mode() && opt.time_limit_s > 0 ? 8 : 1);
+  // Larger single-mode projects with a time limit likewise: a run with population 1000 keeps
+  // improving for about a second and then stalls in its basin (j60), so the time is split over
+  // SolveOptions::single_mode_runs independent runs.
+  const int runs = opt.multi_mode_runs > 0                      ? opt.multi_mode_runs
+                   : (p->multi_mode() && opt.time_limit_s > 0)  ? 8
+                   : (timed_single && opt.single_mode_runs > 0) ? opt.single_mode_runs
+                   : (timed_single && p->n > 40)                ? 3
+                                                                : 1;
   SearchResult sr;
   for (int run = 0; run < runs && !sr.reached_target; ++run) {
     SearchParams spr = sp;
@@ -121,8 +128,8 @@ SolveResult solve(const Instance& inst, const SolveOptions& opt) {
   if (use_mode_bnb && !res.optimal) {
     const double left = opt.time_limit_s - elapsed();
     if (left > 0) {
-      const ModeExactResult mr = mode_branch_and_bound(*p, res.makespan, res.lower_bound, modes,
-                                                       left, opt.time_basis);
+      const ModeExactResult mr =
+          mode_branch_and_bound(*p, res.makespan, res.lower_bound, modes, left, opt.time_basis);
       res.exact_nodes = mr.bnb_nodes;
       res.mode_assignments = mr.assignments;
       if (mr.improved) {

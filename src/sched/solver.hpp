@@ -36,6 +36,15 @@ struct SolveOptions {
   // runs before the exact search over mode assignments (mode_bnb.hpp) takes the rest. Negative:
   // automatic (see solver.cpp).
   double mode_exact_ga_share = -1.0;
+  // Stall-based fresh restarts of the GA (SearchParams::fresh_restart_ratio; 0: off, the default).
+  // Measured (docs/algorithms-rcpsp.md): on j60 they cut runs short (hard-cell sample 55-100 units
+  // above the best known against 60 without); on j30 they find j3029_4's optimum with every seed
+  // tried but lose j3029_8's, so they are not on by default.
+  double fresh_restart_ratio = 0.0;
+  // Single-mode projects with a time limit: independent GA runs sharing the GA's time, each a
+  // fresh population with its own seed. <= 0: automatic, 1 up to 40 jobs, 3 beyond (a j60 run
+  // with population 1000 converges within about a second and then stalls in its basin).
+  int single_mode_runs = 0;
 };
 
 struct SolveResult {
@@ -46,11 +55,11 @@ struct SolveResult {
   int makespan = 0;
   int lower_bound = 0;
   int critical_path_bound = 0;
-  Schedule schedule;              // original (0-based) mode indices
-  std::uint64_t schedules = 0;    // schedules generated (each SGS pass counts one)
-  double seconds = 0.0;           // wall time of the call
-  double cpu_seconds = 0.0;       // CPU time of the call (every search thread)
-  std::uint64_t exact_nodes = 0;  // branch-and-bound nodes (0: not run)
+  Schedule schedule;                   // original (0-based) mode indices
+  std::uint64_t schedules = 0;         // schedules generated (each SGS pass counts one)
+  double seconds = 0.0;                // wall time of the call
+  double cpu_seconds = 0.0;            // CPU time of the call (every search thread)
+  std::uint64_t exact_nodes = 0;       // branch-and-bound nodes (0: not run)
   std::uint64_t mode_assignments = 0;  // assignments tried by the multi-mode exact search
 };
 

@@ -136,6 +136,28 @@ TEST(Solver, CpuTimeLimitBoundsEachThreadsCpuTime) {
   EXPECT_TRUE(check_schedule(inst, r2.schedule.starts, r2.schedule.modes).ok);
 }
 
+// The single-mode run portfolio (several independent GA runs) and stall-based fresh restarts:
+// every combination yields a checked schedule no shorter than the lower bound, within the limit.
+TEST(Solver, SingleModeRunsAndStallRestartsYieldCheckedSchedules) {
+  const std::string f = psplib_dir() + "/j60/j6013_1.sm";
+  if (!std::filesystem::exists(f)) GTEST_SKIP() << "PSPLIB data not found under " << psplib_dir();
+  const Instance inst = io::read_psplib(f);
+  for (const int runs : {1, 3}) {
+    for (const double ratio : {0.0, 1.0}) {
+      SolveOptions o;
+      o.time_limit_s = 0.2;
+      o.time_basis = TimeBasis::kThreadCpu;
+      o.single_mode_runs = runs;
+      o.fresh_restart_ratio = ratio;
+      const SolveResult r = solve(inst, o);
+      ASSERT_TRUE(r.feasible) << runs << " " << ratio;
+      EXPECT_GE(r.makespan, r.lower_bound);
+      EXPECT_LT(r.cpu_seconds, 0.35);
+      EXPECT_TRUE(check_schedule(inst, r.schedule.starts, r.schedule.modes).ok);
+    }
+  }
+}
+
 // A handful of real j30 instances (one per resource-strength level) reach their known optimum.
 TEST(Solver, RealJ30InstancesReachTheOptimum) {
   const std::string dir = psplib_dir() + "/j30";

@@ -13,7 +13,8 @@ namespace {
 
 class WeightedCompletionDecoder final : public Decoder {
  public:
-  WeightedCompletionDecoder(std::vector<int> p, std::vector<int> w, std::vector<std::pair<int, int>> chains)
+  WeightedCompletionDecoder(std::vector<int> p, std::vector<int> w,
+                            std::vector<std::pair<int, int>> chains)
       : p_(std::move(p)), w_(std::move(w)), chains_(std::move(chains)) {}
   [[nodiscard]] int size() const override { return static_cast<int>(p_.size()); }
   [[nodiscard]] bool must_precede(int a, int b) const override {
@@ -81,12 +82,64 @@ TEST(GenericSearch, RespectsPrecedenceAndStopsAtTarget) {
   sp.threads = 2;
   sp.target = 0;  // unreachable: the schedule limit stops it
   const SearchResult r = genetic_search(dec, sp);
-  const auto pos = [&](int j) { return std::find(r.best.order.begin(), r.best.order.end(), j) - r.best.order.begin(); };
+  const auto pos = [&](int j) {
+    return std::find(r.best.order.begin(), r.best.order.end(), j) - r.best.order.begin();
+  };
   EXPECT_LT(pos(0), pos(5));
   EXPECT_LT(pos(1), pos(4));
   EXPECT_FALSE(r.reached_target);
   sp.target = 1000;  // trivially reachable
   EXPECT_TRUE(genetic_search(dec, sp).reached_target);
+}
+
+// Counts fresh genomes: the initial population draws `population` of them, every stall-based
+// fresh restart another `population`.
+class CountingDecoder final : public Decoder {
+ public:
+  explicit CountingDecoder(WeightedCompletionDecoder inner) : inner_(std::move(inner)) {}
+  [[nodiscard]] int size() const override { return inner_.size(); }
+  [[nodiscard]] bool must_precede(int a, int b) const override { return inner_.must_precede(a, b); }
+  void random_genome(Genome& g, Rng& rng) override {
+    ++fresh_;
+    Decoder::random_genome(g, rng);
+  }
+  Cost decode(Genome& g) override {
+    ++schedules_;
+    return inner_.decode(g);
+  }
+  [[nodiscard]] std::unique_ptr<Decoder> clone() const override {
+    return std::make_unique<CountingDecoder>(*this);
+  }
+  // Shared by the clones (the search decodes on a clone).
+  static inline int fresh_ = 0;
+
+ private:
+  WeightedCompletionDecoder inner_;
+};
+
+TEST(GenericSearch, StallBasedFreshRestartsKeepTheBestAndStayDeterministic) {
+  const std::vector<int> p{3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 7, 2};
+  const std::vector<int> w{2, 7, 1, 8, 2, 8, 1, 8, 2, 8, 4, 5, 3, 9};
+  CountingDecoder dec(WeightedCompletionDecoder(p, w, {}));
+  SearchParams sp;
+  sp.time_limit_s = 0;
+  sp.max_schedules = 60000;
+  sp.population = 30;
+  sp.seed = 5;
+  sp.restart_after = 1000000;  // no restarts from the best (they draw fresh genomes too)
+  CountingDecoder::fresh_ = 0;
+  const SearchResult plain = genetic_search(dec, sp);
+  EXPECT_EQ(CountingDecoder::fresh_, sp.population);  // no stall restarts when off
+  sp.fresh_restart_ratio = 1.0;
+  CountingDecoder::fresh_ = 0;
+  const SearchResult r = genetic_search(dec, sp);
+  // The toy converges within a few hundred children, so a 60,000-decode run restarts many times.
+  EXPECT_GE(CountingDecoder::fresh_, 10 * sp.population);
+  EXPECT_EQ(r.cost, smith_cost(p, w));
+  EXPECT_EQ(plain.cost, smith_cost(p, w));
+  const SearchResult again = genetic_search(dec, sp);
+  EXPECT_EQ(again.best.order, r.best.order);
+  EXPECT_EQ(again.cost, r.cost);
 }
 
 }  // namespace
