@@ -574,6 +574,41 @@ class Dispatcher {
                           static_cast<double>(wait_min) / static_cast<double>(kMinutesPerDay);
     return (priority_[t] * dur + 1e-6) / (travel + dur);
   }
+  // The score the choice compares: a crew too slow for the task (DispatchOptions::slowdown_limit)
+  // ranks it below every task it is not too slow for.
+  double choice_score(const Crew& crew, std::uint32_t t, Seconds travel_s, Minutes wait = 0) {
+    const double sc = score(crew, t, travel_s, wait);
+    return too_slow(crew, t) ? sc * 1e-9 : sc;
+  }
+  bool too_slow(const Crew& crew, std::uint32_t t) {
+    if (opt_.slowdown_limit == nullptr) return false;
+    const float limit = (*opt_.slowdown_limit)[t];
+    if (!(limit > 0)) return false;
+    if (fastest_.empty()) {
+      fastest_.assign(ts_.tasks.size(), -1);
+      // Per trade, the crew with the most people × productivity: the fastest on any task.
+      std::array<double, kTradeCount> cap{};
+      for (const Crew& c : s_.crews) {
+        const auto k = static_cast<std::size_t>(c.trade);
+        const double x = static_cast<double>(c.people) * c.productivity_factor;
+        if (x > cap[k]) {
+          cap[k] = x;
+          fastest_crew_[k] = &c;
+        }
+      }
+    }
+    if (fastest_[t] < 0) {
+      Minutes best = std::numeric_limits<Minutes>::max();
+      for (const Crew* c : fastest_crew_) {
+        if (c != nullptr && daily_rate(s_, *c, ts_.tasks[t]) > 0)
+          best = std::min(best, duration_min(s_, *c, ts_.tasks[t]));
+      }
+      fastest_[t] = best;
+    }
+    return static_cast<double>(duration_min(s_, crew, ts_.tasks[t])) >
+           static_cast<double>(limit) * static_cast<double>(fastest_[t]);
+  }
+
   // Look-ahead: minutes a crew leaving now with `travel_s` to go would wait for task t.
   Minutes wait_min(std::uint32_t t, Minutes now, Seconds travel_s) const {
     return std::max<Minutes>(0, ready_at_[t] - (now + (travel_s + 59) / 60));
@@ -739,7 +774,7 @@ class Dispatcher {
             const std::size_t before = cands_.size();
             consider(e);
             if (cands_.size() > before) {
-              const double sc = score(crew, cands_.back().task, cands_.back().travel_s);
+              const double sc = choice_score(crew, cands_.back().task, cands_.back().travel_s);
               if (sc > best_far) {
                 best_far = sc;
                 cands_.front() = cands_.back();
@@ -813,8 +848,8 @@ class Dispatcher {
       double best_score = -1;
       for (std::size_t i = 0; i < cands_.size(); ++i) {
         const double sc =
-            score(crew, cands_[i].task, cands_[i].travel_s,
-                  cands_[i].ahead ? wait_min(cands_[i].task, now, cands_[i].travel_s) : 0);
+            choice_score(crew, cands_[i].task, cands_[i].travel_s,
+                         cands_[i].ahead ? wait_min(cands_[i].task, now, cands_[i].travel_s) : 0);
         if (sc > best_score) {
           best_score = sc;
           best = i;
@@ -1210,7 +1245,11 @@ class Dispatcher {
   std::size_t ncells_ = 1;
   std::array<std::size_t, kTaskClassCount> class_avail_{};  // available tasks by class
   std::vector<std::pair<double, std::size_t>> window_;
-  std::vector<std::size_t> deferred_;      // window cells beyond the travel limit
+  std::vector<std::size_t> deferred_;  // window cells beyond the travel limit
+  // slowdown_limit: per task, the fastest crew's duration (-1: not computed yet); per trade, the
+  // crew with the most people × productivity.
+  std::vector<Minutes> fastest_;
+  std::array<const Crew*, kTradeCount> fastest_crew_{};
   std::vector<std::uint32_t> avail_pos_;   // index within its cell's list
   std::vector<std::uint32_t> avail_cell_;  // its cell
   double grid_x0_ = 0, grid_y0_ = 0;

@@ -52,6 +52,10 @@ struct DispatchOptions {
   // Optional, one per task: multiplies far_travel_s for the task when it is on a restoration path
   // (crews from further away may take it).
   const std::vector<float>* reach_factor = nullptr;
+  // Optional, one per task (0 = no limit): a crew whose duration for the task is more than this
+  // many times the fastest crew's ranks it below every other candidate, so that a slow crew does
+  // not hold a critical task for days that a faster one would clear in hours.
+  const std::vector<float>* slowdown_limit = nullptr;
   // Stop as soon as every settlement has road access to a hub. The plan then holds only the
   // tasks started until then: enough to measure people-days without access, nothing more.
   bool stop_when_all_access = false;
