@@ -147,6 +147,11 @@ class Dispatcher {
         stopped_early_ = true;
         break;
       }
+      if (opt_.deadline && (++deadline_tick_ & 255U) == 0 &&
+          std::chrono::steady_clock::now() > *opt_.deadline) {
+        aborted_ = true;
+        break;
+      }
       if (opt_.rule == Rule::kImpact && opened_since_recompute_ >= recompute_every_)
         recompute_priorities();
       // Idle crews woken because work they can do appeared in their component join the crews
@@ -163,6 +168,7 @@ class Dispatcher {
     result.stats = stats_;
     result.access_tasks = std::move(access_tasks_);
     result.stopped_early = stopped_early_;
+    result.aborted = aborted_;
     result.plan.rule = std::string(rule_name(opt_.rule));
     result.plan.assignments = std::move(assignments_);
     std::stable_sort(result.plan.assignments.begin(), result.plan.assignments.end(),
@@ -1292,6 +1298,8 @@ class Dispatcher {
   std::vector<std::uint32_t> waiting_nodes_;  // settlement nodes not yet known to have access
   std::uint64_t checked_version_ = 0;
   bool stopped_early_ = false;
+  bool aborted_ = false;
+  std::uint32_t deadline_tick_ = 0;
   std::size_t recompute_every_ = 1;
   std::size_t opened_since_recompute_ = 0;
 };

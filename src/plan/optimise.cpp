@@ -117,6 +117,9 @@ class DistrictDecoder final : public sched::Decoder {
     ++schedules_;
     return to_cost(value(g));
   }
+  // The search's time limit, as a deadline for each decode (DispatchOptions::deadline): a decode
+  // still running then gives up and costs more than any plan.
+  void set_deadline(std::chrono::steady_clock::time_point t) { base_.deadline = t; }
 
   // On a new best: a short first-improvement pass over single genes.
   sched::Cost improve(sched::Genome& g, sched::Cost cost, sched::Rng& rng) override {
@@ -129,6 +132,7 @@ class DistrictDecoder final : public sched::Decoder {
       if (g.aux[gene] == old) continue;
       ++schedules_;
       const sched::Cost c = to_cost(value(g));
+      if (c == kAborted) break;
       if (c < cost) {
         cost = c;
       } else {
@@ -166,12 +170,17 @@ class DistrictDecoder final : public sched::Decoder {
   [[nodiscard]] const std::vector<float>& slowdown() const { return slowdown_; }
 
  private:
+  // The objective's value of the genome's plan; infinity when the decode ran out of time.
   double value(const sched::Genome& g) {
     set_factors(g);
     const DispatchResult d = dispatch(s_, ts_, base_);
+    if (d.aborted) return std::numeric_limits<double>::infinity();
     return evaluate(s_, ts_, d.plan).objective;
   }
-  [[nodiscard]] sched::Cost to_cost(double v) const { return std::llround(v * scale_); }
+  static constexpr sched::Cost kAborted = std::numeric_limits<sched::Cost>::max() / 2;
+  [[nodiscard]] sched::Cost to_cost(double v) const {
+    return std::isfinite(v) ? std::llround(v * scale_) : kAborted;
+  }
 
   const Scenario& s_;
   const TaskSet& ts_;
@@ -363,6 +372,10 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
     sp.seeds.push_back(g);
   }
   const auto t0 = std::chrono::steady_clock::now();
+  if (opt.time_limit_s > 0) {
+    prototype.set_deadline(t0 + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                    std::chrono::duration<double>(opt.time_limit_s)));
+  }
   const double baseline = out.baseline_value;
   const double scale = cost_scale(s.params.objective);
   std::uint64_t improvements = 0;

@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 
 #include "ascii_map.hpp"
+#include "gen/district.hpp"
 #include "plan/link.hpp"
 #include "plan/planner.hpp"
 #include "plan/tasks.hpp"
@@ -165,6 +167,19 @@ TEST(Dispatch, SlowdownLimitLeavesACriticalTaskToTheFasterCrew) {
   const auto [limited_crew, limited_days] = run(&limit);
   EXPECT_EQ(limited_crew, "large");
   EXPECT_LT(limited_days, free_days);
+}
+
+TEST(Dispatch, GivesUpAtItsDeadline) {
+  Scenario s = gen::generate_district({});
+  plan::link_scenario(s, "default");
+  const TaskSet ts = plan::generate_tasks(s);
+  plan::DispatchOptions opt;
+  const plan::DispatchResult full = plan::dispatch(s, ts, opt);
+  EXPECT_FALSE(full.aborted);
+  opt.deadline = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+  const plan::DispatchResult late = plan::dispatch(s, ts, opt);
+  EXPECT_TRUE(late.aborted);
+  EXPECT_LT(late.plan.assignments.size(), full.plan.assignments.size());
 }
 
 }  // namespace
