@@ -99,56 +99,77 @@ int main(int argc, char** argv) {
   if (scales.empty()) scales = {1, 4, 16};
   std::printf("%-6s %10s %8s %6s %8s %9s %9s %12s %10s %14s\n", "scale", "edges", "tasks", "crews",
               "gen_s", "plan_s", "plan_cpu_s", "people_days", "peak_MiB", "nodes_settled");
-  double base = 0, base_cpu = 0;
-  // Each scale runs `reps` times, each in a child process (its own peak memory); the row shown
-  // is the run with the least CPU time (the least disturbed by other load on a shared machine),
-  // and the median is printed beside it.
-  std::printf("(each scale %d times; times are the run with the least CPU time, median beside)\n",
-              reps);
-  for (double scale : scales) {
-    std::vector<Row> runs;
-    long peak_kib = 0;
-    for (int rep = 0; rep < reps; ++rep) {
-      int fds[2];
-      if (pipe(fds) != 0) return 1;
-      const pid_t pid = fork();
-      if (pid == 0) {
-        close(fds[0]);
-        const Row row = run_one(scale, seed, rule);
-        if (write(fds[1], &row, sizeof row) != static_cast<ssize_t>(sizeof row)) _exit(1);
-        _exit(0);
-      }
-      close(fds[1]);
-      Row row;
-      const bool ok = read(fds[0], &row, sizeof row) == static_cast<ssize_t>(sizeof row);
+  // Each scale runs `reps` times, each in a child process (its own peak memory). The rounds go
+  // through the scales in turn (1, 4, 16, 1, 4, 16, ...), so that every scale sees the same
+  // stretches of a shared machine's load. The row shown is the run with the least CPU time (the
+  // least disturbed), the median beside it; the last line compares each scale with the first
+  // round by round.
+  std::printf(
+      "(each scale %d times, in rounds; times are the run with the least CPU time, median "
+      "beside)\n",
+      reps);
+  auto run_child = [&](double scale, Row& row, long& peak_kib) {
+    int fds[2];
+    if (pipe(fds) != 0) return false;
+    const pid_t pid = fork();
+    if (pid == 0) {
       close(fds[0]);
-      int status = 0;
-      struct rusage ru {};
-      wait4(pid, &status, 0, &ru);
-      if (ok && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
-        runs.push_back(row);
-        peak_kib = std::max(peak_kib, ru.ru_maxrss);
-      }
+      const Row r = run_one(scale, seed, rule);
+      if (write(fds[1], &r, sizeof r) != static_cast<ssize_t>(sizeof r)) _exit(1);
+      _exit(0);
     }
-    if (runs.empty()) {
-      std::printf("%-6g failed\n", scale);
+    close(fds[1]);
+    const bool ok = read(fds[0], &row, sizeof row) == static_cast<ssize_t>(sizeof row);
+    close(fds[0]);
+    int status = 0;
+    struct rusage ru {};
+    wait4(pid, &status, 0, &ru);
+    peak_kib = std::max(peak_kib, ru.ru_maxrss);
+    return ok && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+  };
+  std::vector<std::vector<Row>> runs(scales.size());
+  std::vector<std::vector<double>> paired(
+      scales.size());  // cpu / cpu of the first scale, per round
+  std::vector<long> peak_kib(scales.size(), 0);
+  for (int rep = 0; rep < reps; ++rep) {
+    double first_cpu = 0;
+    for (std::size_t i = 0; i < scales.size(); ++i) {
+      Row row;
+      if (!run_child(scales[i], row, peak_kib[i])) continue;
+      runs[i].push_back(row);
+      if (i == 0) first_cpu = row.plan_cpu_s;
+      if (first_cpu > 0) paired[i].push_back(row.plan_cpu_s / first_cpu);
+    }
+  }
+  auto median = [](std::vector<double> v) {
+    if (v.empty()) return 0.0;
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+  };
+  double base = 0, base_cpu = 0, base_median = 0;
+  for (std::size_t i = 0; i < scales.size(); ++i) {
+    if (runs[i].empty()) {
+      std::printf("%-6g failed\n", scales[i]);
       continue;
     }
-    std::sort(runs.begin(), runs.end(),
-              [](const Row& a, const Row& b) { return a.plan_cpu_s < b.plan_cpu_s; });
-    const Row row = runs.front();
-    const double median_cpu = runs[runs.size() / 2].plan_cpu_s;
+    std::vector<double> cpus;
+    for (const Row& r : runs[i]) cpus.push_back(r.plan_cpu_s);
+    const Row row =
+        *std::min_element(runs[i].begin(), runs[i].end(),
+                          [](const Row& a, const Row& b) { return a.plan_cpu_s < b.plan_cpu_s; });
+    const double median_cpu = median(cpus);
     if (base == 0) {
       base = row.plan_s;
       base_cpu = row.plan_cpu_s;
+      base_median = median_cpu;
     }
     std::printf(
         "%-6g %10zu %8zu %6zu %8.2f %9.2f %9.2f %12.0f %10.0f %14llu   (x%.1f wall, x%.1f cpu time "
-        "of the first scale; median cpu %.2f s)\n",
+        "of the first scale; median cpu %.2f s, x%.1f)\n",
         row.scale, row.edges, row.tasks, row.crews, row.gen_s, row.plan_s, row.plan_cpu_s,
-        row.people_days, static_cast<double>(peak_kib) / 1024.0,
+        row.people_days, static_cast<double>(peak_kib[i]) / 1024.0,
         static_cast<unsigned long long>(row.st.nodes_settled), row.plan_s / base,
-        row.plan_cpu_s / base_cpu, median_cpu);
+        row.plan_cpu_s / base_cpu, median_cpu, median_cpu / base_median);
     const gw::plan::DispatchStats& st = row.st;
     auto u = [](std::uint64_t x) { return static_cast<unsigned long long>(x); };
     std::printf(
@@ -162,6 +183,12 @@ int main(int argc, char** argv) {
         "       far trips %llu settling %llu nodes; day-0 travel tables %llu nodes; priority "
         "updates %llu\n",
         u(st.far_trips), u(st.far_trip_nodes), u(st.table_nodes), u(st.priority_updates));
+  }
+  if (scales.size() > 1 && reps > 1) {
+    std::printf("cpu time over the first scale's in the same round (median of %d rounds):", reps);
+    for (std::size_t i = 1; i < scales.size(); ++i)
+      std::printf("  scale %g x%.1f", scales[i], median(paired[i]));
+    std::printf("\n");
   }
   return 0;
 }

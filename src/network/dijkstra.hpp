@@ -69,9 +69,15 @@ class Dijkstra {
       }
       return static_cast<Seconds>(best / mps);
     };
+    // Each node's heuristic is computed once, when the search first labels it.
+    if (h_.size() != state_.size()) h_.resize(state_.size());
+    auto cached_h = [&](std::uint32_t n, bool fresh) {
+      if (fresh) h_[n] = static_cast<std::uint32_t>(h(n));
+      return static_cast<Seconds>(h_[n]);
+    };
     heap_.clear();
     set(source.value, 0);
-    heap_push(h(source.value), source.value);
+    heap_push(cached_h(source.value, true), source.value);
     while (!heap_.empty()) {
       const auto [key, u] = heap_pop();
       // Stale entries, and nodes already expanded: with its inflated heuristic the weighted
@@ -80,14 +86,14 @@ class Dijkstra {
       // the path found is still a real one, within the same weight of the least.
       if (state_[u].stamp != round_) continue;
       const Seconds d = state_[u].dist;
-      if (key != d + h(u)) continue;
+      if (key != d + static_cast<Seconds>(h_[u])) continue;
       state_[u].stamp = round_ | kExpanded;
       ++settled_;
       ++settled_astar_;
       for (NodeId t : targets) {
         if (t.value == u) return {t, d};
       }
-      relax(u, d, h, [this](Seconds k, std::uint32_t v) { heap_push(k, v); });
+      relax(u, d, cached_h, [this](Seconds k, std::uint32_t v) { heap_push(k, v); });
     }
     return {NodeId{}, 0};
   }
@@ -107,7 +113,7 @@ class Dijkstra {
       ++settled_;
       if (!visit(NodeId(u), d)) break;
       relax(
-          u, d, [](std::uint32_t) { return Seconds{0}; },
+          u, d, [](std::uint32_t, bool) { return Seconds{0}; },
           [this](Seconds k, std::uint32_t v) { radix_.push(static_cast<std::uint32_t>(k), v); });
     }
   }
@@ -126,7 +132,7 @@ class Dijkstra {
 
  private:
   // Relaxes the usable arcs of u, settled at d, pushing each improved node with its travel plus
-  // h(node) as key.
+  // h(node, first label of the node in this search) as key.
   template <typename H, typename Push>
   void relax(std::uint32_t u, Seconds d, H&& h, Push&& push) {
     for (auto i = offset_[u]; i < offset_[u + 1]; ++i) {
@@ -136,9 +142,10 @@ class Dijkstra {
       const NodeState& st = state_[a.head];
       // A node not yet labelled in this search, or labelled (not expanded: see
       // to_nearest_target) with a longer time.
-      if ((st.stamp & ~kExpanded) != round_ || (st.stamp == round_ && nd < st.dist)) {
+      const bool fresh = (st.stamp & ~kExpanded) != round_;
+      if (fresh || (st.stamp == round_ && nd < st.dist)) {
         set(a.head, nd);
-        push(nd + h(a.head), a.head);
+        push(nd + h(a.head, fresh), a.head);
       }
     }
   }
@@ -185,6 +192,7 @@ class Dijkstra {
   std::vector<Arc> arcs_;
   std::vector<std::uint32_t> edge_arcs_;  // per edge: its (up to) two arcs, kNoArc when absent
   std::vector<NodeState> state_;
+  std::vector<std::uint32_t> h_;  // A*: heuristic seconds of the nodes labelled in this search
   std::uint32_t round_ = 0;
   std::vector<std::uint64_t> heap_;  // A*'s binary heap, reused across searches
   // Dijkstra's keys never fall below the last settled one: a radix heap serves them.

@@ -77,6 +77,7 @@ class Dispatcher {
     // Each node's slots hold its available tasks only, in task order: a crew's local search
     // passes through many nodes whose tasks are long done, and must not look at them again.
     node_slots_.resize(at.size());
+    node_busy_.assign((at.size() + 63) / 64, 0);
     std::size_t slots = 0;
     for (std::size_t x = 0; x < at.size(); ++x) {
       node_slots_[x] = {static_cast<std::uint32_t>(slots), 0};
@@ -146,6 +147,11 @@ class Dispatcher {
         stopped_early_ = true;
         break;
       }
+      if (opt_.deadline && (++deadline_tick_ & 255U) == 0 &&
+          std::chrono::steady_clock::now() > *opt_.deadline) {
+        aborted_ = true;
+        break;
+      }
       if (opt_.rule == Rule::kImpact && opened_since_recompute_ >= recompute_every_)
         recompute_priorities();
       // Idle crews woken because work they can do appeared in their component join the crews
@@ -162,6 +168,7 @@ class Dispatcher {
     result.stats = stats_;
     result.access_tasks = std::move(access_tasks_);
     result.stopped_early = stopped_early_;
+    result.aborted = aborted_;
     result.plan.rule = std::string(rule_name(opt_.rule));
     result.plan.assignments = std::move(assignments_);
     std::stable_sort(result.plan.assignments.begin(), result.plan.assignments.end(),
@@ -445,7 +452,13 @@ class Dispatcher {
     grid_ny_ = static_cast<std::int64_t>((y1 - y0) / kCellM) + 1;
     ncells_ = static_cast<std::size_t>(grid_nx_ * grid_ny_);
     cells_.assign(kTaskClassCount * ncells_, {});
-    cell_bound_.assign(cells_.size(), 0);
+    max_chord_m_ = 0;
+    for (std::size_t e = 0; e < net_.num_edges(); ++e) {
+      const LonLat a = net_.node_pos[net_.edge_from[e].index()];
+      const LonLat b = net_.node_pos[net_.edge_to[e].index()];
+      max_chord_m_ = std::max(max_chord_m_,
+                              std::hypot((a.lon - b.lon) * grid_mx_, (a.lat - b.lat) * 110540.0));
+    }
   }
   std::pair<std::int64_t, std::int64_t> cell_xy(std::uint32_t node) const {
     const LonLat p = net_.node_pos[node];
@@ -459,6 +472,7 @@ class Dispatcher {
     std::copy_backward(at, row + len, row + len + 1);
     *at = t;
     ++len;
+    node_busy_[node >> 6] |= std::uint64_t{1} << (node & 63);
   }
   void node_avail_erase(std::uint32_t node, std::uint32_t t) {
     std::uint32_t* row = node_avail_.data() + node_slots_[node].begin;
@@ -466,7 +480,7 @@ class Dispatcher {
     std::uint32_t* at = std::lower_bound(row, row + len, t);
     assert(at != row + len && *at == t);
     std::copy(at + 1, row + len, at);
-    --len;
+    if (--len == 0) node_busy_[node >> 6] &= ~(std::uint64_t{1} << (node & 63));
   }
   void avail_add(std::uint32_t t) {
     {
@@ -479,11 +493,21 @@ class Dispatcher {
         static_cast<std::uint32_t>(cls_[t] * ncells_ + static_cast<std::size_t>(y * grid_nx_ + x));
     ++class_avail_[cls_[t]];
     auto& list = cells_[avail_cell_[t]];
-    avail_pos_[t] = static_cast<std::uint32_t>(list.size());
     const auto [u, v] = ends(t);
-    list.push_back({t, cls_[t], net_.node_pos[u], net_.node_pos[v]});
-    if (!priority_.empty())
-      cell_bound_[avail_cell_[t]] = std::max(cell_bound_[avail_cell_[t]], priority_[t]);
+    const CellEntry entry{t, cls_[t], net_.node_pos[u], net_.node_pos[v]};
+    if (priority_.empty()) {
+      avail_pos_[t] = static_cast<std::uint32_t>(list.size());
+      list.push_back(entry);
+      return;
+    }
+    // Impact rule: each cell's list is kept by falling priority (see refresh_cells).
+    const auto at =
+        std::upper_bound(list.begin(), list.end(), t,
+                         [&](std::uint32_t a, const CellEntry& b) { return hotter(a, b.task); });
+    const auto from = static_cast<std::size_t>(at - list.begin());
+    list.insert(at, entry);
+    for (std::size_t i = from; i < list.size(); ++i)
+      avail_pos_[list[i].task] = static_cast<std::uint32_t>(i);
   }
   void avail_remove(std::uint32_t t) {
     {
@@ -493,10 +517,17 @@ class Dispatcher {
     }
     --class_avail_[cls_[t]];
     auto& list = cells_[avail_cell_[t]];
-    const CellEntry last = list.back();
-    list[avail_pos_[t]] = last;
-    avail_pos_[last.task] = avail_pos_[t];
-    list.pop_back();
+    if (priority_.empty()) {
+      const CellEntry last = list.back();
+      list[avail_pos_[t]] = last;
+      avail_pos_[last.task] = avail_pos_[t];
+      list.pop_back();
+      return;
+    }
+    const std::size_t from = avail_pos_[t];
+    list.erase(list.begin() + static_cast<std::ptrdiff_t>(from));
+    for (std::size_t i = from; i < list.size(); ++i)
+      avail_pos_[list[i].task] = static_cast<std::uint32_t>(i);
   }
   // Calls f(slot) for the cells of class k within `reach` cells of node's cell.
   template <typename F>
@@ -527,6 +558,20 @@ class Dispatcher {
     }
   }
 
+  // A lower bound of the estimated travel from `node` to any task listed in cell slot `id`: the
+  // cell holds a task by its site edge's first end, and the other end lies within the longest
+  // edge chord of it. The factor f converts the grid's metres to the estimator's (see below).
+  [[nodiscard]] double cell_min_travel_s(std::size_t id, std::uint32_t node, double f) const {
+    const auto idx = static_cast<std::int64_t>(id % ncells_);
+    const double x0 = static_cast<double>(idx % grid_nx_) * kCellM,
+                 y0 = static_cast<double>(idx / grid_nx_) * kCellM;
+    const LonLat p = net_.node_pos[node];
+    const double px = p.lon * grid_mx_ - grid_x0_, py = p.lat * 110540.0 - grid_y0_;
+    const double dx = std::max({0.0, x0 - px, px - (x0 + kCellM)});
+    const double dy = std::max({0.0, y0 - py, py - (y0 + kCellM)});
+    return std::max(0.0, std::hypot(dx, dy) - max_chord_m_) * f * kDetour / kEstimateSpeedMs;
+  }
+
   // Impact rule: benefit per crew-day spent, travel included; a tiny term prefers near tasks among
   // tasks with no measured benefit.
   double score(const Crew& crew, std::uint32_t t, Seconds travel_s, Minutes wait_min = 0) const {
@@ -535,12 +580,53 @@ class Dispatcher {
                           static_cast<double>(wait_min) / static_cast<double>(kMinutesPerDay);
     return (priority_[t] * dur + 1e-6) / (travel + dur);
   }
+  // The score the choice compares: a crew too slow for the task (DispatchOptions::slowdown_limit)
+  // ranks it below every task it is not too slow for.
+  double choice_score(const Crew& crew, std::uint32_t t, Seconds travel_s, Minutes wait = 0) {
+    const double sc = score(crew, t, travel_s, wait);
+    return too_slow(crew, t) ? sc * 1e-9 : sc;
+  }
+  bool too_slow(const Crew& crew, std::uint32_t t) {
+    if (opt_.slowdown_limit == nullptr) return false;
+    const float limit = (*opt_.slowdown_limit)[t];
+    if (!(limit > 0)) return false;
+    if (fastest_.empty()) {
+      fastest_.assign(ts_.tasks.size(), -1);
+      // Per trade, the crew with the most people × productivity: the fastest on any task.
+      std::array<double, kTradeCount> cap{};
+      for (const Crew& c : s_.crews) {
+        const auto k = static_cast<std::size_t>(c.trade);
+        const double x = static_cast<double>(c.people) * c.productivity_factor;
+        if (x > cap[k]) {
+          cap[k] = x;
+          fastest_crew_[k] = &c;
+        }
+      }
+    }
+    if (fastest_[t] < 0) {
+      Minutes best = std::numeric_limits<Minutes>::max();
+      for (const Crew* c : fastest_crew_) {
+        if (c != nullptr && daily_rate(s_, *c, ts_.tasks[t]) > 0)
+          best = std::min(best, duration_min(s_, *c, ts_.tasks[t]));
+      }
+      fastest_[t] = best;
+    }
+    return static_cast<double>(duration_min(s_, crew, ts_.tasks[t])) >
+           static_cast<double>(limit) * static_cast<double>(fastest_[t]);
+  }
+
   // Look-ahead: minutes a crew leaving now with `travel_s` to go would wait for task t.
   Minutes wait_min(std::uint32_t t, Minutes now, Seconds travel_s) const {
     return std::max<Minutes>(0, ready_at_[t] - (now + (travel_s + 59) / 60));
   }
   // score <= priority + 1e-6 / duration, and durations are whole minutes (at least one).
   static constexpr double kScoreSlack = 1e-6 * kMinutesPerDay;
+  // An upper bound of score(crew, t, ...) for every crew and travel time (-inf for the nearest
+  // rule, which ranks by travel alone).
+  [[nodiscard]] double priority_bound(std::uint32_t t) const {
+    return priority_.empty() ? -std::numeric_limits<double>::infinity()
+                             : priority_[t] + kScoreSlack;
+  }
 
   // Adds to the candidates up to hot_candidates tasks per class the crew can do from `lists`
   // (per class, by falling priority) that lie in the crew's component within their far limit.
@@ -588,6 +674,7 @@ class Dispatcher {
     auto visit = [&](NodeId x, Seconds d) {
       if (first >= 0 && d > first + window) return false;
       if (++settled > kSearchNodes) return false;
+      if ((node_busy_[x.index() >> 6] >> (x.index() & 63) & 1) == 0) return true;
       const NodeSlots slots = node_slots_[x.index()];
       const std::uint32_t* row = node_avail_.data() + slots.begin;
       for (const std::uint32_t* t = row; t != row + slots.len; ++t) {
@@ -634,6 +721,8 @@ class Dispatcher {
       const std::uint32_t root = uf_.find(crew_node_[c].index());
       Candidate farthest_fallback{0, NodeId{}, std::numeric_limits<Seconds>::max(), false};
       const TravelEstimator estimator(*this, crew_node_[c]);
+      // Impact rule: the best score among the tasks ranked so far.
+      double best_far = -std::numeric_limits<double>::infinity();
       auto consider = [&](const CellEntry& e) {
         ++stats_.far_scanned;
         const std::uint32_t t = e.task;
@@ -657,41 +746,67 @@ class Dispatcher {
           static_cast<std::int64_t>(std::ceil(static_cast<double>(opt_.far_travel_s) *
                                               kEstimateSpeedMs / kDetour / kCellM)) +
           1;
+      // Cells of the window that can hold no task within the travel limit are left for the
+      // search of the nearest task beyond it, which only runs when nothing is within it.
+      const double f = std::min(1.0, estimator.mx / grid_mx_);
+      deferred_.clear();
+      auto within_limit = [&](std::size_t id) {
+        if (cell_min_travel_s(id, crew_node_[c].value, f) <= static_cast<double>(opt_.far_travel_s))
+          return true;
+        deferred_.push_back(id);
+        return false;
+      };
       if (opt_.rule == Rule::kImpact) {
-        // Cells by falling priority bound: once the best candidate's score beats a cell's bound,
-        // no task there or in the cells after it can win.
+        // Cells by falling priority bound (the priority of their first task): once the best
+        // candidate's score beats a cell's bound, no task there or in the cells after it can win,
+        // and within a cell no task after the first that cannot. Only the best candidate is kept
+        // (the first of equals, as the final choice would take it): the others cannot win.
+        // The tasks passed over are not marked seen, so a hot list may offer them again, but
+        // every hot task from there on has a lower priority still (hot lists fall by priority).
         window_.clear();
         for (std::size_t k = 0; k < kTaskClassCount; ++k) {
           if (!cap[k] || class_avail_[k] == 0) continue;
           for_cell_ids_around(k, crew_node_[c].value, reach, [&](std::size_t id) {
-            if (!cells_[id].empty()) window_.emplace_back(cell_bound_[id], id);
+            if (!cells_[id].empty() && within_limit(id))
+              window_.emplace_back(priority_[cells_[id].front().task], id);
           });
         }
         stats_.window_cells += window_.size();
         std::sort(window_.begin(), window_.end(), std::greater<>());
-        double best = -1;
         for (const auto& [bound, id] : window_) {
-          if (bound + kScoreSlack < best) break;
+          if (bound + kScoreSlack < best_far) break;
           for (const CellEntry& e : cells_[id]) {
+            if (priority_bound(e.task) < best_far) break;
             const std::size_t before = cands_.size();
             consider(e);
-            if (cands_.size() > before)
-              best = std::max(best, score(crew, cands_.back().task, cands_.back().travel_s));
+            if (cands_.size() > before) {
+              const double sc = choice_score(crew, cands_.back().task, cands_.back().travel_s);
+              if (sc > best_far) {
+                best_far = sc;
+                cands_.front() = cands_.back();
+              }
+              cands_.resize(1);
+            }
           }
         }
       } else {
         for (std::size_t k = 0; k < kTaskClassCount; ++k) {
           if (!cap[k] || class_avail_[k] == 0) continue;
           for_cell_ids_around(k, crew_node_[c].value, reach, [&](std::size_t id) {
+            if (cells_[id].empty() || !within_limit(id)) return;
             for (const CellEntry& e : cells_[id]) consider(e);
           });
+        }
+      }
+      if (cands_.empty()) {
+        for (const std::size_t id : deferred_) {
+          for (const CellEntry& e : cells_[id]) consider(e);
         }
       }
       if (cands_.empty() && farthest_fallback.travel_s == std::numeric_limits<Seconds>::max()) {
         // Nothing in the window: widen it ring by ring until the nearest task found is nearer
         // than anything the next ring could hold. Cell widths are in the grid's metres; the
-        // estimator's are at the crew's latitude, hence the factor.
-        const double f = std::min(1.0, estimator.mx / grid_mx_);
+        // estimator's are at the crew's latitude, hence the factor f.
         const auto [cx, cy] = cell_xy(crew_node_[c].value);
         const std::int64_t max_r = std::max(grid_nx_, grid_ny_);
         for (std::int64_t r = reach + 1; r <= max_r; ++r) {
@@ -739,8 +854,8 @@ class Dispatcher {
       double best_score = -1;
       for (std::size_t i = 0; i < cands_.size(); ++i) {
         const double sc =
-            score(crew, cands_[i].task, cands_[i].travel_s,
-                  cands_[i].ahead ? wait_min(cands_[i].task, now, cands_[i].travel_s) : 0);
+            choice_score(crew, cands_[i].task, cands_[i].travel_s,
+                         cands_[i].ahead ? wait_min(cands_[i].task, now, cands_[i].travel_s) : 0);
         if (sc > best_score) {
           best_score = sc;
           best = i;
@@ -947,7 +1062,7 @@ class Dispatcher {
     if (std::all_of(s_.settlements.begin(), s_.settlements.end(), has_access)) {
       on_path_.assign(n, 0);
       apply_priority_factors();
-      refresh_cell_bounds();
+      refresh_cells();
       return;
     }
     std::vector<double>& remaining = prio_remaining_;
@@ -967,27 +1082,13 @@ class Dispatcher {
         }
       }
     }
-    std::vector<double>& cost = prio_cost_;  // per edge: travel and remaining work, in days
-    cost.resize(net_.num_edges());
-    for (std::size_t e = 0; e < net_.num_edges(); ++e) {
-      cost[e] =
-          static_cast<double>(net_.edge_travel_s(EdgeId::from_index(e))) / 86400.0 + remaining[e];
-    }
-    // Multi-source Dijkstra from the hubs over every edge; cost in days. It stops once every
-    // settlement without access is settled: their paths run through nodes settled before them.
+    // Shortest restoration paths from the hubs over every edge, cost in days (travel plus the work
+    // still blocking the edge). Costs only fall as work completes and roads open, so after the
+    // first full Dijkstra each update repairs the distances from the edges that got cheaper
+    // (decrease-only incremental shortest paths): only the nodes whose distance falls are touched.
+    std::vector<double>& cost = prio_cost_;
     std::vector<double>& dist = prio_dist_;
-    dist.assign(net_.num_nodes(), std::numeric_limits<double>::infinity());
     std::vector<EdgeId>& parent = prio_parent_;
-    parent.assign(net_.num_nodes(), EdgeId{});
-    std::vector<std::uint8_t>& wanted = prio_wanted_;
-    wanted.assign(net_.num_nodes(), 0);
-    std::size_t wanted_left = 0;
-    for (const Settlement& st : s_.settlements) {
-      if (!has_access(st) && wanted[st.node.index()] == 0) {
-        wanted[st.node.index()] = 1;
-        ++wanted_left;
-      }
-    }
     using Item = std::pair<double, std::uint32_t>;
     std::vector<Item>& heap = prio_heap_;
     heap.clear();
@@ -995,27 +1096,47 @@ class Dispatcher {
       heap.emplace_back(d, v);
       std::push_heap(heap.begin(), heap.end(), std::greater<>{});
     };
-    for (NodeId h : hub_nodes_) {
-      dist[h.index()] = 0;
-      push(0, h.value);
+    auto improve = [&](std::uint32_t from, std::uint32_t to, std::uint32_t e) {
+      const double nd = dist[from] + cost[e];
+      if (nd < dist[to]) {
+        dist[to] = nd;
+        parent[to] = EdgeId(e);
+        push(nd, to);
+      }
+    };
+    const bool first = cost.empty();
+    if (first) {
+      cost.resize(net_.num_edges());
+      dist.assign(net_.num_nodes(), std::numeric_limits<double>::infinity());
+      parent.assign(net_.num_nodes(), EdgeId{});
+      for (NodeId h : hub_nodes_) {
+        dist[h.index()] = 0;
+        push(0, h.value);
+      }
     }
-    while (!heap.empty() && wanted_left > 0) {
+    for (std::size_t e = 0; e < net_.num_edges(); ++e) {
+      const double c =
+          static_cast<double>(net_.edge_travel_s(EdgeId::from_index(e))) / 86400.0 + remaining[e];
+      if (first) {
+        cost[e] = c;
+        continue;
+      }
+      assert(c <= cost[e]);  // a sum of fewer non-negative terms, in the same order
+      if (c >= cost[e]) continue;
+      cost[e] = c;
+      const std::uint32_t a = net_.edge_from[e].value, b = net_.edge_to[e].value;
+      const auto ei = static_cast<std::uint32_t>(e);
+      improve(a, b, ei);
+      improve(b, a, ei);
+    }
+    while (!heap.empty()) {
       std::pop_heap(heap.begin(), heap.end(), std::greater<>{});
       const auto [d, u] = heap.back();
       heap.pop_back();
       if (d > dist[u]) continue;
-      if (wanted[u] != 0) {
-        wanted[u] = 0;
-        --wanted_left;
-      }
       for (auto i = net_.adj_offset[u]; i < net_.adj_offset[u + 1]; ++i) {
-        const PrioArc a = prio_arcs_[i];
-        const double nd = d + cost[a.edge];
-        if (nd < dist[a.head]) {
-          dist[a.head] = nd;
-          parent[a.head] = EdgeId(a.edge);
-          push(nd, a.head);
-        }
+        const PrioArc arc = prio_arcs_[i];
+        improve(u, arc.head, arc.edge);
       }
     }
     std::vector<EdgeId> path;
@@ -1067,15 +1188,17 @@ class Dispatcher {
         std::sort(list.begin(), list.end(),
                   [&](std::uint32_t a, std::uint32_t b) { return hotter(a, b); });
     }
-    refresh_cell_bounds();
+    refresh_cells();
   }
 
-  // Each cell's bound is the highest priority among the tasks it held since the last refresh.
-  void refresh_cell_bounds() {
-    for (std::size_t id = 0; id < cells_.size(); ++id) {
-      double b = 0;
-      for (const CellEntry& e : cells_[id]) b = std::max(b, priority_[e.task]);
-      cell_bound_[id] = b;
+  // Impact rule: each cell lists its tasks by falling priority (hotter() order), so that the far
+  // lookup stops in a cell at the first task that cannot beat the best candidate found.
+  void refresh_cells() {
+    for (auto& list : cells_) {
+      std::sort(list.begin(), list.end(),
+                [&](const CellEntry& a, const CellEntry& b) { return hotter(a.task, b.task); });
+      for (std::size_t i = 0; i < list.size(); ++i)
+        avail_pos_[list[i].task] = static_cast<std::uint32_t>(i);
     }
   }
 
@@ -1097,6 +1220,9 @@ class Dispatcher {
     std::uint32_t len;
   };
   std::vector<NodeSlots> node_slots_;
+  // One bit per node: it has available tasks. The local search tests this small array (it stays
+  // in cache on a country network) before it reads the node's slots.
+  std::vector<std::uint64_t> node_busy_;
   std::vector<std::uint32_t> node_avail_;
   std::vector<std::uint8_t> cls_;
   std::array<std::array<bool, kTaskClassCount>, kTradeCount> capable_{};
@@ -1121,11 +1247,15 @@ class Dispatcher {
   // A crew's search for nearby work settles at most this many nodes.
   static constexpr std::size_t kSearchNodes = 800;
   std::vector<std::vector<CellEntry>> cells_;  // available tasks by class and grid cell
+  double max_chord_m_ = 0;  // the longest straight line between an edge's ends, grid metres
   std::size_t ncells_ = 1;
   std::array<std::size_t, kTaskClassCount> class_avail_{};  // available tasks by class
-  std::vector<double>
-      cell_bound_;  // impact rule: no available task in the cell has a higher priority
   std::vector<std::pair<double, std::size_t>> window_;
+  std::vector<std::size_t> deferred_;  // window cells beyond the travel limit
+  // slowdown_limit: per task, the fastest crew's duration (-1: not computed yet); per trade, the
+  // crew with the most people × productivity.
+  std::vector<Minutes> fastest_;
+  std::array<const Crew*, kTradeCount> fastest_crew_{};
   std::vector<std::uint32_t> avail_pos_;   // index within its cell's list
   std::vector<std::uint32_t> avail_cell_;  // its cell
   double grid_x0_ = 0, grid_y0_ = 0;
@@ -1162,13 +1292,14 @@ class Dispatcher {
   std::vector<PrioArc> prio_arcs_;  // the adjacency, packed
   std::vector<double> prio_remaining_, prio_cost_, prio_dist_;
   std::vector<EdgeId> prio_parent_;
-  std::vector<std::uint8_t> prio_wanted_;
   std::vector<std::pair<double, std::uint32_t>> prio_heap_;
   std::vector<char> on_path_;  // on a restoration path at the last recompute (hot when available)
   std::vector<TaskId> access_tasks_;
   std::vector<std::uint32_t> waiting_nodes_;  // settlement nodes not yet known to have access
   std::uint64_t checked_version_ = 0;
   bool stopped_early_ = false;
+  bool aborted_ = false;
+  std::uint32_t deadline_tick_ = 0;
   std::size_t recompute_every_ = 1;
   std::size_t opened_since_recompute_ = 0;
 };

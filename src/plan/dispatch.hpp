@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -52,9 +53,16 @@ struct DispatchOptions {
   // Optional, one per task: multiplies far_travel_s for the task when it is on a restoration path
   // (crews from further away may take it).
   const std::vector<float>* reach_factor = nullptr;
+  // Optional, one per task (0 = no limit): a crew whose duration for the task is more than this
+  // many times the fastest crew's ranks it below every other candidate, so that a slow crew does
+  // not hold a critical task for days that a faster one would clear in hours.
+  const std::vector<float>* slowdown_limit = nullptr;
   // Stop as soon as every settlement has road access to a hub. The plan then holds only the
   // tasks started until then: enough to measure people-days without access, nothing more.
   bool stop_when_all_access = false;
+  // Optional: the run gives up once this moment has passed (DispatchResult::aborted), so that a
+  // search with a time limit is not held up by a long decode on a country network.
+  std::optional<std::chrono::steady_clock::time_point> deadline;
   // Impact rule: a crew may also take an access task whose predecessors are all under way,
   // travel now and wait at the site for them to end (no travel lost at each hand-over).
   bool look_ahead = false;
@@ -84,6 +92,7 @@ struct DispatchResult {
   // Impact rule: the tasks on a settlement's restoration path at day 0 (the optimiser's focus).
   std::vector<TaskId> access_tasks;
   bool stopped_early = false;  // stop_when_all_access took effect; `unassigned` is then moot
+  bool aborted = false;        // the deadline passed: the plan is incomplete, not to be used
 };
 
 // Plans every crew over time. The scenario must be linked and `tasks` generated from it.

@@ -19,22 +19,33 @@ namespace gw::plan {
 
 namespace {
 
-// Each gene value sets a task's priority factor and reach factor; value 0 leaves the impact rule
-// unchanged. The last values also let crews from up to three hours away take the task.
+// Each gene value sets a task's priority factor, reach factor and slowdown limit. Value 0 is the
+// decoder's neutral: the impact rule's priority and reach, and no crew more than kGuard times
+// slower than the fastest one for the task (DispatchOptions::slowdown_limit: a manual team must
+// not hold for days a clearance on a village's only way out that a dog team would finish in
+// hours). The urgent values also let crews from up to three hours away take the task; some
+// values lift the limit (0) or loosen it.
 struct Level {
   float priority;
   float reach;
+  float slowdown;  // 0: no limit
 };
-constexpr std::array<Level, 10> kLevels = {{{1, 1},
-                                            {2, 1},
-                                            {4, 1},
-                                            {16, 1},
-                                            {0.5F, 1},
-                                            {0.25F, 1},
-                                            {0.0625F, 1},
-                                            {4, 3},
-                                            {16, 3},
-                                            {64, 3}}};
+constexpr float kGuard = 1.5F;
+constexpr std::array<Level, 14> kLevels = {{{1, 1, kGuard},
+                                            {2, 1, kGuard},
+                                            {4, 1, kGuard},
+                                            {16, 1, kGuard},
+                                            {0.5F, 1, kGuard},
+                                            {0.25F, 1, kGuard},
+                                            {0.0625F, 1, kGuard},
+                                            {4, 3, kGuard},
+                                            {16, 3, kGuard},
+                                            {64, 3, kGuard},
+                                            {1, 1, 0},
+                                            {1, 1, 3},
+                                            {4, 1, 0},
+                                            {16, 3, 1.2F}}};
+constexpr int kNoLimitLevel = 10;
 
 // Cost of a plan for the search: the objective's value as an integer, in thousandths of a
 // people-day (access, weighted) or in minutes (makespan, in days).
@@ -72,10 +83,12 @@ class DistrictDecoder final : public sched::Decoder {
         groups_(std::move(groups)),
         factors_(ts.tasks.size(), 1.0F),
         reach_(ts.tasks.size(), 1.0F),
+        slowdown_(ts.tasks.size(), 0.0F),
         scale_(cost_scale(s.params.objective)) {
     base_.rule = Rule::kImpact;
     base_.priority_factor = &factors_;
     base_.reach_factor = &reach_;
+    base_.slowdown_limit = &slowdown_;
     base_.stop_when_all_access = access_only(s.params.objective);
     // The decoder's crews may set off for an access task whose predecessors are under way.
     base_.look_ahead = true;
@@ -104,6 +117,9 @@ class DistrictDecoder final : public sched::Decoder {
     ++schedules_;
     return to_cost(value(g));
   }
+  // The search's time limit, as a deadline for each decode (DispatchOptions::deadline): a decode
+  // still running then gives up and costs more than any plan.
+  void set_deadline(std::chrono::steady_clock::time_point t) { base_.deadline = t; }
 
   // On a new best: a short first-improvement pass over single genes.
   sched::Cost improve(sched::Genome& g, sched::Cost cost, sched::Rng& rng) override {
@@ -116,6 +132,7 @@ class DistrictDecoder final : public sched::Decoder {
       if (g.aux[gene] == old) continue;
       ++schedules_;
       const sched::Cost c = to_cost(value(g));
+      if (c == kAborted) break;
       if (c < cost) {
         cost = c;
       } else {
@@ -135,6 +152,7 @@ class DistrictDecoder final : public sched::Decoder {
       const Level& l = kLevels[static_cast<std::size_t>(g.aux[ng + i])];
       factors_[focus_[i].index()] = l.priority;
       reach_[focus_[i].index()] = l.reach;
+      slowdown_[focus_[i].index()] = l.slowdown;
     }
     for (std::size_t k = 0; k < ng; ++k) {
       const Level& l = kLevels[static_cast<std::size_t>(g.aux[k])];
@@ -142,19 +160,27 @@ class DistrictDecoder final : public sched::Decoder {
       for (const std::uint32_t i : groups_[k]) {
         factors_[focus_[i].index()] *= l.priority;
         reach_[focus_[i].index()] = std::max(reach_[focus_[i].index()], l.reach);
+        float& limit = slowdown_[focus_[i].index()];  // the stricter limit (0: none)
+        if (l.slowdown > 0 && (limit == 0 || l.slowdown < limit)) limit = l.slowdown;
       }
     }
   }
   [[nodiscard]] const std::vector<float>& factors() const { return factors_; }
   [[nodiscard]] const std::vector<float>& reach() const { return reach_; }
+  [[nodiscard]] const std::vector<float>& slowdown() const { return slowdown_; }
 
  private:
+  // The objective's value of the genome's plan; infinity when the decode ran out of time.
   double value(const sched::Genome& g) {
     set_factors(g);
     const DispatchResult d = dispatch(s_, ts_, base_);
+    if (d.aborted) return std::numeric_limits<double>::infinity();
     return evaluate(s_, ts_, d.plan).objective;
   }
-  [[nodiscard]] sched::Cost to_cost(double v) const { return std::llround(v * scale_); }
+  static constexpr sched::Cost kAborted = std::numeric_limits<sched::Cost>::max() / 2;
+  [[nodiscard]] sched::Cost to_cost(double v) const {
+    return std::isfinite(v) ? std::llround(v * scale_) : kAborted;
+  }
 
   const Scenario& s_;
   const TaskSet& ts_;
@@ -163,6 +189,7 @@ class DistrictDecoder final : public sched::Decoder {
   std::vector<std::vector<std::uint32_t>> groups_;  // indices into focus_
   std::vector<float> factors_;
   std::vector<float> reach_;
+  std::vector<float> slowdown_;
   double scale_;
 };
 
@@ -325,11 +352,18 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
   sp.threads = std::max(1, opt.threads);
   sp.seed = opt.seed;
   sp.mutation_rate = 1.0 / static_cast<double>(std::max<std::size_t>(focus.size(), 10));
-  // The impact rule with look-ahead (every gene neutral) is in the first population.
+  // The decoder's neutral genome (the impact rule with look-ahead and the slowdown limit on the
+  // focus tasks) is in the first population, and so is the impact rule with look-ahead alone.
   sched::Genome neutral;
   neutral.order = {0};
   neutral.aux.assign(static_cast<std::size_t>(prototype.aux_size()), 0);
   sp.seeds.push_back(neutral);
+  {
+    sched::Genome unlimited = neutral;
+    std::fill(unlimited.aux.begin() + static_cast<std::ptrdiff_t>(prototype.groups()),
+              unlimited.aux.end(), kNoLimitLevel);
+    sp.seeds.push_back(unlimited);
+  }
   // ... and, while the population has room, each group's path made urgent on its own.
   for (std::size_t k = 0;
        k < prototype.groups() && sp.seeds.size() < static_cast<std::size_t>(sp.population); ++k) {
@@ -338,6 +372,10 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
     sp.seeds.push_back(g);
   }
   const auto t0 = std::chrono::steady_clock::now();
+  if (opt.time_limit_s > 0) {
+    prototype.set_deadline(t0 + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                    std::chrono::duration<double>(opt.time_limit_s)));
+  }
   const double baseline = out.baseline_value;
   const double scale = cost_scale(s.params.objective);
   std::uint64_t improvements = 0;
@@ -362,6 +400,7 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
   final_opt.look_ahead = true;
   final_opt.priority_factor = &prototype.factors();
   final_opt.reach_factor = &prototype.reach();
+  final_opt.slowdown_limit = &prototype.slowdown();
   PlanResult best = full_plan(s, ts, final_opt);
   best.plan.rule = "optimiser";
   if (best.evaluation.objective < out.best.evaluation.objective) {

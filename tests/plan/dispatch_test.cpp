@@ -3,10 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 
 #include "ascii_map.hpp"
+#include "gen/district.hpp"
 #include "plan/link.hpp"
 #include "plan/planner.hpp"
+#include "plan/tasks.hpp"
 #include "validate/validate.hpp"
 
 namespace gw {
@@ -20,7 +23,8 @@ plan::PlanResult plan_and_validate(Scenario& s, plan::Rule rule) {
   EXPECT_TRUE(r.unassigned.empty());
   const validate::Report rep = validate::validate_plan(s, r.tasks.tasks, r.plan);
   for (const auto& v : rep.violations) ADD_FAILURE() << v;
-  EXPECT_NEAR(rep.measures.people_days_without_access, r.evaluation.people_days_without_access, 1e-6);
+  EXPECT_NEAR(rep.measures.people_days_without_access, r.evaluation.people_days_without_access,
+              1e-6);
   return r;
 }
 
@@ -30,14 +34,17 @@ const Assignment& assignment_of(const plan::PlanResult& r, std::size_t task) {
 }
 
 // Final corridor tasks on the edge between two map nodes.
-std::vector<std::size_t> corridor_tasks(const plan::PlanResult& r, const test::AsciiMap& m, char a, char b) {
+std::vector<std::size_t> corridor_tasks(const plan::PlanResult& r, const test::AsciiMap& m, char a,
+                                        char b) {
   std::vector<std::size_t> out;
   const RoadNetwork& net = m.scenario.roads;
   for (std::size_t t = 0; t < r.tasks.tasks.size(); ++t) {
     const Task& task = r.tasks.tasks[t];
     if (!task.corridor_edge.valid() || task.kind == TaskKind::kMechanical) continue;
-    const NodeId u = net.edge_from[task.corridor_edge.index()], v = net.edge_to[task.corridor_edge.index()];
-    if ((u == m.nodes.at(a) && v == m.nodes.at(b)) || (u == m.nodes.at(b) && v == m.nodes.at(a))) out.push_back(t);
+    const NodeId u = net.edge_from[task.corridor_edge.index()],
+                 v = net.edge_to[task.corridor_edge.index()];
+    if ((u == m.nodes.at(a) && v == m.nodes.at(b)) || (u == m.nodes.at(b) && v == m.nodes.at(a)))
+      out.push_back(t);
   }
   return out;
 }
@@ -79,7 +86,8 @@ TEST(Dispatch, RepairWaitsForClearanceAndOpensTheRoad) {
   crater.trade = Trade::kRoad;
   crater.quantity = 200;
   crater.geometry = {s.roads.node_pos[m.nodes.at('a').index()]};
-  crater.geometry[0].lon += (s.roads.node_pos[m.nodes.at('B').index()].lon - crater.geometry[0].lon) / 2;
+  crater.geometry[0].lon +=
+      (s.roads.node_pos[m.nodes.at('B').index()].lon - crater.geometry[0].lon) / 2;
   s.assets.push_back(crater);
   s.crews.push_back(test::make_crew("M1", Trade::kManual, 10, "H"));
   s.crews.push_back(test::make_crew("R1", Trade::kRoad, 30, "H"));
@@ -103,7 +111,8 @@ TEST(Dispatch, ImpactServesTheLargerPopulationFirst) {
   // Settlement order in the map: S first, T second.
   EXPECT_LT(near.evaluation.settlement_access[0], near.evaluation.settlement_access[1]);
   EXPECT_LT(impact.evaluation.settlement_access[1], impact.evaluation.settlement_access[0]);
-  EXPECT_LT(impact.evaluation.people_days_without_access, near.evaluation.people_days_without_access);
+  EXPECT_LT(impact.evaluation.people_days_without_access,
+            near.evaluation.people_days_without_access);
 }
 
 TEST(Dispatch, TradesOnlyTakeTasksTheyCanDo) {
@@ -116,6 +125,61 @@ TEST(Dispatch, TradesOnlyTakeTasksTheyCanDo) {
   EXPECT_FALSE(r.evaluation.days_to_access_100.has_value());
   // Never reached: counted until the horizon.
   EXPECT_DOUBLE_EQ(r.evaluation.people_days_without_access, 300.0 * m.scenario.params.horizon_days);
+}
+
+TEST(Dispatch, SlowdownLimitLeavesACriticalTaskToTheFasterCrew) {
+  // The road to T is blocked; a dead-end track to c is contaminated too. Two manual teams at the
+  // hub, of 2 and 20 people: the small one dispatches first.
+  auto m = test::build_ascii_map({"c-#-H-#-T"}, {{'T', 1000}});
+  Scenario& s = m.scenario;
+  s.crews.push_back(test::make_crew("small", Trade::kManual, 2, "H"));
+  s.crews.push_back(test::make_crew("large", Trade::kManual, 20, "H"));
+  plan::link_scenario(s, "fixture");
+  const TaskSet ts = plan::generate_tasks(s);
+  const auto to_t = [&] {
+    for (std::size_t t = 0; t < ts.tasks.size(); ++t) {
+      const EdgeId e = ts.tasks[t].corridor_edge;
+      if (e.valid() && (s.roads.edge_from[e.index()] == m.nodes.at('T') ||
+                        s.roads.edge_to[e.index()] == m.nodes.at('T')))
+        return t;
+    }
+    return ts.tasks.size();
+  }();
+  ASSERT_LT(to_t, ts.tasks.size());
+  auto run = [&](const std::vector<float>* limit) {
+    plan::DispatchOptions opt;
+    opt.slowdown_limit = limit;
+    const plan::DispatchResult d = plan::dispatch(s, ts, opt);
+    const validate::Report rep = validate::validate_plan(s, ts.tasks, d.plan);
+    for (const auto& v : rep.violations) ADD_FAILURE() << v;
+    const auto a = std::find_if(d.plan.assignments.begin(), d.plan.assignments.end(),
+                                [&](const Assignment& x) { return x.task.index() == to_t; });
+    EXPECT_NE(a, d.plan.assignments.end());
+    return std::make_pair(s.crews[a->crew.index()].id, rep.measures.people_days_without_access);
+  };
+  // Without a limit the first crew to choose takes the task that opens T's road.
+  const auto [free_crew, free_days] = run(nullptr);
+  EXPECT_EQ(free_crew, "small");
+  // With a limit of 1.5 on it, the small team (10 times slower) takes the track instead, and T
+  // connects sooner.
+  std::vector<float> limit(ts.tasks.size(), 0.0F);
+  limit[to_t] = 1.5F;
+  const auto [limited_crew, limited_days] = run(&limit);
+  EXPECT_EQ(limited_crew, "large");
+  EXPECT_LT(limited_days, free_days);
+}
+
+TEST(Dispatch, GivesUpAtItsDeadline) {
+  Scenario s = gen::generate_district({});
+  plan::link_scenario(s, "default");
+  const TaskSet ts = plan::generate_tasks(s);
+  plan::DispatchOptions opt;
+  const plan::DispatchResult full = plan::dispatch(s, ts, opt);
+  EXPECT_FALSE(full.aborted);
+  opt.deadline = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+  const plan::DispatchResult late = plan::dispatch(s, ts, opt);
+  EXPECT_TRUE(late.aborted);
+  EXPECT_LT(late.plan.assignments.size(), full.plan.assignments.size());
 }
 
 }  // namespace
