@@ -191,6 +191,8 @@ int main(int argc, char** argv) {
       opt.population = std::stoi(val());
     else if (a == "--mm-runs")
       opt.multi_mode_runs = std::stoi(val());
+    else if (a == "--init-samples")
+      opt.initial_samples = std::stoi(val());
     else if (a == "--runs")
       opt.single_mode_runs = std::stoi(val());
     else if (a == "--restart-ratio")
@@ -204,7 +206,7 @@ int main(int argc, char** argv) {
       std::cerr << "usage: psplib_bench --dir DIR [--set NAME] [--time-limit S] [--schedules N] "
                    "[--threads T] [--seed N] [--every K] [--first N] [--csv FILE] [--verbose] "
                    "[--ga-share F] [--population P] [--mm-runs K] [--mm-ga-share F] "
-                   "[--restart-ratio F] [--runs K] "
+                   "[--restart-ratio F] [--runs K] [--init-samples N] "
                    "[--names A,B,...] "
                    "[--wall-clock]\n";
       return 2;

@@ -135,10 +135,18 @@ class Island {
   }
 
   // Members from `from` on become fresh random genomes. False when the search stopped meanwhile.
+  // With initial_samples above the population, further fresh genomes replace the worst members
+  // they beat (an oversampled start: which basin a short run ends in depends on it).
   bool fill_random(std::size_t from) {
     for (std::size_t i = from; i < pop_.size(); ++i) {
       dec_.random_genome(pop_[i], rng_);
       cost_[i] = evaluate(pop_[i]);
+      if (stopped()) return false;
+    }
+    for (int k = pop_size_; k < p_.initial_samples; ++k) {
+      dec_.random_genome(sample_, rng_);
+      const Cost c = evaluate(sample_);
+      insert(sample_, c);
       if (stopped()) return false;
     }
     return true;
@@ -297,6 +305,7 @@ class Island {
   unsigned clock_tick_ = 0;
   std::uint64_t reported_ = 0;
   Cost best_seen_ = std::numeric_limits<Cost>::max();
+  Genome sample_;
   std::vector<Genome> pop_;
   std::vector<Cost> cost_;
   std::vector<char> taken_;

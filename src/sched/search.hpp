@@ -95,6 +95,9 @@ struct SearchParams {
   // long time limit independent runs find more than one long run.
   double fresh_restart_ratio = 0.0;
   int fresh_restart_min = 0;  // least stall, in children, before such a restart (0: 2 x population)
+  // Fresh genomes drawn for an initial population (also after a fresh restart); the best
+  // `population` distinct ones are kept. <= population: just the population.
+  int initial_samples = 0;
   std::vector<Genome> seeds;  // genomes inserted into the initial population
   // Optional: called (under a lock) with every new overall best.
   std::function<void(const Genome&, Cost)> on_improvement;

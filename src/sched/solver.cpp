@@ -54,6 +54,9 @@ SolveResult solve(const Instance& inst, const SolveOptions& opt) {
                   : (timed_single && p->n <= 64) ? 1000
                                                  : 40;
   sp.fresh_restart_ratio = std::max(0.0, opt.fresh_restart_ratio);
+  sp.initial_samples = opt.initial_samples > 0        ? opt.initial_samples
+                       : (timed_single && p->n <= 40) ? 30 * sp.population
+                                                      : 0;
   sp.threads = opt.threads;
   sp.time_basis = opt.time_basis;
   sp.seed = opt.seed;

@@ -45,6 +45,10 @@ struct SolveOptions {
   // fresh population with its own seed. <= 0: automatic, 1 up to 40 jobs, 3 beyond (a j60 run
   // with population 1000 converges within about a second and then stalls in its basin).
   int single_mode_runs = 0;
+  // Fresh genomes drawn for each run's initial population, the best `population` kept
+  // (SearchParams::initial_samples). <= 0: automatic, 30 x population for single-mode projects of
+  // at most 40 jobs with a time limit (a j30 run's basin is decided by its start), none otherwise.
+  int initial_samples = 0;
 };
 
 struct SolveResult {

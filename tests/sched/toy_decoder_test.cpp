@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 #include "sched/search.hpp"
@@ -140,6 +141,34 @@ TEST(GenericSearch, StallBasedFreshRestartsKeepTheBestAndStayDeterministic) {
   const SearchResult again = genetic_search(dec, sp);
   EXPECT_EQ(again.best.order, r.best.order);
   EXPECT_EQ(again.cost, r.cost);
+}
+
+TEST(GenericSearch, OversampledInitialPopulationDrawsEverySampleAndKeepsTheBest) {
+  const std::vector<int> p{3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 7, 2};
+  const std::vector<int> w{2, 7, 1, 8, 2, 8, 1, 8, 2, 8, 4, 5, 3, 9};
+  CountingDecoder dec(WeightedCompletionDecoder(p, w, {}));
+  SearchParams sp;
+  sp.time_limit_s = 0;
+  sp.population = 20;
+  sp.initial_samples = 300;
+  sp.max_schedules = 300;  // the initial population only: no child
+  sp.restart_after = 1000000;
+  CountingDecoder::fresh_ = 0;
+  const SearchResult r = genetic_search(dec, sp);
+  EXPECT_EQ(CountingDecoder::fresh_, 300);
+  EXPECT_EQ(r.decodes, 300U);
+  // The kept best is the best of all 300 samples: redraw them with the same seed and compare.
+  Rng rng(sp.seed);
+  Cost best = std::numeric_limits<Cost>::max();
+  WeightedCompletionDecoder plain(p, w, {});
+  for (int k = 0; k < 300; ++k) {
+    Genome g;
+    plain.random_genome(g, rng);
+    best = std::min(best, plain.decode(g));
+  }
+  EXPECT_EQ(r.cost, best);
+  sp.max_schedules = 20000;  // and the search still reaches the optimum from there
+  EXPECT_EQ(genetic_search(dec, sp).cost, smith_cost(p, w));
 }
 
 }  // namespace
