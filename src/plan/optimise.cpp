@@ -393,7 +393,9 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
     p.evaluations = improvements;
     opt.on_improvement(p);
   };
+  if (opt.on_search_start) opt.on_search_start();
   const sched::SearchResult sr = sched::genetic_search(prototype, sp);
+  if (opt.on_search_end) opt.on_search_end();
   out.evaluations = sr.schedules;
   out.search_seconds = sr.seconds;
   if (sr.best.aux.size() != static_cast<std::size_t>(prototype.aux_size())) return out;
