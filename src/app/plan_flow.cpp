@@ -58,14 +58,34 @@ class ProgressBar {
     best_ = p.best_value;
     baseline_ = p.baseline_value;
   }
+  // The phases around the search: the bar counts the search's own time against its limit.
+  void search_started() {
+    const std::lock_guard<std::mutex> lock(mu_);
+    phase_ = Phase::kSearch;
+    search_t0_ = std::chrono::steady_clock::now();
+  }
+  void search_ended() {
+    const std::lock_guard<std::mutex> lock(mu_);
+    phase_ = Phase::kFinal;
+  }
 
  private:
   void loop() {
     const auto t0 = std::chrono::steady_clock::now();
     std::unique_lock<std::mutex> lock(mu_);
     while (!done_) {
-      const double el =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      const auto now = std::chrono::steady_clock::now();
+      if (phase_ != Phase::kSearch) {
+        // Padded: the line overwrites a longer progress line.
+        std::fprintf(stderr, "\r  %-50s %5.0f s%50s",
+                     phase_ == Phase::kRules ? "planning the dispatch rules and the lower bound"
+                                             : "planning every task with the best priorities",
+                     std::chrono::duration<double>(now - t0).count(), "");
+        std::fflush(stderr);
+        cv_.wait_for(lock, std::chrono::milliseconds(250));
+        continue;
+      }
+      const double el = std::chrono::duration<double>(now - search_t0_).count();
       const int width = 30;
       const int filled =
           limit_s_ > 0 ? std::min(width, static_cast<int>(el / limit_s_ * width)) : 0;
@@ -92,14 +112,19 @@ class ProgressBar {
   std::condition_variable cv_;
   bool done_ = false;
   double best_ = -1, baseline_ = 0;
+  enum class Phase { kRules, kSearch, kFinal } phase_ = Phase::kRules;
+  std::chrono::steady_clock::time_point search_t0_;
 };
 
 // The objective's unit, for messages.
 std::string objective_unit(ObjectiveKind k) {
   switch (k) {
-    case ObjectiveKind::kAccess: return "people-days";
-    case ObjectiveKind::kWeighted: return "(weighted objective)";
-    case ObjectiveKind::kMakespan: return "days (makespan)";
+    case ObjectiveKind::kAccess:
+      return "people-days";
+    case ObjectiveKind::kWeighted:
+      return "(weighted objective)";
+    case ObjectiveKind::kMakespan:
+      return "days (makespan)";
   }
   return "";
 }
@@ -136,6 +161,8 @@ int run_plan_flow(const PlanFlowOptions& opt) {
     oo.dispatch = dopt;
     ProgressBar bar(opt.time_limit_s, unit, !opt.quiet && isatty(STDERR_FILENO) != 0);
     oo.on_improvement = [&bar](const plan::OptimiseProgress& p) { bar.update(p); };
+    oo.on_search_start = [&bar] { bar.search_started(); };
+    oo.on_search_end = [&bar] { bar.search_ended(); };
     optimised = plan::optimise(s, oo);
     r = std::move(optimised->best);
     rule_used = optimised->best_source;

@@ -325,7 +325,29 @@ class Dispatcher {
     return false;
   }
 
-  void dispatch_all(Minutes now, const std::vector<std::uint32_t>& crews) {
+  // DispatchOptions::chain_order: among crews choosing at the same moment, those whose work
+  // usually comes first in a chain (survey, then machines, then manual and dog teams, then
+  // builders) choose first, so that the next crew of a chain sees its task as a look-ahead
+  // candidate (its predecessors under way) in the same round rather than after its own next task.
+  static int chain_rank(Trade t) {
+    switch (t) {
+      case Trade::kSurvey:
+        return 0;
+      case Trade::kMechanical:
+        return 1;
+      case Trade::kManual:
+      case Trade::kDog:
+        return 2;
+      default:
+        return 3;
+    }
+  }
+  void dispatch_all(Minutes now, std::vector<std::uint32_t>& crews) {
+    if (opt_.chain_order) {
+      std::stable_sort(crews.begin(), crews.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return chain_rank(s_.crews[a].trade) < chain_rank(s_.crews[b].trade);
+      });
+    }
     for (const std::uint32_t c : crews) {
       if (!(has_work(c) && assign_next(c, now))) park(c);
     }

@@ -66,6 +66,10 @@ struct DispatchOptions {
   // Impact rule: a crew may also take an access task whose predecessors are all under way,
   // travel now and wait at the site for them to end (no travel lost at each hand-over).
   bool look_ahead = false;
+  // Crews that choose at the same moment choose in chain order: survey teams, then machines, then
+  // manual and dog teams, then builders (instead of crew order). With the look-ahead, the next
+  // crew of a chain then sees its task as soon as the task before it is taken.
+  bool chain_order = false;
 };
 
 struct DispatchStats {

@@ -92,6 +92,7 @@ class DistrictDecoder final : public sched::Decoder {
     base_.stop_when_all_access = access_only(s.params.objective);
     // The decoder's crews may set off for an access task whose predecessors are under way.
     base_.look_ahead = true;
+    base_.chain_order = true;
   }
 
   [[nodiscard]] int size() const override { return 1; }
@@ -172,6 +173,9 @@ class DistrictDecoder final : public sched::Decoder {
  private:
   // The objective's value of the genome's plan; infinity when the decode ran out of time.
   double value(const sched::Genome& g) {
+    // Past the deadline, not even the dispatcher's set-up (seconds on a country network).
+    if (base_.deadline && std::chrono::steady_clock::now() > *base_.deadline)
+      return std::numeric_limits<double>::infinity();
     set_factors(g);
     const DispatchResult d = dispatch(s_, ts_, base_);
     if (d.aborted) return std::numeric_limits<double>::infinity();
@@ -389,7 +393,9 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
     p.evaluations = improvements;
     opt.on_improvement(p);
   };
+  if (opt.on_search_start) opt.on_search_start();
   const sched::SearchResult sr = sched::genetic_search(prototype, sp);
+  if (opt.on_search_end) opt.on_search_end();
   out.evaluations = sr.schedules;
   out.search_seconds = sr.seconds;
   if (sr.best.aux.size() != static_cast<std::size_t>(prototype.aux_size())) return out;
@@ -398,6 +404,7 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
   prototype.set_factors(sr.best);
   DispatchOptions final_opt = impact;
   final_opt.look_ahead = true;
+  final_opt.chain_order = true;
   final_opt.priority_factor = &prototype.factors();
   final_opt.reach_factor = &prototype.reach();
   final_opt.slowdown_limit = &prototype.slowdown();

@@ -31,6 +31,10 @@ struct OptimiseOptions {
   DispatchOptions dispatch;
   // Called from a search thread (serialised) on every new best.
   std::function<void(const OptimiseProgress&)> on_improvement;
+  // Called when the search starts (after the dispatch rules and the lower bound) and when it ends
+  // (before the best genome's full plan).
+  std::function<void()> on_search_start;
+  std::function<void()> on_search_end;
 };
 
 struct OptimiseResult {

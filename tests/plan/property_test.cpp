@@ -7,6 +7,7 @@
 #include "gen/district.hpp"
 #include "plan/link.hpp"
 #include "plan/planner.hpp"
+#include "plan/tasks.hpp"
 #include "random_district.hpp"
 #include "validate/validate.hpp"
 
@@ -57,6 +58,40 @@ TEST(PlanProperty, LookAheadPlansValidateAndCrewsWait) {
   // beyond this would mean the look-ahead no longer does its job.
   EXPECT_LT(with, without);
   RecordProperty("ahead_on_random_districts", static_cast<int>(ahead));
+}
+
+// The optimiser's decoder settings: look-ahead, chain order and a slowdown limit of 1.5 on the
+// tasks on day-0 restoration paths.
+double decoder_plan_validated(Scenario& s, bool chain_order) {
+  const TaskSet ts = plan::generate_tasks(s);
+  const plan::DispatchResult day0 = plan::dispatch(s, ts, plan::DispatchOptions{});
+  std::vector<float> limit(ts.tasks.size(), 0.0F);
+  for (const TaskId t : day0.access_tasks) limit[t.index()] = 1.5F;
+  plan::DispatchOptions opt;
+  opt.look_ahead = true;
+  opt.chain_order = chain_order;
+  opt.slowdown_limit = &limit;
+  const plan::DispatchResult d = plan::dispatch(s, ts, opt);
+  EXPECT_TRUE(d.unassigned.empty()) << d.unassigned.size() << " unassigned";
+  const validate::Report rep = validate::validate_plan(s, ts.tasks, d.plan);
+  EXPECT_TRUE(rep.valid()) << rep.violations.size() << " violations, first: "
+                           << (rep.violations.empty() ? "" : rep.violations.front());
+  return rep.measures.people_days_without_access;
+}
+
+TEST(PlanProperty, ChainOrderAndSlowdownLimitPlansValidate) {
+  for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    Scenario s = test::random_small_district(seed);
+    plan::link_scenario(s, "generated");
+    decoder_plan_validated(s, true);
+  }
+  Scenario s = gen::generate_district({});
+  plan::link_scenario(s, "default");
+  // Measured: 2,497 against 2,565 people-days (docs/algorithms.md §4): at time 0 the dog teams
+  // (lower crew ids) chose before the machines whose work they follow up; not a law, but a
+  // regression beyond this would mean the chain order no longer does its job.
+  EXPECT_LT(decoder_plan_validated(s, true), decoder_plan_validated(s, false));
 }
 
 TEST(PlanProperty, ImpactBeatsNearestOnTheDefaultDistrict) {
