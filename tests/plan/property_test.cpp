@@ -14,6 +14,14 @@
 namespace gw {
 namespace {
 
+// Runs the independent validator on a plan and expects no violation.
+validate::Report expect_valid(const Scenario& s, const std::vector<Task>& tasks, const Plan& plan) {
+  validate::Report rep = validate::validate_plan(s, tasks, plan);
+  EXPECT_TRUE(rep.valid()) << rep.violations.size() << " violations, first: "
+                           << (rep.violations.empty() ? "" : rep.violations.front());
+  return rep;
+}
+
 double plan_validated(Scenario& s, plan::Rule rule, bool look_ahead = false,
                       std::uint64_t* ahead = nullptr) {
   plan::DispatchOptions opt;
@@ -22,9 +30,7 @@ double plan_validated(Scenario& s, plan::Rule rule, bool look_ahead = false,
   const plan::PlanResult r = plan::plan_linked(s, opt);
   if (ahead != nullptr) *ahead += r.stats.ahead_assignments;
   EXPECT_TRUE(r.unassigned.empty()) << r.unassigned.size() << " unassigned";
-  const validate::Report rep = validate::validate_plan(s, r.tasks.tasks, r.plan);
-  EXPECT_TRUE(rep.valid()) << rep.violations.size() << " violations, first: "
-                           << (rep.violations.empty() ? "" : rep.violations.front());
+  const validate::Report rep = expect_valid(s, r.tasks.tasks, r.plan);
   EXPECT_NEAR(rep.measures.people_days_without_access, r.evaluation.people_days_without_access,
               1e-6 * std::max(1.0, r.evaluation.people_days_without_access));
   return r.evaluation.people_days_without_access;
@@ -73,10 +79,7 @@ double decoder_plan_validated(Scenario& s, bool chain_order) {
   opt.slowdown_limit = &limit;
   const plan::DispatchResult d = plan::dispatch(s, ts, opt);
   EXPECT_TRUE(d.unassigned.empty()) << d.unassigned.size() << " unassigned";
-  const validate::Report rep = validate::validate_plan(s, ts.tasks, d.plan);
-  EXPECT_TRUE(rep.valid()) << rep.violations.size() << " violations, first: "
-                           << (rep.violations.empty() ? "" : rep.violations.front());
-  return rep.measures.people_days_without_access;
+  return expect_valid(s, ts.tasks, d.plan).measures.people_days_without_access;
 }
 
 TEST(PlanProperty, ChainOrderAndSlowdownLimitPlansValidate) {
