@@ -22,7 +22,8 @@ class Dijkstra {
   // than five arrays at scattered edge ids: on a country network a local search is bound by cache
   // misses, not arithmetic. Every edge starts usable.
   explicit Dijkstra(const RoadNetwork& net)
-      : net_(net), offset_(net.adj_offset), state_(net.num_nodes()) {
+      : net_(net), state_(net.num_nodes() + 1) {
+    for (std::size_t n = 0; n <= net.num_nodes(); ++n) state_[n].first_arc = net.adj_offset[n];
     arcs_.reserve(net.adj_edge.size());
     edge_arcs_.assign(2 * net.num_edges(), kNoArc);
     for (std::size_t n = 0; n < net.num_nodes(); ++n) {
@@ -135,7 +136,7 @@ class Dijkstra {
   // h(node, first label of the node in this search) as key.
   template <typename H, typename Push>
   void relax(std::uint32_t u, Seconds d, H&& h, Push&& push) {
-    for (auto i = offset_[u]; i < offset_[u + 1]; ++i) {
+    for (auto i = state_[u].first_arc; i < state_[u + 1].first_arc; ++i) {
       const Arc a = arcs_[i];
       if ((a.travel & kClosedBit) != 0) continue;
       const Seconds nd = d + a.travel;
@@ -145,6 +146,9 @@ class Dijkstra {
       const bool fresh = (st.stamp & ~kExpanded) != round_;
       if (fresh || (st.stamp == round_ && nd < st.dist)) {
         set(a.head, nd);
+        // The node's arcs are read when it is settled, later: fetch them now, so that a search
+        // on a network larger than the cache waits less on memory.
+        if (fresh) __builtin_prefetch(&arcs_[st.first_arc]);
         push(nd + h(a.head, fresh), a.head);
       }
     }
@@ -173,7 +177,8 @@ class Dijkstra {
   }
   void set(std::uint32_t v, Seconds d) {
     assert(d >= 0 && d <= kMaxKey);
-    state_[v] = {static_cast<std::uint32_t>(d), round_};
+    state_[v].dist = static_cast<std::uint32_t>(d);
+    state_[v].stamp = round_;
   }
   static constexpr std::uint32_t kClosedBit = 0x80000000U;  // in Arc::travel
   static constexpr std::uint32_t kExpanded = 0x80000000U;   // in NodeState::stamp
@@ -182,16 +187,17 @@ class Dijkstra {
     std::uint32_t head;
     std::uint32_t travel;  // seconds; kClosedBit set while the edge is not usable
   };
-  // A node's tentative travel time and the search (round) that set it, side by side.
+  // A node's tentative travel time, the search (round) that set it and where its arcs begin, side
+  // by side: one cache line serves the label test and the arc range.
   struct NodeState {
-    std::uint32_t dist = 0;   // travel seconds (136 years fit)
-    std::uint32_t stamp = 0;  // the search's round, kExpanded set once A* expanded the node
+    std::uint32_t dist = 0;       // travel seconds (136 years fit)
+    std::uint32_t stamp = 0;      // the search's round, kExpanded set once A* expanded the node
+    std::uint32_t first_arc = 0;  // arcs_[first_arc .. next node's first_arc)
   };
   const RoadNetwork& net_;
-  std::vector<std::uint32_t> offset_;
   std::vector<Arc> arcs_;
   std::vector<std::uint32_t> edge_arcs_;  // per edge: its (up to) two arcs, kNoArc when absent
-  std::vector<NodeState> state_;
+  std::vector<NodeState> state_;  // one more than the nodes: the last holds the arcs' end
   std::vector<std::uint32_t> h_;  // A*: heuristic seconds of the nodes labelled in this search
   std::uint32_t round_ = 0;
   std::vector<std::uint64_t> heap_;  // A*'s binary heap, reused across searches
