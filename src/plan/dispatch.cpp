@@ -6,9 +6,11 @@
 #include <cmath>
 #include <limits>
 #include <queue>
+#include <string>
 #include <tuple>
 #include <unordered_map>
 
+#include "model/error.hpp"
 #include "network/dijkstra.hpp"
 #include "network/union_find.hpp"
 #include "plan/tasks.hpp"
@@ -53,8 +55,16 @@ class Dispatcher {
     succs_ = invert(ts.preds, n);
     blocks_ = invert(ts.edge_blockers, n);
     cls_.resize(n);
-    for (std::size_t t = 0; t < n; ++t)
+    ends_.resize(n);
+    for (std::size_t t = 0; t < n; ++t) {
       cls_[t] = static_cast<std::uint8_t>(task_class(s, ts.tasks[t]));
+      const EdgeId e = ts.tasks[t].site_edge;
+      ends_[t] = {net_.edge_from[e.index()].value, net_.edge_to[e.index()].value};
+    }
+    if (n > kMaxPackedTask) {
+      throw Error(ErrorCode::kUnsupported, "dispatch: more than " + std::to_string(kMaxPackedTask) +
+                                               " tasks");
+    }
 
     // Which trades can do which classes (the rate is then > 0 for every crew of the trade).
     for (std::size_t t = 0; t < n; ++t) {
@@ -189,10 +199,7 @@ class Dispatcher {
     bool operator>(const Event& o) const { return time != o.time ? time > o.time : task > o.task; }
   };
 
-  std::pair<std::uint32_t, std::uint32_t> ends(std::size_t t) const {
-    const EdgeId e = ts_.tasks[t].site_edge;
-    return {net_.edge_from[e.index()].value, net_.edge_to[e.index()].value};
-  }
+  std::pair<std::uint32_t, std::uint32_t> ends(std::size_t t) const { return ends_[t]; }
 
   void count(std::size_t t, std::int32_t delta) {
     const auto [u, v] = ends(t);
@@ -366,11 +373,13 @@ class Dispatcher {
   static constexpr double kDetour = 1.4;
   static constexpr double kEstimateSpeedMs = 40.0 / 3.6;
 
-  // An available task as the far-work scan sees it: the positions of both ends of its site edge
-  // are copied in, so that ranking thousands of tasks reads one contiguous list.
+  // An available task as the far-work scan sees it: its priority and the ids and positions of
+  // both ends of its site edge are copied in, so that ranking thousands of tasks reads one
+  // contiguous list, not scattered per-task and per-node arrays.
   struct CellEntry {
     std::uint32_t task;
-    std::uint8_t cls;
+    std::uint32_t u_node, v_node;
+    double priority;  // priority_[task] (0 for the nearest rule), refreshed with it
     LonLat u, v;
   };
 
@@ -490,17 +499,19 @@ class Dispatcher {
   void node_avail_insert(std::uint32_t node, std::uint32_t t) {
     std::uint32_t* row = node_avail_.data() + node_slots_[node].begin;
     std::uint32_t& len = node_slots_[node].len;
-    std::uint32_t* at = std::upper_bound(row, row + len, t);
+    const std::uint32_t packed = pack(t);
+    std::uint32_t* at = std::upper_bound(row, row + len, packed);
     std::copy_backward(at, row + len, row + len + 1);
-    *at = t;
+    *at = packed;
     ++len;
     node_busy_[node >> 6] |= std::uint64_t{1} << (node & 63);
   }
   void node_avail_erase(std::uint32_t node, std::uint32_t t) {
     std::uint32_t* row = node_avail_.data() + node_slots_[node].begin;
     std::uint32_t& len = node_slots_[node].len;
-    std::uint32_t* at = std::lower_bound(row, row + len, t);
-    assert(at != row + len && *at == t);
+    const std::uint32_t packed = pack(t);
+    std::uint32_t* at = std::lower_bound(row, row + len, packed);
+    assert(at != row + len && *at == packed);
     std::copy(at + 1, row + len, at);
     if (--len == 0) node_busy_[node >> 6] &= ~(std::uint64_t{1} << (node & 63));
   }
@@ -516,7 +527,8 @@ class Dispatcher {
     ++class_avail_[cls_[t]];
     auto& list = cells_[avail_cell_[t]];
     const auto [u, v] = ends(t);
-    const CellEntry entry{t, cls_[t], net_.node_pos[u], net_.node_pos[v]};
+    const CellEntry entry{t, u, v, priority_.empty() ? 0.0 : priority_[t], net_.node_pos[u],
+                          net_.node_pos[v]};
     if (priority_.empty()) {
       avail_pos_[t] = static_cast<std::uint32_t>(list.size());
       list.push_back(entry);
@@ -524,8 +536,9 @@ class Dispatcher {
     }
     // Impact rule: each cell's list is kept by falling priority (see refresh_cells).
     const auto at =
-        std::upper_bound(list.begin(), list.end(), t,
-                         [&](std::uint32_t a, const CellEntry& b) { return hotter(a, b.task); });
+        std::upper_bound(list.begin(), list.end(), entry, [](const CellEntry& a, const CellEntry& b) {
+          return a.priority != b.priority ? a.priority > b.priority : a.task < b.task;
+        });
     const auto from = static_cast<std::size_t>(at - list.begin());
     list.insert(at, entry);
     for (std::size_t i = from; i < list.size(); ++i)
@@ -700,8 +713,9 @@ class Dispatcher {
       const NodeSlots slots = node_slots_[x.index()];
       const std::uint32_t* row = node_avail_.data() + slots.begin;
       for (const std::uint32_t* t = row; t != row + slots.len; ++t) {
-        const std::uint32_t ti = *t;
-        if (!cap[cls_[ti]] || seen_[ti] == seen_round_) continue;
+        if (!cap[*t & kClassMask]) continue;
+        const std::uint32_t ti = *t >> kClassBits;
+        if (seen_[ti] == seen_round_) continue;
         seen_[ti] = seen_round_;
         cands_.push_back({ti, x, d});
         if (first < 0) first = d;
@@ -754,8 +768,7 @@ class Dispatcher {
         if (!near &&
             std::tie(est, t) >= std::tie(farthest_fallback.travel_s, farthest_fallback.task))
           return;
-        const auto [u, v] = ends(t);
-        if (uf_.find(u) != root && uf_.find(v) != root) return;
+        if (uf_.find(e.u_node) != root && uf_.find(e.v_node) != root) return;
         if (near) {
           seen_[t] = seen_round_;
           cands_.push_back({t, NodeId{}, est, false});
@@ -790,7 +803,7 @@ class Dispatcher {
           if (!cap[k] || class_avail_[k] == 0) continue;
           for_cell_ids_around(k, crew_node_[c].value, reach, [&](std::size_t id) {
             if (!cells_[id].empty() && within_limit(id))
-              window_.emplace_back(priority_[cells_[id].front().task], id);
+              window_.emplace_back(cells_[id].front().priority, id);
           });
         }
         stats_.window_cells += window_.size();
@@ -798,7 +811,7 @@ class Dispatcher {
         for (const auto& [bound, id] : window_) {
           if (bound + kScoreSlack < best_far) break;
           for (const CellEntry& e : cells_[id]) {
-            if (priority_bound(e.task) < best_far) break;
+            if (e.priority + kScoreSlack < best_far) break;  // priority_bound(e.task)
             const std::size_t before = cands_.size();
             consider(e);
             if (cands_.size() > before) {
@@ -1217,8 +1230,11 @@ class Dispatcher {
   // lookup stops in a cell at the first task that cannot beat the best candidate found.
   void refresh_cells() {
     for (auto& list : cells_) {
+      for (CellEntry& e : list) e.priority = priority_[e.task];
       std::sort(list.begin(), list.end(),
-                [&](const CellEntry& a, const CellEntry& b) { return hotter(a.task, b.task); });
+                [](const CellEntry& a, const CellEntry& b) {
+                  return a.priority != b.priority ? a.priority > b.priority : a.task < b.task;
+                });
       for (std::size_t i = 0; i < list.size(); ++i)
         avail_pos_[list[i].task] = static_cast<std::uint32_t>(i);
     }
@@ -1245,8 +1261,17 @@ class Dispatcher {
   // One bit per node: it has available tasks. The local search tests this small array (it stays
   // in cache on a country network) before it reads the node's slots.
   std::vector<std::uint64_t> node_busy_;
+  // Each entry packs task << kClassBits | class: the search tests the class without reading a
+  // per-task array, and the order is still the tasks' order.
   std::vector<std::uint32_t> node_avail_;
+  static constexpr std::uint32_t kClassBits = 5;
+  static constexpr std::uint32_t kClassMask = (1U << kClassBits) - 1;
+  static_assert(kTaskClassCount <= kClassMask + 1);
+  static constexpr std::size_t kMaxPackedTask = std::size_t{1} << (32 - kClassBits);
+  std::uint32_t pack(std::uint32_t t) const { return t << kClassBits | cls_[t]; }
   std::vector<std::uint8_t> cls_;
+  // Per task: the end nodes of its site edge (one read rather than three scattered ones).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> ends_;
   std::array<std::array<bool, kTaskClassCount>, kTradeCount> capable_{};
   std::vector<ClassCounts> counts_;  // per union-find root: available tasks by class (per end)
   std::vector<std::uint32_t> blockers_left_;
