@@ -56,8 +56,10 @@ class Dispatcher {
     blocks_ = invert(ts.edge_blockers, n);
     cls_.resize(n);
     ends_.resize(n);
+    work_.resize(n);
     for (std::size_t t = 0; t < n; ++t) {
       cls_[t] = static_cast<std::uint8_t>(task_class(s, ts.tasks[t]));
+      work_[t] = ts.tasks[t].work;
       const EdgeId e = ts.tasks[t].site_edge;
       ends_[t] = {net_.edge_from[e.index()].value, net_.edge_to[e.index()].value};
     }
@@ -66,6 +68,10 @@ class Dispatcher {
                                                " tasks");
     }
 
+    for (std::size_t tr = 0; tr < kTradeCount; ++tr) {
+      for (std::size_t k = 0; k < kTaskClassCount; ++k)
+        per_person_[tr][k] = per_person_rate(s.params, static_cast<Trade>(tr), k);
+    }
     // Which trades can do which classes (the rate is then > 0 for every crew of the trade).
     for (std::size_t t = 0; t < n; ++t) {
       for (std::size_t tr = 0; tr < kTradeCount; ++tr) {
@@ -610,7 +616,7 @@ class Dispatcher {
   // Impact rule: benefit per crew-day spent, travel included; a tiny term prefers near tasks among
   // tasks with no measured benefit.
   double score(const Crew& crew, std::uint32_t t, Seconds travel_s, Minutes wait_min = 0) const {
-    const double dur = static_cast<double>(duration_min(s_, crew, ts_.tasks[t])) / kMinutesPerDay;
+    const double dur = static_cast<double>(duration(crew, t)) / kMinutesPerDay;
     const double travel = static_cast<double>(travel_s) / 86400.0 +
                           static_cast<double>(wait_min) / static_cast<double>(kMinutesPerDay);
     return (priority_[t] * dur + 1e-6) / (travel + dur);
@@ -641,12 +647,11 @@ class Dispatcher {
     if (fastest_[t] < 0) {
       Minutes best = std::numeric_limits<Minutes>::max();
       for (const Crew* c : fastest_crew_) {
-        if (c != nullptr && daily_rate(s_, *c, ts_.tasks[t]) > 0)
-          best = std::min(best, duration_min(s_, *c, ts_.tasks[t]));
+        if (c != nullptr && rate(*c, t) > 0) best = std::min(best, duration(*c, t));
       }
       fastest_[t] = best;
     }
-    return static_cast<double>(duration_min(s_, crew, ts_.tasks[t])) >
+    return static_cast<double>(duration(crew, t)) >
            static_cast<double>(limit) * static_cast<double>(fastest_[t]);
   }
 
@@ -921,7 +926,6 @@ class Dispatcher {
         ++stats_.far_trips;
       }
     }
-    const Task& task = ts_.tasks[pick.task];
     Assignment a;
     a.task = TaskId(pick.task);
     a.crew = CrewId(c);
@@ -932,7 +936,7 @@ class Dispatcher {
       a.start = std::max(a.start, ready_at_[pick.task]);
       ++stats_.ahead_assignments;
     }
-    a.end = a.start + duration_min(s_, crew, task);
+    a.end = a.start + duration(crew, pick.task);
     a.from_node = crew_node_[c];
     a.entry_node = pick.entry;
     assignments_.push_back(a);
@@ -1272,6 +1276,17 @@ class Dispatcher {
   std::vector<std::uint8_t> cls_;
   // Per task: the end nodes of its site edge (one read rather than three scattered ones).
   std::vector<std::pair<std::uint32_t, std::uint32_t>> ends_;
+  // Durations from compact per-task data (the Task and Asset records are large and scattered):
+  // work per task, per-person rates per trade and class; the same arithmetic as duration_min.
+  std::vector<double> work_;
+  std::array<std::array<double, kTaskClassCount>, kTradeCount> per_person_{};
+  [[nodiscard]] double rate(const Crew& c, std::uint32_t t) const {
+    return daily_rate(c, per_person_[static_cast<std::size_t>(c.trade)][cls_[t]]);
+  }
+  [[nodiscard]] Minutes duration(const Crew& c, std::uint32_t t) const {
+    assert(work_minutes(s_.params, work_[t], rate(c, t)) == duration_min(s_, c, ts_.tasks[t]));
+    return work_minutes(s_.params, work_[t], rate(c, t));
+  }
   std::array<std::array<bool, kTaskClassCount>, kTradeCount> capable_{};
   std::vector<ClassCounts> counts_;  // per union-find root: available tasks by class (per end)
   std::vector<std::uint32_t> blockers_left_;

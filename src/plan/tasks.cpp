@@ -50,22 +50,23 @@ std::size_t task_class(const Scenario& s, const Task& t) {
   return idx(t.kind) * kTerrainCount + idx(t.terrain);
 }
 
+double per_person_rate(const Parameters& p, Trade trade, std::size_t task_class) {
+  const std::size_t tr = idx(trade);
+  if (task_class >= 4 * kTerrainCount) return p.repair_rate[tr][task_class - 4 * kTerrainCount];
+  return p.rate[tr][task_class / kTerrainCount] * p.terrain_factor[tr][task_class % kTerrainCount];
+}
+
 double daily_rate(const Scenario& s, const Crew& c, const Task& t) {
-  const Parameters& p = s.params;
-  const std::size_t trade = idx(c.trade);
-  double per_person = 0;
-  if (t.kind == TaskKind::kRepair) {
-    per_person = p.repair_rate[trade][idx(s.assets[t.asset.index()].kind)];
-  } else {
-    per_person = p.rate[trade][idx(t.kind)] * p.terrain_factor[trade][idx(t.terrain)];
-  }
-  return static_cast<double>(c.people) * per_person * c.productivity_factor;
+  return daily_rate(c, per_person_rate(s.params, c.trade, task_class(s, t)));
+}
+
+Minutes work_minutes(const Parameters& p, double work, double rate) {
+  const double minutes = work / rate * 1440.0 * 7.0 / p.working_days_per_week;
+  return static_cast<Minutes>(std::ceil(minutes - 1e-9));
 }
 
 Minutes duration_min(const Scenario& s, const Crew& c, const Task& t) {
-  const double rate = daily_rate(s, c, t);
-  const double minutes = t.work / rate * 1440.0 * 7.0 / s.params.working_days_per_week;
-  return static_cast<Minutes>(std::ceil(minutes - 1e-9));
+  return work_minutes(s.params, t.work, daily_rate(s, c, t));
 }
 
 TaskSet generate_tasks(const Scenario& s) {

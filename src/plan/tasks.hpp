@@ -15,14 +15,23 @@ bool nts_cancels(std::uint64_t seed, std::string_view hazard_id, double cancel_s
 // Builds every task with its precedence and road-blocking relations. The scenario must be linked.
 TaskSet generate_tasks(const Scenario& s);
 
-// A crew's daily rate on a task in the task's work unit (0 when the trade cannot do it).
-double daily_rate(const Scenario& s, const Crew& c, const Task& t);
-// The task's duration for the crew, in whole minutes (docs/model.md §6). Requires daily_rate > 0.
-Minutes duration_min(const Scenario& s, const Crew& c, const Task& t);
-
 // Capability classes: a demining kind on a terrain, or the repair of an asset kind. Two tasks of
 // one class can be done by exactly the same trades at rates in the same proportion.
 inline constexpr std::size_t kTaskClassCount = 4 * kTerrainCount + kAssetKindCount;
 std::size_t task_class(const Scenario& s, const Task& t);
+
+// One person's daily rate of a trade on a task class, in the class's work unit (0 when the
+// trade cannot do it).
+double per_person_rate(const Parameters& p, Trade trade, std::size_t task_class);
+// A crew's daily rate from the per-person rate.
+inline double daily_rate(const Crew& c, double per_person) {
+  return static_cast<double>(c.people) * per_person * c.productivity_factor;
+}
+// A crew's daily rate on a task in the task's work unit (0 when the trade cannot do it).
+double daily_rate(const Scenario& s, const Crew& c, const Task& t);
+// Whole minutes to do `work` at `rate` per day (docs/model.md §6). Requires rate > 0.
+Minutes work_minutes(const Parameters& p, double work, double rate);
+// The task's duration for the crew, in whole minutes. Requires daily_rate > 0.
+Minutes duration_min(const Scenario& s, const Crew& c, const Task& t);
 
 }  // namespace gw::plan
