@@ -655,6 +655,14 @@ class Dispatcher {
            static_cast<double>(limit) * static_cast<double>(fastest_[t]);
   }
 
+  // Whether two entries of one cell (hence one class) score the same for every crew and travel.
+  [[nodiscard]] bool same_score(const CellEntry& a, const CellEntry& b) const {
+    return a.u_node == b.u_node && a.v_node == b.v_node && a.priority == b.priority &&
+           work_[a.task] == work_[b.task] &&
+           (opt_.slowdown_limit == nullptr ||
+            (*opt_.slowdown_limit)[a.task] == (*opt_.slowdown_limit)[b.task]);
+  }
+
   // Look-ahead: minutes a crew leaving now with `travel_s` to go would wait for task t.
   Minutes wait_min(std::uint32_t t, Minutes now, Seconds travel_s) const {
     return std::max<Minutes>(0, ready_at_[t] - (now + (travel_s + 59) / 60));
@@ -815,8 +823,14 @@ class Dispatcher {
         std::sort(window_.begin(), window_.end(), std::greater<>());
         for (const auto& [bound, id] : window_) {
           if (bound + kScoreSlack < best_far) break;
+          const CellEntry* prev = nullptr;
           for (const CellEntry& e : cells_[id]) {
             if (e.priority + kScoreSlack < best_far) break;  // priority_bound(e.task)
+            // The work packages of one hazard follow one another in a cell (same priority and
+            // site): one that also has the previous one's work (and slowdown limit) scores the
+            // same and cannot beat it, nor come before it among the far fallbacks (lower id).
+            if (prev != nullptr && same_score(*prev, e)) continue;
+            prev = &e;
             const std::size_t before = cands_.size();
             consider(e);
             if (cands_.size() > before) {
