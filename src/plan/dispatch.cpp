@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cassert>
 #include <cmath>
 #include <limits>
@@ -489,6 +490,7 @@ class Dispatcher {
     grid_ny_ = static_cast<std::int64_t>((y1 - y0) / kCellM) + 1;
     ncells_ = static_cast<std::size_t>(grid_nx_ * grid_ny_);
     cells_.assign(kTaskClassCount * ncells_, {});
+    cell_mask_.assign(ncells_, 0);
     max_chord_m_ = 0;
     for (std::size_t e = 0; e < net_.num_edges(); ++e) {
       const LonLat a = net_.node_pos[net_.edge_from[e].index()];
@@ -531,6 +533,7 @@ class Dispatcher {
     avail_cell_[t] =
         static_cast<std::uint32_t>(cls_[t] * ncells_ + static_cast<std::size_t>(y * grid_nx_ + x));
     ++class_avail_[cls_[t]];
+    cell_mask_[avail_cell_[t] % ncells_] |= 1U << cls_[t];
     auto& list = cells_[avail_cell_[t]];
     const auto [u, v] = ends(t);
     const CellEntry entry{t, u, v, priority_.empty() ? 0.0 : priority_[t], net_.node_pos[u],
@@ -558,6 +561,7 @@ class Dispatcher {
     }
     --class_avail_[cls_[t]];
     auto& list = cells_[avail_cell_[t]];
+    if (list.size() == 1) cell_mask_[avail_cell_[t] % ncells_] &= ~(1U << cls_[t]);
     if (priority_.empty()) {
       const CellEntry last = list.back();
       list[avail_pos_[t]] = last;
@@ -569,6 +573,11 @@ class Dispatcher {
     list.erase(list.begin() + static_cast<std::ptrdiff_t>(from));
     for (std::size_t i = from; i < list.size(); ++i)
       avail_pos_[list[i].task] = static_cast<std::uint32_t>(i);
+  }
+  // Calls f(cell) for the grid cells within `reach` cells of node's cell.
+  template <typename F>
+  void for_cells_around(std::uint32_t node, std::int64_t reach, F&& f) const {
+    for_cell_ids_around(0, node, reach, f);  // class 0's slots are the cells themselves
   }
   // Calls f(slot) for the cells of class k within `reach` cells of node's cell.
   template <typename F>
@@ -742,15 +751,14 @@ class Dispatcher {
     bool near_work = false;
     {
       const std::uint32_t root = uf_.find(crew_node_[c].index());
-      for (std::size_t k = 0; k < kTaskClassCount && !near_work; ++k) {
-        if (!cap[k] || class_avail_[k] == 0) continue;
-        for_cell_ids_around(k, crew_node_[c].value, 1, [&](std::size_t id) {
-          for (std::size_t i = 0; i < cells_[id].size() && !near_work; ++i) {
-            const auto [u, v] = ends(cells_[id][i].task);
-            near_work = uf_.find(u) == root || uf_.find(v) == root;
-          }
-        });
-      }
+      const std::uint32_t capmask = class_mask(cap);
+      for_cells_around(crew_node_[c].value, 1, [&](std::size_t cell) {
+        for (std::uint32_t m = cell_mask_[cell] & capmask; m != 0 && !near_work; m &= m - 1) {
+          const auto& list = cells_[static_cast<std::size_t>(std::countr_zero(m)) * ncells_ + cell];
+          for (std::size_t i = 0; i < list.size() && !near_work; ++i)
+            near_work = uf_.find(list[i].u_node) == root || uf_.find(list[i].v_node) == root;
+        }
+      });
     }
     bool searched = false;
     if (cache != nullptr) {
@@ -812,13 +820,23 @@ class Dispatcher {
         // The tasks passed over are not marked seen, so a hot list may offer them again, but
         // every hot task from there on has a lower priority still (hot lists fall by priority).
         window_.clear();
-        for (std::size_t k = 0; k < kTaskClassCount; ++k) {
-          if (!cap[k] || class_avail_[k] == 0) continue;
-          for_cell_ids_around(k, crew_node_[c].value, reach, [&](std::size_t id) {
-            if (!cells_[id].empty() && within_limit(id))
+        const std::uint32_t capmask = class_mask(cap);
+        for_cells_around(crew_node_[c].value, reach, [&](std::size_t cell) {
+          std::uint32_t m = cell_mask_[cell] & capmask;
+          if (m == 0) return;
+          const bool within = cell_min_travel_s(cell, crew_node_[c].value, f) <=
+                              static_cast<double>(opt_.far_travel_s);
+          for (; m != 0; m &= m - 1) {
+            const std::size_t id = static_cast<std::size_t>(std::countr_zero(m)) * ncells_ + cell;
+            if (within) {
               window_.emplace_back(cells_[id].front().priority, id);
-          });
-        }
+            } else {
+              deferred_.push_back(id);
+            }
+          }
+        });
+        // Deferred cells are ranked in slot order, as the per-class walk listed them.
+        std::sort(deferred_.begin(), deferred_.end());
         stats_.window_cells += window_.size();
         std::sort(window_.begin(), window_.end(), std::greater<>());
         for (const auto& [bound, id] : window_) {
@@ -1325,6 +1343,15 @@ class Dispatcher {
   std::vector<std::vector<CellEntry>> cells_;  // available tasks by class and grid cell
   double max_chord_m_ = 0;  // the longest straight line between an edge's ends, grid metres
   std::size_t ncells_ = 1;
+  // Per grid cell, bit k set when the cell lists available tasks of class k: a window is walked
+  // once, not once per class the crew can do.
+  std::vector<std::uint32_t> cell_mask_;
+  static_assert(kTaskClassCount <= 32);
+  [[nodiscard]] static std::uint32_t class_mask(const std::array<bool, kTaskClassCount>& cap) {
+    std::uint32_t m = 0;
+    for (std::size_t k = 0; k < kTaskClassCount; ++k) m |= cap[k] ? 1U << k : 0U;
+    return m;
+  }
   std::array<std::size_t, kTaskClassCount> class_avail_{};  // available tasks by class
   std::vector<std::pair<double, std::size_t>> window_;
   std::vector<std::size_t> deferred_;  // window cells beyond the travel limit
