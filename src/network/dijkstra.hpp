@@ -58,17 +58,19 @@ class Dijkstra {
     next_round();
     const double mps = heuristic_speed_kmh / 3.6;
     const double coslat = std::cos(net_.node_pos[source.index()].lat * 0.0174532925);
+    target_pos_.clear();
+    for (NodeId t : targets) target_pos_.push_back(net_.node_pos[t.index()]);
     auto h = [&](std::uint32_t n) {
-      double best = std::numeric_limits<double>::max();
+      double best2 = std::numeric_limits<double>::max();
       const LonLat a = net_.node_pos[n];
-      for (NodeId t : targets) {
-        const LonLat b = net_.node_pos[t.index()];
-        // Equirectangular distance shrunk by 2 %: a lower bound of the road distance nearby.
+      for (const LonLat& b : target_pos_) {
         const double dx = (a.lon - b.lon) * 111319.0 * coslat;
         const double dy = (a.lat - b.lat) * 110574.0;
-        best = std::min(best, std::sqrt(dx * dx + dy * dy) * 0.98);
+        best2 = std::min(best2, dx * dx + dy * dy);
       }
-      return static_cast<Seconds>(best / mps);
+      // Equirectangular distance shrunk by 2 %: a lower bound of the road distance nearby. One
+      // square root for the nearest target (the root and the scaling are monotone).
+      return static_cast<Seconds>(std::sqrt(best2) * 0.98 / mps);
     };
     // Each node's heuristic is computed once, when the search first labels it.
     if (h_.size() != state_.size()) h_.resize(state_.size());
@@ -199,6 +201,7 @@ class Dijkstra {
   std::vector<std::uint32_t> edge_arcs_;  // per edge: its (up to) two arcs, kNoArc when absent
   std::vector<NodeState> state_;  // one more than the nodes: the last holds the arcs' end
   std::vector<std::uint32_t> h_;  // A*: heuristic seconds of the nodes labelled in this search
+  std::vector<LonLat> target_pos_;  // A*: the targets' positions
   std::uint32_t round_ = 0;
   std::vector<std::uint64_t> heap_;  // A*'s binary heap, reused across searches
   // Dijkstra's keys never fall below the last settled one: a radix heap serves them.

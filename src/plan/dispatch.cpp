@@ -387,6 +387,7 @@ class Dispatcher {
     std::uint32_t task;
     std::uint32_t u_node, v_node;
     double priority;  // priority_[task] (0 for the nearest rule), refreshed with it
+    double work;      // work_[task]
     LonLat u, v;
   };
 
@@ -536,8 +537,8 @@ class Dispatcher {
     cell_mask_[avail_cell_[t] % ncells_] |= 1U << cls_[t];
     auto& list = cells_[avail_cell_[t]];
     const auto [u, v] = ends(t);
-    const CellEntry entry{t, u, v, priority_.empty() ? 0.0 : priority_[t], net_.node_pos[u],
-                          net_.node_pos[v]};
+    const CellEntry entry{t,          u, v, priority_.empty() ? 0.0 : priority_[t], work_[t],
+                          net_.node_pos[u], net_.node_pos[v]};
     if (priority_.empty()) {
       avail_pos_[t] = static_cast<std::uint32_t>(list.size());
       list.push_back(entry);
@@ -625,10 +626,23 @@ class Dispatcher {
   // Impact rule: benefit per crew-day spent, travel included; a tiny term prefers near tasks among
   // tasks with no measured benefit.
   double score(const Crew& crew, std::uint32_t t, Seconds travel_s, Minutes wait_min = 0) const {
-    const double dur = static_cast<double>(duration(crew, t)) / kMinutesPerDay;
+    return score_of(priority_[t], duration(crew, t), travel_s, wait_min);
+  }
+  static double score_of(double priority, Minutes duration_min, Seconds travel_s,
+                         Minutes wait_min) {
+    const double dur = static_cast<double>(duration_min) / kMinutesPerDay;
     const double travel = static_cast<double>(travel_s) / 86400.0 +
                           static_cast<double>(wait_min) / static_cast<double>(kMinutesPerDay);
-    return (priority_[t] * dur + 1e-6) / (travel + dur);
+    return (priority * dur + 1e-6) / (travel + dur);
+  }
+  // choice_score(crew, e.task, travel_s) from a cell entry of class k: the same value, from the
+  // entry's copies rather than the per-task arrays.
+  double entry_score(const Crew& crew, const CellEntry& e, std::size_t k, Seconds travel_s) {
+    const Minutes dur = work_minutes(
+        s_.params, e.work, daily_rate(crew, per_person_[static_cast<std::size_t>(crew.trade)][k]));
+    assert(dur == duration(crew, e.task) && e.priority == priority_[e.task]);
+    const double sc = score_of(e.priority, dur, travel_s, 0);
+    return too_slow(crew, e.task) ? sc * 1e-9 : sc;
   }
   // The score the choice compares: a crew too slow for the task (DispatchOptions::slowdown_limit)
   // ranks it below every task it is not too slow for.
@@ -667,7 +681,7 @@ class Dispatcher {
   // Whether two entries of one cell (hence one class) score the same for every crew and travel.
   [[nodiscard]] bool same_score(const CellEntry& a, const CellEntry& b) const {
     return a.u_node == b.u_node && a.v_node == b.v_node && a.priority == b.priority &&
-           work_[a.task] == work_[b.task] &&
+           a.work == b.work &&
            (opt_.slowdown_limit == nullptr ||
             (*opt_.slowdown_limit)[a.task] == (*opt_.slowdown_limit)[b.task]);
   }
@@ -841,24 +855,40 @@ class Dispatcher {
         std::sort(window_.begin(), window_.end(), std::greater<>());
         for (const auto& [bound, id] : window_) {
           if (bound + kScoreSlack < best_far) break;
+          const std::size_t k = id / ncells_;
           const CellEntry* prev = nullptr;
+          bool prev_seen = false;
           for (const CellEntry& e : cells_[id]) {
             if (e.priority + kScoreSlack < best_far) break;  // priority_bound(e.task)
             // The work packages of one hazard follow one another in a cell (same priority and
             // site): one that also has the previous one's work (and slowdown limit) scores the
             // same and cannot beat it, nor come before it among the far fallbacks (lower id).
-            if (prev != nullptr && same_score(*prev, e)) continue;
-            prev = &e;
-            const std::size_t before = cands_.size();
-            consider(e);
-            if (cands_.size() > before) {
-              const double sc = choice_score(crew, cands_.back().task, cands_.back().travel_s);
-              if (sc > best_far) {
-                best_far = sc;
-                cands_.front() = cands_.back();
-              }
-              cands_.resize(1);
+            if (prev != nullptr && same_score(*prev, e)) {
+              if (prev_seen) seen_[e.task] = seen_round_;
+              continue;
             }
+            prev = &e;
+            prev_seen = false;
+            const Seconds est = estimator.travel_s(e);
+            if (est > opt_.far_travel_s) {
+              consider(e);  // a far fallback at most
+              continue;
+            }
+            ++stats_.far_scanned;
+            // The score before the component test: most tasks cannot beat the best and need no
+            // union-find lookups. Such a task is still marked seen, as ranking it would have
+            // marked it when in the crew's component; the hot lists skip the others anyway.
+            const double sc = entry_score(crew, e, k, est);
+            if (sc <= best_far) {
+              seen_[e.task] = seen_round_;
+              prev_seen = true;
+              continue;
+            }
+            if (uf_.find(e.u_node) != root && uf_.find(e.v_node) != root) continue;
+            seen_[e.task] = seen_round_;
+            prev_seen = true;
+            best_far = sc;
+            cands_.assign(1, {e.task, NodeId{}, est, false});
           }
         }
       } else {
