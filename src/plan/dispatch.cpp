@@ -1166,9 +1166,19 @@ class Dispatcher {
       refresh_cells();
       return;
     }
+    // Only the edges still closed at the last update can have changed (an open edge's remaining
+    // work is 0 for good): they are kept in a list, so that an update costs the closed edges,
+    // not the whole network.
     std::vector<double>& remaining = prio_remaining_;
-    remaining.assign(net_.num_edges(), 0);
-    for (std::size_t e = 0; e < net_.num_edges(); ++e) {
+    const bool first = prio_cost_.empty();
+    if (first) {
+      remaining.assign(net_.num_edges(), 0);
+      prio_closed_.clear();
+      for (std::size_t e = 0; e < net_.num_edges(); ++e)
+        if (!open_[e]) prio_closed_.push_back(static_cast<std::uint32_t>(e));
+    }
+    for (const std::uint32_t e : prio_closed_) {
+      remaining[e] = 0;
       if (open_[e]) continue;
       for (const TaskId* t = closure_.begin(e); t != closure_.end(e); ++t) {
         if (state_[t->index()] != State::kDone) remaining[e] += nominal_days_[t->index()];
@@ -1205,9 +1215,13 @@ class Dispatcher {
         push(nd, to);
       }
     };
-    const bool first = cost.empty();
+    auto edge_cost = [&](std::size_t e) {
+      return static_cast<double>(net_.edge_travel_s(EdgeId::from_index(e))) / 86400.0 +
+             remaining[e];
+    };
     if (first) {
       cost.resize(net_.num_edges());
+      for (std::size_t e = 0; e < net_.num_edges(); ++e) cost[e] = edge_cost(e);
       dist.assign(net_.num_nodes(), std::numeric_limits<double>::infinity());
       parent.assign(net_.num_nodes(), EdgeId{});
       for (NodeId h : hub_nodes_) {
@@ -1215,13 +1229,10 @@ class Dispatcher {
         push(0, h.value);
       }
     }
-    for (std::size_t e = 0; e < net_.num_edges(); ++e) {
-      const double c =
-          static_cast<double>(net_.edge_travel_s(EdgeId::from_index(e))) / 86400.0 + remaining[e];
-      if (first) {
-        cost[e] = c;
-        continue;
-      }
+    // After the first update: the closed edges that got cheaper, in edge order.
+    for (std::size_t i = 0, m = first ? 0 : prio_closed_.size(); i < m; ++i) {
+      const std::uint32_t e = prio_closed_[i];
+      const double c = edge_cost(e);
       assert(c <= cost[e]);  // a sum of fewer non-negative terms, in the same order
       if (c >= cost[e]) continue;
       cost[e] = c;
@@ -1230,6 +1241,7 @@ class Dispatcher {
       improve(a, b, ei);
       improve(b, a, ei);
     }
+    std::erase_if(prio_closed_, [&](std::uint32_t e) { return open_[e] != 0; });
     while (!heap.empty()) {
       std::pop_heap(heap.begin(), heap.end(), std::greater<>{});
       const auto [d, u] = heap.back();
@@ -1424,6 +1436,7 @@ class Dispatcher {
   };
   std::vector<PrioArc> prio_arcs_;  // the adjacency, packed
   std::vector<double> prio_remaining_, prio_cost_, prio_dist_;
+  std::vector<std::uint32_t> prio_closed_;  // edges closed at the last update
   std::vector<EdgeId> prio_parent_;
   std::vector<std::pair<double, std::uint32_t>> prio_heap_;
   std::vector<char> on_path_;  // on a restoration path at the last recompute (hot when available)
