@@ -123,7 +123,7 @@ class Dispatcher {
       grid_mx_ = 111320.0 * std::cos(lat / static_cast<double>(net_.num_nodes()) * 0.0174532925);
     }
     init_grid();
-    max_caches_ = kCacheBytes / (24 * std::max<std::size_t>(1, net_.num_nodes()));
+    max_caches_ = kCacheBytes / (12 * std::max<std::size_t>(1, net_.num_nodes()));
     caches_.reserve(max_caches_);
     crew_node_.resize(s.crews.size());
     for (std::size_t c = 0; c < s.crews.size(); ++c) crew_node_[c] = s.crews[c].base_node;
@@ -436,16 +436,17 @@ class Dispatcher {
   // On day 0 many crews leave from one node (all the crews of a depot) over the same open
   // network: the eighth search from a node builds a complete travel-time table from it, which
   // every later search from there reuses until the first road opens.
-  static constexpr Seconds kUnreached = std::numeric_limits<Seconds>::max();
+  // Travel seconds in 32 bits, as the search labels them.
+  static constexpr std::uint32_t kUnreached = std::numeric_limits<std::uint32_t>::max();
   static constexpr std::uint32_t kCacheAfterUses = 8;
-  // The tables' memory is bounded (each holds 24 bytes per node).
-  static constexpr std::size_t kCacheBytes = std::size_t{512} << 20;
+  // The tables' memory is bounded (12 bytes per node each).
+  static constexpr std::size_t kCacheBytes = std::size_t{256} << 20;
   std::size_t max_caches_ = 0;
   struct SourceCache {
     std::uint32_t source = 0;
     std::uint64_t version = 0;
-    std::vector<std::pair<std::uint32_t, Seconds>> order;  // nodes in travel order
-    std::vector<Seconds> dist;                             // kUnreached when not reachable
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> order;  // (node, seconds), travel order
+    std::vector<std::uint32_t> dist;  // seconds; kUnreached when not reachable
   };
   const SourceCache* source_cache(NodeId from) {
     for (const auto& sc : caches_) {
@@ -461,11 +462,13 @@ class Dispatcher {
     sc.source = from.value;
     sc.version = version_;
     sc.order.clear();
+    sc.order.reserve(net_.num_nodes());
     sc.dist.assign(net_.num_nodes(), kUnreached);
     search_.run(from, [&](NodeId x, Seconds d) {
       ++stats_.table_nodes;
-      sc.order.emplace_back(x.value, d);
-      sc.dist[x.index()] = d;
+      assert(d >= 0 && d < kUnreached);
+      sc.order.emplace_back(x.value, static_cast<std::uint32_t>(d));
+      sc.dist[x.index()] = static_cast<std::uint32_t>(d);
       return true;
     });
     return &sc;
@@ -972,8 +975,9 @@ class Dispatcher {
       Seconds du = 0, dv = 0;
       auto reached = [&](std::uint32_t n, Seconds& d) {
         if (cache == nullptr) return searched && search_.reached(NodeId(n), d);
+        if (cache->dist[n] == kUnreached) return false;
         d = cache->dist[n];
-        return d != kUnreached;
+        return true;
       };
       const bool ru = uf_.find(u) == root && reached(u, du);
       const bool rv = uf_.find(v) == root && reached(v, dv);
