@@ -21,8 +21,7 @@ class Dijkstra {
   // network's adjacency order, so that relaxing a node's arcs reads one contiguous block rather
   // than five arrays at scattered edge ids: on a country network a local search is bound by cache
   // misses, not arithmetic. Every edge starts usable.
-  explicit Dijkstra(const RoadNetwork& net)
-      : net_(net), state_(net.num_nodes() + 1) {
+  explicit Dijkstra(const RoadNetwork& net) : net_(net), state_(net.num_nodes() + 1) {
     for (std::size_t n = 0; n <= net.num_nodes(); ++n) state_[n].first_arc = net.adj_offset[n];
     arcs_.reserve(net.adj_edge.size());
     edge_arcs_.assign(2 * net.num_edges(), kNoArc);
@@ -199,8 +198,8 @@ class Dijkstra {
   const RoadNetwork& net_;
   std::vector<Arc> arcs_;
   std::vector<std::uint32_t> edge_arcs_;  // per edge: its (up to) two arcs, kNoArc when absent
-  std::vector<NodeState> state_;  // one more than the nodes: the last holds the arcs' end
-  std::vector<std::uint32_t> h_;  // A*: heuristic seconds of the nodes labelled in this search
+  std::vector<NodeState> state_;          // one more than the nodes: the last holds the arcs' end
+  std::vector<std::uint32_t> h_;    // A*: heuristic seconds of the nodes labelled in this search
   std::vector<LonLat> target_pos_;  // A*: the targets' positions
   std::uint32_t round_ = 0;
   std::vector<std::uint64_t> heap_;  // A*'s binary heap, reused across searches

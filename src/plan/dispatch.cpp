@@ -65,8 +65,8 @@ class Dispatcher {
       ends_[t] = {net_.edge_from[e.index()].value, net_.edge_to[e.index()].value};
     }
     if (n > kMaxPackedTask) {
-      throw Error(ErrorCode::kUnsupported, "dispatch: more than " + std::to_string(kMaxPackedTask) +
-                                               " tasks");
+      throw Error(ErrorCode::kUnsupported,
+                  "dispatch: more than " + std::to_string(kMaxPackedTask) + " tasks");
     }
 
     for (std::size_t tr = 0; tr < kTradeCount; ++tr) {
@@ -391,6 +391,11 @@ class Dispatcher {
     LonLat u, v;
   };
 
+  // hotter() on cell entries, from their copies of the priority.
+  static bool hotter_entry(const CellEntry& a, const CellEntry& b) {
+    return a.priority != b.priority ? a.priority > b.priority : a.task < b.task;
+  }
+
   // Estimated travel from one node to task sites, with the projection factor computed once.
   struct TravelEstimator {
     LonLat a;
@@ -540,18 +545,15 @@ class Dispatcher {
     cell_mask_[avail_cell_[t] % ncells_] |= 1U << cls_[t];
     auto& list = cells_[avail_cell_[t]];
     const auto [u, v] = ends(t);
-    const CellEntry entry{t,          u, v, priority_.empty() ? 0.0 : priority_[t], work_[t],
-                          net_.node_pos[u], net_.node_pos[v]};
+    const double priority = priority_.empty() ? 0.0 : priority_[t];
+    const CellEntry entry{t, u, v, priority, work_[t], net_.node_pos[u], net_.node_pos[v]};
     if (priority_.empty()) {
       avail_pos_[t] = static_cast<std::uint32_t>(list.size());
       list.push_back(entry);
       return;
     }
     // Impact rule: each cell's list is kept by falling priority (see refresh_cells).
-    const auto at =
-        std::upper_bound(list.begin(), list.end(), entry, [](const CellEntry& a, const CellEntry& b) {
-          return a.priority != b.priority ? a.priority > b.priority : a.task < b.task;
-        });
+    const auto at = std::upper_bound(list.begin(), list.end(), entry, hotter_entry);
     const auto from = static_cast<std::size_t>(at - list.begin());
     list.insert(at, entry);
     for (std::size_t i = from; i < list.size(); ++i)
@@ -1313,10 +1315,7 @@ class Dispatcher {
   void refresh_cells() {
     for (auto& list : cells_) {
       for (CellEntry& e : list) e.priority = priority_[e.task];
-      std::sort(list.begin(), list.end(),
-                [](const CellEntry& a, const CellEntry& b) {
-                  return a.priority != b.priority ? a.priority > b.priority : a.task < b.task;
-                });
+      std::sort(list.begin(), list.end(), hotter_entry);
       for (std::size_t i = 0; i < list.size(); ++i)
         avail_pos_[list[i].task] = static_cast<std::uint32_t>(i);
     }
