@@ -118,9 +118,13 @@ class CountingDecoder final : public Decoder {
   WeightedCompletionDecoder inner_;
 };
 
+// The 14-job instance of the restart and oversampling tests.
+const std::vector<int> kToyP{3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 7, 2};
+const std::vector<int> kToyW{2, 7, 1, 8, 2, 8, 1, 8, 2, 8, 4, 5, 3, 9};
+
 TEST(GenericSearch, StallBasedFreshRestartsKeepTheBestAndStayDeterministic) {
-  const std::vector<int> p{3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 7, 2};
-  const std::vector<int> w{2, 7, 1, 8, 2, 8, 1, 8, 2, 8, 4, 5, 3, 9};
+  const std::vector<int>& p = kToyP;
+  const std::vector<int>& w = kToyW;
   CountingDecoder dec(WeightedCompletionDecoder(p, w, {}));
   SearchParams sp;
   sp.time_limit_s = 0;
@@ -144,8 +148,8 @@ TEST(GenericSearch, StallBasedFreshRestartsKeepTheBestAndStayDeterministic) {
 }
 
 TEST(GenericSearch, OversampledInitialPopulationDrawsEverySampleAndKeepsTheBest) {
-  const std::vector<int> p{3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 7, 2};
-  const std::vector<int> w{2, 7, 1, 8, 2, 8, 1, 8, 2, 8, 4, 5, 3, 9};
+  const std::vector<int>& p = kToyP;
+  const std::vector<int>& w = kToyW;
   CountingDecoder dec(WeightedCompletionDecoder(p, w, {}));
   SearchParams sp;
   sp.time_limit_s = 0;
