@@ -48,7 +48,8 @@ void run(benchmark::State& state, const std::string& name, bool justify) {
     }
     benchmark::DoNotOptimize(ms);
   }
-  state.counters["schedules/s"] = benchmark::Counter(static_cast<double>(schedules), benchmark::Counter::kIsRate);
+  state.counters["schedules/s"] =
+      benchmark::Counter(static_cast<double>(schedules), benchmark::Counter::kIsRate);
 }
 
 }  // namespace

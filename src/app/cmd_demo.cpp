@@ -10,7 +10,8 @@
 namespace gw::app {
 
 void register_demo(CLI::App& app, Action& run) {
-  auto* cmd = app.add_subcommand("demo", "Generate the default district, plan it, validate and write the outputs");
+  auto* cmd = app.add_subcommand(
+      "demo", "Generate the default district, plan it, validate and write the outputs");
   auto out = std::make_shared<std::string>("out");
   auto seed = std::make_shared<std::uint64_t>(1);
   cmd->add_option("--out", *out, "Output directory");

@@ -5,7 +5,8 @@
 #include "model/error.hpp"
 
 int main(int argc, char** argv) {
-  CLI::App app{"groundwork: plans the clearance of explosive hazards and the repair of what war broke"};
+  CLI::App app{
+      "groundwork: plans the clearance of explosive hazards and the repair of what war broke"};
   app.require_subcommand(1);
   gw::app::Action run;
   gw::app::register_generate(app, run);

@@ -60,15 +60,24 @@ constexpr std::size_t cls_index(RoadClass c) { return static_cast<std::size_t>(c
 
 double speed_kmh(RoadClass c) {
   switch (c) {
-    case RoadClass::kMotorway: return 110;
-    case RoadClass::kTrunk: return 90;
-    case RoadClass::kPrimary: return 80;
-    case RoadClass::kSecondary: return 70;
-    case RoadClass::kTertiary: return 60;
-    case RoadClass::kUnclassified: return 50;
-    case RoadClass::kResidential: return 30;
-    case RoadClass::kService: return 20;
-    case RoadClass::kTrack: return 20;
+    case RoadClass::kMotorway:
+      return 110;
+    case RoadClass::kTrunk:
+      return 90;
+    case RoadClass::kPrimary:
+      return 80;
+    case RoadClass::kSecondary:
+      return 70;
+    case RoadClass::kTertiary:
+      return 60;
+    case RoadClass::kUnclassified:
+      return 50;
+    case RoadClass::kResidential:
+      return 30;
+    case RoadClass::kService:
+      return 20;
+    case RoadClass::kTrack:
+      return 20;
   }
   return 20;
 }
@@ -83,14 +92,14 @@ class NameMaker {
  public:
   std::string make(Rng& r) {
     static constexpr std::array<std::string_view, 32> kPre = {
-        "Nov", "Star", "Vel", "Mal", "Ber", "Dub", "Hor", "Kam", "Lys", "Pol", "Vys",
-        "Zel", "Chor", "Kal", "Lyp", "Ol", "Pish", "Ros", "Sos", "Tern", "Vil", "Yar",
-        "Zor", "Bil", "Kras", "Myr", "Pry", "Sad", "Hlyb", "Ozer", "Kup", "Shev"};
-    static constexpr std::array<std::string_view, 10> kMid = {"", "", "", "o", "a", "y",
-                                                              "ov", "en", "ar", "il"};
+        "Nov", "Star", "Vel",  "Mal", "Ber", "Dub",  "Hor",  "Kam",  "Lys",  "Pol", "Vys",
+        "Zel", "Chor", "Kal",  "Lyp", "Ol",  "Pish", "Ros",  "Sos",  "Tern", "Vil", "Yar",
+        "Zor", "Bil",  "Kras", "Myr", "Pry", "Sad",  "Hlyb", "Ozer", "Kup",  "Shev"};
+    static constexpr std::array<std::string_view, 10> kMid = {"",  "",   "",   "o",  "a",
+                                                              "y", "ov", "en", "ar", "il"};
     static constexpr std::array<std::string_view, 16> kSuf = {
-        "ivka", "ne", "ove", "ivske", "ychi", "ky", "ka", "yn", "ivtsi", "opil", "ets", "ianka",
-        "ohirka", "avka", "yvka", "ivshchyna"};
+        "ivka",  "ne",   "ove", "ivske", "ychi",   "ky",   "ka",   "yn",
+        "ivtsi", "opil", "ets", "ianka", "ohirka", "avka", "yvka", "ivshchyna"};
     static constexpr std::array<std::string_view, 4> kWord = {"Nova ", "Stara ", "Velyka ",
                                                               "Mala "};
     for (int attempt = 0;; ++attempt) {
@@ -111,7 +120,9 @@ class NameMaker {
 class Builder {
  public:
   explicit Builder(const DistrictOptions& o)
-      : k_(o.scale), seed_(o.seed), side_(kSideAtScale1 * std::sqrt(o.scale)),
+      : k_(o.scale),
+        seed_(o.seed),
+        side_(kSideAtScale1 * std::sqrt(o.scale)),
         proj_(LonLat{36.5, 49.5}) {
     n_ = std::max(3, static_cast<int>(std::ceil(side_ / kGridSpacing)) + 1);
     g_ = side_ / (n_ - 1);
@@ -150,7 +161,9 @@ class Builder {
   std::uint32_t node_at(int i, int j) const {
     return static_cast<std::uint32_t>(std::clamp(j, 0, n_ - 1) * n_ + std::clamp(i, 0, n_ - 1));
   }
-  std::vector<XY> edge_shape(std::uint32_t e) const { return {nxy_[ea_[e]], emid_[e], nxy_[eb_[e]]}; }
+  std::vector<XY> edge_shape(std::uint32_t e) const {
+    return {nxy_[ea_[e]], emid_[e], nxy_[eb_[e]]};
+  }
 
   // ---- 1. grid ----
   void make_grid() {
@@ -171,7 +184,8 @@ class Builder {
   // ---- 2. rivers ----
   void make_rivers() {
     Rng r(seed_, 2);
-    const std::size_t count = std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(2 * std::sqrt(k_))));
+    const std::size_t count =
+        std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(2 * std::sqrt(k_))));
     constexpr double kStep = 250;
     for (std::size_t k = 0; k < count; ++k) {
       XY p;
@@ -242,7 +256,8 @@ class Builder {
       for (std::size_t i = 1; i < rv.size(); ++i) {
         const auto id = static_cast<std::uint32_t>(segs.size());
         segs.emplace_back(rv[i - 1], rv[i]);
-        // A segment (250 m) is shorter than a cell: its end points' cells and their corner cover it.
+        // A segment (250 m) is shorter than a cell: its end points' cells and their corner cover
+        // it.
         seg_grid.insert(id, rv[i - 1] + shift);
         seg_grid.insert(id, rv[i] + shift);
         seg_grid.insert(id, XY{rv[i - 1].x, rv[i].y} + shift);
@@ -269,7 +284,8 @@ class Builder {
 
     // Keep most tracks, few river crossings (fords), then reconnect components.
     std::vector<std::uint8_t> keep(nc, 0);
-    for (std::size_t e = 0; e < nc; ++e) keep[e] = crosses[e] ? r.chance(0.15) : (cdiag[e] || r.chance(0.9));
+    for (std::size_t e = 0; e < nc; ++e)
+      keep[e] = crosses[e] ? r.chance(0.15) : (cdiag[e] || r.chance(0.9));
     std::vector<std::uint32_t> parent(nxy_.size());
     std::iota(parent.begin(), parent.end(), 0U);
     auto find = [&](std::uint32_t x) {
@@ -313,7 +329,9 @@ class Builder {
       adj_[fill[eb_[e]]++] = static_cast<std::uint32_t>(e);
     }
   }
-  std::uint32_t other(std::uint32_t e, std::uint32_t n) const { return ea_[e] == n ? eb_[e] : ea_[e]; }
+  std::uint32_t other(std::uint32_t e, std::uint32_t n) const {
+    return ea_[e] == n ? eb_[e] : ea_[e];
+  }
 
   // ---- 4. settlements ----
   std::uint32_t free_node_near(XY p, std::vector<std::uint8_t>& used) const {
@@ -356,7 +374,8 @@ class Builder {
     add({r.uniform(0.22, 0.32) * side_, r.uniform(0.4, 0.6) * side_}, 0, r.lognormal(16000, 0.15));
     const std::size_t towns = scaled_count(5, k_);
     const std::size_t total = scaled_count(105, k_, towns + 4);
-    auto throw_darts = [&](std::size_t count, double dmin, double lo, double hi, int kind, auto pop) {
+    auto throw_darts = [&](std::size_t count, double dmin, double lo, double hi, int kind,
+                           auto pop) {
       std::size_t misses = 0;
       for (std::size_t placed = 0; placed < count;) {
         const XY p{r.uniform(lo, hi) * side_, r.uniform(lo, hi) * side_};
@@ -371,7 +390,8 @@ class Builder {
         ++placed;
       }
     };
-    throw_darts(towns, 6000, 0.06, 0.94, 1, [&] { return std::clamp(r.lognormal(4000, 0.35), 2000.0, 9000.0); });
+    throw_darts(towns, 6000, 0.06, 0.94, 1,
+                [&] { return std::clamp(r.lognormal(4000, 0.35), 2000.0, 9000.0); });
     throw_darts(total - towns - 1, 1300, 0.01, 0.99, 2,
                 [&] { return std::clamp(r.lognormal(230, 0.9), 15.0, 2500.0); });
     // Scale populations to the district's total.
@@ -397,10 +417,16 @@ class Builder {
     const int cj = static_cast<int>(std::lround(c.y / g_));
     exits_.push_back(node_at(0, cj + static_cast<int>(r.index(7)) - 3));
     exits_.push_back(node_at(ci + static_cast<int>(r.index(7)) - 3, n_ - 1));
-    sc_.hubs.push_back({"H1", sc_.settlements[0].name + " (district centre)", HubKind::kDistrictCentre,
-                        sc_.settlements[0].pos, {}, 0});
-    sc_.hubs.push_back({"H2", "Regional road exit west", HubKind::kRegionalExit, ll(nxy_[exits_[0]]), {}, 0});
-    sc_.hubs.push_back({"H3", "Regional road exit north", HubKind::kRegionalExit, ll(nxy_[exits_[1]]), {}, 0});
+    sc_.hubs.push_back({"H1",
+                        sc_.settlements[0].name + " (district centre)",
+                        HubKind::kDistrictCentre,
+                        sc_.settlements[0].pos,
+                        {},
+                        0});
+    sc_.hubs.push_back(
+        {"H2", "Regional road exit west", HubKind::kRegionalExit, ll(nxy_[exits_[0]]), {}, 0});
+    sc_.hubs.push_back(
+        {"H3", "Regional road exit north", HubKind::kRegionalExit, ll(nxy_[exits_[1]]), {}, 0});
   }
 
   // ---- 5. roads ----
@@ -433,14 +459,16 @@ class Builder {
       const HeapItem it = heap_.back();
       heap_.pop_back();
       if (it.g > dist_[it.node]) continue;
-      if (it.node == dst || (dst == kNone && it.node != src && nbest_[it.node] <= RoadClass::kSecondary)) {
+      if (it.node == dst ||
+          (dst == kNone && it.node != src && nbest_[it.node] <= RoadClass::kSecondary)) {
         found = it.node;
         break;
       }
       for (std::uint32_t k = adj_off_[it.node]; k < adj_off_[it.node + 1]; ++k) {
         const std::uint32_t e = adj_[k];
         const std::uint32_t v = other(e, it.node);
-        const double ng = it.g + elen_[e] * enoise_[e] * class_factor(ecls_[e]) * (ebridge_[e] ? 2.5 : 1.0);
+        const double ng =
+            it.g + elen_[e] * enoise_[e] * class_factor(ecls_[e]) * (ebridge_[e] ? 2.5 : 1.0);
         if (stamp_[v] != cur_stamp_ || ng < dist_[v]) {
           stamp_[v] = cur_stamp_;
           dist_[v] = ng;
@@ -451,7 +479,8 @@ class Builder {
       }
     }
     std::vector<std::uint32_t> path;
-    for (std::uint32_t v = found; v != kNone && v != src; v = other(prev_[v], v)) path.push_back(prev_[v]);
+    for (std::uint32_t v = found; v != kNone && v != src; v = other(prev_[v], v))
+      path.push_back(prev_[v]);
     return path;
   }
   void upgrade(const std::vector<std::uint32_t>& path, RoadClass cls) {
@@ -507,12 +536,15 @@ class Builder {
       });
       if (!linked && r.chance(0.75)) links.emplace_back(mains[i], nb);
     }
-    // Primary roads join the centre to its exits and to the two largest towns; the rest are secondary.
+    // Primary roads join the centre to its exits and to the two largest towns; the rest are
+    // secondary.
     std::vector<std::uint32_t> big_towns(mains.begin() + 1, mains.end());
     std::stable_sort(big_towns.begin(), big_towns.end(),
                      [&](auto a, auto b) { return places_[a].pop > places_[b].pop; });
     big_towns.resize(std::min<std::size_t>(2, big_towns.size()));
-    auto is_big = [&](std::uint32_t t) { return std::find(big_towns.begin(), big_towns.end(), t) != big_towns.end(); };
+    auto is_big = [&](std::uint32_t t) {
+      return std::find(big_towns.begin(), big_towns.end(), t) != big_towns.end();
+    };
     for (const auto& t : big_towns) {
       if (std::none_of(links.begin(), links.end(), [&](const auto& l) {
             return (l.first == 0 && l.second == t) || (l.first == t && l.second == 0);
@@ -526,7 +558,8 @@ class Builder {
       for (const auto& [a, b] : links) {
         const bool primary = (a == 0 && is_big(b)) || (b == 0 && is_big(a));
         if (primary != primary_pass) continue;
-        upgrade(route(places_[a].node, places_[b].node), primary ? RoadClass::kPrimary : RoadClass::kSecondary);
+        upgrade(route(places_[a].node, places_[b].node),
+                primary ? RoadClass::kPrimary : RoadClass::kSecondary);
       }
     }
     // Local roads: each village to its nearest neighbour; the larger ones to the nearest main road.
@@ -590,10 +623,12 @@ class Builder {
     }
     std::vector<std::size_t> order(ea_.size());
     for (std::size_t e = 0; e < order.size(); ++e) order[e] = e;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key[a] < key[b]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return key[a] < key[b]; });
     std::vector<std::uint32_t> node_id(nxy_.size(), std::numeric_limits<std::uint32_t>::max());
     auto node_of = [&](std::uint32_t old) {
-      if (node_id[old] == std::numeric_limits<std::uint32_t>::max()) node_id[old] = net.add_node(ll(nxy_[old])).value;
+      if (node_id[old] == std::numeric_limits<std::uint32_t>::max())
+        node_id[old] = net.add_node(ll(nxy_[old])).value;
       return NodeId(node_id[old]);
     };
     net.node_pos.reserve(nxy_.size());
@@ -602,14 +637,15 @@ class Builder {
       const LineString shape = {ll(nxy_[ea_[e]]), ll(emid_[e]), ll(nxy_[eb_[e]])};
       const NodeId a = node_of(ea_[e]);
       const NodeId b = node_of(eb_[e]);
-      net.add_edge(a, b, shape, geo::length_m(shape), speed_kmh(ecls_[e]), ecls_[e], ebridge_[e] != 0,
-                   static_cast<std::int64_t>(net.num_edges() + 1));
+      net.add_edge(a, b, shape, geo::length_m(shape), speed_kmh(ecls_[e]), ecls_[e],
+                   ebridge_[e] != 0, static_cast<std::int64_t>(net.num_edges() + 1));
     }
     net.build_adjacency();
   }
 
   // ---- 6. hazards ----
-  void add_hazard(const std::vector<XY>& ring, HazardStatus st, Contamination c, Terrain t, LandUse lu) {
+  void add_hazard(const std::vector<XY>& ring, HazardStatus st, Contamination c, Terrain t,
+                  LandUse lu) {
     Hazard h;
     for (const auto& p : ring) h.polygon.outer.push_back(ll(p));
     h.polygon.outer.push_back(h.polygon.outer.front());
@@ -657,7 +693,8 @@ class Builder {
     if (!band_edges.empty()) {
       for (std::size_t i = 0, n = scaled_count(kVergeHazards.count, k_); i < n; ++i) {
         const bool main = !band_main.empty() && r.chance(0.45);
-        const auto e = main ? band_main[r.index(band_main.size())] : band_edges[r.index(band_edges.size())];
+        const auto e =
+            main ? band_main[r.index(band_main.size())] : band_edges[r.index(band_edges.size())];
         const auto strip = verge_strip(edge_shape(e), r);
         add_hazard(strip, draw_status(r, kVergeHazards.confirmed),
                    draw_contamination(r, kVergeHazards.contamination), Terrain::kVerge,
@@ -750,10 +787,13 @@ class Builder {
       band_edges.push_back(e);
       if (ecls_[e] <= RoadClass::kTertiary) band_main.push_back(e);
     }
-    const std::size_t want = std::max(scaled_count(55, k_), scaled_count(115, k_) - std::min(scaled_count(115, k_), sc_.assets.size()));
+    const std::size_t want =
+        std::max(scaled_count(55, k_),
+                 scaled_count(115, k_) - std::min(scaled_count(115, k_), sc_.assets.size()));
     for (std::size_t i = 0; i < want && !band_edges.empty(); ++i) {
       const bool main = !band_main.empty() && r.chance(0.7);
-      const auto e = main ? band_main[r.index(band_main.size())] : band_edges[r.index(band_edges.size())];
+      const auto e =
+          main ? band_main[r.index(band_main.size())] : band_edges[r.index(band_edges.size())];
       const auto shape = edge_shape(e);
       const XY p = point_along(shape, r.uniform(0.25, 0.75) * polyline_length(shape));
       new_asset(sc_.assets, AssetKind::kRoadSection, Service::kNone, Trade::kRoad,
@@ -818,7 +858,8 @@ class Builder {
 
 gw::Scenario generate_district(const DistrictOptions& opt) {
   if (!(opt.scale > 0 && opt.scale <= 1000)) {
-    throw Error(ErrorCode::kInvalidInput, "district scale must be in (0, 1000], got " + std::to_string(opt.scale));
+    throw Error(ErrorCode::kInvalidInput,
+                "district scale must be in (0, 1000], got " + std::to_string(opt.scale));
   }
   gw::Scenario s = Builder(opt).run();
   char name[96];

@@ -17,7 +17,8 @@ class BoxIndex {
   BoxIndex(const BoxIndex&) = delete;
   BoxIndex& operator=(const BoxIndex&) = delete;
   // Items whose box, grown by margin_m, intersects the box of `points`; sorted.
-  [[nodiscard]] std::vector<std::uint32_t> query(const std::vector<LonLat>& points, double margin_m) const;
+  [[nodiscard]] std::vector<std::uint32_t> query(const std::vector<LonLat>& points,
+                                                 double margin_m) const;
 
  private:
   struct Tree;

@@ -14,7 +14,8 @@ LonLat vertex_centroid(const Ring& ring) {
   LonLat c{0, 0};
   if (ring.empty()) return c;
   // A closed ring repeats its first point: leave it out.
-  const std::size_t n = ring.size() > 1 && ring.front() == ring.back() ? ring.size() - 1 : ring.size();
+  const std::size_t n =
+      ring.size() > 1 && ring.front() == ring.back() ? ring.size() - 1 : ring.size();
   for (std::size_t i = 0; i < n; ++i) {
     c.lon += ring[i].lon;
     c.lat += ring[i].lat;

@@ -29,13 +29,15 @@ class LocalProjection {
     const double w = std::sqrt(1 - e2 * s * s);
     const double n = kWgs84A / w;                       // prime vertical radius
     const double m = kWgs84A * (1 - e2) / (w * w * w);  // meridional radius
-    mx_ = n * std::cos(phi) * kPi / 180.0;               // metres per degree of longitude
-    my_ = m * kPi / 180.0;                               // metres per degree of latitude
+    mx_ = n * std::cos(phi) * kPi / 180.0;              // metres per degree of longitude
+    my_ = m * kPi / 180.0;                              // metres per degree of latitude
   }
   [[nodiscard]] XY forward(LonLat p) const {
     return {(p.lon - origin_.lon) * mx_, (p.lat - origin_.lat) * my_};
   }
-  [[nodiscard]] LonLat inverse(XY p) const { return {origin_.lon + p.x / mx_, origin_.lat + p.y / my_}; }
+  [[nodiscard]] LonLat inverse(XY p) const {
+    return {origin_.lon + p.x / mx_, origin_.lat + p.y / my_};
+  }
   [[nodiscard]] LonLat origin() const { return origin_; }
 
  private:

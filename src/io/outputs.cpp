@@ -22,7 +22,9 @@ namespace detail {
 
 double round_to(double x, double scale) { return std::round(x * scale) / scale; }
 
-json opt_days(const std::optional<double>& d) { return d ? json(round_to(*d, 1e3)) : json(nullptr); }
+json opt_days(const std::optional<double>& d) {
+  return d ? json(round_to(*d, 1e3)) : json(nullptr);
+}
 
 std::string grouped(double v, int decimals, std::string_view minus) {
   if (!std::isfinite(v)) return "–";
@@ -55,11 +57,16 @@ std::string_view work_unit(const Scenario& s, const Task& task) {
   if (task.kind != TaskKind::kRepair) return "m2";
   if (!task.asset.valid() || task.asset.index() >= s.assets.size()) return "";
   switch (s.assets[task.asset.index()].kind) {
-    case AssetKind::kRoadSection: return "m2";
-    case AssetKind::kBridge: return "m";
-    case AssetKind::kCommsLine: return "m";
-    case AssetKind::kPowerLine: return "m";
-    case AssetKind::kPublicBuilding: return "m2";
+    case AssetKind::kRoadSection:
+      return "m2";
+    case AssetKind::kBridge:
+      return "m";
+    case AssetKind::kCommsLine:
+      return "m";
+    case AssetKind::kPowerLine:
+      return "m";
+    case AssetKind::kPublicBuilding:
+      return "m2";
   }
   return "";
 }
@@ -157,7 +164,8 @@ std::chrono::sys_days parse_date(const std::string& iso) {
   }
   const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},
                                         std::chrono::day{d}};
-  if (!ymd.ok()) throw Error(ErrorCode::kInvalidInput, "start_date '" + iso + "' is not a valid date");
+  if (!ymd.ok())
+    throw Error(ErrorCode::kInvalidInput, "start_date '" + iso + "' is not a valid date");
   return std::chrono::sys_days{ymd};
 }
 
@@ -211,7 +219,8 @@ json plan_json(const Scenario& s, const TaskSet& t, const Plan& p) {
     j["asset"] = task.asset.valid() && task.asset.index() < s.assets.size()
                      ? json(s.assets[task.asset.index()].id)
                      : json(nullptr);
-    j["corridor_edge"] = task.corridor_edge.valid() ? json(task.corridor_edge.value) : json(nullptr);
+    j["corridor_edge"] =
+        task.corridor_edge.valid() ? json(task.corridor_edge.value) : json(nullptr);
     j["package"] = task.package;
     j["work"] = task.work;
     j["unit"] = work_unit(s, task);
@@ -255,7 +264,9 @@ namespace {
 
 json use_json(const plan::CrewUse& u, std::size_t crews) {
   const auto total = static_cast<double>(u.working + u.travelling + u.idle);
-  auto share = [&](Minutes m) { return total > 0 ? round_to(static_cast<double>(m) / total, 1e4) : 0.0; };
+  auto share = [&](Minutes m) {
+    return total > 0 ? round_to(static_cast<double>(m) / total, 1e4) : 0.0;
+  };
   json j;
   j["crews"] = crews;
   j["tasks"] = u.tasks;
@@ -316,8 +327,10 @@ json summary_json(const Scenario& s, const TaskSet& t, const Plan& p, const plan
   j["people_days_without_access"] = ev.people_days_without_access;
   const auto& lb = meta.lower_bound_people_days;
   j["lower_bound_people_days"] = lb ? json(*lb) : json(nullptr);
-  j["gap_percent"] = lb ? json(round_to(plan::gap_percent(ev.people_days_without_access, *lb), 1e3)) : json(nullptr);
-  j["baseline_people_days"] = meta.baseline_people_days ? json(*meta.baseline_people_days) : json(nullptr);
+  j["gap_percent"] = lb ? json(round_to(plan::gap_percent(ev.people_days_without_access, *lb), 1e3))
+                        : json(nullptr);
+  j["baseline_people_days"] =
+      meta.baseline_people_days ? json(*meta.baseline_people_days) : json(nullptr);
   j["objective"] = objective_summary_json(s, ev, meta);
   j["days_to_access_50"] = opt_days(ev.days_to_access_50);
   j["days_to_access_90"] = opt_days(ev.days_to_access_90);
@@ -339,7 +352,9 @@ json summary_json(const Scenario& s, const TaskSet& t, const Plan& p, const plan
   j["tasks_assigned"] = p.assignments.size();
   json by_kind = json::object();
   for (std::string_view k : kTaskKindNames) by_kind[std::string(k)] = 0;
-  for (const Task& task : t.tasks) by_kind[std::string(name(task.kind))] = by_kind[std::string(name(task.kind))].get<std::size_t>() + 1;
+  for (const Task& task : t.tasks)
+    by_kind[std::string(name(task.kind))] =
+        by_kind[std::string(name(task.kind))].get<std::size_t>() + 1;
   j["tasks_by_kind"] = std::move(by_kind);
   j["crews"] = s.crews.size();
   j["settlements"] = s.settlements.size();
@@ -353,7 +368,8 @@ json summary_json(const Scenario& s, const TaskSet& t, const Plan& p, const plan
   const auto [by_trade, crews_of] = crew_use_by_trade(s, ev);
   json trades = json::object();
   for (std::size_t tr = 0; tr < kTradeCount; ++tr) {
-    if (crews_of[tr] > 0) trades[std::string(kTradeNames[tr])] = use_json(by_trade[tr], crews_of[tr]);
+    if (crews_of[tr] > 0)
+      trades[std::string(kTradeNames[tr])] = use_json(by_trade[tr], crews_of[tr]);
   }
   util["by_trade"] = std::move(trades);
   j["crew_utilisation"] = std::move(util);

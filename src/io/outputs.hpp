@@ -6,8 +6,8 @@
 #include <array>
 #include <filesystem>
 #include <functional>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,9 +20,9 @@
 namespace gw::io {
 
 struct OutputMeta {
-  std::string rule;            // the rule that made the plan ("nearest", "impact", ...)
-  std::string scenario_name;   // shown in the summary and the report
-  double seconds = 0;          // wall-clock time the planner took
+  std::string rule;           // the rule that made the plan ("nearest", "impact", ...)
+  std::string scenario_name;  // shown in the summary and the report
+  double seconds = 0;         // wall-clock time the planner took
   // Set when the scenario's roads come from OpenStreetMap: the report then shows the ODbL credit.
   bool roads_from_osm = false;
   // When computed: the lower bound on people-days without access (plan::lower_bound; no valid plan
@@ -38,8 +38,8 @@ struct OutputMeta {
 
 // The names of the files write_outputs() writes, in the order it writes them.
 inline constexpr std::array<std::string_view, 7> kOutputFiles = {
-    "plan.json",        "schedule.csv",          "summary.json", "roads.geojson",
-    "hazards.geojson",  "settlements.geojson",   "report.html"};
+    "plan.json",       "schedule.csv",        "summary.json", "roads.geojson",
+    "hazards.geojson", "settlements.geojson", "report.html"};
 
 // An output file that a function writes itself (plan.gpkg, through GDAL): write(tmp) creates the
 // file at `tmp`, or throws gw::Error.

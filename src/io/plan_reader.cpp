@@ -40,8 +40,8 @@ class Reader {
       if (!j.is_object()) fail(ErrorCode::kParse, "not a JSON object");
       const std::uint64_t id = uint_of(j, "id");
       if (id >= tasks.size()) {
-        fail(ErrorCode::kInvalidInput, "id " + std::to_string(id) + " out of range 0.." +
-                                           std::to_string(tasks.size() - 1));
+        fail(ErrorCode::kInvalidInput,
+             "id " + std::to_string(id) + " out of range 0.." + std::to_string(tasks.size() - 1));
       }
       if (seen[id]) fail(ErrorCode::kInvalidInput, "id " + std::to_string(id) + " repeated");
       seen[id] = true;
@@ -137,7 +137,8 @@ class Reader {
   std::optional<std::string> optional_string(const json& j, const char* key) const {
     const auto it = j.find(key);
     if (it == j.end() || it->is_null()) return std::nullopt;
-    if (!it->is_string()) fail(ErrorCode::kParse, std::string("'") + key + "' is not a string or null");
+    if (!it->is_string())
+      fail(ErrorCode::kParse, std::string("'") + key + "' is not a string or null");
     return it->get<std::string>();
   }
   double number_of(const json& j, const char* key) const {
@@ -148,12 +149,14 @@ class Reader {
   std::int64_t int_of(const json& j, const char* key) const {
     const json& v = field(j, key);
     if (v.is_number_unsigned()) {
-      if (v.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+      if (v.get<std::uint64_t>() >
+          static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
         fail(ErrorCode::kInvalidInput, std::string("'") + key + "' is too large");
       }
       return static_cast<std::int64_t>(v.get<std::uint64_t>());
     }
-    if (!v.is_number_integer()) fail(ErrorCode::kParse, std::string("'") + key + "' is not an integer");
+    if (!v.is_number_integer())
+      fail(ErrorCode::kParse, std::string("'") + key + "' is not an integer");
     return v.get<std::int64_t>();
   }
   std::uint64_t uint_of(const json& j, const char* key) const {

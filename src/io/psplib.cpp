@@ -50,7 +50,8 @@ class Parser {
     const int nd = int_after_colon(dl, "the number of doubly constrained resources");
     if (nr < 0 || nn < 0 || nd < 0) fail(lines_[rl].number, "non-negative resource counts");
     if (nd != 0) {
-      throw Error(ErrorCode::kUnsupported, where(lines_[dl].number) + "doubly constrained resources are not supported");
+      throw Error(ErrorCode::kUnsupported,
+                  where(lines_[dl].number) + "doubly constrained resources are not supported");
     }
     inst.jobs.resize(static_cast<std::size_t>(njobs));
 
@@ -58,16 +59,20 @@ class Parser {
     std::size_t pl = find_prefix("PRECEDENCE RELATIONS", dl) + 2;
     std::vector<int> nmodes(static_cast<std::size_t>(njobs));
     for (int j = 0; j < njobs; ++j, ++pl) {
-      const std::vector<long> v = numbers(pl, "a precedence row: job, #modes, #successors, successors");
+      const std::vector<long> v =
+          numbers(pl, "a precedence row: job, #modes, #successors, successors");
       if (v.size() < 3) fail(line_no(pl), "a precedence row: job, #modes, #successors, successors");
-      if (v[0] != j + 1) fail(line_no(pl), "job number " + std::to_string(j + 1) + " in the precedence row");
+      if (v[0] != j + 1)
+        fail(line_no(pl), "job number " + std::to_string(j + 1) + " in the precedence row");
       if (v[1] < 1) fail(line_no(pl), "at least one mode for job " + std::to_string(j + 1));
       if (v[2] < 0 || static_cast<long>(v.size()) != 3 + v[2]) {
-        fail(line_no(pl), std::to_string(v[2]) + " successors for job " + std::to_string(j + 1) + ", found " + std::to_string(v.size() - 3));
+        fail(line_no(pl), std::to_string(v[2]) + " successors for job " + std::to_string(j + 1) +
+                              ", found " + std::to_string(v.size() - 3));
       }
       nmodes[static_cast<std::size_t>(j)] = static_cast<int>(v[1]);
       for (std::size_t k = 3; k < v.size(); ++k) {
-        if (v[k] < 1 || v[k] > njobs) fail(line_no(pl), "a successor between 1 and " + std::to_string(njobs));
+        if (v[k] < 1 || v[k] > njobs)
+          fail(line_no(pl), "a successor between 1 and " + std::to_string(njobs));
         inst.jobs[static_cast<std::size_t>(j)].successors.push_back(static_cast<int>(v[k] - 1));
       }
     }
@@ -78,19 +83,25 @@ class Parser {
     if (ql < lines_.size() && lines_[ql].text.find("jobnr") != std::string::npos) ++ql;
     if (ql < lines_.size() && lines_[ql].text.find("---") != std::string::npos) ++ql;
     const std::size_t k = static_cast<std::size_t>(nr + nn);
-    const std::string row = "a request row: job, mode, duration and " + std::to_string(k) + " demands";
+    const std::string row =
+        "a request row: job, mode, duration and " + std::to_string(k) + " demands";
     for (int j = 0; j < njobs; ++j) {
       for (int m = 0; m < nmodes[static_cast<std::size_t>(j)]; ++m, ++ql) {
         const std::vector<long> v = numbers(ql, row);
         std::size_t o = 0;
         if (m == 0) {
           if (v.size() != k + 3) fail(line_no(ql), row);
-          if (v[0] != j + 1) fail(line_no(ql), "job number " + std::to_string(j + 1) + " in the request rows");
+          if (v[0] != j + 1)
+            fail(line_no(ql), "job number " + std::to_string(j + 1) + " in the request rows");
           o = 1;
         } else {
-          if (v.size() != k + 2) fail(line_no(ql), "mode " + std::to_string(m + 1) + " of job " + std::to_string(j + 1) + ": mode, duration and " + std::to_string(k) + " demands");
+          if (v.size() != k + 2)
+            fail(line_no(ql), "mode " + std::to_string(m + 1) + " of job " + std::to_string(j + 1) +
+                                  ": mode, duration and " + std::to_string(k) + " demands");
         }
-        if (v[o] != m + 1) fail(line_no(ql), "mode number " + std::to_string(m + 1) + " of job " + std::to_string(j + 1));
+        if (v[o] != m + 1)
+          fail(line_no(ql),
+               "mode number " + std::to_string(m + 1) + " of job " + std::to_string(j + 1));
         sched::Mode md;
         md.duration = to_int(v[o + 1], ql, "a non-negative duration");
         for (std::size_t r = 0; r < k; ++r) {
@@ -107,7 +118,9 @@ class Parser {
     // RESOURCEAVAILABILITIES: a header line, then the capacities.
     std::size_t al = find_prefix("RESOURCEAVAILABILITIES", ql) + 2;
     const std::vector<long> caps = numbers(al, std::to_string(k) + " resource availabilities");
-    if (caps.size() != k) fail(line_no(al), std::to_string(k) + " resource availabilities, found " + std::to_string(caps.size()));
+    if (caps.size() != k)
+      fail(line_no(al),
+           std::to_string(k) + " resource availabilities, found " + std::to_string(caps.size()));
     for (std::size_t r = 0; r < k; ++r) {
       const int c = to_int(caps[r], al, "non-negative availabilities");
       if (static_cast<int>(r) < nr) {

@@ -23,12 +23,23 @@ std::string esc(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -112,8 +123,9 @@ std::string line_chart(const std::string& aria, const std::string& y_label, int 
                   "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">",
                   X(d), X(d), T, T + ph, X(d), T + ph + 16);
     s += buf + num(d) + "</text>";
-    std::snprintf(buf, sizeof buf, "<text class=\"tick date\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">",
-                  X(d), T + ph + 30);
+    std::snprintf(buf, sizeof buf,
+                  "<text class=\"tick date\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", X(d),
+                  T + ph + 30);
     s += buf + iso_date(d0, day_to_min(d)) + "</text>";
   }
   std::snprintf(buf, sizeof buf,
@@ -122,8 +134,8 @@ std::string line_chart(const std::string& aria, const std::string& y_label, int 
                 L, L + pw, T + ph, T + ph, L, L, T, T + ph);
   s += buf;
   std::snprintf(buf, sizeof buf,
-                "<text class=\"label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">",
-                L + pw / 2, H - 6);
+                "<text class=\"label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", L + pw / 2,
+                H - 6);
   s += std::string(buf) + "Days from the start of the plan (date below)</text>";
   std::snprintf(buf, sizeof buf,
                 "<text class=\"label\" transform=\"translate(16 %.1f) rotate(-90)\" "
@@ -382,10 +394,14 @@ std::string script_json(const json& j) {
   std::string out;
   out.reserve(raw.size());
   for (char c : raw) {
-    if (c == '<') out += "\\u003c";
-    else if (c == '>') out += "\\u003e";
-    else if (c == '&') out += "\\u0026";
-    else out += c;
+    if (c == '<')
+      out += "\\u003c";
+    else if (c == '>')
+      out += "\\u003e";
+    else if (c == '&')
+      out += "\\u0026";
+    else
+      out += c;
   }
   return out;
 }
@@ -427,8 +443,10 @@ std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p,
   std::size_t edges_opened = 0, edges_never = 0, edges_blocked = 0;
   for (Minutes m : ev.edge_open) {
     if (m != 0) ++edges_blocked;
-    if (m == plan::kNever) ++edges_never;
-    else if (m > 0) ++edges_opened;
+    if (m == plan::kNever)
+      ++edges_never;
+    else if (m > 0)
+      ++edges_opened;
   }
   std::size_t hazards_done = 0;
   for (Minutes m : ev.hazard_cleared) hazards_done += m != plan::kNever;
@@ -436,18 +454,24 @@ std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p,
   for (const Task& task : t.tasks) ++kind_count[static_cast<std::size_t>(task.kind)];
   const plan::CrewUse& u = ev.crew_use_total;
   const auto use_total = static_cast<double>(u.working + u.travelling + u.idle);
-  auto share = [](Minutes m, double total) { return total > 0 ? static_cast<double>(m) / total : 0.0; };
+  auto share = [](Minutes m, double total) {
+    return total > 0 ? static_cast<double>(m) / total : 0.0;
+  };
 
   std::string h;
   h.reserve(1 << 16);
   h += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-       esc(title) + " — groundwork plan report</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
-  h += "<header class=\"top\"><div class=\"kicker\">groundwork · demining and reconstruction plan</div>"
-       "<h1>" + esc(title) + "</h1><div class=\"meta\">Rule <b>" + esc(rule) + "</b> · Day 0 = <b>" +
-       esc(d0) + "</b> · Horizon " + num(horizon) + " days · " + num(static_cast<double>(t.tasks.size())) +
-       " tasks, " + num(static_cast<double>(s.crews.size())) + " crews · planned in " +
-       num(meta.seconds, 2) + " s</div></header>\n<main>\n";
+       esc(title) + " — groundwork plan report</title>\n<style>" + kStyle +
+       "</style>\n</head>\n<body>\n";
+  h += "<header class=\"top\"><div class=\"kicker\">groundwork · demining and reconstruction "
+       "plan</div>"
+       "<h1>" +
+       esc(title) + "</h1><div class=\"meta\">Rule <b>" + esc(rule) + "</b> · Day 0 = <b>" +
+       esc(d0) + "</b> · Horizon " + num(horizon) + " days · " +
+       num(static_cast<double>(t.tasks.size())) + " tasks, " +
+       num(static_cast<double>(s.crews.size())) + " crews · planned in " + num(meta.seconds, 2) +
+       " s</div></header>\n<main>\n";
 
   // Key figures as cards.
   auto kpi = [&](const std::string& k, const std::string& v, const std::string& sub) {
@@ -455,14 +479,18 @@ std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p,
          "</div><div class=\"s\">" + sub + "</div></div>";
   };
   h += "<div class=\"kpis\">";
-  kpi("Population", num(pop_total), num(static_cast<double>(s.settlements.size())) + " settlements");
+  kpi("Population", num(pop_total),
+      num(static_cast<double>(s.settlements.size())) + " settlements");
   kpi("With road access at the end", pop_total > 0 ? pct(pop_with_access / pop_total) : "–",
       num(pop_with_access) + " people");
-  kpi("90 % with access", ev.days_to_access_90 ? "day " + num(*ev.days_to_access_90, 1) : "not reached",
+  kpi("90 % with access",
+      ev.days_to_access_90 ? "day " + num(*ev.days_to_access_90, 1) : "not reached",
       ev.days_to_access_90 ? iso_date(d0, day_to_min(*ev.days_to_access_90)) : "within the plan");
   kpi("People-days without access", num(ev.people_days_without_access),
       meta.lower_bound_people_days
-          ? "at most " + num(plan::gap_percent(ev.people_days_without_access, *meta.lower_bound_people_days), 1) +
+          ? "at most " +
+                num(plan::gap_percent(ev.people_days_without_access, *meta.lower_bound_people_days),
+                    1) +
                 " % above the best possible"
           : "until access, or day " + num(horizon));
   kpi("Land released", num(ev.hectares_released, 1) + " ha",
@@ -473,22 +501,29 @@ std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p,
 
   // Key figures table and crew utilisation side by side.
   h += "<div class=\"cols\"><section><h2>Key figures</h2><p class=\"note\">Measures as defined in "
-       "the planning model (docs/model.md §7). Days count from day 0 = " + esc(d0) + ".</p><table class=\"figures\">"
+       "the planning model (docs/model.md §7). Days count from day 0 = " +
+       esc(d0) +
+       ".</p><table class=\"figures\">"
        "<tr><th>Measure</th><th style=\"text-align:right\">Value</th><th>Note</th></tr>";
   h += "<tr class=\"group\"><td colspan=\"3\">Access</td></tr>";
-  h += row("Population", num(pop_total), num(static_cast<double>(s.settlements.size())) + " settlements");
+  h += row("Population", num(pop_total),
+           num(static_cast<double>(s.settlements.size())) + " settlements");
   h += row("People-days without road access", num(ev.people_days_without_access),
            "never-connected people count until day " + num(horizon));
   if (meta.lower_bound_people_days) {
-    h += row("Lower bound (no valid plan does better)", num(*meta.lower_bound_people_days),
-             "gap " + num(plan::gap_percent(ev.people_days_without_access, *meta.lower_bound_people_days), 1) +
-                 " % of this plan's value");
+    h +=
+        row("Lower bound (no valid plan does better)", num(*meta.lower_bound_people_days),
+            "gap " +
+                num(plan::gap_percent(ev.people_days_without_access, *meta.lower_bound_people_days),
+                    1) +
+                " % of this plan's value");
   }
   if (meta.baseline_people_days) {
     const double base = *meta.baseline_people_days;
     const double diff = base > 0 ? 100.0 * (base - ev.people_days_without_access) / base : 0.0;
     h += row("Best dispatch rule (baseline)", num(base),
-             diff >= 0 ? "this plan: " + num(diff, 1) + " % fewer" : "this plan: " + num(-diff, 1) + " % more");
+             diff >= 0 ? "this plan: " + num(diff, 1) + " % fewer"
+                       : "this plan: " + num(-diff, 1) + " % more");
   }
   if (s.params.objective.kind != ObjectiveKind::kAccess) {
     const std::string kind(name(s.params.objective.kind));
@@ -514,10 +549,11 @@ std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p,
   h += row("Cleared", num(ev.hectares_released - ev.hectares_cancelled, 2) + " ha");
   h += row("Released (cancelled + cleared)", num(ev.hectares_released, 2) + " ha");
   h += row("Hazards fully released", num(static_cast<double>(hazards_done)) + " of " +
-           num(static_cast<double>(s.hazards.size())));
+                                         num(static_cast<double>(s.hazards.size())));
   h += "<tr class=\"group\"><td colspan=\"3\">Roads and work</td></tr>";
-  h += row("Road edges blocked at the start", num(static_cast<double>(edges_blocked)) + " of " +
-           num(static_cast<double>(s.roads.num_edges())),
+  h += row("Road edges blocked at the start",
+           num(static_cast<double>(edges_blocked)) + " of " +
+               num(static_cast<double>(s.roads.num_edges())),
            num(static_cast<double>(edges_opened)) + " opened by the plan, " +
                num(static_cast<double>(edges_never)) + " never");
   h += row("Plan duration (makespan)", "day " + num(ev.makespan_days, 1),
@@ -528,28 +564,32 @@ std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p,
     if (!kinds.empty()) kinds += ", ";
     kinds += num(static_cast<double>(kind_count[k])) + " " + std::string(kTaskKindNames[k]);
   }
-  h += row("Tasks", num(static_cast<double>(t.tasks.size())),
-           kinds + (p.assignments.size() < t.tasks.size()
-                        ? " · <b>" + num(static_cast<double>(t.tasks.size() - p.assignments.size())) +
-                              " unassigned</b>"
-                        : ""));
+  h += row(
+      "Tasks", num(static_cast<double>(t.tasks.size())),
+      kinds + (p.assignments.size() < t.tasks.size()
+                   ? " · <b>" + num(static_cast<double>(t.tasks.size() - p.assignments.size())) +
+                         " unassigned</b>"
+                   : ""));
   h += row("Assets to repair", num(static_cast<double>(s.assets.size())));
   h += "</table></section>\n";
 
   h += "<section><h2>Crew utilisation</h2><p class=\"note\">Share of each crew's time from day 0 "
-       "to the end of the plan: working, travelling between sites, idle.</p><table><tr><th>Trade</th>"
+       "to the end of the plan: working, travelling between sites, "
+       "idle.</p><table><tr><th>Trade</th>"
        "<th style=\"text-align:right\">Crews</th><th style=\"text-align:right\">Tasks</th>"
        "<th>Working · travelling · idle</th><th style=\"text-align:right\">Working</th></tr>";
   const auto [by_trade, crews_of] = crew_use_by_trade(s, ev);
-  auto use_row = [&](const std::string& label, const plan::CrewUse& cu, std::size_t crews, bool bold) {
+  auto use_row = [&](const std::string& label, const plan::CrewUse& cu, std::size_t crews,
+                     bool bold) {
     const auto tot = static_cast<double>(cu.working + cu.travelling + cu.idle);
     char bar[320];
-    std::snprintf(bar, sizeof bar,
-                  "<div class=\"bar\" title=\"working %.1f %%, travelling %.1f %%, idle %.1f %%\">"
-                  "<span class=\"w\" style=\"width:%.2f%%\"></span><span class=\"t\" "
-                  "style=\"width:%.2f%%\"></span><span class=\"i\" style=\"width:%.2f%%\"></span></div>",
-                  100 * share(cu.working, tot), 100 * share(cu.travelling, tot), 100 * share(cu.idle, tot),
-                  100 * share(cu.working, tot), 100 * share(cu.travelling, tot), 100 * share(cu.idle, tot));
+    std::snprintf(
+        bar, sizeof bar,
+        "<div class=\"bar\" title=\"working %.1f %%, travelling %.1f %%, idle %.1f %%\">"
+        "<span class=\"w\" style=\"width:%.2f%%\"></span><span class=\"t\" "
+        "style=\"width:%.2f%%\"></span><span class=\"i\" style=\"width:%.2f%%\"></span></div>",
+        100 * share(cu.working, tot), 100 * share(cu.travelling, tot), 100 * share(cu.idle, tot),
+        100 * share(cu.working, tot), 100 * share(cu.travelling, tot), 100 * share(cu.idle, tot));
     const std::string b0 = bold ? "<b>" : "", b1 = bold ? "</b>" : "";
     h += "<tr><td>" + b0 + label + b1 + "</td><td class=\"n\">" + num(static_cast<double>(crews)) +
          "</td><td class=\"n\">" + num(static_cast<double>(cu.tasks)) + "</td><td>" + bar +
@@ -569,15 +609,20 @@ std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p,
     std::vector<double> with(ev.access_by_day.begin(), ev.access_by_day.end());
     std::vector<Mark> marks;
     const std::array<std::pair<const std::optional<double>*, const char*>, 3> levels = {
-        {{&ev.days_to_access_50, "50 %"}, {&ev.days_to_access_90, "90 %"}, {&ev.days_to_access_100, "100 %"}}};
+        {{&ev.days_to_access_50, "50 %"},
+         {&ev.days_to_access_90, "90 %"},
+         {&ev.days_to_access_100, "100 %"}}};
     for (const auto& [d, label] : levels) {
       if (*d) marks.push_back({**d, std::string(label) + " · day " + num(**d, 1)});
     }
     std::vector<HLine> hl;
     if (pop_total > 0) {
-      hl = {{pop_total * 0.5, "50 %"}, {pop_total * 0.9, "90 %"}, {pop_total, "100 % · " + num(pop_total)}};
+      hl = {{pop_total * 0.5, "50 %"},
+            {pop_total * 0.9, "90 %"},
+            {pop_total, "100 % · " + num(pop_total)}};
     }
-    h += "<section id=\"access\"><h2>Population with road access</h2><p class=\"note\">People in settlements "
+    h += "<section id=\"access\"><h2>Population with road access</h2><p class=\"note\">People in "
+         "settlements "
          "connected by open roads to a district centre or exit, by day. Dashed red lines: the days "
          "50 %, 90 % and 100 % of the population have access.</p>";
     h += line_chart("Population with road access by day", "People with access", x_days, pop_total,
@@ -605,7 +650,8 @@ std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p,
     for (Service sv : kRestorableServices) {
       const auto& v = ev.service_restored[static_cast<std::size_t>(sv)];
       if (v.size() != s.settlements.size()) continue;
-      ss.push_back({"Without " + std::string(name(sv)), kServiceColors[static_cast<std::size_t>(sv)],
+      ss.push_back({"Without " + std::string(name(sv)),
+                    kServiceColors[static_cast<std::size_t>(sv)],
                     population_without_by_day(s, v, x_days), true});
     }
     h += "<section><h2>People without access and services</h2><p class=\"note\">People whose "
@@ -643,11 +689,14 @@ std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p,
       }
       const Task& task = t.tasks[a.task.index()];
       std::size_t target = 0;
-      if (task.kind == TaskKind::kRepair) target = s.hazards.size() + task.asset.index();
-      else target = task.hazard.index();
-      for (const auto v : {static_cast<std::int64_t>(row_of[a.crew.index()]),
-                           static_cast<std::int64_t>(task.kind), a.depart, a.start, a.end,
-                           static_cast<std::int64_t>(target), static_cast<std::int64_t>(a.task.value)}) {
+      if (task.kind == TaskKind::kRepair)
+        target = s.hazards.size() + task.asset.index();
+      else
+        target = task.hazard.index();
+      for (const auto v :
+           {static_cast<std::int64_t>(row_of[a.crew.index()]), static_cast<std::int64_t>(task.kind),
+            a.depart, a.start, a.end, static_cast<std::int64_t>(target),
+            static_cast<std::int64_t>(a.task.value)}) {
         tasks.push_back(v);
       }
       max_end = std::max(max_end, a.end);
@@ -656,7 +705,11 @@ std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p,
     json data;
     int y = 2000;
     unsigned mo = 1, dd = 1;
-    if (std::sscanf(d0.c_str(), "%d-%u-%u", &y, &mo, &dd) != 3) { y = 2000; mo = 1; dd = 1; }
+    if (std::sscanf(d0.c_str(), "%d-%u-%u", &y, &mo, &dd) != 3) {
+      y = 2000;
+      mo = 1;
+      dd = 1;
+    }
     data["y"] = y;
     data["m"] = mo;
     data["d"] = dd;
@@ -667,7 +720,8 @@ std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p,
     data["kinds"] = kTaskKindNames;
     data["trades"] = kTradeNames;
     data["colors"] = kKindColors;
-    h += "<section id=\"schedule\"><h2>Crew schedule</h2><p class=\"note\">One row per crew, grouped by trade; "
+    h += "<section id=\"schedule\"><h2>Crew schedule</h2><p class=\"note\">One row per crew, "
+         "grouped by trade; "
          "one bar per task, coloured by kind; a thin grey line is travel to the site. Hover a bar "
          "for details. The time axis is in days from day 0, with dates.</p><div class=\"legend\" "
          "style=\"margin:0 0 10px\">";

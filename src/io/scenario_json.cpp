@@ -228,9 +228,7 @@ struct NodeKeyHash {
     return std::hash<std::int64_t>{}(k.x * 1000003 ^ k.y);
   }
 };
-NodeKey key_of(LonLat p) {
-  return {std::llround(p.lon * 1e7), std::llround(p.lat * 1e7)};
-}
+NodeKey key_of(LonLat p) { return {std::llround(p.lon * 1e7), std::llround(p.lat * 1e7)}; }
 
 void read_roads(Layers& layers, const Where& w, RoadNetwork& net) {
   const json& fs = features(layers, "roads", w, true);
@@ -280,12 +278,10 @@ std::vector<std::string> string_list(const json& p, const char* key, const Where
 }
 
 // The quantity property of each asset kind, with its unit in the name.
-constexpr std::array<const char*, kAssetKindCount> kQuantityKey = {"pavement_m2", "span_m",
-                                                                   "length_m", "length_m",
-                                                                   "floor_m2"};
-constexpr std::array<Trade, kAssetKindCount> kDefaultTrade = {Trade::kRoad, Trade::kBridge,
-                                                              Trade::kComms, Trade::kPower,
-                                                              Trade::kGeneral};
+constexpr std::array<const char*, kAssetKindCount> kQuantityKey = {
+    "pavement_m2", "span_m", "length_m", "length_m", "floor_m2"};
+constexpr std::array<Trade, kAssetKindCount> kDefaultTrade = {
+    Trade::kRoad, Trade::kBridge, Trade::kComms, Trade::kPower, Trade::kGeneral};
 
 Asset read_asset(const json& f, const Where& w) {
   Asset a;
@@ -312,9 +308,11 @@ Asset read_asset(const json& f, const Where& w) {
   const char* qkey = kQuantityKey[static_cast<std::size_t>(a.kind)];
   a.quantity = is_line ? number_or(p, qkey, geo::length_m(a.geometry), w) : number(p, qkey, w);
   if (!(a.quantity > 0)) w.fail(w.key(qkey) + " must be > 0");
-  a.trade = enum_value_or<Trade>(p, "trade", kTradeNames, kDefaultTrade[static_cast<std::size_t>(a.kind)], w);
+  a.trade = enum_value_or<Trade>(p, "trade", kTradeNames,
+                                 kDefaultTrade[static_cast<std::size_t>(a.kind)], w);
   a.serves = string_list(p, "serves", w);
-  if (p.contains("depends_on") && !p["depends_on"].is_null()) a.depends_on = text(p, "depends_on", w);
+  if (p.contains("depends_on") && !p["depends_on"].is_null())
+    a.depends_on = text(p, "depends_on", w);
   return a;
 }
 
@@ -548,7 +546,8 @@ json parameters_to_json(const Parameters& p) {
     const std::string tn(kTradeNames[t]);
     // Every cell is written, zeros included, so that a file read back plans exactly the same.
     for (std::size_t k = 0; k < kTaskKindCount; ++k) {
-      if (static_cast<TaskKind>(k) != TaskKind::kRepair) rates[tn][std::string(kTaskKindNames[k])] = p.rate[t][k];
+      if (static_cast<TaskKind>(k) != TaskKind::kRepair)
+        rates[tn][std::string(kTaskKindNames[k])] = p.rate[t][k];
     }
     for (std::size_t k = 0; k < kAssetKindCount; ++k) {
       repair[tn][std::string(kAssetKindNames[k])] = p.repair_rate[t][k];
@@ -574,13 +573,24 @@ json parameters_to_json(const Parameters& p) {
 void apply_parameters(const json& j, Parameters& p, const std::string& where) {
   const Where w{where};
   if (!j.is_object()) w.fail("must be an object");
-  static const std::array<std::string_view, 15> kKnown = {
-      "seed", "start_date", "horizon_days", "working_days_per_week", "corridor_width_m",
-      "work_package_m2", "nts_cancel_share", "snap_warning_m", "max_snap_m",
-      "rates_m2_per_person_day", "repair_rates_per_person_day", "terrain_factors",
-      "mechanical_terrains", "objective", "comment"};
+  static const std::array<std::string_view, 15> kKnown = {"seed",
+                                                          "start_date",
+                                                          "horizon_days",
+                                                          "working_days_per_week",
+                                                          "corridor_width_m",
+                                                          "work_package_m2",
+                                                          "nts_cancel_share",
+                                                          "snap_warning_m",
+                                                          "max_snap_m",
+                                                          "rates_m2_per_person_day",
+                                                          "repair_rates_per_person_day",
+                                                          "terrain_factors",
+                                                          "mechanical_terrains",
+                                                          "objective",
+                                                          "comment"};
   for (const auto& [k, v] : j.items()) {
-    if (std::find(kKnown.begin(), kKnown.end(), k) == kKnown.end()) w.fail("unknown parameter '" + k + "'");
+    if (std::find(kKnown.begin(), kKnown.end(), k) == kKnown.end())
+      w.fail("unknown parameter '" + k + "'");
   }
   auto positive = [&](const char* key, double& field) {
     if (!j.contains(key)) return;
@@ -588,7 +598,8 @@ void apply_parameters(const json& j, Parameters& p, const std::string& where) {
     if (!(field > 0)) w.fail(std::string(key) + " must be > 0");
   };
   if (j.contains("seed")) {
-    if (!j["seed"].is_number_unsigned() && !j["seed"].is_number_integer()) w.fail("seed must be an integer");
+    if (!j["seed"].is_number_unsigned() && !j["seed"].is_number_integer())
+      w.fail("seed must be an integer");
     p.seed = j["seed"].get<std::uint64_t>();
   }
   if (j.contains("start_date")) {
@@ -616,26 +627,27 @@ void apply_parameters(const json& j, Parameters& p, const std::string& where) {
   positive("max_snap_m", p.max_snap_m);
   if (j.contains("nts_cancel_share")) {
     p.nts_cancel_share = number(j, "nts_cancel_share", w);
-    if (!(p.nts_cancel_share >= 0 && p.nts_cancel_share <= 1)) w.fail("nts_cancel_share must be in [0, 1]");
+    if (!(p.nts_cancel_share >= 0 && p.nts_cancel_share <= 1))
+      w.fail("nts_cancel_share must be in [0, 1]");
   }
   set_table(j, "rates_m2_per_person_day", w,
-                    [&](Trade t, const std::string& col, double v, const Where& cw) {
-                      const auto k = enum_from_name<TaskKind>(col, kTaskKindNames);
-                      if (!k || *k == TaskKind::kRepair) cw.fail("unknown task kind '" + col + "'");
-                      p.rate[static_cast<std::size_t>(t)][static_cast<std::size_t>(*k)] = v;
-                    });
+            [&](Trade t, const std::string& col, double v, const Where& cw) {
+              const auto k = enum_from_name<TaskKind>(col, kTaskKindNames);
+              if (!k || *k == TaskKind::kRepair) cw.fail("unknown task kind '" + col + "'");
+              p.rate[static_cast<std::size_t>(t)][static_cast<std::size_t>(*k)] = v;
+            });
   set_table(j, "repair_rates_per_person_day", w,
-                    [&](Trade t, const std::string& col, double v, const Where& cw) {
-                      const auto k = enum_from_name<AssetKind>(col, kAssetKindNames);
-                      if (!k) cw.fail("unknown asset kind '" + col + "'");
-                      p.repair_rate[static_cast<std::size_t>(t)][static_cast<std::size_t>(*k)] = v;
-                    });
+            [&](Trade t, const std::string& col, double v, const Where& cw) {
+              const auto k = enum_from_name<AssetKind>(col, kAssetKindNames);
+              if (!k) cw.fail("unknown asset kind '" + col + "'");
+              p.repair_rate[static_cast<std::size_t>(t)][static_cast<std::size_t>(*k)] = v;
+            });
   set_table(j, "terrain_factors", w,
-                    [&](Trade t, const std::string& col, double v, const Where& cw) {
-                      const auto k = enum_from_name<Terrain>(col, kTerrainNames);
-                      if (!k) cw.fail("unknown terrain '" + col + "'");
-                      p.terrain_factor[static_cast<std::size_t>(t)][static_cast<std::size_t>(*k)] = v;
-                    });
+            [&](Trade t, const std::string& col, double v, const Where& cw) {
+              const auto k = enum_from_name<Terrain>(col, kTerrainNames);
+              if (!k) cw.fail("unknown terrain '" + col + "'");
+              p.terrain_factor[static_cast<std::size_t>(t)][static_cast<std::size_t>(*k)] = v;
+            });
   if (j.contains("mechanical_terrains")) {
     const Where mw = w.at("mechanical_terrains");
     if (!j["mechanical_terrains"].is_array()) mw.fail("must be an array of terrains");
@@ -657,7 +669,8 @@ Scenario scenario_from_json(const json& doc, const std::string& source,
   Layers layers(doc, base_dir, source, sources);
   const Where w{source, &layers.origins()};
   Scenario s;
-  if (doc.contains("parameters")) apply_parameters(doc["parameters"], s.params, source + ": parameters");
+  if (doc.contains("parameters"))
+    apply_parameters(doc["parameters"], s.params, source + ": parameters");
   if (doc.contains("name") && doc["name"].is_string()) s.name = doc["name"].get<std::string>();
   std::optional<OsmImport> osm = read_osm_roads(doc, base_dir, source, sources);
   if (osm) {
@@ -721,7 +734,8 @@ Scenario scenario_from_json(const json& doc, const std::string& source,
     s.hazards.push_back(std::move(z));
   }
   const json& df = features(layers, "damage", w, false);
-  for (std::size_t i = 0; i < df.size(); ++i) s.assets.push_back(read_asset(df[i], w.idx("damage", i)));
+  for (std::size_t i = 0; i < df.size(); ++i)
+    s.assets.push_back(read_asset(df[i], w.idx("damage", i)));
 
   const json* crews = layers.get("crews");
   const json& cr = crews ? *crews : kEmptyArray;
@@ -803,7 +817,9 @@ json line_json(const LineString& l) {
 json feature(json geom, json props) {
   return json{{"type", "Feature"}, {"geometry", std::move(geom)}, {"properties", std::move(props)}};
 }
-json collection(json feats) { return json{{"type", "FeatureCollection"}, {"features", std::move(feats)}}; }
+json collection(json feats) {
+  return json{{"type", "FeatureCollection"}, {"features", std::move(feats)}};
+}
 }  // namespace
 
 json scenario_to_json(const Scenario& s) {
@@ -827,8 +843,9 @@ json scenario_to_json(const Scenario& s) {
   doc["roads"] = collection(std::move(roads));
   json st = json::array();
   for (const auto& x : s.settlements) {
-    st.push_back(feature({{"type", "Point"}, {"coordinates", pos_json(x.pos)}},
-                         {{"id", x.id}, {"name", x.name}, {"population", x.population}, {"weight", x.weight}}));
+    st.push_back(feature(
+        {{"type", "Point"}, {"coordinates", pos_json(x.pos)}},
+        {{"id", x.id}, {"name", x.name}, {"population", x.population}, {"weight", x.weight}}));
   }
   doc["settlements"] = collection(std::move(st));
   json hubs = json::array();
@@ -855,7 +872,8 @@ json scenario_to_json(const Scenario& s) {
     const bool is_line = a.kind == AssetKind::kCommsLine || a.kind == AssetKind::kPowerLine;
     json geom = is_line ? json{{"type", "LineString"}, {"coordinates", line_json(a.geometry)}}
                         : json{{"type", "Point"}, {"coordinates", pos_json(a.geometry.front())}};
-    json props{{"id", a.id}, {"kind", std::string(name(a.kind))}, {"trade", std::string(name(a.trade))}};
+    json props{
+        {"id", a.id}, {"kind", std::string(name(a.kind))}, {"trade", std::string(name(a.trade))}};
     props[kQuantityKey[static_cast<std::size_t>(a.kind)]] = std::round(a.quantity * 10) / 10;
     if (a.kind == AssetKind::kPublicBuilding) props["building"] = std::string(name(a.service));
     if (!a.serves.empty()) props["serves"] = a.serves;
@@ -870,7 +888,10 @@ json scenario_to_json(const Scenario& s) {
 json crews_to_json(const std::vector<Crew>& crews) {
   json out = json::array();
   for (const auto& c : crews) {
-    json j{{"id", c.id}, {"trade", std::string(name(c.trade))}, {"people", c.people}, {"base", c.base}};
+    json j{{"id", c.id},
+           {"trade", std::string(name(c.trade))},
+           {"people", c.people},
+           {"base", c.base}};
     if (c.productivity_factor != 1.0) j["productivity_factor"] = c.productivity_factor;
     out.push_back(std::move(j));
   }

@@ -1,4 +1,5 @@
-// The scenario file: one JSON object whose layers are GeoJSON FeatureCollections (docs/scenario.md).
+// The scenario file: one JSON object whose layers are GeoJSON FeatureCollections
+// (docs/scenario.md).
 #pragma once
 
 #include <filesystem>

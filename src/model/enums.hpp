@@ -10,11 +10,19 @@ namespace gw {
 
 // OpenStreetMap highway classes that carry vehicles; the generator uses a subset.
 enum class RoadClass : std::uint8_t {
-  kMotorway, kTrunk, kPrimary, kSecondary, kTertiary, kUnclassified, kResidential, kService, kTrack
+  kMotorway,
+  kTrunk,
+  kPrimary,
+  kSecondary,
+  kTertiary,
+  kUnclassified,
+  kResidential,
+  kService,
+  kTrack
 };
 inline constexpr std::array<std::string_view, 9> kRoadClassNames = {
-    "motorway", "trunk", "primary", "secondary", "tertiary", "unclassified", "residential",
-    "service", "track"};
+    "motorway",     "trunk",       "primary", "secondary", "tertiary",
+    "unclassified", "residential", "service", "track"};
 
 enum class HazardStatus : std::uint8_t { kSuspected, kConfirmed };  // SHA / CHA (IMAS 08.10, 08.20)
 inline constexpr std::array<std::string_view, 2> kHazardStatusNames = {"suspected", "confirmed"};
@@ -28,43 +36,64 @@ enum class Terrain : std::uint8_t { kField, kForest, kVerge, kBuiltUp, kWetland 
 inline constexpr std::array<std::string_view, 5> kTerrainNames = {"field", "forest", "verge",
                                                                   "built_up", "wetland"};
 
-enum class LandUse : std::uint8_t { kAgriculture, kPasture, kForestry, kResidential, kTransport, kOther };
+enum class LandUse : std::uint8_t {
+  kAgriculture,
+  kPasture,
+  kForestry,
+  kResidential,
+  kTransport,
+  kOther
+};
 inline constexpr std::array<std::string_view, 6> kLandUseNames = {
     "agriculture", "pasture", "forestry", "residential", "transport", "other"};
 
-enum class AssetKind : std::uint8_t { kRoadSection, kBridge, kCommsLine, kPowerLine, kPublicBuilding };
+enum class AssetKind : std::uint8_t {
+  kRoadSection,
+  kBridge,
+  kCommsLine,
+  kPowerLine,
+  kPublicBuilding
+};
 inline constexpr std::array<std::string_view, 5> kAssetKindNames = {
     "road_section", "bridge", "comms_line", "power_line", "public_building"};
 
 // The service an asset provides to the settlements it serves.
 enum class Service : std::uint8_t { kNone, kPower, kComms, kClinic, kSchool };
-inline constexpr std::array<std::string_view, 5> kServiceNames = {"none", "power", "comms", "clinic",
-                                                                  "school"};
+inline constexpr std::array<std::string_view, 5> kServiceNames = {"none", "power", "comms",
+                                                                  "clinic", "school"};
 inline constexpr std::array<Service, 4> kRestorableServices = {Service::kPower, Service::kComms,
                                                                Service::kClinic, Service::kSchool};
 
 // Crew trades: four demining trades and five building trades.
 enum class Trade : std::uint8_t {
-  kSurvey, kManual, kDog, kMechanical, kRoad, kBridge, kComms, kPower, kGeneral
+  kSurvey,
+  kManual,
+  kDog,
+  kMechanical,
+  kRoad,
+  kBridge,
+  kComms,
+  kPower,
+  kGeneral
 };
 inline constexpr std::array<std::string_view, 9> kTradeNames = {
     "survey", "manual", "dog", "mechanical", "road", "bridge", "comms", "power", "general"};
 inline constexpr bool is_demining(Trade t) { return t <= Trade::kMechanical; }
 
 enum class HubKind : std::uint8_t { kDistrictCentre, kRegionalExit, kService };
-inline constexpr std::array<std::string_view, 3> kHubKindNames = {"district_centre", "regional_exit",
-                                                                  "service"};
+inline constexpr std::array<std::string_view, 3> kHubKindNames = {"district_centre",
+                                                                  "regional_exit", "service"};
 
 // Task kinds produced by task generation (src/plan).
 enum class TaskKind : std::uint8_t {
-  kSurvey,          // non-technical survey of a suspected area (IMAS 08.10)
-  kClearance,       // full manual or dog clearance of a work package (IMAS 09.10)
-  kMechanical,      // machine ground preparation of a work package; needs follow-up
-  kFollowUp,        // manual or dog follow-up of a machine-prepared work package
-  kRepair,          // repair of a damaged asset
+  kSurvey,      // non-technical survey of a suspected area (IMAS 08.10)
+  kClearance,   // full manual or dog clearance of a work package (IMAS 09.10)
+  kMechanical,  // machine ground preparation of a work package; needs follow-up
+  kFollowUp,    // manual or dog follow-up of a machine-prepared work package
+  kRepair,      // repair of a damaged asset
 };
-inline constexpr std::array<std::string_view, 5> kTaskKindNames = {"survey", "clearance", "mechanical",
-                                                                   "follow_up", "repair"};
+inline constexpr std::array<std::string_view, 5> kTaskKindNames = {
+    "survey", "clearance", "mechanical", "follow_up", "repair"};
 
 // What a plan is measured by and the optimiser minimises (docs/scenario.md, "Objective").
 enum class ObjectiveKind : std::uint8_t {
@@ -90,7 +119,9 @@ constexpr std::optional<E> enum_from_name(std::string_view s,
 
 inline constexpr std::string_view name(RoadClass e) { return enum_name(e, kRoadClassNames); }
 inline constexpr std::string_view name(HazardStatus e) { return enum_name(e, kHazardStatusNames); }
-inline constexpr std::string_view name(Contamination e) { return enum_name(e, kContaminationNames); }
+inline constexpr std::string_view name(Contamination e) {
+  return enum_name(e, kContaminationNames);
+}
 inline constexpr std::string_view name(Terrain e) { return enum_name(e, kTerrainNames); }
 inline constexpr std::string_view name(LandUse e) { return enum_name(e, kLandUseNames); }
 inline constexpr std::string_view name(AssetKind e) { return enum_name(e, kAssetKindNames); }
@@ -98,6 +129,8 @@ inline constexpr std::string_view name(Service e) { return enum_name(e, kService
 inline constexpr std::string_view name(Trade e) { return enum_name(e, kTradeNames); }
 inline constexpr std::string_view name(HubKind e) { return enum_name(e, kHubKindNames); }
 inline constexpr std::string_view name(TaskKind e) { return enum_name(e, kTaskKindNames); }
-inline constexpr std::string_view name(ObjectiveKind e) { return enum_name(e, kObjectiveKindNames); }
+inline constexpr std::string_view name(ObjectiveKind e) {
+  return enum_name(e, kObjectiveKindNames);
+}
 
 }  // namespace gw

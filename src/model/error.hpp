@@ -10,30 +10,38 @@ namespace gw {
 
 enum class ErrorCode : int {
   kInternal = 1,
-  kIo = 2,             // a file cannot be opened, read or written
-  kParse = 3,          // malformed syntax (JSON, PSPLIB, CSV, ...)
-  kInvalidInput = 4,   // well-formed but semantically wrong input (a negative area, unknown enum)
-  kInfeasible = 5,     // the instance has no feasible solution
-  kUnsupported = 6,    // a feature or format groundwork does not handle
-  kInvalidPlan = 7,    // the validator rejected a plan
+  kIo = 2,            // a file cannot be opened, read or written
+  kParse = 3,         // malformed syntax (JSON, PSPLIB, CSV, ...)
+  kInvalidInput = 4,  // well-formed but semantically wrong input (a negative area, unknown enum)
+  kInfeasible = 5,    // the instance has no feasible solution
+  kUnsupported = 6,   // a feature or format groundwork does not handle
+  kInvalidPlan = 7,   // the validator rejected a plan
 };
 
 constexpr std::string_view error_code_name(ErrorCode c) {
   switch (c) {
-    case ErrorCode::kInternal: return "internal";
-    case ErrorCode::kIo: return "io";
-    case ErrorCode::kParse: return "parse";
-    case ErrorCode::kInvalidInput: return "invalid_input";
-    case ErrorCode::kInfeasible: return "infeasible";
-    case ErrorCode::kUnsupported: return "unsupported";
-    case ErrorCode::kInvalidPlan: return "invalid_plan";
+    case ErrorCode::kInternal:
+      return "internal";
+    case ErrorCode::kIo:
+      return "io";
+    case ErrorCode::kParse:
+      return "parse";
+    case ErrorCode::kInvalidInput:
+      return "invalid_input";
+    case ErrorCode::kInfeasible:
+      return "infeasible";
+    case ErrorCode::kUnsupported:
+      return "unsupported";
+    case ErrorCode::kInvalidPlan:
+      return "invalid_plan";
   }
   return "unknown";
 }
 
 class Error : public std::runtime_error {
  public:
-  Error(ErrorCode code, std::string message) : std::runtime_error(std::move(message)), code_(code) {}
+  Error(ErrorCode code, std::string message)
+      : std::runtime_error(std::move(message)), code_(code) {}
   [[nodiscard]] ErrorCode code() const { return code_; }
   // Exit status for front ends: distinct per code, never 0.
   [[nodiscard]] int exit_status() const { return 1 + static_cast<int>(code_); }

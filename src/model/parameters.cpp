@@ -12,9 +12,11 @@ Parameters::Parameters() {
   // Manual teams: 25 m² per deminer per day (HALO Trust: 10–50), 8 deminers in a team of 10
   // (leader and medic do not detect) -> 20 m² per team member per working day.
   r[idx(Trade::kManual)][idx(TaskKind::kClearance)] = 20;
-  // Follow-up on machine-prepared ground: vegetation cut and soil tilled, about 3x faster (assumption).
+  // Follow-up on machine-prepared ground: vegetation cut and soil tilled, about 3x faster
+  // (assumption).
   r[idx(Trade::kManual)][idx(TaskKind::kFollowUp)] = 60;
-  // Dog teams: 2 dogs ≈ 850 m² a day (SFOR 2001), team of 6 (2 handlers, 2 assistants, leader, medic).
+  // Dog teams: 2 dogs ≈ 850 m² a day (SFOR 2001), team of 6 (2 handlers, 2 assistants, leader,
+  // medic).
   r[idx(Trade::kDog)][idx(TaskKind::kClearance)] = 140;
   r[idx(Trade::kDog)][idx(TaskKind::kFollowUp)] = 210;
   // Machines: MV-4 peak 1,500 m²/h; sustained far lower: 4,000 m² a day per unit of 4 people.
@@ -27,8 +29,8 @@ Parameters::Parameters() {
   // magnitude); a general brigade half as fast.
   q[idx(Trade::kRoad)][idx(AssetKind::kRoadSection)] = 10;
   q[idx(Trade::kGeneral)][idx(AssetKind::kRoadSection)] = 5;
-  // Bridge brigade of 40: 4 m of span a day including abutments (Bailey: 55 m by 98 soldiers in 9.5 h
-  // at peak, without site preparation).
+  // Bridge brigade of 40: 4 m of span a day including abutments (Bailey: 55 m by 98 soldiers in 9.5
+  // h at peak, without site preparation).
   q[idx(Trade::kBridge)][idx(AssetKind::kBridge)] = 0.1;
   // Line brigades: comms 15 people ≈ 2 km a day; power 20 people ≈ 1.5 km a day (assumption).
   q[idx(Trade::kComms)][idx(AssetKind::kCommsLine)] = 133;
@@ -54,7 +56,8 @@ Parameters::Parameters() {
 
   // Weighted objective, in people-day equivalents (assumptions, docs/scenario.md "Objective"):
   // a hectare of cropland carries about one person's livelihood, pasture half, forest a fifth;
-  // contaminated yards and built-up land keep people from returning (2); verges hinder movement (1).
+  // contaminated yards and built-up land keep people from returning (2); verges hinder movement
+  // (1).
   auto& land = objective.weights.land_hectare_day;
   land[idx(LandUse::kAgriculture)] = 1.0;
   land[idx(LandUse::kPasture)] = 0.5;

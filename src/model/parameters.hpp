@@ -37,15 +37,15 @@ struct Objective {
 
 struct Parameters {
   std::uint64_t seed = 1;
-  std::string start_date = "2027-04-01";   // ISO date of day 0
-  int horizon_days = 1095;                 // people without access by then count until the horizon
-  int working_days_per_week = 6;           // durations: work / daily rate * 7 / working days
+  std::string start_date = "2027-04-01";  // ISO date of day 0
+  int horizon_days = 1095;                // people without access by then count until the horizon
+  int working_days_per_week = 6;          // durations: work / daily rate * 7 / working days
 
-  double corridor_width_m = 20;            // total width of the road corridor that must be clear
-  double work_package_m2 = 20000;          // largest clearance work package (2 ha)
-  double nts_cancel_share = 0.35;          // mean share of suspected land cancelled by NTS
-  double snap_warning_m = 2000;            // warn when a point snaps further than this
-  double max_snap_m = 10000;               // a settlement or base further from any road is an error
+  double corridor_width_m = 20;    // total width of the road corridor that must be clear
+  double work_package_m2 = 20000;  // largest clearance work package (2 ha)
+  double nts_cancel_share = 0.35;  // mean share of suspected land cancelled by NTS
+  double snap_warning_m = 2000;    // warn when a point snaps further than this
+  double max_snap_m = 10000;       // a settlement or base further from any road is an error
 
   // Demining and survey rates in m² per person per working day, by trade and task kind
   // (0 = the trade cannot do that kind of task). Repair rates are in repair_rate.

@@ -33,7 +33,8 @@ EdgeId RoadNetwork::add_edge(NodeId from, NodeId to, const LineString& shape, do
 
 void RoadNetwork::build_adjacency() {
   edge_travel.resize(num_edges());
-  for (std::size_t e = 0; e < num_edges(); ++e) edge_travel[e] = compute_travel_s(EdgeId::from_index(e));
+  for (std::size_t e = 0; e < num_edges(); ++e)
+    edge_travel[e] = compute_travel_s(EdgeId::from_index(e));
   const std::size_t n = num_nodes();
   adj_offset.assign(n + 1, 0);
   for (std::size_t e = 0; e < num_edges(); ++e) {

@@ -21,12 +21,12 @@ struct RoadNetwork {
   std::vector<double> edge_length_m;
   std::vector<double> edge_speed_kmh;
   std::vector<RoadClass> edge_class;
-  std::vector<std::uint8_t> edge_bridge;       // 1 when the edge is a bridge
-  std::vector<std::int64_t> edge_source_id;    // id in the source data (OSM way id, feature id)
-  std::vector<double> edge_weight;             // priority weight (1 by default; weighted objective)
-  std::vector<Seconds> edge_travel;            // derived by build_adjacency(): edge_travel_s(e)
-  // Shape: the full polyline of edge e is edge_shape[edge_shape_offset[e] .. edge_shape_offset[e+1]),
-  // including both end points.
+  std::vector<std::uint8_t> edge_bridge;     // 1 when the edge is a bridge
+  std::vector<std::int64_t> edge_source_id;  // id in the source data (OSM way id, feature id)
+  std::vector<double> edge_weight;           // priority weight (1 by default; weighted objective)
+  std::vector<Seconds> edge_travel;          // derived by build_adjacency(): edge_travel_s(e)
+  // Shape: the full polyline of edge e is edge_shape[edge_shape_offset[e] ..
+  // edge_shape_offset[e+1]), including both end points.
   std::vector<std::uint32_t> edge_shape_offset{0};
   std::vector<LonLat> edge_shape;
 

@@ -14,14 +14,14 @@ namespace gw {
 
 struct Task {
   TaskKind kind = TaskKind::kSurvey;
-  HazardId hazard;          // survey, clearance, mechanical, follow-up: the hazard worked
-  AssetId asset;            // repair: the asset repaired
-  EdgeId corridor_edge;     // clearance packages of a road corridor: the edge they open
+  HazardId hazard;            // survey, clearance, mechanical, follow-up: the hazard worked
+  AssetId asset;              // repair: the asset repaired
+  EdgeId corridor_edge;       // clearance packages of a road corridor: the edge they open
   std::uint32_t package = 0;  // index of the work package within its hazard part
-  double work = 0;          // m² for demining and survey; the asset's quantity for repairs
+  double work = 0;            // m² for demining and survey; the asset's quantity for repairs
   Terrain terrain = Terrain::kField;
-  EdgeId site_edge;         // the road edge the crew works from (reached through either end)
-  LonLat site;              // representative point of the work, for maps
+  EdgeId site_edge;  // the road edge the crew works from (reached through either end)
+  LonLat site;       // representative point of the work, for maps
 };
 
 // Compressed lists: the items of key k are items[offset[k] .. offset[k+1]).
@@ -40,16 +40,16 @@ struct Csr {
 };
 
 struct HazardOutcome {
-  double cancelled_m2 = 0;       // cancelled by non-technical survey
-  double corridor_m2 = 0;        // area inside road corridors still to clear after survey
-  double land_m2 = 0;            // the rest, still to clear after survey (land release)
+  double cancelled_m2 = 0;  // cancelled by non-technical survey
+  double corridor_m2 = 0;   // area inside road corridors still to clear after survey
+  double land_m2 = 0;       // the rest, still to clear after survey (land release)
 };
 
 struct TaskSet {
   std::vector<Task> tasks;
-  Csr<TaskId> preds;              // per task: tasks that must end before it starts
-  Csr<TaskId> edge_blockers;      // per edge: tasks that must end before the edge opens
-  Csr<TaskId> hazard_tasks;       // per hazard: all its tasks
+  Csr<TaskId> preds;                          // per task: tasks that must end before it starts
+  Csr<TaskId> edge_blockers;                  // per edge: tasks that must end before the edge opens
+  Csr<TaskId> hazard_tasks;                   // per hazard: all its tasks
   std::vector<HazardOutcome> hazard_outcome;  // per hazard
   std::vector<TaskId> asset_task;             // per asset: its repair task
 };

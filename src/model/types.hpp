@@ -42,7 +42,9 @@ inline constexpr Minutes kMinutesPerDay = 1440;
 // Travel times along edges are whole seconds (rounded up), summed, then rounded up to minutes.
 using Seconds = std::int64_t;
 
-inline constexpr double minutes_to_days(Minutes m) { return static_cast<double>(m) / kMinutesPerDay; }
+inline constexpr double minutes_to_days(Minutes m) {
+  return static_cast<double>(m) / kMinutesPerDay;
+}
 
 }  // namespace gw
 

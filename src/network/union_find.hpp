@@ -21,7 +21,8 @@ class UnionFind {
     }
     return i;
   }
-  // Joins the sets of a and b; returns {kept root, absorbed root}, or equal roots if already joined.
+  // Joins the sets of a and b; returns {kept root, absorbed root}, or equal roots if already
+  // joined.
   std::pair<std::uint32_t, std::uint32_t> unite(std::size_t a, std::size_t b) {
     std::uint32_t ra = find(a), rb = find(b);
     if (ra == rb) return {ra, rb};

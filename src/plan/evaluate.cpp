@@ -62,7 +62,8 @@ Evaluation evaluate(const Scenario& s, const TaskSet& ts, const Plan& plan) {
   std::vector<Minutes> node_access(net.num_nodes(), kNever);
   // Settlements per node, to stamp access times when components join.
   std::vector<std::vector<std::uint32_t>> members(net.num_nodes());
-  for (std::size_t n = 0; n < net.num_nodes(); ++n) members[n].push_back(static_cast<std::uint32_t>(n));
+  for (std::size_t n = 0; n < net.num_nodes(); ++n)
+    members[n].push_back(static_cast<std::uint32_t>(n));
   std::vector<char> has_hub(net.num_nodes(), 0);
   for (const Hub& h : s.hubs) {
     has_hub[h.node.index()] = 1;
@@ -114,7 +115,8 @@ Evaluation evaluate(const Scenario& s, const TaskSet& ts, const Plan& plan) {
   for (auto& v : ev.service_restored) v.assign(s.settlements.size(), 0);
   for (std::size_t a = 0; a < s.assets.size(); ++a) {
     auto& restored = ev.service_restored[static_cast<std::size_t>(s.assets[a].service)];
-    for (SettlementId st : s.assets[a].served) restored[st.index()] = std::max(restored[st.index()], works[a]);
+    for (SettlementId st : s.assets[a].served)
+      restored[st.index()] = std::max(restored[st.index()], works[a]);
   }
   for (Service sv : kRestorableServices) {
     const auto k = static_cast<std::size_t>(sv);
@@ -127,8 +129,8 @@ Evaluation evaluate(const Scenario& s, const TaskSet& ts, const Plan& plan) {
   }
   for (std::size_t e = 0; e < net.num_edges(); ++e) {
     if (ev.edge_open[e] == 0) continue;
-    ev.road_km_days_closed += net.edge_length_m[e] / 1000.0 * net.edge_weight[e] *
-                              clipped_days(ev.edge_open[e], horizon);
+    ev.road_km_days_closed +=
+        net.edge_length_m[e] / 1000.0 * net.edge_weight[e] * clipped_days(ev.edge_open[e], horizon);
   }
 
   // Land: cancelled when the survey ends; each package released when its final task ends.
@@ -142,18 +144,23 @@ Evaluation evaluate(const Scenario& s, const TaskSet& ts, const Plan& plan) {
     for (const TaskId* t = ts.hazard_tasks.begin(h); t != ts.hazard_tasks.end(h); ++t) {
       const Task& task = ts.tasks[t->index()];
       const Minutes end = ev.task_end[t->index()];
-      if (end == kNever) all_done = false; else last = std::max(last, end);
+      if (end == kNever)
+        all_done = false;
+      else
+        last = std::max(last, end);
       const bool releases = task.kind == TaskKind::kClearance || task.kind == TaskKind::kFollowUp;
       const double piece_m2 = task.kind == TaskKind::kSurvey ? ts.hazard_outcome[h].cancelled_m2
-                              : releases                    ? task.work
-                                                            : 0.0;
+                              : releases                     ? task.work
+                                                             : 0.0;
       ev.hectare_days_contaminated[static_cast<std::size_t>(s.hazards[h].land_use)] +=
           piece_m2 / 10000.0 * clipped_days(end, horizon);
-      if (task.kind == TaskKind::kSurvey && ts.hazard_outcome[h].cancelled_m2 > 0 && end != kNever) {
+      if (task.kind == TaskKind::kSurvey && ts.hazard_outcome[h].cancelled_m2 > 0 &&
+          end != kNever) {
         ev.hazard_cancelled[h] = end;
         cancelled_at.emplace_back(end, ts.hazard_outcome[h].cancelled_m2);
       }
-      if ((task.kind == TaskKind::kClearance || task.kind == TaskKind::kFollowUp) && end != kNever) {
+      if ((task.kind == TaskKind::kClearance || task.kind == TaskKind::kFollowUp) &&
+          end != kNever) {
         released_at.emplace_back(end, task.work);
         any_clear = true;
       }
@@ -167,12 +174,14 @@ Evaluation evaluate(const Scenario& s, const TaskSet& ts, const Plan& plan) {
   for (const auto& [t, m2] : released_at) ev.hectares_released += m2 / 10000.0;
 
   // Daily curves up to the horizon (or the makespan, if later).
-  const auto days = static_cast<std::size_t>(std::max<double>(horizon, std::ceil(ev.makespan_days))) + 1;
+  const auto days =
+      static_cast<std::size_t>(std::max<double>(horizon, std::ceil(ev.makespan_days))) + 1;
   ev.access_by_day.assign(days, 0);
   ev.cancelled_ha_by_day.assign(days, 0);
   ev.released_ha_by_day.assign(days, 0);
   auto day_index = [&](Minutes t) {
-    return static_cast<std::size_t>((t + kMinutesPerDay - 1) / kMinutesPerDay);  // counted from the day it is done
+    return static_cast<std::size_t>((t + kMinutesPerDay - 1) /
+                                    kMinutesPerDay);  // counted from the day it is done
   };
   for (const auto& [t, pop] : by_time) {
     if (t == kNever) continue;
@@ -222,9 +231,12 @@ Evaluation evaluate(const Scenario& s, const TaskSet& ts, const Plan& plan) {
 
 double objective_value(const Objective& o, const Evaluation& ev) {
   switch (o.kind) {
-    case ObjectiveKind::kAccess: return ev.people_days_without_access;
-    case ObjectiveKind::kMakespan: return ev.makespan_days;
-    case ObjectiveKind::kWeighted: break;
+    case ObjectiveKind::kAccess:
+      return ev.people_days_without_access;
+    case ObjectiveKind::kMakespan:
+      return ev.makespan_days;
+    case ObjectiveKind::kWeighted:
+      break;
   }
   const ObjectiveWeights& w = o.weights;
   double v = w.access_people_day * ev.weighted_people_days_without_access;

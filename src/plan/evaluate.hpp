@@ -20,17 +20,17 @@ inline constexpr Minutes kNever = std::numeric_limits<Minutes>::max();
 struct CrewUse {
   Minutes working = 0;
   Minutes travelling = 0;
-  Minutes idle = 0;     // over the makespan
+  Minutes idle = 0;  // over the makespan
   std::size_t tasks = 0;
 };
 
 struct Evaluation {
-  std::vector<Minutes> edge_open;            // per edge (0 = open from the start; kNever)
-  std::vector<Minutes> settlement_access;    // per settlement
+  std::vector<Minutes> edge_open;          // per edge (0 = open from the start; kNever)
+  std::vector<Minutes> settlement_access;  // per settlement
   std::array<std::vector<Minutes>, kServiceNames.size()> service_restored;  // [service][settlement]
-  std::vector<Minutes> task_end;             // per task (kNever when unassigned)
-  std::vector<Minutes> hazard_cancelled;     // per hazard: survey end when cancelled, else kNever
-  std::vector<Minutes> hazard_cleared;       // per hazard: when all of it is released, else kNever
+  std::vector<Minutes> task_end;          // per task (kNever when unassigned)
+  std::vector<Minutes> hazard_cancelled;  // per hazard: survey end when cancelled, else kNever
+  std::vector<Minutes> hazard_cleared;    // per hazard: when all of it is released, else kNever
 
   std::int64_t population_total = 0;
   double people_days_without_access = 0;
@@ -49,7 +49,7 @@ struct Evaluation {
   std::vector<double> cancelled_ha_by_month;
   std::vector<double> released_ha_by_month;
 
-  std::vector<CrewUse> crew_use;             // per crew
+  std::vector<CrewUse> crew_use;  // per crew
   CrewUse crew_use_total;
 
   // The objective's components (docs/scenario.md, "Objective"), each clipped at the horizon:

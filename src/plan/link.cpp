@@ -49,14 +49,17 @@ LinkReport link_scenario(Scenario& s, const std::string& source) {
   auto snap = [&](LonLat pos, const std::string& where, NodeId& node, double& dist) {
     const geo::NodeHit hit = geo::nearest_node(index, net, pos);
     if (!hit.node.valid() || hit.distance_m > p.max_snap_m) {
-      throw Error(ErrorCode::kInvalidInput,
-                  source + ": " + where + ": no road within max_snap_m (" + metres(p.max_snap_m) +
-                      (hit.node.valid() ? "; nearest road node is " + metres(hit.distance_m) + " away)" : ")"));
+      throw Error(
+          ErrorCode::kInvalidInput,
+          source + ": " + where + ": no road within max_snap_m (" + metres(p.max_snap_m) +
+              (hit.node.valid() ? "; nearest road node is " + metres(hit.distance_m) + " away)"
+                                : ")"));
     }
     node = hit.node;
     dist = hit.distance_m;
     if (dist > p.snap_warning_m) {
-      report.warnings.push_back(source + ": " + where + ": snapped " + metres(dist) + " to the nearest road node");
+      report.warnings.push_back(source + ": " + where + ": snapped " + metres(dist) +
+                                " to the nearest road node");
     }
   };
   std::unordered_map<std::string, NodeId> place_node;
@@ -77,7 +80,8 @@ LinkReport link_scenario(Scenario& s, const std::string& source) {
 
   // Components of the whole network (every road open): a base must share one with a hub.
   network::UnionFind all(net.num_nodes());
-  for (std::size_t e = 0; e < net.num_edges(); ++e) all.unite(net.edge_from[e].index(), net.edge_to[e].index());
+  for (std::size_t e = 0; e < net.num_edges(); ++e)
+    all.unite(net.edge_from[e].index(), net.edge_to[e].index());
   std::vector<char> hub_component(net.num_nodes(), 0);
   for (const auto& h : s.hubs) hub_component[all.find(h.node.index())] = 1;
   for (std::size_t i = 0; i < s.settlements.size(); ++i) {
@@ -91,13 +95,14 @@ LinkReport link_scenario(Scenario& s, const std::string& source) {
     auto& c = s.crews[i];
     auto it = place_node.find(c.base);
     if (it == place_node.end()) {
-      throw Error(ErrorCode::kInvalidInput, source + ": crews[" + std::to_string(i) + "]: base '" + c.base +
-                                                "' is not a settlement or hub");
+      throw Error(ErrorCode::kInvalidInput, source + ": crews[" + std::to_string(i) + "]: base '" +
+                                                c.base + "' is not a settlement or hub");
     }
     c.base_node = it->second;
     if (!hub_component[all.find(c.base_node.index())]) {
-      throw Error(ErrorCode::kInvalidInput, source + ": crews[" + std::to_string(i) + "] '" + c.id + "': base '" +
-                                                c.base + "' is off the network: no road connects it to a hub");
+      throw Error(ErrorCode::kInvalidInput,
+                  source + ": crews[" + std::to_string(i) + "] '" + c.id + "': base '" + c.base +
+                      "' is off the network: no road connects it to a hub");
     }
   }
 
@@ -110,13 +115,16 @@ LinkReport link_scenario(Scenario& s, const std::string& source) {
     a.served.clear();
     for (const auto& sid : a.serves) {
       auto it = settlement_index.find(sid);
-      if (it == settlement_index.end()) throw Error(ErrorCode::kInvalidInput, where + ": serves unknown settlement '" + sid + "'");
+      if (it == settlement_index.end())
+        throw Error(ErrorCode::kInvalidInput, where + ": serves unknown settlement '" + sid + "'");
       a.served.push_back(SettlementId::from_index(it->second));
     }
     a.depends = AssetId{};
     if (a.depends_on) {
       auto it = asset_index.find(*a.depends_on);
-      if (it == asset_index.end()) throw Error(ErrorCode::kInvalidInput, where + ": depends_on unknown asset '" + *a.depends_on + "'");
+      if (it == asset_index.end())
+        throw Error(ErrorCode::kInvalidInput,
+                    where + ": depends_on unknown asset '" + *a.depends_on + "'");
       a.depends = AssetId::from_index(it->second);
     }
     a.edge = EdgeId{};
@@ -133,7 +141,8 @@ LinkReport link_scenario(Scenario& s, const std::string& source) {
         throw Error(ErrorCode::kInvalidInput, where + ": no road within max_snap_m");
       }
       if (hit.distance_m > p.snap_warning_m) {
-        report.warnings.push_back(where + ": snapped " + metres(hit.distance_m) + " to the nearest road");
+        report.warnings.push_back(where + ": snapped " + metres(hit.distance_m) +
+                                  " to the nearest road");
       }
       a.edge = hit.edge;
       a.snap_distance_m = hit.distance_m;
@@ -149,8 +158,8 @@ LinkReport link_scenario(Scenario& s, const std::string& source) {
     AssetId cur = s.assets[i].depends;
     for (std::size_t steps = 0; cur.valid(); ++steps) {
       if (steps > s.assets.size()) {
-        throw Error(ErrorCode::kInvalidInput, source + ": damage[" + std::to_string(i) + "] '" + s.assets[i].id +
-                                                  "': depends_on forms a cycle");
+        throw Error(ErrorCode::kInvalidInput, source + ": damage[" + std::to_string(i) + "] '" +
+                                                  s.assets[i].id + "': depends_on forms a cycle");
       }
       cur = s.assets[cur.index()].depends;
     }

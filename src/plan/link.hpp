@@ -19,8 +19,8 @@ struct SnapSummary {
 };
 
 struct LinkReport {
-  std::vector<std::string> warnings;   // e.g. a settlement snapped further than snap_warning_m
-  std::vector<SnapSummary> snaps;      // per layer with at least one snapped element
+  std::vector<std::string> warnings;  // e.g. a settlement snapped further than snap_warning_m
+  std::vector<SnapSummary> snaps;     // per layer with at least one snapped element
 };
 
 // Fills the "linked" fields of the scenario (docs/model.md §1), including each settlement's, hub's

@@ -14,18 +14,21 @@ CheckReport check_schedule(const Instance& inst, const std::vector<int>& starts,
   };
   const std::size_t n = inst.jobs.size();
   if (starts.size() != n || modes.size() != n) {
-    err("expected " + std::to_string(n) + " starts and modes, got " + std::to_string(starts.size()) +
-        " and " + std::to_string(modes.size()));
+    err("expected " + std::to_string(n) + " starts and modes, got " +
+        std::to_string(starts.size()) + " and " + std::to_string(modes.size()));
     return rep;
   }
   for (std::size_t j = 0; j < n; ++j) {
     if (modes[j] < 0 || static_cast<std::size_t>(modes[j]) >= inst.jobs[j].modes.size()) {
-      err("job " + std::to_string(j + 1) + ": mode " + std::to_string(modes[j] + 1) + " does not exist");
+      err("job " + std::to_string(j + 1) + ": mode " + std::to_string(modes[j] + 1) +
+          " does not exist");
     }
     if (starts[j] < 0) err("job " + std::to_string(j + 1) + " starts before time 0");
   }
   if (!rep.ok) return rep;
-  auto dur = [&](std::size_t j) { return inst.jobs[j].modes[static_cast<std::size_t>(modes[j])].duration; };
+  auto dur = [&](std::size_t j) {
+    return inst.jobs[j].modes[static_cast<std::size_t>(modes[j])].duration;
+  };
   int horizon = 0;
   for (std::size_t j = 0; j < n; ++j) horizon = std::max(horizon, starts[j] + dur(j));
   rep.makespan = horizon;
@@ -33,9 +36,10 @@ CheckReport check_schedule(const Instance& inst, const std::vector<int>& starts,
   for (std::size_t j = 0; j < n; ++j) {
     for (int s : inst.jobs[j].successors) {
       if (starts[static_cast<std::size_t>(s)] < starts[j] + dur(j)) {
-        err("precedence " + std::to_string(j + 1) + " -> " + std::to_string(s + 1) + " violated: " +
-            std::to_string(j + 1) + " finishes at " + std::to_string(starts[j] + dur(j)) + ", " +
-            std::to_string(s + 1) + " starts at " + std::to_string(starts[static_cast<std::size_t>(s)]));
+        err("precedence " + std::to_string(j + 1) + " -> " + std::to_string(s + 1) +
+            " violated: " + std::to_string(j + 1) + " finishes at " +
+            std::to_string(starts[j] + dur(j)) + ", " + std::to_string(s + 1) + " starts at " +
+            std::to_string(starts[static_cast<std::size_t>(s)]));
       }
     }
   }
@@ -62,8 +66,8 @@ CheckReport check_schedule(const Instance& inst, const std::vector<int>& starts,
       used += inst.jobs[j].modes[static_cast<std::size_t>(modes[j])].nonrenewable[r];
     }
     if (used > inst.nonrenewable_capacity[r]) {
-      err("non-renewable resource " + std::to_string(r + 1) + " over budget: " + std::to_string(used) +
-          " > " + std::to_string(inst.nonrenewable_capacity[r]));
+      err("non-renewable resource " + std::to_string(r + 1) + " over budget: " +
+          std::to_string(used) + " > " + std::to_string(inst.nonrenewable_capacity[r]));
     }
   }
   return rep;

@@ -12,8 +12,8 @@ namespace gw::sched {
 
 struct CheckReport {
   bool ok = true;
-  int makespan = 0;                  // latest finish over all jobs (when the shape is valid)
-  std::vector<std::string> errors;   // human-readable, at most a few dozen
+  int makespan = 0;                 // latest finish over all jobs (when the shape is valid)
+  std::vector<std::string> errors;  // human-readable, at most a few dozen
 };
 
 // `starts` and `modes` (0-based) must have one entry per job.

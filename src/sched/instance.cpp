@@ -33,7 +33,8 @@ std::vector<int> topological_order(const Instance& inst) {
     }
   }
   if (static_cast<int>(order.size()) != n) {
-    throw Error(ErrorCode::kInvalidInput, "instance '" + inst.name + "': precedence relations contain a cycle");
+    throw Error(ErrorCode::kInvalidInput,
+                "instance '" + inst.name + "': precedence relations contain a cycle");
   }
   return order;
 }
@@ -55,8 +56,10 @@ void validate(const Instance& inst) {
     if (job.modes.empty()) fail(jn + " has no mode");
     for (const Mode& m : job.modes) {
       if (m.duration < 0) fail(jn + " has a negative duration");
-      if (m.renewable.size() != inst.renewable_capacity.size()) fail(jn + ": wrong number of renewable demands");
-      if (m.nonrenewable.size() != inst.nonrenewable_capacity.size()) fail(jn + ": wrong number of non-renewable demands");
+      if (m.renewable.size() != inst.renewable_capacity.size())
+        fail(jn + ": wrong number of renewable demands");
+      if (m.nonrenewable.size() != inst.nonrenewable_capacity.size())
+        fail(jn + ": wrong number of non-renewable demands");
       for (int d : m.renewable) {
         if (d < 0) fail(jn + " has a negative demand");
       }

@@ -18,8 +18,8 @@ struct Mode {
 };
 
 struct Job {
-  std::vector<Mode> modes;       // at least one
-  std::vector<int> successors;   // 0-based job indices, finish-to-start, zero lag
+  std::vector<Mode> modes;      // at least one
+  std::vector<int> successors;  // 0-based job indices, finish-to-start, zero lag
 };
 
 // Jobs are 0-based. Job 0 is conventionally the dummy source and the last job the dummy sink, but

@@ -38,13 +38,16 @@ Problem compile(const Instance& inst) {
     for (int m = 0; m < static_cast<int>(modes.size()); ++m) {
       bool ok = true;
       for (int r = 0; r < p.R; ++r) {
-        if (modes[static_cast<std::size_t>(m)].renewable[static_cast<std::size_t>(r)] > p.cap[static_cast<std::size_t>(r)]) ok = false;
+        if (modes[static_cast<std::size_t>(m)].renewable[static_cast<std::size_t>(r)] >
+            p.cap[static_cast<std::size_t>(r)])
+          ok = false;
       }
       if (ok) keep[static_cast<std::size_t>(j)].push_back(m);
     }
     if (keep[static_cast<std::size_t>(j)].empty()) {
       p.infeasible = true;
-      p.infeasible_reason = "job " + std::to_string(j + 1) + " needs more of a renewable resource than its capacity in every mode";
+      p.infeasible_reason = "job " + std::to_string(j + 1) +
+                            " needs more of a renewable resource than its capacity in every mode";
     }
   }
   auto mode_of = [&](int j, int m) -> const Mode& {
@@ -59,15 +62,17 @@ Problem compile(const Instance& inst) {
       long long s = 0;
       for (int j = 0; j < p.n; ++j) {
         int mn = std::numeric_limits<int>::max();
-        for (int m : keep[static_cast<std::size_t>(j)]) mn = std::min(mn, mode_of(j, m).nonrenewable[static_cast<std::size_t>(r)]);
+        for (int m : keep[static_cast<std::size_t>(j)])
+          mn = std::min(mn, mode_of(j, m).nonrenewable[static_cast<std::size_t>(r)]);
         s += mn;
       }
       min_sum[static_cast<std::size_t>(r)] = s;
       if (s > inst.nonrenewable_capacity[static_cast<std::size_t>(r)]) {
         p.infeasible = true;
-        p.infeasible_reason = "non-renewable resource " + std::to_string(r + 1) +
-                              ": even the cheapest modes need " + std::to_string(s) + " > budget " +
-                              std::to_string(inst.nonrenewable_capacity[static_cast<std::size_t>(r)]);
+        p.infeasible_reason =
+            "non-renewable resource " + std::to_string(r + 1) + ": even the cheapest modes need " +
+            std::to_string(s) + " > budget " +
+            std::to_string(inst.nonrenewable_capacity[static_cast<std::size_t>(r)]);
       }
     }
     if (p.infeasible) break;
@@ -79,7 +84,8 @@ Problem compile(const Instance& inst) {
         const long long others = min_sum[static_cast<std::size_t>(r)] - mn;
         const auto before = k.size();
         std::erase_if(k, [&](int m) {
-          return others + mode_of(j, m).nonrenewable[static_cast<std::size_t>(r)] > inst.nonrenewable_capacity[static_cast<std::size_t>(r)];
+          return others + mode_of(j, m).nonrenewable[static_cast<std::size_t>(r)] >
+                 inst.nonrenewable_capacity[static_cast<std::size_t>(r)];
         });
         if (k.size() != before) changed = true;
       }
@@ -113,7 +119,8 @@ Problem compile(const Instance& inst) {
     long long s = 0;
     for (int j = 0; j < p.n; ++j) {
       int mx = 0;
-      for (int m : keep[static_cast<std::size_t>(j)]) mx = std::max(mx, mode_of(j, m).nonrenewable[static_cast<std::size_t>(r)]);
+      for (int m : keep[static_cast<std::size_t>(j)])
+        mx = std::max(mx, mode_of(j, m).nonrenewable[static_cast<std::size_t>(r)]);
       s += mx;
     }
     if (s > inst.nonrenewable_capacity[static_cast<std::size_t>(r)]) nr_keep.push_back(r);
@@ -142,8 +149,12 @@ Problem compile(const Instance& inst) {
       const std::size_t s = static_cast<std::size_t>(p.jm(j, m));
       p.mode_orig[s] = k[static_cast<std::size_t>(m)];
       p.dur[s] = md.duration;
-      for (int r = 0; r < p.R; ++r) p.dem[s * static_cast<std::size_t>(p.R) + static_cast<std::size_t>(r)] = md.renewable[static_cast<std::size_t>(r)];
-      for (int r = 0; r < p.N; ++r) p.nr[s * static_cast<std::size_t>(p.N) + static_cast<std::size_t>(r)] = md.nonrenewable[static_cast<std::size_t>(nr_keep[static_cast<std::size_t>(r)])];
+      for (int r = 0; r < p.R; ++r)
+        p.dem[s * static_cast<std::size_t>(p.R) + static_cast<std::size_t>(r)] =
+            md.renewable[static_cast<std::size_t>(r)];
+      for (int r = 0; r < p.N; ++r)
+        p.nr[s * static_cast<std::size_t>(p.N) + static_cast<std::size_t>(r)] =
+            md.nonrenewable[static_cast<std::size_t>(nr_keep[static_cast<std::size_t>(r)])];
       mx = std::max(mx, md.duration);
       mn = std::min(mn, md.duration);
     }
@@ -186,7 +197,8 @@ Problem compile(const Instance& inst) {
   p.pred_off[static_cast<std::size_t>(p.n)] = static_cast<int>(p.preds.size());
   const std::vector<int> topo = topological_order(inst);
   p.rank.assign(static_cast<std::size_t>(p.n), 0);
-  for (int i = 0; i < p.n; ++i) p.rank[static_cast<std::size_t>(topo[static_cast<std::size_t>(i)])] = i;
+  for (int i = 0; i < p.n; ++i)
+    p.rank[static_cast<std::size_t>(topo[static_cast<std::size_t>(i)])] = i;
   return p;
 }
 
@@ -195,14 +207,17 @@ bool find_nonrenewable_feasible_modes(const Problem& p, std::vector<int>& modes,
   if (exact) *exact = true;
   if (p.infeasible) return false;
   auto nrq = [&](int j, int m, int r) {
-    return p.nr[static_cast<std::size_t>(p.jm(j, m)) * static_cast<std::size_t>(p.N) + static_cast<std::size_t>(r)];
+    return p.nr[static_cast<std::size_t>(p.jm(j, m)) * static_cast<std::size_t>(p.N) +
+                static_cast<std::size_t>(r)];
   };
   // Prefer the shortest mode among the cheapest (a good starting point for the search).
   if (p.N == 0) {
     for (int j = 0; j < p.n; ++j) {
       int best = 0;
       for (int m = 1; m < p.nmodes[static_cast<std::size_t>(j)]; ++m) {
-        if (p.dur[static_cast<std::size_t>(p.jm(j, m))] < p.dur[static_cast<std::size_t>(p.jm(j, best))]) best = m;
+        if (p.dur[static_cast<std::size_t>(p.jm(j, m))] <
+            p.dur[static_cast<std::size_t>(p.jm(j, best))])
+          best = m;
       }
       modes[static_cast<std::size_t>(j)] = best;
     }
@@ -258,7 +273,8 @@ bool find_nonrenewable_feasible_modes(const Problem& p, std::vector<int>& modes,
   }
   auto excess = [&]() {
     long long e = 0;
-    for (int r = 0; r < p.N; ++r) e += std::max(0LL, used[static_cast<std::size_t>(r)] - p.nr_cap[static_cast<std::size_t>(r)]);
+    for (int r = 0; r < p.N; ++r)
+      e += std::max(0LL, used[static_cast<std::size_t>(r)] - p.nr_cap[static_cast<std::size_t>(r)]);
     return e;
   };
   for (int it = 0; it < 100 * p.n && excess() > 0; ++it) {
@@ -269,9 +285,11 @@ bool find_nonrenewable_feasible_modes(const Problem& p, std::vector<int>& modes,
       const int cm = modes[static_cast<std::size_t>(j)];
       for (int m = 0; m < p.nmodes[static_cast<std::size_t>(j)]; ++m) {
         if (m == cm) continue;
-        for (int r = 0; r < p.N; ++r) used[static_cast<std::size_t>(r)] += nrq(j, m, r) - nrq(j, cm, r);
+        for (int r = 0; r < p.N; ++r)
+          used[static_cast<std::size_t>(r)] += nrq(j, m, r) - nrq(j, cm, r);
         const long long e = excess();
-        for (int r = 0; r < p.N; ++r) used[static_cast<std::size_t>(r)] -= nrq(j, m, r) - nrq(j, cm, r);
+        for (int r = 0; r < p.N; ++r)
+          used[static_cast<std::size_t>(r)] -= nrq(j, m, r) - nrq(j, cm, r);
         if (e < best_e) {
           best_e = e;
           bj = j;
@@ -280,7 +298,9 @@ bool find_nonrenewable_feasible_modes(const Problem& p, std::vector<int>& modes,
       }
     }
     if (bj < 0) break;
-    for (int r = 0; r < p.N; ++r) used[static_cast<std::size_t>(r)] += nrq(bj, bm, r) - nrq(bj, modes[static_cast<std::size_t>(bj)], r);
+    for (int r = 0; r < p.N; ++r)
+      used[static_cast<std::size_t>(r)] +=
+          nrq(bj, bm, r) - nrq(bj, modes[static_cast<std::size_t>(bj)], r);
     modes[static_cast<std::size_t>(bj)] = bm;
   }
   return excess() == 0;

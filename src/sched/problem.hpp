@@ -13,26 +13,26 @@
 namespace gw::sched {
 
 struct Problem {
-  int n = 0;          // jobs
-  int R = 0;          // renewable resources
-  int N = 0;          // non-renewable resources kept (non-redundant)
-  int M = 1;          // max modes per job after reduction
-  std::vector<int> cap;          // R
-  std::vector<int> nr_cap;       // N
-  std::vector<int> nmodes;       // n
-  std::vector<int> mode_orig;    // n*M : the original (Instance) mode index
-  std::vector<int> dur;          // n*M
-  std::vector<int> dem;          // n*M*R
-  std::vector<int> nr;           // n*M*N
-  std::vector<int> nz_off;       // n*M+1 : CSR of the non-zero renewable demands
+  int n = 0;                   // jobs
+  int R = 0;                   // renewable resources
+  int N = 0;                   // non-renewable resources kept (non-redundant)
+  int M = 1;                   // max modes per job after reduction
+  std::vector<int> cap;        // R
+  std::vector<int> nr_cap;     // N
+  std::vector<int> nmodes;     // n
+  std::vector<int> mode_orig;  // n*M : the original (Instance) mode index
+  std::vector<int> dur;        // n*M
+  std::vector<int> dem;        // n*M*R
+  std::vector<int> nr;         // n*M*N
+  std::vector<int> nz_off;     // n*M+1 : CSR of the non-zero renewable demands
   std::vector<int> nz_res;
   std::vector<int> nz_qty;
-  std::vector<int> pred_off, preds;   // CSR, n+1
-  std::vector<int> succ_off, succs;   // CSR, n+1
-  std::vector<int> rank;              // position in a topological order
-  std::vector<int> min_dur;           // n
-  int horizon = 0;                    // sum over jobs of the longest mode: any SGS stays below it
-  bool infeasible = false;            // proven by preprocessing
+  std::vector<int> pred_off, preds;  // CSR, n+1
+  std::vector<int> succ_off, succs;  // CSR, n+1
+  std::vector<int> rank;             // position in a topological order
+  std::vector<int> min_dur;          // n
+  int horizon = 0;                   // sum over jobs of the longest mode: any SGS stays below it
+  bool infeasible = false;           // proven by preprocessing
   std::string infeasible_reason;
 
   [[nodiscard]] int jm(int j, int m) const { return j * M + m; }
@@ -45,7 +45,8 @@ Problem compile(const Instance& inst);
 // A mode assignment (compiled indices) that respects every non-renewable budget. Exact (dynamic
 // programming) for up to two non-renewable resources, a repair heuristic beyond. Returns false when
 // none exists (exact case) or none was found.
-bool find_nonrenewable_feasible_modes(const Problem& p, std::vector<int>& modes, bool* exact = nullptr);
+bool find_nonrenewable_feasible_modes(const Problem& p, std::vector<int>& modes,
+                                      bool* exact = nullptr);
 
 // The single-mode project left when every job's compiled mode is fixed to `modes[j]`: same jobs,
 // arcs and renewable capacities, no non-renewable resource (the caller checks the budgets).

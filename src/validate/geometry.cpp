@@ -23,8 +23,9 @@ double great_circle_m(LonLat a, LonLat b) {
   const double r = 6371008.8;
   const double dlat = (b.lat - a.lat) * kDeg;
   const double dlon = (b.lon - a.lon) * kDeg;
-  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(a.lat * kDeg) * std::cos(b.lat * kDeg) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  const double h =
+      std::sin(dlat / 2) * std::sin(dlat / 2) +
+      std::cos(a.lat * kDeg) * std::cos(b.lat * kDeg) * std::sin(dlon / 2) * std::sin(dlon / 2);
   return 2 * r * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
@@ -41,7 +42,8 @@ double distance(Pt p, const Line& line) {
   if (line.empty()) return std::numeric_limits<double>::infinity();
   if (line.size() == 1) return std::hypot(p.x() - line[0].x(), p.y() - line[0].y());
   double best = std::numeric_limits<double>::infinity();
-  for (std::size_t i = 1; i < line.size(); ++i) best = std::min(best, distance(p, line[i - 1], line[i]));
+  for (std::size_t i = 1; i < line.size(); ++i)
+    best = std::min(best, distance(p, line[i - 1], line[i]));
   return best;
 }
 
@@ -74,7 +76,8 @@ Line project_edge(const RoadNetwork& roads, std::size_t e, const Projection& pro
     out.push_back(q);
   }
   if (roads.edge_shape_offset[e] == roads.edge_shape_offset[e + 1]) {
-    LineString ends{roads.node_pos[roads.edge_from[e].index()], roads.node_pos[roads.edge_to[e].index()]};
+    LineString ends{roads.node_pos[roads.edge_from[e].index()],
+                    roads.node_pos[roads.edge_to[e].index()]};
     return project(ends, proj);
   }
   return out;
@@ -144,7 +147,8 @@ EdgeIndex::EdgeIndex(const RoadNetwork& roads, const Projection& proj) {
 }
 
 void EdgeIndex::query(const Box& box, std::vector<std::uint32_t>& out) const {
-  for (auto it = tree_.qbegin(bgi::intersects(box)); it != tree_.qend(); ++it) out.push_back(it->second);
+  for (auto it = tree_.qbegin(bgi::intersects(box)); it != tree_.qend(); ++it)
+    out.push_back(it->second);
 }
 
 }  // namespace gw::validate::geom

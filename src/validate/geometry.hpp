@@ -3,14 +3,13 @@
 #pragma once
 
 #include <algorithm>
+#include <boost/geometry.hpp>
+#include <boost/geometry/geometries/point_xy.hpp>
+#include <boost/geometry/index/rtree.hpp>
 #include <cstdint>
 #include <limits>
 #include <utility>
 #include <vector>
-
-#include <boost/geometry.hpp>
-#include <boost/geometry/geometries/point_xy.hpp>
-#include <boost/geometry/index/rtree.hpp>
 
 #include "model/geometry.hpp"
 #include "model/road_network.hpp"
@@ -45,8 +44,8 @@ class Projection {
 // Great-circle (haversine) distance in metres on the mean Earth radius.
 double great_circle_m(LonLat a, LonLat b);
 
-double distance(Pt p, Pt a, Pt b);            // point to segment
-double distance(Pt p, const Line& line);      // point to polyline (a single point allowed)
+double distance(Pt p, Pt a, Pt b);        // point to segment
+double distance(Pt p, const Line& line);  // point to polyline (a single point allowed)
 
 // Projects a lon/lat polygon and corrects its orientation and closure.
 Poly project(const Polygon& polygon, const Projection& proj);
@@ -107,7 +106,10 @@ std::pair<std::uint32_t, double> EdgeIndex::nearest(const Box& around, DistFn&& 
     }
     // Anything outside the box is at least r away (up to the projections' difference).
     if (best.second <= 0.9 * r) return best;
-    if (r > max_radius * 1.2 + 10) return best.second <= max_radius ? best : decltype(best){UINT32_MAX, std::numeric_limits<double>::infinity()};
+    if (r > max_radius * 1.2 + 10)
+      return best.second <= max_radius
+                 ? best
+                 : decltype(best){UINT32_MAX, std::numeric_limits<double>::infinity()};
     if (r > 4 * span + 1e6) return best;
   }
 }

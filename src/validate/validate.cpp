@@ -107,7 +107,9 @@ class Sink {
 
 class Dsu {
  public:
-  explicit Dsu(std::size_t n) : parent_(n), size_(n, 1) { std::iota(parent_.begin(), parent_.end(), 0u); }
+  explicit Dsu(std::size_t n) : parent_(n), size_(n, 1) {
+    std::iota(parent_.begin(), parent_.end(), 0u);
+  }
   std::uint32_t find(std::uint32_t x) {
     while (parent_[x] != x) {
       parent_[x] = parent_[parent_[x]];
@@ -140,8 +142,8 @@ bool cuts_road(AssetKind k) { return k == AssetKind::kRoadSection || k == AssetK
 // One hazard's relation to one nearby edge.
 struct HazEdge {
   std::uint32_t edge = kNone;
-  double dist = 0;      // metres from the polyline to the polygon
-  double area = 0;      // corridor area in m² (< 0: could not be computed)
+  double dist = 0;  // metres from the polyline to the polygon
+  double area = 0;  // corridor area in m² (< 0: could not be computed)
   bool required = false;
   bool blocked = false;
 };
@@ -150,7 +152,7 @@ struct HazEdge {
 struct Part {
   std::vector<std::uint32_t> tasks;
   std::size_t packages = 0;
-  double mine = -1;      // my area of the part (< 0 unknown)
+  double mine = -1;  // my area of the part (< 0 unknown)
   double tolerance = 0;
   bool area_ok = true;
 };
@@ -160,19 +162,19 @@ struct HazardInfo {
   Poly poly;
   bool valid_poly = false;
   bool cancelled = false;
-  std::vector<HazEdge> edges;                 // within w/2 + 0.5 m
-  std::vector<std::uint32_t> surveys;         // declared survey tasks
-  std::vector<std::uint32_t> work_tasks;      // declared clearance/mechanical/follow_up tasks
-  std::map<std::uint32_t, Part> parts;        // by corridor edge; kNone = land
+  std::vector<HazEdge> edges;             // within w/2 + 0.5 m
+  std::vector<std::uint32_t> surveys;     // declared survey tasks
+  std::vector<std::uint32_t> work_tasks;  // declared clearance/mechanical/follow_up tasks
+  std::map<std::uint32_t, Part> parts;    // by corridor edge; kNone = land
 };
 
 struct TaskInfo {
-  bool ok = false;                // fields refer to existing things
+  bool ok = false;  // fields refer to existing things
   std::uint32_t hazard = kNone;
   std::uint32_t asset = kNone;
   std::uint32_t corridor = kNone;
-  std::uint32_t site = kNone;     // the site edge used for the plan checks
-  double work = 0;                // the work used for the duration check
+  std::uint32_t site = kNone;  // the site edge used for the plan checks
+  double work = 0;             // the work used for the duration check
 };
 
 struct AStarEntry {
@@ -253,7 +255,8 @@ class Validator {
       if (!(v > 0) || !std::isfinite(len) || len < 0) continue;  // not passable
       edge_s_[e] = static_cast<Seconds>(std::ceil(len * 3.6 / v));
       vmax = std::max(vmax, v);
-      const double chord = std::hypot(node_xy_[a].x() - node_xy_[b].x(), node_xy_[a].y() - node_xy_[b].y());
+      const double chord =
+          std::hypot(node_xy_[a].x() - node_xy_[b].x(), node_xy_[a].y() - node_xy_[b].y());
       if (chord > 0) kappa = std::min(kappa, len / chord);
     }
     // Admissible and consistent: a path is at least kappa times its projected chord long.
@@ -261,7 +264,8 @@ class Validator {
 
     std::vector<std::pair<Pt, std::uint32_t>> pts;
     for (std::size_t i = 0; i < n; ++i) {
-      if (adj_off_[i + 1] > adj_off_[i]) pts.emplace_back(node_xy_[i], static_cast<std::uint32_t>(i));
+      if (adj_off_[i + 1] > adj_off_[i])
+        pts.emplace_back(node_xy_[i], static_cast<std::uint32_t>(i));
     }
     node_tree_ = decltype(node_tree_)(pts.begin(), pts.end());
     edge_index_ = std::make_unique<geom::EdgeIndex>(rn_, global_);
@@ -270,7 +274,8 @@ class Validator {
   std::uint32_t snap(LonLat p) const {
     std::uint32_t best = kNone;
     double best_d = std::numeric_limits<double>::infinity();
-    for (auto it = node_tree_.qbegin(geom::bgi::nearest(global_(p), 8)); it != node_tree_.qend(); ++it) {
+    for (auto it = node_tree_.qbegin(geom::bgi::nearest(global_(p), 8)); it != node_tree_.qend();
+         ++it) {
       const double d = geom::great_circle_m(p, rn_.node_pos[it->second]);
       if (d < best_d || (d == best_d && it->second < best)) {
         best_d = d;
@@ -300,7 +305,8 @@ class Validator {
       } else if (auto h = hub_by_id.find(base); h != hub_by_id.end()) {
         crew_base_[c] = hub_node_[h->second];
       } else {
-        sink_.add(cat("crew ", sc_.crews[c].id, ": base '", base, "' is neither a settlement nor a hub"));
+        sink_.add(
+            cat("crew ", sc_.crews[c].id, ": base '", base, "' is neither a settlement nor a hub"));
       }
     }
   }
@@ -339,7 +345,8 @@ class Validator {
         asset_tasks_[i.asset].push_back(t);
       } else {
         if (!k.hazard.valid() || k.hazard.index() >= sc_.hazards.size()) {
-          sink_.add(cat("task ", t, " (", name(k.kind), "): hazard ", k.hazard.value, " does not exist"));
+          sink_.add(
+              cat("task ", t, " (", name(k.kind), "): hazard ", k.hazard.value, " does not exist"));
           continue;
         }
         i.hazard = static_cast<std::uint32_t>(k.hazard.index());
@@ -363,12 +370,15 @@ class Validator {
       if (k.site_edge.valid() && k.site_edge.index() < rn_.num_edges()) {
         i.site = static_cast<std::uint32_t>(k.site_edge.index());
       } else {
-        sink_.add(cat(label(t), ": site edge ", k.site_edge.value, " is not an edge of the network"));
+        sink_.add(
+            cat(label(t), ": site edge ", k.site_edge.value, " is not an edge of the network"));
       }
     }
   }
 
-  static bool within(double declared, double mine, double tol) { return std::abs(declared - mine) <= tol; }
+  static bool within(double declared, double mine, double tol) {
+    return std::abs(declared - mine) <= tol;
+  }
   static double part_tol(double area) { return 0.01 * area + 5; }
 
   Box global_box(const Polygon& poly) const {
@@ -427,16 +437,18 @@ class Validator {
 
     // Surveys.
     if (!suspected && !hi.surveys.empty()) {
-      sink_.add(cat("hazard ", hazard.id, " is confirmed but has a survey task (", label(hi.surveys[0]), ")"));
+      sink_.add(cat("hazard ", hazard.id, " is confirmed but has a survey task (",
+                    label(hi.surveys[0]), ")"));
     } else if (suspected && hi.surveys.empty()) {
       sink_.add(cat("hazard ", hazard.id, ": missing survey task"));
     } else if (hi.surveys.size() > 1) {
-      sink_.add(cat("hazard ", hazard.id, ": ", hi.surveys.size(), " survey tasks (", label(hi.surveys[0]),
-                    ", ", label(hi.surveys[1]), ")"));
+      sink_.add(cat("hazard ", hazard.id, ": ", hi.surveys.size(), " survey tasks (",
+                    label(hi.surveys[0]), ", ", label(hi.surveys[1]), ")"));
     }
     for (auto t : hi.surveys) {
       if (!within(tasks_[t].work, A, part_tol(A))) {
-        sink_.add(cat(label(t), ": work ", num(tasks_[t].work), " m², hazard area is ", num(A), " m²"));
+        sink_.add(
+            cat(label(t), ": work ", num(tasks_[t].work), " m², hazard area is ", num(A), " m²"));
         info_[t].work = A;
       }
     }
@@ -456,7 +468,8 @@ class Validator {
         sink_.add(cat("hazard ", hazard.id, " is cancelled by non-technical survey but has ",
                       hi.work_tasks.size(), " clearance tasks (", label(hi.work_tasks[0]), ")"));
       }
-      for (auto& he : hi.edges) he.blocked = he.dist <= P_.corridor_width_m / 2 && (he.area < 0 || he.area >= 1);
+      for (auto& he : hi.edges)
+        he.blocked = he.dist <= P_.corridor_width_m / 2 && (he.area < 0 || he.area >= 1);
       return;
     }
 
@@ -479,7 +492,8 @@ class Validator {
     for (auto& he : hi.edges) {
       if (he.required && !hi.parts.count(he.edge)) {
         sink_.add(cat("hazard ", hazard.id, " blocks edge ", he.edge, " (corridor ",
-                      he.area < 0 ? std::string("?") : num(he.area), " m²) but has no corridor packages on it"));
+                      he.area < 0 ? std::string("?") : num(he.area),
+                      " m²) but has no corridor packages on it"));
         he.blocked = true;
       }
       if (!he.blocked) continue;
@@ -499,7 +513,8 @@ class Validator {
       it->second.mine = land_known ? land : -1;
       it->second.tolerance = part_tol(land) + corridor_tol;
     } else if (land_known && land > part_tol(land) + corridor_tol) {
-      sink_.add(cat("hazard ", hazard.id, ": no land packages for its land part of ", num(land), " m²"));
+      sink_.add(
+          cat("hazard ", hazard.id, ": no land packages for its land part of ", num(land), " m²"));
     }
     for (auto& [e, part] : hi.parts) check_part(h, e, part);
   }
@@ -519,7 +534,8 @@ class Validator {
         sink_.add(cat(label(t), ": terrain ", name(hazard.terrain),
                       " is cleared by mechanical + follow_up, not clearance"));
       } else if (k.kind != TaskKind::kClearance && !mech) {
-        sink_.add(cat(label(t), ": terrain ", name(hazard.terrain), " is not mechanical: expected clearance"));
+        sink_.add(cat(label(t), ": terrain ", name(hazard.terrain),
+                      " is not mechanical: expected clearance"));
       }
       if (k.kind == TaskKind::kFollowUp) {
         pkgs[k.package].follow.push_back(t);
@@ -545,9 +561,11 @@ class Validator {
       const std::uint32_t first = !p.primary.empty() ? p.primary[0] : p.follow[0];
       total += tasks_[first].work;
       if (!p.primary.empty() && !p.follow.empty() &&
-          !within(tasks_[p.follow[0]].work, tasks_[p.primary[0]].work, 1e-6 * tasks_[p.primary[0]].work + 1e-6)) {
-        sink_.add(cat(label(p.follow[0]), ": work ", num(tasks_[p.follow[0]].work), " m² differs from its mechanical task's ",
-                      num(tasks_[p.primary[0]].work), " m²"));
+          !within(tasks_[p.follow[0]].work, tasks_[p.primary[0]].work,
+                  1e-6 * tasks_[p.primary[0]].work + 1e-6)) {
+        sink_.add(cat(label(p.follow[0]), ": work ", num(tasks_[p.follow[0]].work),
+                      " m² differs from its mechanical task's ", num(tasks_[p.primary[0]].work),
+                      " m²"));
       }
     }
     const double wp = P_.work_package_m2;
@@ -564,7 +582,8 @@ class Validator {
       }
     }
     if (part.mine >= 0 && part.area_ok && !within(total, part.mine, part.tolerance)) {
-      sink_.add(cat(where, ": packages total ", num(total), " m², the part is ", num(part.mine), " m²"));
+      sink_.add(
+          cat(where, ": packages total ", num(total), " m², the part is ", num(part.mine), " m²"));
       for (auto t : part.tasks) info_[t].work = part.mine / dn;
     }
   }
@@ -611,12 +630,16 @@ class Validator {
     if (i.site != kNone) d = geom::distance(geom::project_edge(rn_, i.site, hi.proj), hi.poly);
     const auto best = edge_index_->nearest(
         global_box(sc_.hazards[h].polygon),
-        [&](std::uint32_t e) { return geom::distance(geom::project_edge(rn_, e, hi.proj), hi.poly); },
-        [&](std::uint32_t e) { return safe_touch_[e] != 0; }, std::numeric_limits<double>::infinity());
+        [&](std::uint32_t e) {
+          return geom::distance(geom::project_edge(rn_, e, hi.proj), hi.poly);
+        },
+        [&](std::uint32_t e) { return safe_touch_[e] != 0; },
+        std::numeric_limits<double>::infinity());
     if (d <= best.second + 1.0) return;
     if (i.site != kNone) {
-      sink_.add(cat(label(t), ": site edge ", i.site, " is ", num(d), " m from the hazard; edge ", best.first,
-                    " is the nearest edge on day-0 safe ground, at ", num(best.second), " m"));
+      sink_.add(cat(label(t), ": site edge ", i.site, " is ", num(d), " m from the hazard; edge ",
+                    best.first, " is the nearest edge on day-0 safe ground, at ", num(best.second),
+                    " m"));
     }
     i.site = best.first;
   }
@@ -642,18 +665,21 @@ class Validator {
         if (auto it = asset_by_id.find(*asset.depends_on); it != asset_by_id.end()) {
           asset_dep_[a] = it->second;
         } else {
-          sink_.add(cat("asset ", asset.id, ": depends_on '", *asset.depends_on, "' is not an asset"));
+          sink_.add(
+              cat("asset ", asset.id, ": depends_on '", *asset.depends_on, "' is not an asset"));
         }
       }
       const auto& ts = asset_tasks_[a];
       if (ts.empty()) {
         sink_.add(cat("asset ", asset.id, ": missing repair task"));
       } else if (ts.size() > 1) {
-        sink_.add(cat("asset ", asset.id, ": ", ts.size(), " repair tasks (", label(ts[0]), ", ", label(ts[1]), ")"));
+        sink_.add(cat("asset ", asset.id, ": ", ts.size(), " repair tasks (", label(ts[0]), ", ",
+                      label(ts[1]), ")"));
       }
       for (auto t : ts) {
         if (!within(tasks_[t].work, asset.quantity, 1e-6 * std::abs(asset.quantity) + 1e-6)) {
-          sink_.add(cat(label(t), ": work ", num(tasks_[t].work), ", asset quantity is ", num(asset.quantity)));
+          sink_.add(cat(label(t), ": work ", num(tasks_[t].work), ", asset quantity is ",
+                        num(asset.quantity)));
           info_[t].work = asset.quantity;
         }
       }
@@ -666,47 +692,55 @@ class Validator {
         const Projection proj(p);
         const Pt q = proj(p);
         Box b(global_(p), global_(p));
-        auto dist = [&](std::uint32_t e) { return geom::distance(q, geom::project_edge(rn_, e, proj)); };
+        auto dist = [&](std::uint32_t e) {
+          return geom::distance(q, geom::project_edge(rn_, e, proj));
+        };
         std::pair<std::uint32_t, double> best{kNone, 0};
         if (asset.kind == AssetKind::kBridge) {
-          best = edge_index_->nearest(b, dist, [&](std::uint32_t e) { return rn_.edge_bridge[e] != 0; }, 200.0);
+          best = edge_index_->nearest(
+              b, dist, [&](std::uint32_t e) { return rn_.edge_bridge[e] != 0; }, 200.0);
         }
         if (best.first == kNone) {
-          best = edge_index_->nearest(b, dist, [](std::uint32_t) { return true; },
-                                      std::numeric_limits<double>::infinity());
+          best = edge_index_->nearest(
+              b, dist, [](std::uint32_t) { return true; }, std::numeric_limits<double>::infinity());
         }
         asset_edge_[a] = best.first;
         if (best.first == kNone) continue;
         for (auto t : ts) {
           if (info_[t].site != best.first) {
-            sink_.add(cat(label(t), ": site edge ", info_[t].site == kNone ? std::string("none") : cat(info_[t].site),
+            sink_.add(cat(label(t), ": site edge ",
+                          info_[t].site == kNone ? std::string("none") : cat(info_[t].site),
                           ", the asset cuts edge ", best.first));
             info_[t].site = best.first;
           }
         }
-        if (auto it = edge_hazards_.find(best.first); it != edge_hazards_.end()) asset_hazards_[a] = it->second;
+        if (auto it = edge_hazards_.find(best.first); it != edge_hazards_.end())
+          asset_hazards_[a] = it->second;
       } else {
         // Site: nearest edge to the point, or to the line's middle vertex (either middle one when
         // the line has an even number of vertices).
         std::vector<LonLat> refs{asset.geometry[asset.geometry.size() / 2]};
-        if (asset.geometry.size() % 2 == 0) refs.push_back(asset.geometry[asset.geometry.size() / 2 - 1]);
+        if (asset.geometry.size() % 2 == 0)
+          refs.push_back(asset.geometry[asset.geometry.size() / 2 - 1]);
         std::uint32_t fallback = kNone;
         for (auto t : ts) {
           bool ok = false;
           for (const auto& r : refs) {
             const Projection proj(r);
             const Pt q = proj(r);
-            auto dist = [&](std::uint32_t e) { return geom::distance(q, geom::project_edge(rn_, e, proj)); };
-            const auto best = edge_index_->nearest(Box(global_(r), global_(r)), dist,
-                                                   [](std::uint32_t) { return true; },
-                                                   std::numeric_limits<double>::infinity());
+            auto dist = [&](std::uint32_t e) {
+              return geom::distance(q, geom::project_edge(rn_, e, proj));
+            };
+            const auto best = edge_index_->nearest(
+                Box(global_(r), global_(r)), dist, [](std::uint32_t) { return true; },
+                std::numeric_limits<double>::infinity());
             if (fallback == kNone) fallback = best.first;
             if (info_[t].site != kNone && dist(info_[t].site) <= best.second + 1.0) ok = true;
           }
           if (!ok) {
             if (info_[t].site != kNone) {
-              sink_.add(cat(label(t), ": site edge ", info_[t].site, " is not the edge nearest to the asset (edge ",
-                            fallback, ")"));
+              sink_.add(cat(label(t), ": site edge ", info_[t].site,
+                            " is not the edge nearest to the asset (edge ", fallback, ")"));
             }
             info_[t].site = fallback;
           }
@@ -715,7 +749,8 @@ class Validator {
         Box gb;
         geom::bg::assign_inverse(gb);
         for (const auto& p : asset.geometry) geom::bg::expand(gb, global_(p));
-        for (auto it = hazard_tree_.qbegin(geom::bgi::intersects(geom::grow(gb, w2 + 3 + 0.01 * (gb.max_corner().x() - gb.min_corner().x()))));
+        for (auto it = hazard_tree_.qbegin(geom::bgi::intersects(
+                 geom::grow(gb, w2 + 3 + 0.01 * (gb.max_corner().x() - gb.min_corner().x()))));
              it != hazard_tree_.qend(); ++it) {
           const std::uint32_t h = it->second;
           const Line line = geom::project(asset.geometry, hz_[h].proj);
@@ -734,14 +769,16 @@ class Validator {
       if (i.hazard != kNone) {
         const Hazard& hazard = sc_.hazards[i.hazard];
         if (k.terrain != hazard.terrain) {
-          sink_.add(cat(label(t), ": terrain ", name(k.terrain), ", the hazard's is ", name(hazard.terrain)));
+          sink_.add(cat(label(t), ": terrain ", name(k.terrain), ", the hazard's is ",
+                        name(hazard.terrain)));
         }
         if (k.kind == TaskKind::kSurvey) {
           check_site_near_polygon(t, i.hazard);
         } else if (is_demining(k.kind)) {
           if (i.corridor != kNone) {
             if (i.site != i.corridor) {
-              sink_.add(cat(label(t), ": site edge ", i.site == kNone ? std::string("none") : cat(i.site),
+              sink_.add(cat(label(t), ": site edge ",
+                            i.site == kNone ? std::string("none") : cat(i.site),
                             ", a corridor package is worked from its corridor edge ", i.corridor));
             }
             info_[t].site = i.corridor;
@@ -760,7 +797,8 @@ class Validator {
       const HazardInfo& hi = hz_[h];
       std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<std::uint32_t>> mech;
       for (auto t : hi.work_tasks) {
-        if (tasks_[t].kind == TaskKind::kMechanical) mech[{info_[t].corridor, tasks_[t].package}].push_back(t);
+        if (tasks_[t].kind == TaskKind::kMechanical)
+          mech[{info_[t].corridor, tasks_[t].package}].push_back(t);
       }
       for (auto t : hi.work_tasks) {
         const TaskKind k = tasks_[t].kind;
@@ -807,7 +845,8 @@ class Validator {
       if (chosen_[t] == kNone) {
         chosen_[t] = i;
       } else {
-        sink_.add(cat(label(t), ": assigned more than once (assignments ", chosen_[t], " and ", i, ")"));
+        sink_.add(
+            cat(label(t), ": assigned more than once (assignments ", chosen_[t], " and ", i, ")"));
       }
     }
     for (std::uint32_t t = 0; t < tasks_.size(); ++t) {
@@ -830,7 +869,8 @@ class Validator {
       }
     }
     for (std::uint32_t t = 0; t < tasks_.size(); ++t) {
-      if (info_[t].ok && info_[t].corridor != kNone && is_final(tasks_[t].kind)) block(info_[t].corridor, end_of(t));
+      if (info_[t].ok && info_[t].corridor != kNone && is_final(tasks_[t].kind))
+        block(info_[t].corridor, end_of(t));
     }
     for (std::uint32_t a = 0; a < sc_.assets.size(); ++a) {
       if (asset_edge_[a] == kNone) continue;
@@ -925,7 +965,8 @@ class Validator {
     const Pt target = node_xy_[dst];
     const std::int32_t* lm_dst = lm_.data() + static_cast<std::size_t>(dst) * kLandmarks;
     auto h = [&](std::uint32_t v) {
-      double best = h_coef_ * std::hypot(node_xy_[v].x() - target.x(), node_xy_[v].y() - target.y());
+      double best =
+          h_coef_ * std::hypot(node_xy_[v].x() - target.x(), node_xy_[v].y() - target.y());
       const std::int32_t* lm_v = lm_.data() + static_cast<std::size_t>(v) * kLandmarks;
       for (std::size_t k = 0; k < lm_count_; ++k) {
         const Seconds a = lm_v[k];
@@ -949,8 +990,9 @@ class Validator {
       for (std::uint32_t k = adj_off_[top.node]; k < adj_off_[top.node + 1]; ++k) {
         const std::uint32_t e = adj_[k];
         if (edge_s_[e] < 0 || open_[e] > depart) continue;
-        const std::uint32_t v = static_cast<std::uint32_t>(
-            rn_.edge_from[e].index() == top.node ? rn_.edge_to[e].index() : rn_.edge_from[e].index());
+        const std::uint32_t v = static_cast<std::uint32_t>(rn_.edge_from[e].index() == top.node
+                                                               ? rn_.edge_to[e].index()
+                                                               : rn_.edge_from[e].index());
         const Seconds ng = top.g + edge_s_[e];
         if (stamp_[v] != cur_stamp_ || ng < g_[v]) {
           stamp_[v] = cur_stamp_;
@@ -974,8 +1016,8 @@ class Validator {
       return people * P_.repair_rate[trade][kind] * crew.productivity_factor;
     }
     const auto terrain = static_cast<std::size_t>(sc_.hazards[info_[t].hazard].terrain);
-    return people * P_.rate[trade][static_cast<std::size_t>(k.kind)] * P_.terrain_factor[trade][terrain] *
-           crew.productivity_factor;
+    return people * P_.rate[trade][static_cast<std::size_t>(k.kind)] *
+           P_.terrain_factor[trade][terrain] * crew.productivity_factor;
   }
 
   void check_crews() {
@@ -1002,7 +1044,8 @@ class Validator {
         }
         const auto base = crew_base_[a.crew.index()];
         if (base == kNone || !node_ok(a.entry_node)) continue;
-        if (dsu.find(base) != dsu.find(static_cast<std::uint32_t>(a.entry_node.index()))) reach[i] = 0;
+        if (dsu.find(base) != dsu.find(static_cast<std::uint32_t>(a.entry_node.index())))
+          reach[i] = 0;
       }
     }
 
@@ -1034,7 +1077,8 @@ class Validator {
           if (prev_task == kNone) {
             sink_.add(cat(who, ": departs at ", a.depart, ", before time 0"));
           } else {
-            sink_.add(cat(who, ": departs at ", a.depart, " before its previous task ", prev_task, " ends at ", prev_end));
+            sink_.add(cat(who, ": departs at ", a.depart, " before its previous task ", prev_task,
+                          " ends at ", prev_end));
           }
         }
         if (prev_node != kNone && (!a.from_node.valid() || a.from_node.index() != prev_node)) {
@@ -1043,22 +1087,27 @@ class Validator {
         }
         // The entry is checked against the declared site edge when it exists (a wrong site edge is
         // reported once, by the task checks, not again for every entry).
-        const std::uint32_t site = tasks_[t].site_edge.valid() && tasks_[t].site_edge.index() < rn_.num_edges()
-                                       ? static_cast<std::uint32_t>(tasks_[t].site_edge.index())
-                                       : info_[t].site;
+        const std::uint32_t site =
+            tasks_[t].site_edge.valid() && tasks_[t].site_edge.index() < rn_.num_edges()
+                ? static_cast<std::uint32_t>(tasks_[t].site_edge.index())
+                : info_[t].site;
         bool entry_ok = node_ok(a.entry_node);
         if (!entry_ok) {
           sink_.add(cat(who, ": entry node ", a.entry_node.value, " is not a node of the network"));
-        } else if (site != kNone && rn_.edge_from[site] != a.entry_node && rn_.edge_to[site] != a.entry_node) {
-          sink_.add(cat(who, ": entry node ", a.entry_node.value, " is not an end of site edge ", site));
+        } else if (site != kNone && rn_.edge_from[site] != a.entry_node &&
+                   rn_.edge_to[site] != a.entry_node) {
+          sink_.add(
+              cat(who, ": entry node ", a.entry_node.value, " is not an end of site edge ", site));
         }
         if (entry_ok && !reach[i]) {
-          sink_.add(cat(who, ": site unreachable, entry node ", a.entry_node.value, " not connected to base node ",
-                        crew_base_[c], " over roads open at ", a.depart));
+          sink_.add(cat(who, ": site unreachable, entry node ", a.entry_node.value,
+                        " not connected to base node ", crew_base_[c], " over roads open at ",
+                        a.depart));
         } else if (entry_ok) {
           const std::uint32_t src = prev_node != kNone ? prev_node
-                                    : node_ok(a.from_node) ? static_cast<std::uint32_t>(a.from_node.index())
-                                                           : kNone;
+                                    : node_ok(a.from_node)
+                                        ? static_cast<std::uint32_t>(a.from_node.index())
+                                        : kNone;
           if (a.start < a.depart) {
             sink_.add(cat(who, ": starts at ", a.start, " before it departs at ", a.depart));
           } else if (src != kNone) {
@@ -1066,11 +1115,13 @@ class Validator {
             const auto dst = static_cast<std::uint32_t>(a.entry_node.index());
             const Seconds s = shortest(src, dst, a.depart, budget);
             if (s < 0) {
-              sink_.add(cat(who, ": no road open at ", a.depart, " from node ", src, " to entry node ", dst));
+              sink_.add(cat(who, ": no road open at ", a.depart, " from node ", src,
+                            " to entry node ", dst));
             } else if (s > budget) {
-              const Seconds full = shortest(src, dst, a.depart, std::numeric_limits<Seconds>::max() / 2);
-              sink_.add(cat(who, ": starts at ", a.start, ", before depart ", a.depart, " + travel ",
-                            (full + 59) / 60, " min (node ", src, " to ", dst, ")"));
+              const Seconds full =
+                  shortest(src, dst, a.depart, std::numeric_limits<Seconds>::max() / 2);
+              sink_.add(cat(who, ": starts at ", a.start, ", before depart ", a.depart,
+                            " + travel ", (full + 59) / 60, " min (node ", src, " to ", dst, ")"));
             }
           }
         }
@@ -1079,11 +1130,13 @@ class Validator {
         if (!(rate > 0)) {
           sink_.add(cat(who, ": trade ", name(sc_.crews[c].trade), " cannot do this task"));
         } else {
-          const double x = info_[t].work / rate * 1440.0 * 7.0 / static_cast<double>(P_.working_days_per_week);
+          const double x =
+              info_[t].work / rate * 1440.0 * 7.0 / static_cast<double>(P_.working_days_per_week);
           const double need = std::ceil(x - 1e-9);
           const double have = static_cast<double>(a.end - a.start);
           if (have < need && have < x - 1e-6) {
-            sink_.add(cat(who, ": lasts ", a.end - a.start, " min, needs ", static_cast<std::int64_t>(need), " min"));
+            sink_.add(cat(who, ": lasts ", a.end - a.start, " min, needs ",
+                          static_cast<std::int64_t>(need), " min"));
           }
         }
         prev_end = a.end;
@@ -1108,7 +1161,8 @@ class Validator {
         if (chosen_[p] == kNone || p == t) continue;
         const Minutes pe = plan_.assignments[chosen_[p]].end;
         if (pe > start) {
-          sink_.add(cat(label(t), ": starts at ", start, " before predecessor ", label(p), " ends at ", pe));
+          sink_.add(cat(label(t), ": starts at ", start, " before predecessor ", label(p),
+                        " ends at ", pe));
         }
       }
     }
@@ -1119,7 +1173,9 @@ class Validator {
     Measures m;
     const std::size_t ns = sc_.settlements.size();
     const Minutes horizon = static_cast<Minutes>(P_.horizon_days) * kMinutesPerDay;
-    auto clip_days = [&](Minutes t) { return static_cast<double>(std::min(t, horizon)) / kMinutesPerDay; };
+    auto clip_days = [&](Minutes t) {
+      return static_cast<double>(std::min(t, horizon)) / kMinutesPerDay;
+    };
 
     // Access: sweep edges by opening time; a component gains access when it joins a hub's.
     m.settlement_access.assign(ns, kNever);
@@ -1177,7 +1233,8 @@ class Validator {
     }
     {
       std::int64_t cum = 0;
-      std::array<std::optional<double>*, 3> out{&m.days_to_access_50, &m.days_to_access_90, &m.days_to_access_100};
+      std::array<std::optional<double>*, 3> out{&m.days_to_access_50, &m.days_to_access_90,
+                                                &m.days_to_access_100};
       const std::array<std::int64_t, 3> pct{50, 90, 100};
       for (std::size_t k = 0; k < 3; ++k) {
         if (m.population_total == 0) *out[k] = 0.0;
@@ -1230,7 +1287,8 @@ class Validator {
     for (std::uint32_t s = 0; s < ns; ++s) {
       for (auto x : kRestorableServices) {
         const auto k = static_cast<std::size_t>(x);
-        const double pd = static_cast<double>(sc_.settlements[s].population) * clip_days(service[s][k]);
+        const double pd =
+            static_cast<double>(sc_.settlements[s].population) * clip_days(service[s][k]);
         m.people_days_without_service[k] += pd;
         m.weighted_people_days_without_service[k] += pd * sc_.settlements[s].weight;
       }

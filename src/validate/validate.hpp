@@ -29,11 +29,11 @@ struct Measures {  // recomputed independently (docs/model.md §7)
   double hectares_cancelled = 0, hectares_released = 0, makespan_days = 0;
   std::vector<Minutes> settlement_access;  // per settlement; kNever when never
   // The objective's components (docs/scenario.md, "Objective"), clipped at the horizon.
-  double weighted_people_days_without_access = 0;     // population × settlement weight
+  double weighted_people_days_without_access = 0;                // population × settlement weight
   std::array<double, 5> weighted_people_days_without_service{};  // indexed by gw::Service
-  std::array<double, 6> hectare_days_contaminated{};  // indexed by gw::LandUse
-  double road_km_days_closed = 0;                     // length km × edge weight × days closed
-  double objective = 0;  // the value of the scenario's parameters.objective
+  std::array<double, 6> hectare_days_contaminated{};             // indexed by gw::LandUse
+  double road_km_days_closed = 0;  // length km × edge weight × days closed
+  double objective = 0;            // the value of the scenario's parameters.objective
 };
 
 struct Report {

@@ -22,7 +22,8 @@ using gw::test::slurp;
 CmdResult run(const std::string& args) { return gw::test::run_groundwork(args); }
 
 fs::path fresh_dir(const std::string& name) {
-  const fs::path d = fs::temp_directory_path() / ("gw_cli_" + std::to_string(::getpid()) + "_" + name);
+  const fs::path d =
+      fs::temp_directory_path() / ("gw_cli_" + std::to_string(::getpid()) + "_" + name);
   fs::remove_all(d);
   fs::create_directories(d);
   return d;
@@ -38,7 +39,8 @@ void expect_rejected(const std::string& name, const json& doc, const std::string
   SCOPED_TRACE(name);
   const fs::path d = fresh_dir(name);
   std::ofstream(d / "scenario.json") << doc.dump();
-  const CmdResult r = run("plan " + (d / "scenario.json").string() + " --out " + (d / "out").string());
+  const CmdResult r =
+      run("plan " + (d / "scenario.json").string() + " --out " + (d / "out").string());
   EXPECT_NE(r.status, 0);
   EXPECT_NE(r.err.find(message), std::string::npos) << "stderr: " << r.err;
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << "one line expected: " << r.err;
@@ -49,7 +51,8 @@ void expect_rejected(const std::string& name, const json& doc, const std::string
 TEST(Cli, GoldenSmallExample) {
   const fs::path src(GW_SOURCE_DIR);
   const fs::path d = fresh_dir("golden");
-  const CmdResult r = run("plan " + (src / "docs/examples/small/scenario.json").string() + " --out " + d.string());
+  const CmdResult r =
+      run("plan " + (src / "docs/examples/small/scenario.json").string() + " --out " + d.string());
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("validator: plan valid"), std::string::npos) << r.out;
   const json got = json::parse(slurp(d / "summary.json"));
@@ -57,15 +60,19 @@ TEST(Cli, GoldenSmallExample) {
   for (const auto& [key, value] : want.items()) {
     ASSERT_TRUE(got.contains(key)) << key;
     if (value.is_number_float()) {
-      EXPECT_NEAR(got[key].get<double>(), value.get<double>(), 1e-6 * std::max(1.0, std::abs(value.get<double>()))) << key;
+      EXPECT_NEAR(got[key].get<double>(), value.get<double>(),
+                  1e-6 * std::max(1.0, std::abs(value.get<double>())))
+          << key;
     } else {
       EXPECT_EQ(got[key], value) << key;
     }
   }
   // The written plan passes the validator from the command line too.
-  const CmdResult v = run("validate " + (src / "docs/examples/small/scenario.json").string() + " " + (d / "plan.json").string());
+  const CmdResult v = run("validate " + (src / "docs/examples/small/scenario.json").string() + " " +
+                          (d / "plan.json").string());
   EXPECT_EQ(v.status, 0) << v.out << v.err;
-  for (const char* f : {"plan.json", "schedule.csv", "roads.geojson", "hazards.geojson", "settlements.geojson", "report.html"}) {
+  for (const char* f : {"plan.json", "schedule.csv", "roads.geojson", "hazards.geojson",
+                        "settlements.geojson", "report.html"}) {
     EXPECT_TRUE(fs::exists(d / f)) << f;
   }
   fs::remove_all(d);
@@ -83,7 +90,8 @@ TEST(Cli, MissingFile) {
 TEST(Cli, MalformedJson) {
   const fs::path d = fresh_dir("malformed");
   std::ofstream(d / "scenario.json") << "{ \"roads\": [1, 2,, }";
-  const CmdResult r = run("plan " + (d / "scenario.json").string() + " --out " + (d / "out").string());
+  const CmdResult r =
+      run("plan " + (d / "scenario.json").string() + " --out " + (d / "out").string());
   EXPECT_NE(r.status, 0);
   EXPECT_NE(r.err.find("scenario.json: malformed JSON"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(d / "out"));
@@ -105,7 +113,9 @@ TEST(Cli, NegativeArea) {
 TEST(Cli, NegativeProductivity) {
   json doc = example();
   doc["parameters"]["rates_m2_per_person_day"] = {{"manual", {{"clearance", -3}}}};
-  expect_rejected("rate", doc, "scenario.json: parameters: rates_m2_per_person_day: manual: clearance: must be a number >= 0");
+  expect_rejected("rate", doc,
+                  "scenario.json: parameters: rates_m2_per_person_day: manual: clearance: must be "
+                  "a number >= 0");
 }
 
 TEST(Cli, NegativeCrewSize) {
@@ -117,14 +127,17 @@ TEST(Cli, NegativeCrewSize) {
 TEST(Cli, CrewBasedOffTheNetwork) {
   json doc = example();
   // A separate road far east with a village on it, not connected to the hub's roads.
-  doc["roads"]["features"].push_back({{"type", "Feature"},
-                                      {"geometry", {{"type", "LineString"}, {"coordinates", {{36.2, 49.0}, {36.21, 49.0}}}}},
-                                      {"properties", {{"id", 99}, {"class", "track"}, {"speed_kmh", 20}}}});
-  doc["settlements"]["features"].push_back({{"type", "Feature"},
-                                            {"geometry", {{"type", "Point"}, {"coordinates", {36.2, 49.0}}}},
-                                            {"properties", {{"id", "far"}, {"population", 10}}}});
+  doc["roads"]["features"].push_back(
+      {{"type", "Feature"},
+       {"geometry", {{"type", "LineString"}, {"coordinates", {{36.2, 49.0}, {36.21, 49.0}}}}},
+       {"properties", {{"id", 99}, {"class", "track"}, {"speed_kmh", 20}}}});
+  doc["settlements"]["features"].push_back(
+      {{"type", "Feature"},
+       {"geometry", {{"type", "Point"}, {"coordinates", {36.2, 49.0}}}},
+       {"properties", {{"id", "far"}, {"population", 10}}}});
   doc["crews"][0]["base"] = "far";
-  expect_rejected("offnet", doc, "scenario.json: crews[0] 'survey-1': base 'far' is off the network");
+  expect_rejected("offnet", doc,
+                  "scenario.json: crews[0] 'survey-1': base 'far' is off the network");
 }
 
 TEST(Cli, SettlementWithNoRoad) {
@@ -136,21 +149,23 @@ TEST(Cli, SettlementWithNoRoad) {
 TEST(Cli, NegativeObjectiveWeight) {
   json doc = example();
   doc["parameters"]["objective"] = {{"weights", {{"land_hectare_day", {{"agriculture", -1}}}}}};
-  expect_rejected("objweight", doc,
-                  "scenario.json: parameters: objective: weights: land_hectare_day: agriculture must be >= 0");
+  expect_rejected(
+      "objweight", doc,
+      "scenario.json: parameters: objective: weights: land_hectare_day: agriculture must be >= 0");
 }
 
 // `plan --objective` overrides the scenario's kind; summary.json's objective is the mix of its
 // components by its weights, and `validate` recomputes the same value.
 TEST(Cli, ObjectiveOverrideAndSummary) {
   json doc = example();
-  doc["parameters"]["objective"] = {{"kind", "makespan"},
-                                    {"weights", {{"road_km_day", 3}, {"service_people_day", {{"school", 2}}}}}};
+  doc["parameters"]["objective"] = {
+      {"kind", "makespan"},
+      {"weights", {{"road_km_day", 3}, {"service_people_day", {{"school", 2}}}}}};
   doc["roads"]["features"][0]["properties"]["weight"] = 4;
   const fs::path d = fresh_dir("objective");
   std::ofstream(d / "scenario.json") << doc.dump();
-  const CmdResult r = run("plan " + (d / "scenario.json").string() + " --out " + (d / "out").string() +
-                          " --objective weighted");
+  const CmdResult r = run("plan " + (d / "scenario.json").string() + " --out " +
+                          (d / "out").string() + " --objective weighted");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("objective weighted:"), std::string::npos) << r.out;
   const json sum = json::parse(slurp(d / "out" / "summary.json"));
@@ -158,7 +173,8 @@ TEST(Cli, ObjectiveOverrideAndSummary) {
   EXPECT_EQ(o["kind"], "weighted");
   const json& w = o["weights"];
   const json& c = o["components"];
-  double want = w["access_people_day"].get<double>() * c["weighted_people_days_without_access"].get<double>() +
+  double want = w["access_people_day"].get<double>() *
+                    c["weighted_people_days_without_access"].get<double>() +
                 w["road_km_day"].get<double>() * c["road_km_days_closed"].get<double>();
   for (const auto& [use, x] : c["hectare_days_contaminated_by_land_use"].items())
     want += w["land_hectare_day"][use].get<double>() * x.get<double>();
@@ -174,14 +190,15 @@ TEST(Cli, ObjectiveOverrideAndSummary) {
   EXPECT_LE(o["lower_bound"].get<double>(), o["value"].get<double>() * (1 + 1e-12));
 
   // validate recomputes it (the scenario's kind is makespan: override it the same way).
-  const CmdResult v = run("validate " + (d / "scenario.json").string() + " " + (d / "out" / "plan.json").string() +
-                          " --objective weighted");
+  const CmdResult v = run("validate " + (d / "scenario.json").string() + " " +
+                          (d / "out" / "plan.json").string() + " --objective weighted");
   ASSERT_EQ(v.status, 0) << v.out << v.err;
   const auto at = v.out.find("objective weighted: ");
   ASSERT_NE(at, std::string::npos) << v.out;
   EXPECT_NEAR(std::stod(v.out.substr(at + 20)), o["value"].get<double>(), 1e-3 + 1e-6 * want);
   // Without the override, the scenario's makespan.
-  const CmdResult m = run("validate " + (d / "scenario.json").string() + " " + (d / "out" / "plan.json").string());
+  const CmdResult m =
+      run("validate " + (d / "scenario.json").string() + " " + (d / "out" / "plan.json").string());
   ASSERT_EQ(m.status, 0) << m.out << m.err;
   const auto mk = m.out.find("objective makespan: ");
   ASSERT_NE(mk, std::string::npos) << m.out;

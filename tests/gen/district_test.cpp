@@ -1,4 +1,6 @@
 // The default district generator: every bullet of issue 2 at scale 1, determinism, scaling.
+#include "gen/district.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -9,7 +11,6 @@
 #include <set>
 #include <string>
 
-#include "gen/district.hpp"
 #include "geo/projection.hpp"
 #include "model/error.hpp"
 
@@ -47,7 +48,8 @@ std::size_t components(const RoadNetwork& net) {
     while (parent[x] != x) x = parent[x] = parent[parent[x]];
     return x;
   };
-  for (std::size_t e = 0; e < net.num_edges(); ++e) parent[find(net.edge_from[e].index())] = find(net.edge_to[e].index());
+  for (std::size_t e = 0; e < net.num_edges(); ++e)
+    parent[find(net.edge_from[e].index())] = find(net.edge_to[e].index());
   std::size_t n = 0;
   for (std::size_t i = 0; i < parent.size(); ++i) n += find(i) == i ? 1 : 0;
   return n;
@@ -70,7 +72,9 @@ double distance_to_edge(const RoadNetwork& net, std::size_t e, LonLat p) {
 // Whether the polyline of edge e crosses the boundary of `ring`.
 bool crosses_ring(const RoadNetwork& net, std::size_t e, const Ring& ring) {
   const geo::LocalProjection proj(ring[0]);
-  auto cross = [](geo::XY a, geo::XY b, geo::XY c) { return (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x); };
+  auto cross = [](geo::XY a, geo::XY b, geo::XY c) {
+    return (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+  };
   for (auto i = net.edge_shape_offset[e]; i + 1 < net.edge_shape_offset[e + 1]; ++i) {
     const auto p = proj.forward(net.edge_shape[i]);
     const auto q = proj.forward(net.edge_shape[i + 1]);
@@ -117,16 +121,19 @@ TEST(District, AreaAndRoadHierarchy) {
     const auto o = s.roads.edge_shape_offset[e];
     ASSERT_GE(s.roads.edge_shape_offset[e + 1] - o, 2U);
     ASSERT_EQ(s.roads.edge_shape[o], s.roads.node_pos[s.roads.edge_from[e].index()]);
-    ASSERT_EQ(s.roads.edge_shape[s.roads.edge_shape_offset[e + 1] - 1], s.roads.node_pos[s.roads.edge_to[e].index()]);
+    ASSERT_EQ(s.roads.edge_shape[s.roads.edge_shape_offset[e + 1] - 1],
+              s.roads.node_pos[s.roads.edge_to[e].index()]);
     ASSERT_GT(s.roads.edge_length_m[e], 50);
     ASSERT_LT(s.roads.edge_length_m[e], 2000);
     ASSERT_GT(s.roads.edge_speed_kmh[e], 0);
     ASSERT_NE(s.roads.edge_from[e], s.roads.edge_to[e]);
     ASSERT_EQ(s.roads.edge_source_id[e], static_cast<std::int64_t>(e + 1));
   }
-  EXPECT_GT(s.roads.edge_speed_kmh[std::find(s.roads.edge_class.begin(), s.roads.edge_class.end(), RoadClass::kPrimary) -
+  EXPECT_GT(s.roads.edge_speed_kmh[std::find(s.roads.edge_class.begin(), s.roads.edge_class.end(),
+                                             RoadClass::kPrimary) -
                                    s.roads.edge_class.begin()],
-            s.roads.edge_speed_kmh[std::find(s.roads.edge_class.begin(), s.roads.edge_class.end(), RoadClass::kTrack) -
+            s.roads.edge_speed_kmh[std::find(s.roads.edge_class.begin(), s.roads.edge_class.end(),
+                                             RoadClass::kTrack) -
                                    s.roads.edge_class.begin()]);
 }
 
@@ -164,25 +171,30 @@ TEST(District, SettlementsAndHubs) {
     EXPECT_TRUE(names.insert(x.name).second) << x.name;
     EXPECT_FALSE(x.name.empty());
     // On a road node.
-    EXPECT_NE(std::find(s.roads.node_pos.begin(), s.roads.node_pos.end(), x.pos), s.roads.node_pos.end());
+    EXPECT_NE(std::find(s.roads.node_pos.begin(), s.roads.node_pos.end(), x.pos),
+              s.roads.node_pos.end());
   }
   EXPECT_EQ(s.settlements.front().id, "S0001");
   EXPECT_GE(total, 40000);
   EXPECT_LE(total, 80000);
   std::sort(pops.rbegin(), pops.rend());
-  EXPECT_GT(pops[0], 8000);                       // a district centre
-  EXPECT_GT(pops[3], 1500);                       // a few towns
-  EXPECT_LT(pops[pops.size() / 2], 600);          // many small villages
+  EXPECT_GT(pops[0], 8000);               // a district centre
+  EXPECT_GT(pops[3], 1500);               // a few towns
+  EXPECT_LT(pops[pops.size() / 2], 600);  // many small villages
   ASSERT_GE(s.hubs.size(), 1U);
   ASSERT_LE(s.hubs.size(), 3U);
   EXPECT_EQ(s.hubs[0].id, "H1");
   EXPECT_EQ(s.hubs[0].kind, HubKind::kDistrictCentre);
-  EXPECT_TRUE(std::any_of(s.hubs.begin(), s.hubs.end(), [](const Hub& h) { return h.kind == HubKind::kRegionalExit; }));
+  EXPECT_TRUE(std::any_of(s.hubs.begin(), s.hubs.end(),
+                          [](const Hub& h) { return h.kind == HubKind::kRegionalExit; }));
   for (const auto& h : s.hubs) {
-    EXPECT_NE(std::find(s.roads.node_pos.begin(), s.roads.node_pos.end(), h.pos), s.roads.node_pos.end());
+    EXPECT_NE(std::find(s.roads.node_pos.begin(), s.roads.node_pos.end(), h.pos),
+              s.roads.node_pos.end());
     if (h.kind != HubKind::kRegionalExit) continue;
     // An exit lies on a primary road.
-    const auto [e, d] = nearest_edge(s.roads, h.pos, [&](std::size_t x) { return s.roads.edge_class[x] == RoadClass::kPrimary; });
+    const auto [e, d] = nearest_edge(s.roads, h.pos, [&](std::size_t x) {
+      return s.roads.edge_class[x] == RoadClass::kPrimary;
+    });
     EXPECT_LT(d, 1.0) << h.id;
   }
 }
@@ -205,13 +217,21 @@ TEST(District, Hazards) {
     small += h.area_m2 < 20000 ? 1 : 0;
     large += h.area_m2 > 200000 ? 1 : 0;
     switch (h.terrain) {
-      case Terrain::kForest: EXPECT_EQ(h.land_use, LandUse::kForestry); break;
-      case Terrain::kVerge: EXPECT_EQ(h.land_use, LandUse::kTransport); break;
-      case Terrain::kBuiltUp: EXPECT_EQ(h.land_use, LandUse::kResidential); break;
+      case Terrain::kForest:
+        EXPECT_EQ(h.land_use, LandUse::kForestry);
+        break;
+      case Terrain::kVerge:
+        EXPECT_EQ(h.land_use, LandUse::kTransport);
+        break;
+      case Terrain::kBuiltUp:
+        EXPECT_EQ(h.land_use, LandUse::kResidential);
+        break;
       case Terrain::kField:
         EXPECT_TRUE(h.land_use == LandUse::kAgriculture || h.land_use == LandUse::kPasture);
         break;
-      case Terrain::kWetland: EXPECT_TRUE(h.land_use == LandUse::kOther || h.land_use == LandUse::kPasture); break;
+      case Terrain::kWetland:
+        EXPECT_TRUE(h.land_use == LandUse::kOther || h.land_use == LandUse::kPasture);
+        break;
     }
   }
   EXPECT_EQ(s.hazards.front().id, "HZ00001");
@@ -219,7 +239,8 @@ TEST(District, Hazards) {
   EXPECT_LT(suspected, s.hazards.size());
   EXPECT_GT(small, s.hazards.size() / 2);  // skewed sizes
   EXPECT_GT(large, 5U);
-  for (std::size_t t = 0; t < kTerrainCount; ++t) EXPECT_GT(terrain[static_cast<Terrain>(t)], 10U) << t;
+  for (std::size_t t = 0; t < kTerrainCount; ++t)
+    EXPECT_GT(terrain[static_cast<Terrain>(t)], 10U) << t;
   for (std::size_t c = 0; c < 4; ++c) EXPECT_GT(cont[static_cast<Contamination>(c)], 20U) << c;
 }
 
@@ -259,7 +280,8 @@ TEST(District, VergeHazardsBlockRoadsIncludingMainRoads) {
 TEST(District, DamagedAssets) {
   const auto& s = district1();
   ASSERT_GE(s.assets.size(), 100U);
-  for (std::size_t k = 0; k < kAssetKindCount; ++k) EXPECT_GE(count_if_kind(s, static_cast<AssetKind>(k)), 3U) << k;
+  for (std::size_t k = 0; k < kAssetKindCount; ++k)
+    EXPECT_GE(count_if_kind(s, static_cast<AssetKind>(k)), 3U) << k;
   EXPECT_EQ(s.assets.front().id, "A0001");
   std::set<std::string> settlement_ids, asset_ids;
   for (const auto& x : s.settlements) settlement_ids.insert(x.id);
@@ -281,7 +303,8 @@ TEST(District, DamagedAssets) {
       case AssetKind::kBridge: {
         ASSERT_EQ(a.geometry.size(), 1U);
         EXPECT_EQ(a.trade, Trade::kBridge);
-        const auto [e, d] = nearest_edge(s.roads, a.geometry[0], [&](std::size_t x) { return s.roads.edge_bridge[x] != 0; });
+        const auto [e, d] = nearest_edge(
+            s.roads, a.geometry[0], [&](std::size_t x) { return s.roads.edge_bridge[x] != 0; });
         EXPECT_LT(d, 0.5) << a.id;
         break;
       }
@@ -340,11 +363,14 @@ TEST(District, CrewsAndDepots) {
   EXPECT_EQ(s.crews.front().id, "C0001");
   // Depots are not inside hazards' area: no hazard vertex within 1 km of a base.
   for (const auto& b : bases) {
-    const auto it = std::find_if(s.settlements.begin(), s.settlements.end(), [&](const Settlement& x) { return x.id == b; });
+    const auto it = std::find_if(s.settlements.begin(), s.settlements.end(),
+                                 [&](const Settlement& x) { return x.id == b; });
     ASSERT_NE(it, s.settlements.end());
     for (const auto& h : s.hazards) {
-      if (h.terrain == Terrain::kField && h.contamination == Contamination::kUxo) continue;  // scattered UXO
-      for (const auto& v : h.polygon.outer) EXPECT_GT(geo::distance_m(v, it->pos), 1000) << b << " " << h.id;
+      if (h.terrain == Terrain::kField && h.contamination == Contamination::kUxo)
+        continue;  // scattered UXO
+      for (const auto& v : h.polygon.outer)
+        EXPECT_GT(geo::distance_m(v, it->pos), 1000) << b << " " << h.id;
     }
   }
   EXPECT_EQ(s.params.seed, 1U);
@@ -356,9 +382,11 @@ TEST(District, DeterministicPerSeedAndDifferentAcrossSeeds) {
   EXPECT_EQ(a.roads.node_pos, b.roads.node_pos);
   EXPECT_EQ(a.roads.edge_class, b.roads.edge_class);
   ASSERT_EQ(a.hazards.size(), b.hazards.size());
-  for (std::size_t i = 0; i < a.hazards.size(); ++i) EXPECT_EQ(a.hazards[i].polygon.outer, b.hazards[i].polygon.outer);
+  for (std::size_t i = 0; i < a.hazards.size(); ++i)
+    EXPECT_EQ(a.hazards[i].polygon.outer, b.hazards[i].polygon.outer);
   ASSERT_EQ(a.assets.size(), b.assets.size());
-  for (std::size_t i = 0; i < a.assets.size(); ++i) EXPECT_EQ(a.assets[i].geometry, b.assets[i].geometry);
+  for (std::size_t i = 0; i < a.assets.size(); ++i)
+    EXPECT_EQ(a.assets[i].geometry, b.assets[i].geometry);
   const auto c = generate_district({1.0, 2});
   EXPECT_NE(a.roads.node_pos, c.roads.node_pos);
   EXPECT_NE(a.settlements.front().name, c.settlements.front().name);
@@ -368,7 +396,9 @@ TEST(District, DeterministicPerSeedAndDifferentAcrossSeeds) {
 TEST(District, ScalesRoughlyLinearly) {
   const auto& a = district1();
   const auto b = generate_district({4.0, 1});
-  auto ratio = [](std::size_t x, std::size_t y) { return static_cast<double>(x) / static_cast<double>(y); };
+  auto ratio = [](std::size_t x, std::size_t y) {
+    return static_cast<double>(x) / static_cast<double>(y);
+  };
   EXPECT_NEAR(bbox_km2(b.roads) / bbox_km2(a.roads), 4.0, 0.4);
   EXPECT_NEAR(ratio(b.roads.num_edges(), a.roads.num_edges()), 4.0, 0.5);
   EXPECT_NEAR(ratio(b.settlements.size(), a.settlements.size()), 4.0, 0.5);
@@ -399,7 +429,8 @@ TEST(District, KeyNumbersHoldForOtherSeeds) {
     EXPECT_LE(pop, 80000);
     EXPECT_GE(s.hazards.size(), 500U);
     EXPECT_GE(s.assets.size(), 100U);
-    for (std::size_t k = 0; k < kAssetKindCount; ++k) EXPECT_GE(count_if_kind(s, static_cast<AssetKind>(k)), 1U) << k;
+    for (std::size_t k = 0; k < kAssetKindCount; ++k)
+      EXPECT_GE(count_if_kind(s, static_cast<AssetKind>(k)), 1U) << k;
     int deminers = 0, builders = 0;
     for (const auto& c : s.crews) (is_demining(c.trade) ? deminers : builders) += c.people;
     EXPECT_EQ(deminers, 1000);

@@ -92,7 +92,8 @@ Polygon square_m(LonLat centre, double side_m) {
   const geo::LocalProjection proj(centre);
   const double h = side_m / 2;
   Polygon poly;
-  for (auto [x, y] : {std::pair{-h, -h}, {h, -h}, {h, h}, {-h, h}, {-h, -h}}) poly.outer.push_back(proj.inverse({x, y}));
+  for (auto [x, y] : {std::pair{-h, -h}, {h, -h}, {h, h}, {-h, h}, {-h, -h}})
+    poly.outer.push_back(proj.inverse({x, y}));
   return poly;
 }
 
@@ -252,7 +253,8 @@ Grid make_grid(int n, double step) {
 double brute_edge_distance(const RoadNetwork& net, LonLat p, EdgeId e) {
   double best = std::numeric_limits<double>::max();
   for (auto i = net.edge_shape_offset[e.index()] + 1; i < net.edge_shape_offset[e.index() + 1]; ++i)
-    best = std::min(best, geo::point_segment_distance_m(p, net.edge_shape[i - 1], net.edge_shape[i]));
+    best =
+        std::min(best, geo::point_segment_distance_m(p, net.edge_shape[i - 1], net.edge_shape[i]));
   return best;
 }
 
@@ -264,7 +266,8 @@ TEST(EdgeIndex, NearestEdgeAndNodeMatchBruteForce) {
   for (int i = 0; i < 500; ++i) {
     const LonLat p = g.proj.inverse({coord(rng), coord(rng)});
     double best = std::numeric_limits<double>::max();
-    for (std::size_t e = 0; e < g.net.num_edges(); ++e) best = std::min(best, brute_edge_distance(g.net, p, EdgeId::from_index(e)));
+    for (std::size_t e = 0; e < g.net.num_edges(); ++e)
+      best = std::min(best, brute_edge_distance(g.net, p, EdgeId::from_index(e)));
     const geo::EdgeHit hit = index.nearest(p);
     ASSERT_TRUE(hit.edge.valid());
     EXPECT_NEAR(hit.distance_m, best, 1e-6) << "point " << i;
@@ -289,7 +292,8 @@ TEST(EdgeIndex, NearestWithFilterSkipsRejectedEdges) {
   ASSERT_TRUE(odd.edge.valid());
   EXPECT_EQ(odd.edge.value % 2, 1U);
   double best = std::numeric_limits<double>::max();
-  for (std::size_t e = 1; e < g.net.num_edges(); e += 2) best = std::min(best, brute_edge_distance(g.net, p, EdgeId::from_index(e)));
+  for (std::size_t e = 1; e < g.net.num_edges(); e += 2)
+    best = std::min(best, brute_edge_distance(g.net, p, EdgeId::from_index(e)));
   EXPECT_NEAR(odd.distance_m, best, 1e-6);
   EXPECT_FALSE(index.nearest(p, [](EdgeId) { return false; }).edge.valid());
 }
@@ -309,7 +313,8 @@ TEST(EdgeIndex, NearBoxContainsEveryEdgeWithinMarginAndNoFarEdge) {
   std::uniform_real_distribution<double> coord(-300, 2100);
   for (int i = 0; i < 200; ++i) {
     const double x = coord(rng), y = coord(rng);
-    const std::vector<LonLat> ring = {g.proj.inverse({x, y}), g.proj.inverse({x + 40, y}), g.proj.inverse({x + 40, y + 25})};
+    const std::vector<LonLat> ring = {g.proj.inverse({x, y}), g.proj.inverse({x + 40, y}),
+                                      g.proj.inverse({x + 40, y + 25})};
     const double margin = 50;
     const std::vector<EdgeId> got = index.near_box(ring, margin);
     EXPECT_TRUE(std::is_sorted(got.begin(), got.end()));
@@ -346,7 +351,8 @@ TEST(Overlay, CorridorOverlapOfSquareOnRoad) {
     const geo::LocalProjection proj(c);
     const Polygon far = square_m(proj.inverse({0, 65}), 30);  // nearest edge 50 m away
     EXPECT_DOUBLE_EQ(geo::corridor_overlap_m2(far, road, 10), 0);
-    // Partly in the corridor: the band from y = -10 to 10 covers y in [5, 10] of a square from 5 to 35.
+    // Partly in the corridor: the band from y = -10 to 10 covers y in [5, 10] of a square from 5
+    // to 35.
     const Polygon edge_on = square_m(proj.inverse({0, 20}), 30);
     EXPECT_NEAR(geo::corridor_overlap_m2(edge_on, road, 10), 150, 1.5);
   }
@@ -367,12 +373,14 @@ TEST(Overlay, PolygonDistance) {
   const geo::LocalProjection proj(c);
   const Polygon sq = square_m(c, 30);
   EXPECT_DOUBLE_EQ(geo::polygon_distance_m(sq, {c}), 0);                      // inside
-  EXPECT_DOUBLE_EQ(geo::polygon_distance_m(sq, {proj.inverse({5, -3})}), 0);   // inside, off centre
+  EXPECT_DOUBLE_EQ(geo::polygon_distance_m(sq, {proj.inverse({5, -3})}), 0);  // inside, off centre
   EXPECT_NEAR(geo::polygon_distance_m(sq, {proj.inverse({55, 0})}), 40, 0.05);
   EXPECT_NEAR(geo::polygon_distance_m(sq, {proj.inverse({18, 19})}), 5, 0.01);  // corner: 3-4-5
   // A line passing 20 m north of the square, and a line crossing it.
-  EXPECT_NEAR(geo::polygon_distance_m(sq, {proj.inverse({-100, 35}), proj.inverse({100, 35})}), 20, 0.05);
-  EXPECT_DOUBLE_EQ(geo::polygon_distance_m(sq, {proj.inverse({-100, 0}), proj.inverse({100, 0})}), 0);
+  EXPECT_NEAR(geo::polygon_distance_m(sq, {proj.inverse({-100, 35}), proj.inverse({100, 35})}), 20,
+              0.05);
+  EXPECT_DOUBLE_EQ(geo::polygon_distance_m(sq, {proj.inverse({-100, 0}), proj.inverse({100, 0})}),
+                   0);
 }
 
 TEST(BoxIndex, QueryMatchesBruteForceBoxes) {

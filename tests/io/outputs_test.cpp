@@ -37,8 +37,8 @@ struct TempDir {
   fs::path path;
   TempDir() {
     path = fs::temp_directory_path() /
-           ("gw_io_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+           ("gw_io_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+            "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(path);
     fs::create_directories(path);
   }
@@ -126,13 +126,29 @@ TEST(PlanJson, RoundTripsThroughReader) {
 TEST(SummaryJson, KeysAndValues) {
   const auto x = test::make_tiny_plan();
   const json j = io::summary_json(x.s, x.t, x.p, x.ev, meta());
-  for (const char* key :
-       {"people_days_without_access", "population_total", "days_to_access_50", "days_to_access_90",
-        "days_to_access_100", "hectares_cancelled", "hectares_released", "makespan_days", "tasks",
-        "crews", "rule", "people_days_without_power", "people_days_without_comms",
-        "people_days_without_clinic", "people_days_without_school", "hectares_cancelled_by_month",
-        "hectares_released_by_month", "crew_utilisation", "settlements", "hazards", "assets",
-        "edges", "seconds"}) {
+  for (const char* key : {"people_days_without_access",
+                          "population_total",
+                          "days_to_access_50",
+                          "days_to_access_90",
+                          "days_to_access_100",
+                          "hectares_cancelled",
+                          "hectares_released",
+                          "makespan_days",
+                          "tasks",
+                          "crews",
+                          "rule",
+                          "people_days_without_power",
+                          "people_days_without_comms",
+                          "people_days_without_clinic",
+                          "people_days_without_school",
+                          "hectares_cancelled_by_month",
+                          "hectares_released_by_month",
+                          "crew_utilisation",
+                          "settlements",
+                          "hazards",
+                          "assets",
+                          "edges",
+                          "seconds"}) {
     EXPECT_TRUE(j.contains(key)) << key;
   }
   EXPECT_EQ(j["rule"], "nearest");
@@ -304,8 +320,8 @@ TEST(WriteOutputs, WritesEveryFileAndNoTemporaries) {
   }
   EXPECT_EQ(n, io::kOutputFiles.size());
   // Every JSON file parses; the large layers are one feature per line.
-  for (const char* f : {"plan.json", "summary.json", "roads.geojson", "hazards.geojson",
-                        "settlements.geojson"}) {
+  for (const char* f :
+       {"plan.json", "summary.json", "roads.geojson", "hazards.geojson", "settlements.geojson"}) {
     EXPECT_TRUE(json::accept(slurp(out / f))) << f;
   }
   EXPECT_EQ(lines_of(slurp(out / "roads.geojson")).size(), 2U + 1U + 3U + 2U);

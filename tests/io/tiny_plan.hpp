@@ -40,8 +40,8 @@ inline TinyPlan make_tiny_plan() {
   Hazard h;
   h.id = "HZ1";
   // Clockwise on purpose: the GeoJSON writer must turn the exterior ring counterclockwise.
-  h.polygon.outer = {{30.014, 49.999}, {30.014, 50.001}, {30.016, 50.001}, {30.016, 49.999},
-                     {30.014, 49.999}};
+  h.polygon.outer = {
+      {30.014, 49.999}, {30.014, 50.001}, {30.016, 50.001}, {30.016, 49.999}, {30.014, 49.999}};
   h.area_m2 = 31900;
   h.status = HazardStatus::kSuspected;
   h.terrain = Terrain::kVerge;
@@ -62,14 +62,42 @@ inline TinyPlan make_tiny_plan() {
 
   // Tasks: 0 survey, 1 corridor clearance on edge 1, 2 land clearance (left unassigned), 3 repair.
   auto& tasks = x.t.tasks;
-  tasks.push_back({TaskKind::kSurvey, HazardId(0), AssetId{}, EdgeId{}, 0, 31900, Terrain::kVerge,
-                   EdgeId(1), {30.015, 50.0}});
-  tasks.push_back({TaskKind::kClearance, HazardId(0), AssetId{}, EdgeId(1), 0, 4000.25,
-                   Terrain::kVerge, EdgeId(1), {30.015, 50.0}});
-  tasks.push_back({TaskKind::kClearance, HazardId(0), AssetId{}, EdgeId{}, 0, 7000,
-                   Terrain::kVerge, EdgeId(1), {30.0151234567891, 50.0009876543219}});
-  tasks.push_back({TaskKind::kRepair, HazardId{}, AssetId(0), EdgeId{}, 0, 12, Terrain::kField,
-                   EdgeId(1), {30.015, 50.0}});
+  tasks.push_back({TaskKind::kSurvey,
+                   HazardId(0),
+                   AssetId{},
+                   EdgeId{},
+                   0,
+                   31900,
+                   Terrain::kVerge,
+                   EdgeId(1),
+                   {30.015, 50.0}});
+  tasks.push_back({TaskKind::kClearance,
+                   HazardId(0),
+                   AssetId{},
+                   EdgeId(1),
+                   0,
+                   4000.25,
+                   Terrain::kVerge,
+                   EdgeId(1),
+                   {30.015, 50.0}});
+  tasks.push_back({TaskKind::kClearance,
+                   HazardId(0),
+                   AssetId{},
+                   EdgeId{},
+                   0,
+                   7000,
+                   Terrain::kVerge,
+                   EdgeId(1),
+                   {30.0151234567891, 50.0009876543219}});
+  tasks.push_back({TaskKind::kRepair,
+                   HazardId{},
+                   AssetId(0),
+                   EdgeId{},
+                   0,
+                   12,
+                   Terrain::kField,
+                   EdgeId(1),
+                   {30.015, 50.0}});
 
   const Minutes day = kMinutesPerDay;
   Plan& p = x.p;
@@ -90,7 +118,8 @@ inline TinyPlan make_tiny_plan() {
   ev.population_total = 1500;
   ev.people_days_without_access = 1000 * 5.5 + 500 * 60.0;
   ev.days_to_access_50 = 5.5;
-  ev.people_days_without_service[static_cast<std::size_t>(Service::kPower)] = 1000 * 10.0 + 500 * 60.0;
+  ev.people_days_without_service[static_cast<std::size_t>(Service::kPower)] =
+      1000 * 10.0 + 500 * 60.0;
   ev.hectares_cancelled = 0;
   ev.hectares_released = 0.400025;
   ev.makespan_days = 5.5;

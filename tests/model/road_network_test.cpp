@@ -1,4 +1,6 @@
 // RoadNetwork construction, CSR adjacency and travel times; enum names; parameter defaults.
+#include "model/road_network.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -7,7 +9,6 @@
 
 #include "model/enums.hpp"
 #include "model/parameters.hpp"
-#include "model/road_network.hpp"
 
 namespace gw {
 namespace {
@@ -49,7 +50,8 @@ TEST(RoadNetwork, AddNodeAndEdgeFillParallelArrays) {
   EXPECT_EQ(net.edge_shape_offset[1], 3U);
   EXPECT_EQ(net.edge_shape[1], (LonLat{30.005, 50.001}));
   // A second edge's shape follows the first.
-  const EdgeId f = net.add_edge(b, a, {{30.01, 50.0}, {30.0, 50.0}}, 700, 30, RoadClass::kTrack, false, 1);
+  const EdgeId f =
+      net.add_edge(b, a, {{30.01, 50.0}, {30.0, 50.0}}, 700, 30, RoadClass::kTrack, false, 1);
   EXPECT_EQ(f.index(), 1U);
   EXPECT_EQ(net.edge_shape_offset[2], 5U);
   EXPECT_EQ(net.edge_bridge[1], 0);
@@ -96,14 +98,17 @@ TEST(RoadNetwork, OtherEnd) {
 TEST(RoadNetwork, EdgeTravelSecondsRoundUpAndAreCached) {
   RoadNetwork net;
   const NodeId a = net.add_node({0, 0}), b = net.add_node({0.01, 0});
-  struct Case { double len, kmh; Seconds want; };
+  struct Case {
+    double len, kmh;
+    Seconds want;
+  };
   const std::vector<Case> cases = {
-      {1000, 36, 100},      // exact: 1000 * 3.6 / 36 = 100
-      {1000, 50, 72},       // exact: 72
-      {1001, 36, 101},      // 100.1 -> 101
-      {1, 90, 1},           // 0.04 -> 1
-      {0, 50, 0},           // zero length
-      {12345.6, 80, 556},   // 555.552 -> 556
+      {1000, 36, 100},     // exact: 1000 * 3.6 / 36 = 100
+      {1000, 50, 72},      // exact: 72
+      {1001, 36, 101},     // 100.1 -> 101
+      {1, 90, 1},          // 0.04 -> 1
+      {0, 50, 0},          // zero length
+      {12345.6, 80, 556},  // 555.552 -> 556
       {100, 3.6, 100},
   };
   for (const auto& c : cases) add(net, a, b, c.len, c.kmh);
@@ -112,13 +117,15 @@ TEST(RoadNetwork, EdgeTravelSecondsRoundUpAndAreCached) {
   for (std::size_t i = 0; i < cases.size(); ++i) {
     const auto e = EdgeId::from_index(i);
     EXPECT_EQ(net.edge_travel_s(e), cases[i].want) << "case " << i;
-    EXPECT_EQ(net.compute_travel_s(e), static_cast<Seconds>(std::ceil(cases[i].len * 3.6 / cases[i].kmh)));
+    EXPECT_EQ(net.compute_travel_s(e),
+              static_cast<Seconds>(std::ceil(cases[i].len * 3.6 / cases[i].kmh)));
   }
   net.build_adjacency();
   ASSERT_EQ(net.edge_travel.size(), cases.size());
-  for (std::size_t i = 0; i < cases.size(); ++i) EXPECT_EQ(net.edge_travel[i], cases[i].want) << "case " << i;
-  // The cache is what edge_travel_s reads: changing the speed without a rebuild keeps the old value,
-  // a rebuild refreshes it.
+  for (std::size_t i = 0; i < cases.size(); ++i)
+    EXPECT_EQ(net.edge_travel[i], cases[i].want) << "case " << i;
+  // The cache is what edge_travel_s reads: changing the speed without a rebuild keeps the old
+  // value, a rebuild refreshes it.
   net.edge_speed_kmh[0] = 72;
   EXPECT_EQ(net.edge_travel_s(EdgeId(0)), 100);
   EXPECT_EQ(net.compute_travel_s(EdgeId(0)), 50);

@@ -21,7 +21,8 @@ struct AsciiMap {
   std::map<char, NodeId> nodes;
 };
 
-inline AsciiMap build_ascii_map(const std::vector<std::string>& rows, const std::map<char, std::int64_t>& population,
+inline AsciiMap build_ascii_map(const std::vector<std::string>& rows,
+                                const std::map<char, std::int64_t>& population,
                                 HazardStatus status = HazardStatus::kConfirmed) {
   AsciiMap m;
   Scenario& s = m.scenario;
@@ -61,13 +62,15 @@ inline AsciiMap build_ascii_map(const std::vector<std::string>& rows, const std:
                       const std::vector<std::pair<std::size_t, std::size_t>>& hazards) {
     const LonLat a = pos(r0, c0), b = pos(r1, c1);
     const double len = geo::distance_m(a, b);
-    s.roads.add_edge(m.nodes[at(r0, c0)], m.nodes[at(r1, c1)], {a, b}, len, 36.0, RoadClass::kUnclassified,
-                     false, static_cast<std::int64_t>(s.roads.num_edges()));
+    s.roads.add_edge(m.nodes[at(r0, c0)], m.nodes[at(r1, c1)], {a, b}, len, 36.0,
+                     RoadClass::kUnclassified, false,
+                     static_cast<std::int64_t>(s.roads.num_edges()));
     for (auto [hr, hc] : hazards) {
       const geo::XY q = proj.forward(pos(hr, hc));
       Hazard z;
       z.id = "Z" + std::to_string(++hazard_count);
-      for (auto [dx, dy] : {std::pair{-15.0, -15.0}, {15.0, -15.0}, {15.0, 15.0}, {-15.0, 15.0}, {-15.0, -15.0}}) {
+      for (auto [dx, dy] :
+           {std::pair{-15.0, -15.0}, {15.0, -15.0}, {15.0, 15.0}, {-15.0, 15.0}, {-15.0, -15.0}}) {
         z.polygon.outer.push_back(proj.inverse({q.x + dx, q.y + dy}));
       }
       z.area_m2 = geo::area_m2(z.polygon);

@@ -1,4 +1,6 @@
 // Linking (docs/model.md §1): snapping to nodes and edges, id resolution, and the input errors.
+#include "plan/link.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -8,12 +10,12 @@
 #include "ascii_map.hpp"
 #include "geo/projection.hpp"
 #include "model/error.hpp"
-#include "plan/link.hpp"
 
 namespace gw {
 namespace {
 
-const geo::LocalProjection kProj({30.0, 50.0});  // the ASCII map's projection: cell (r, c) at (100 c, -100 r)
+const geo::LocalProjection kProj(
+    {30.0, 50.0});  // the ASCII map's projection: cell (r, c) at (100 c, -100 r)
 LonLat at_m(double x, double y) { return kProj.inverse({x, y}); }
 
 void expect_error(const std::function<void()>& f, const std::string& fragment) {
@@ -23,7 +25,8 @@ void expect_error(const std::function<void()>& f, const std::string& fragment) {
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::kInvalidInput);
     EXPECT_NE(std::string(e.what()).find(fragment), std::string::npos) << e.what();
-    EXPECT_NE(std::string(e.what()).find("fixture"), std::string::npos) << "source not named: " << e.what();
+    EXPECT_NE(std::string(e.what()).find("fixture"), std::string::npos)
+        << "source not named: " << e.what();
   }
 }
 
@@ -39,7 +42,9 @@ Asset asset(const std::string& id, AssetKind kind, LineString geometry) {
 //   H---a---B---c
 //       |
 //       d---E
-test::AsciiMap small_map() { return test::build_ascii_map({"H---a---B---c", "    |", "    d---E"}, {{'B', 120}, {'E', 80}}); }
+test::AsciiMap small_map() {
+  return test::build_ascii_map({"H---a---B---c", "    |", "    d---E"}, {{'B', 120}, {'E', 80}});
+}
 
 TEST(LinkScenario, SnapsPlacesToTheNearestNode) {
   auto m = small_map();
@@ -91,12 +96,15 @@ TEST(LinkScenario, ResolvesServesDependsOnAndAssetEdges) {
   Asset sub = asset("SUB", AssetKind::kPublicBuilding, {at_m(50, 60)});
   line.depends_on = "SUB";
   Asset road = asset("R", AssetKind::kRoadSection, {at_m(1000, 12)});  // on B–c
-  // A bridge point nearer to a–B than to the bridge edge d–E, which is within 200 m: the bridge wins.
+  // A bridge point nearer to a–B than to the bridge edge d–E, which is within 200 m: the bridge
+  // wins.
   Asset bridge = asset("BR", AssetKind::kBridge, {at_m(500, -40)});
   s.roads.edge_bridge[0] = 0;
   for (std::size_t e = 0; e < s.roads.num_edges(); ++e) {
     const NodeId u = s.roads.edge_from[e], v = s.roads.edge_to[e];
-    if ((u == m.nodes.at('d') && v == m.nodes.at('E')) || (u == m.nodes.at('E') && v == m.nodes.at('d'))) s.roads.edge_bridge[e] = 1;
+    if ((u == m.nodes.at('d') && v == m.nodes.at('E')) ||
+        (u == m.nodes.at('E') && v == m.nodes.at('d')))
+      s.roads.edge_bridge[e] = 1;
   }
   s.assets = {line, sub, road, bridge};
   plan::link_scenario(s, "fixture");
@@ -112,7 +120,8 @@ TEST(LinkScenario, ResolvesServesDependsOnAndAssetEdges) {
     return std::pair{std::min(u, v), std::max(u, v)};
   };
   auto pair_of = [&](char a, char b) {
-    return std::pair{std::min(m.nodes.at(a), m.nodes.at(b)), std::max(m.nodes.at(a), m.nodes.at(b))};
+    return std::pair{std::min(m.nodes.at(a), m.nodes.at(b)),
+                     std::max(m.nodes.at(a), m.nodes.at(b))};
   };
   ASSERT_TRUE(s.assets[2].edge.valid());
   EXPECT_EQ(ends(s.assets[2].edge), pair_of('B', 'c'));
@@ -156,7 +165,8 @@ TEST(LinkScenario, CrewBasedOffTheNetworkIsAnError) {
     Scenario s = m.scenario;
     const auto rep = plan::link_scenario(s, "fixture");
     ASSERT_EQ(rep.warnings.size(), 1U);
-    EXPECT_NE(rep.warnings[0].find("no road connects it to a hub"), std::string::npos) << rep.warnings[0];
+    EXPECT_NE(rep.warnings[0].find("no road connects it to a hub"), std::string::npos)
+        << rep.warnings[0];
   }
   m.scenario.crews.push_back(test::make_crew("C9", Trade::kManual, 8, "X"));
   expect_error([&] { plan::link_scenario(m.scenario, "fixture"); }, "off the network");
@@ -174,14 +184,16 @@ TEST(LinkScenario, UnknownIdsAreErrors) {
     Asset a = asset("PL", AssetKind::kPowerLine, {at_m(0, 50), at_m(400, 50)});
     a.serves = {"B", "Q"};
     m.scenario.assets.push_back(a);
-    expect_error([&] { plan::link_scenario(m.scenario, "fixture"); }, "serves unknown settlement 'Q'");
+    expect_error([&] { plan::link_scenario(m.scenario, "fixture"); },
+                 "serves unknown settlement 'Q'");
   }
   {
     auto m = small_map();
     Asset a = asset("PL", AssetKind::kPowerLine, {at_m(0, 50), at_m(400, 50)});
     a.depends_on = "GHOST";
     m.scenario.assets.push_back(a);
-    expect_error([&] { plan::link_scenario(m.scenario, "fixture"); }, "depends_on unknown asset 'GHOST'");
+    expect_error([&] { plan::link_scenario(m.scenario, "fixture"); },
+                 "depends_on unknown asset 'GHOST'");
   }
 }
 

@@ -1,5 +1,7 @@
 // Task generation (docs/model.md §1–§4): the NTS draw, work packages, precedence, road blocking and
 // the site-edge rule, on an ASCII-map fixture checked against independent computations.
+#include "plan/tasks.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -12,7 +14,6 @@
 #include "ascii_map.hpp"
 #include "geo/overlay.hpp"
 #include "plan/link.hpp"
-#include "plan/tasks.hpp"
 
 namespace gw {
 namespace {
@@ -42,7 +43,9 @@ TEST(NtsCancels, DeterministicAndFollowsTheDocumentedDraw) {
       EXPECT_FALSE(plan::nts_cancels(seed, id, 0.0));
       EXPECT_TRUE(plan::nts_cancels(seed, id, 1.0));
       // Monotone in the share: cancelled at 0.35 means cancelled at any larger share.
-      if (first) { EXPECT_TRUE(plan::nts_cancels(seed, id, 0.6)); }
+      if (first) {
+        EXPECT_TRUE(plan::nts_cancels(seed, id, 0.6));
+      }
     }
   }
 }
@@ -51,7 +54,8 @@ TEST(NtsCancels, RateMatchesShareOverManyIds) {
   for (double share : {0.1, 0.35, 0.8}) {
     for (std::uint64_t seed : {1ULL, 7ULL}) {
       int cancelled = 0;
-      for (int i = 0; i < 10000; ++i) cancelled += plan::nts_cancels(seed, "SHA-" + std::to_string(i), share) ? 1 : 0;
+      for (int i = 0; i < 10000; ++i)
+        cancelled += plan::nts_cancels(seed, "SHA-" + std::to_string(i), share) ? 1 : 0;
       EXPECT_NEAR(cancelled / 10000.0, share, 0.02) << "share " << share << " seed " << seed;
     }
   }
@@ -73,13 +77,16 @@ EdgeId edge_between(const test::AsciiMap& m, char a, char b) {
   const RoadNetwork& net = m.scenario.roads;
   for (std::size_t e = 0; e < net.num_edges(); ++e) {
     const NodeId u = net.edge_from[e], v = net.edge_to[e];
-    if ((u == m.nodes.at(a) && v == m.nodes.at(b)) || (u == m.nodes.at(b) && v == m.nodes.at(a))) return EdgeId::from_index(e);
+    if ((u == m.nodes.at(a) && v == m.nodes.at(b)) || (u == m.nodes.at(b) && v == m.nodes.at(a)))
+      return EdgeId::from_index(e);
   }
   ADD_FAILURE() << "no edge " << a << "-" << b;
   return {};
 }
 
-std::vector<TaskId> preds_of(const TaskSet& ts, std::size_t t) { return {ts.preds.begin(t), ts.preds.end(t)}; }
+std::vector<TaskId> preds_of(const TaskSet& ts, std::size_t t) {
+  return {ts.preds.begin(t), ts.preds.end(t)};
+}
 std::vector<TaskId> blockers_of(const TaskSet& ts, EdgeId e) {
   return {ts.edge_blockers.begin(e.index()), ts.edge_blockers.end(e.index())};
 }
@@ -91,7 +98,8 @@ bool contains(const std::vector<TaskId>& v, std::size_t t) {
 //   Z1 on a–b: confirmed, built-up (manual clearance);
 //   Z2 on c–D: suspected, field (mechanical + follow-up), with a damaged road section on c–D;
 //   Z3: a 100 m × 60 m field rectangle 25 m north of b–c. b–c is cut off from the hub at day 0
-//       (a–b and c–D are blocked), so Z3's work is sited on a–b, the nearest edge touching safe ground.
+//       (a–b and c–D are blocked), so Z3's work is sited on a–b, the nearest edge touching safe
+//       ground.
 struct Fixture {
   test::AsciiMap m;
   geo::LocalProjection proj{LonLat{30.0, 50.0}};
@@ -102,7 +110,8 @@ struct Fixture {
     s.hazards[1].terrain = Terrain::kField;
     Hazard z3;
     z3.id = "Z3";
-    for (auto [x, y] : {std::pair{950.0, 25.0}, {1050.0, 25.0}, {1050.0, 85.0}, {950.0, 85.0}, {950.0, 25.0}})
+    for (auto [x, y] :
+         {std::pair{950.0, 25.0}, {1050.0, 25.0}, {1050.0, 85.0}, {950.0, 85.0}, {950.0, 25.0}})
       z3.polygon.outer.push_back(proj.inverse({x, y}));
     z3.area_m2 = geo::area_m2(z3.polygon);
     z3.status = HazardStatus::kConfirmed;
@@ -126,7 +135,8 @@ TEST(GenerateTasks, CorridorAndLandPackagesOfAHazardStraddlingARoad) {
   const TaskSet ts = plan::generate_tasks(s);
   const EdgeId ab = edge_between(f.m, 'a', 'b');
   const Hazard& z1 = s.hazards[0];
-  const double overlap = geo::corridor_overlap_m2(z1.polygon, shape_of(s.roads, ab), s.params.corridor_width_m / 2);
+  const double overlap =
+      geo::corridor_overlap_m2(z1.polygon, shape_of(s.roads, ab), s.params.corridor_width_m / 2);
   ASSERT_NEAR(overlap, 600, 6);  // the 30 m square, a 20 m corridor
 
   double corridor = 0, land = 0;
@@ -158,7 +168,8 @@ TEST(GenerateTasks, CorridorAndLandPackagesOfAHazardStraddlingARoad) {
   // Z1 blocks only a–b.
   for (std::size_t e = 0; e < s.roads.num_edges(); ++e) {
     if (EdgeId::from_index(e) == ab) continue;
-    for (const TaskId t : blockers_of(ts, EdgeId::from_index(e))) EXPECT_NE(ts.tasks[t.index()].hazard, HazardId(0));
+    for (const TaskId t : blockers_of(ts, EdgeId::from_index(e)))
+      EXPECT_NE(ts.tasks[t.index()].hazard, HazardId(0));
   }
 }
 
@@ -166,7 +177,8 @@ TEST(GenerateTasks, PackagesAreAtMostTheWorkPackageAndEqualWithinAPart) {
   Fixture f;
   const TaskSet ts = plan::generate_tasks(f.m.scenario);
   const double limit = f.m.scenario.params.work_package_m2;
-  std::map<std::tuple<std::size_t, std::uint32_t, int>, std::vector<double>> parts;  // (hazard, edge, kind)
+  std::map<std::tuple<std::size_t, std::uint32_t, int>, std::vector<double>>
+      parts;  // (hazard, edge, kind)
   std::map<std::tuple<std::size_t, std::uint32_t, int>, std::set<std::uint32_t>> index;
   for (const Task& t : ts.tasks) {
     if (t.kind == TaskKind::kSurvey || t.kind == TaskKind::kRepair) continue;
@@ -199,7 +211,9 @@ TEST(GenerateTasks, MechanicalAndFollowUpPairsInFieldTerrain) {
   for (std::size_t t = 0; t < ts.tasks.size(); ++t) {
     const Task& task = ts.tasks[t];
     const bool field_hazard = task.hazard == HazardId(1) || task.hazard == HazardId(2);
-    if (task.kind == TaskKind::kClearance) { EXPECT_FALSE(field_hazard); }
+    if (task.kind == TaskKind::kClearance) {
+      EXPECT_FALSE(field_hazard);
+    }
     if (task.kind != TaskKind::kFollowUp) continue;
     EXPECT_TRUE(field_hazard);
     const auto pre = preds_of(ts, t);
@@ -220,7 +234,9 @@ TEST(GenerateTasks, MechanicalAndFollowUpPairsInFieldTerrain) {
     }
     ++pairs;
   }
-  const auto mechanical = std::count_if(ts.tasks.begin(), ts.tasks.end(), [](const Task& t) { return t.kind == TaskKind::kMechanical; });
+  const auto mechanical = std::count_if(ts.tasks.begin(), ts.tasks.end(), [](const Task& t) {
+    return t.kind == TaskKind::kMechanical;
+  });
   EXPECT_EQ(pairs, mechanical);
   // Z3: 6,000 m² of land in 24 packages; Z2: 3 corridor + 2 land packages.
   EXPECT_EQ(pairs, 24 + 5);
@@ -283,9 +299,12 @@ TEST(GenerateTasks, RoadSectionRepairAfterCorridorPackagesAndBlocksTheEdge) {
       ++corridor_finals;
       EXPECT_TRUE(contains(pre, t)) << "corridor package " << t << " missing";
     }
-    if (task.kind == TaskKind::kSurvey && task.hazard == HazardId(1)) { EXPECT_TRUE(contains(pre, t)); }
+    if (task.kind == TaskKind::kSurvey && task.hazard == HazardId(1)) {
+      EXPECT_TRUE(contains(pre, t));
+    }
     // Land packages of the hazard do not hold the road section up.
-    if (task.hazard == HazardId(1) && !task.corridor_edge.valid() && task.kind != TaskKind::kSurvey) {
+    if (task.hazard == HazardId(1) && !task.corridor_edge.valid() &&
+        task.kind != TaskKind::kSurvey) {
       EXPECT_FALSE(contains(pre, t));
     }
   }
@@ -298,14 +317,18 @@ TEST(GenerateTasks, SurveyAndLandSitesTouchDayZeroSafeGround) {
   const Scenario& s = f.m.scenario;
   const RoadNetwork& net = s.roads;
   const TaskSet ts = plan::generate_tasks(s);
-  // Blocked edges, computed here from §1: a hazard corridor of at least 1 m², or a damaged road section.
+  // Blocked edges, computed here from §1: a hazard corridor of at least 1 m², or a damaged road
+  // section.
   std::vector<char> blocked(net.num_edges(), 0);
   for (std::size_t e = 0; e < net.num_edges(); ++e) {
     for (const Hazard& z : s.hazards) {
-      if (geo::corridor_overlap_m2(z.polygon, shape_of(net, EdgeId::from_index(e)), s.params.corridor_width_m / 2) >= 1) blocked[e] = 1;
+      if (geo::corridor_overlap_m2(z.polygon, shape_of(net, EdgeId::from_index(e)),
+                                   s.params.corridor_width_m / 2) >= 1)
+        blocked[e] = 1;
     }
   }
-  for (const Asset& a : s.assets) if (a.edge.valid()) blocked[a.edge.index()] = 1;
+  for (const Asset& a : s.assets)
+    if (a.edge.valid()) blocked[a.edge.index()] = 1;
   // Safe nodes: flood fill from the hub over unblocked edges.
   std::vector<char> safe(net.num_nodes(), 0);
   std::vector<std::size_t> stack{s.hubs[0].node.index()};
@@ -322,18 +345,24 @@ TEST(GenerateTasks, SurveyAndLandSitesTouchDayZeroSafeGround) {
       }
     }
   }
-  auto touches = [&](EdgeId e) { return safe[net.edge_from[e.index()].index()] || safe[net.edge_to[e.index()].index()]; };
+  auto touches = [&](EdgeId e) {
+    return safe[net.edge_from[e.index()].index()] || safe[net.edge_to[e.index()].index()];
+  };
   EXPECT_EQ(std::count(safe.begin(), safe.end(), 1), 2);  // H and a only
   int checked = 0;
   for (const Task& t : ts.tasks) {
     if (t.kind == TaskKind::kRepair || t.corridor_edge.valid()) continue;
     ASSERT_TRUE(t.site_edge.valid());
-    EXPECT_TRUE(touches(t.site_edge)) << "task of hazard " << t.hazard.value << " sited off safe ground";
+    EXPECT_TRUE(touches(t.site_edge))
+        << "task of hazard " << t.hazard.value << " sited off safe ground";
     // And it is the nearest such edge.
     const Hazard& z = s.hazards[t.hazard.index()];
     const double d = geo::polygon_distance_m(z.polygon, shape_of(net, t.site_edge));
     for (std::size_t e = 0; e < net.num_edges(); ++e) {
-      if (touches(EdgeId::from_index(e))) { EXPECT_LE(d, geo::polygon_distance_m(z.polygon, shape_of(net, EdgeId::from_index(e))) + 1e-9); }
+      if (touches(EdgeId::from_index(e))) {
+        EXPECT_LE(d,
+                  geo::polygon_distance_m(z.polygon, shape_of(net, EdgeId::from_index(e))) + 1e-9);
+      }
     }
     ++checked;
   }
@@ -341,7 +370,9 @@ TEST(GenerateTasks, SurveyAndLandSitesTouchDayZeroSafeGround) {
   // Z3 lies next to b–c, but b–c is cut off at day 0: its work is sited on a–b.
   const EdgeId ab = edge_between(f.m, 'a', 'b');
   for (const Task& t : ts.tasks) {
-    if (t.hazard == HazardId(2)) { EXPECT_EQ(t.site_edge, ab); }
+    if (t.hazard == HazardId(2)) {
+      EXPECT_EQ(t.site_edge, ab);
+    }
   }
 }
 

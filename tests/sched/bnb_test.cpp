@@ -1,14 +1,15 @@
 // The exact branch and bound (bnb.hpp) against the small hand-made instance and against a naive
-// brute force (every precedence-feasible list through a naive serial schedule generation: the set of
-// such schedules contains an optimum) on random small projects, so that a wrong bound or dominance
-// rule shows up as a makespan above the true optimum.
+// brute force (every precedence-feasible list through a naive serial schedule generation: the set
+// of such schedules contains an optimum) on random small projects, so that a wrong bound or
+// dominance rule shows up as a makespan above the true optimum.
+#include "sched/bnb.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <random>
 
 #include "io/psplib.hpp"
-#include "sched/bnb.hpp"
 #include "sched/checker.hpp"
 #include "sched/problem.hpp"
 #include "sched/solver.hpp"
@@ -46,7 +47,8 @@ TEST(BranchAndBound, MatchesBruteForceOnRandomProjects) {
     ASSERT_TRUE(r.complete) << "trial " << trial;
     ASSERT_TRUE(r.improved) << "trial " << trial;
     EXPECT_EQ(r.makespan, opt) << "trial " << trial;
-    const auto rep = check_schedule(inst, r.starts, std::vector<int>(static_cast<std::size_t>(n), 0));
+    const auto rep =
+        check_schedule(inst, r.starts, std::vector<int>(static_cast<std::size_t>(n), 0));
     EXPECT_TRUE(rep.ok) << "trial " << trial;
     EXPECT_EQ(rep.makespan, r.makespan);
   }

@@ -1,7 +1,8 @@
+#include "sched/checker.hpp"
+
 #include <gtest/gtest.h>
 
 #include "io/psplib.hpp"
-#include "sched/checker.hpp"
 #include "sched_test_util.hpp"
 
 namespace gw::sched::test {

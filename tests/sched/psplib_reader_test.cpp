@@ -52,13 +52,18 @@ TEST(PsplibReader, ReadsMultiModeWithContinuationRows) {
 }
 
 TEST(PsplibReader, ErrorsNameFileLineAndExpectation) {
-  expect_parse_error(replace_once(kSmallSm, "   2        1          1           5", "   2        1          2           5"), 20,
-                     "expected 2 successors for job 2");
-  expect_parse_error(replace_once(kSmallSm, "  3      1     4       2", "  3      1     x       2"), 30, "found 'x'");
-  expect_parse_error(replace_once(kSmallSm, "  4      1     3       1", "  4      1     3"), 31, "expected a request row");
-  expect_parse_error(replace_once(kSmallSm, "   4        1          1           5", "   4        1          1           9"), 22,
-                     "a successor between 1 and 5");
-  expect_parse_error(replace_once(kSmallSm, "    3\n****", "    three\n****"), 36, "resource availabilities");
+  expect_parse_error(replace_once(kSmallSm, "   2        1          1           5",
+                                  "   2        1          2           5"),
+                     20, "expected 2 successors for job 2");
+  expect_parse_error(replace_once(kSmallSm, "  3      1     4       2", "  3      1     x       2"),
+                     30, "found 'x'");
+  expect_parse_error(replace_once(kSmallSm, "  4      1     3       1", "  4      1     3"), 31,
+                     "expected a request row");
+  expect_parse_error(replace_once(kSmallSm, "   4        1          1           5",
+                                  "   4        1          1           9"),
+                     22, "a successor between 1 and 5");
+  expect_parse_error(replace_once(kSmallSm, "    3\n****", "    three\n****"), 36,
+                     "resource availabilities");
   // Truncated file: the section is missing.
   const std::string s = kSmallSm;
   expect_parse_error(s.substr(0, s.find("RESOURCEAVAILABILITIES")), 33, "RESOURCEAVAILABILITIES");
@@ -75,7 +80,8 @@ TEST(PsplibReader, MissingFileIsAnIoError) {
 }
 
 TEST(PsplibReader, CycleIsAParseError) {
-  const std::string t = replace_once(kSmallSm, "   5        1          0", "   5        1          1           2");
+  const std::string t =
+      replace_once(kSmallSm, "   5        1          0", "   5        1          1           2");
   try {
     (void)io::parse_psplib(t, "cyc.sm");
     FAIL();

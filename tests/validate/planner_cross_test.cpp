@@ -27,7 +27,8 @@ void cross_check(std::uint64_t seed, plan::Rule rule) {
   const auto& e = res.evaluation;
   const auto& m = r.measures;
   EXPECT_EQ(m.population_total, e.population_total);
-  EXPECT_NEAR(m.people_days_without_access, e.people_days_without_access, 1e-6 * (1 + e.people_days_without_access));
+  EXPECT_NEAR(m.people_days_without_access, e.people_days_without_access,
+              1e-6 * (1 + e.people_days_without_access));
   for (auto x : kRestorableServices) {
     const auto k = static_cast<std::size_t>(x);
     EXPECT_NEAR(m.people_days_without_service[k], e.people_days_without_service[k],

@@ -9,16 +9,17 @@
 //                               n4  S1: every crew's base
 //                           (1000,-1000)
 //
-// HZ1 is a suspected forest hazard of 200 m x 60 m straddling e2: corridor part 200 x 20 = 4,000 m²,
-// land part 8,000 m². The bridge B1 (span 10 m) is closed until repaired; e2 opens when HZ1's survey
-// and its corridor package are done. Both settlements reach the hub H1 only through e1 and e2.
+// HZ1 is a suspected forest hazard of 200 m x 60 m straddling e2: corridor part 200 x 20 = 4,000
+// m², land part 8,000 m². The bridge B1 (span 10 m) is closed until repaired; e2 opens when HZ1's
+// survey and its corridor package are done. Both settlements reach the hub H1 only through e1 and
+// e2.
+#include "validate/validate.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
 #include <string>
-
-#include "validate/validate.hpp"
 
 namespace gw::validate {
 namespace {
@@ -50,9 +51,11 @@ struct Fixture {
     auto& r = sc.roads;
     const LonLat p[] = {at(0, 0), at(1000, 0), at(1100, 0), at(2000, 0), at(1000, -1000)};
     for (const auto& q : p) r.add_node(q);
-    r.add_edge(node(0), node(1), {p[0], at(500, 0), p[1]}, 1000, 50, RoadClass::kTertiary, false, 1);
+    r.add_edge(node(0), node(1), {p[0], at(500, 0), p[1]}, 1000, 50, RoadClass::kTertiary, false,
+               1);
     r.add_edge(node(1), node(2), {p[1], p[2]}, 100, 50, RoadClass::kTertiary, true, 2);
-    r.add_edge(node(2), node(3), {p[2], at(1500, 0), p[3]}, 900, 50, RoadClass::kTertiary, false, 3);
+    r.add_edge(node(2), node(3), {p[2], at(1500, 0), p[3]}, 900, 50, RoadClass::kTertiary, false,
+               3);
     r.add_edge(node(1), node(4), {p[1], p[4]}, 1000, 50, RoadClass::kTrack, false, 4);
     r.build_adjacency();
 
@@ -115,12 +118,15 @@ struct Fixture {
     rep.site_edge = edge(0);
     tasks.push_back(rep);
 
-    // Durations: bridge 10 m / (40 x 0.1 m/day) = 2.5 days -> 4200 min; survey 12000 / 100000 m²/day
+    // Durations: bridge 10 m / (40 x 0.1 m/day) = 2.5 days -> 4200 min; survey 12000 / 100000
+    // m²/day
     // -> 201.6 -> 202 min; corridor 4000 / (20 x 20 x 0.5) = 20 days -> 33600 min; land 67200 min;
-    // clinic 100 / (25 x 2) = 2 days -> 3360 min. Travel: base n4 to n1 or n2 is 72 (+8) s -> 2 min.
-    auto asg = [](std::uint32_t t, std::uint32_t c, Minutes depart, Minutes start, Minutes end, std::uint32_t from,
-                  std::uint32_t entry, Minutes travel) {
-      return Assignment{TaskId(t), CrewId(c), depart, start, end, NodeId(from), NodeId(entry), travel};
+    // clinic 100 / (25 x 2) = 2 days -> 3360 min. Travel: base n4 to n1 or n2 is 72 (+8) s -> 2
+    // min.
+    auto asg = [](std::uint32_t t, std::uint32_t c, Minutes depart, Minutes start, Minutes end,
+                  std::uint32_t from, std::uint32_t entry, Minutes travel) {
+      return Assignment{TaskId(t), CrewId(c),    depart,        start,
+                        end,       NodeId(from), NodeId(entry), travel};
     };
     plan.rule = "hand";
     plan.assignments = {
@@ -152,7 +158,8 @@ bool has(const Report& r, const std::string& needle) {
                      [&](const std::string& v) { return v.find(needle) != std::string::npos; });
 }
 
-#define EXPECT_VIOLATION(report, needle) EXPECT_TRUE(has(report, needle)) << "wanted '" << (needle) << "' in:\n" << dump(report)
+#define EXPECT_VIOLATION(report, needle) \
+  EXPECT_TRUE(has(report, needle)) << "wanted '" << (needle) << "' in:\n" << dump(report)
 
 TEST(ValidateHash, MatchesReferenceValues) {
   EXPECT_EQ(fnv1a64(""), 14695981039346656037ULL);
@@ -174,7 +181,8 @@ TEST(Validate, ValidPlanPassesWithItsMeasures) {
   EXPECT_NEAR(m.people_days_without_access, 1500.0 * 38008 / 1440, 1e-6);
   ASSERT_TRUE(m.days_to_access_50 && m.days_to_access_90 && m.days_to_access_100);
   EXPECT_NEAR(*m.days_to_access_100, 38008.0 / 1440, 1e-9);
-  EXPECT_NEAR(m.people_days_without_service[static_cast<std::size_t>(Service::kClinic)], 1000.0 * 3362 / 1440, 1e-6);
+  EXPECT_NEAR(m.people_days_without_service[static_cast<std::size_t>(Service::kClinic)],
+              1000.0 * 3362 / 1440, 1e-6);
   EXPECT_EQ(m.people_days_without_service[static_cast<std::size_t>(Service::kPower)], 0);
   EXPECT_NEAR(m.makespan_days, 105208.0 / 1440, 1e-9);
   EXPECT_NEAR(m.hectares_released, 1.2, 0.01);
@@ -190,7 +198,8 @@ TEST(Validate, HorizonClipsPeopleDays) {
 
 TEST(Validate, NeverOpenedRoadMeansNoAccess) {
   Fixture f;
-  f.plan.assignments.erase(f.plan.assignments.begin() + 1, f.plan.assignments.begin() + 3);  // no clearance
+  f.plan.assignments.erase(f.plan.assignments.begin() + 1,
+                           f.plan.assignments.begin() + 3);  // no clearance
   const Report r = f.run();
   EXPECT_VIOLATION(r, "task 1 (clearance HZ1 edge 2 pkg 0): not assigned");
   EXPECT_EQ(r.measures.settlement_access[0], kNever);
@@ -229,7 +238,9 @@ TEST(Validate, ReportsPrecedence) {
   s.start = 40002;
   s.end = 40204;
   const Report r = f.run();
-  EXPECT_VIOLATION(r, "task 1 (clearance HZ1 edge 2 pkg 0): starts at 4408 before predecessor task 0 (survey HZ1) ends at 40204");
+  EXPECT_VIOLATION(r,
+                   "task 1 (clearance HZ1 edge 2 pkg 0): starts at 4408 before predecessor task 0 "
+                   "(survey HZ1) ends at 40204");
   EXPECT_VIOLATION(r, "task 2 (clearance HZ1 pkg 0): starts at 38008 before predecessor task 0");
 }
 
@@ -248,12 +259,18 @@ TEST(Validate, ReportsRepairBeforeHazardOnItsEdge) {
   rep.work = 30;
   rep.site_edge = edge(2);
   f.tasks.push_back(rep);
-  // Road crew-like general crew: 30 m² / (25 x 5) -> 0.24 days -> 404 min. Works from n2 after the bridge.
-  f.plan.assignments.push_back({TaskId(5), CrewId(kGeneralCrew), 4202, 4204, 4608, NodeId(1), NodeId(2), 0});
+  // Road crew-like general crew: 30 m² / (25 x 5) -> 0.24 days -> 404 min. Works from n2 after the
+  // bridge.
+  f.plan.assignments.push_back(
+      {TaskId(5), CrewId(kGeneralCrew), 4202, 4204, 4608, NodeId(1), NodeId(2), 0});
   const Report r = f.run();
-  EXPECT_VIOLATION(r, "task 5 (repair R1): starts at 4204 before predecessor task 0 (survey HZ1) ends at 4406");
-  EXPECT_VIOLATION(r, "task 5 (repair R1): starts at 4204 before predecessor task 1 (clearance HZ1 edge 2 pkg 0)");
-  EXPECT_FALSE(has(r, "before predecessor task 2")) << dump(r);  // land packages do not hold a road repair
+  EXPECT_VIOLATION(
+      r, "task 5 (repair R1): starts at 4204 before predecessor task 0 (survey HZ1) ends at 4406");
+  EXPECT_VIOLATION(
+      r,
+      "task 5 (repair R1): starts at 4204 before predecessor task 1 (clearance HZ1 edge 2 pkg 0)");
+  EXPECT_FALSE(has(r, "before predecessor task 2"))
+      << dump(r);  // land packages do not hold a road repair
 }
 
 TEST(Validate, ReportsUnreachableSite) {
@@ -263,14 +280,18 @@ TEST(Validate, ReportsUnreachableSite) {
   s.start = 2;
   s.end = 204;
   const Report r = f.run();
-  EXPECT_VIOLATION(r, "task 0 (survey HZ1), crew C1: site unreachable, entry node 2 not connected to base node 4 over roads open at 0");
+  EXPECT_VIOLATION(r,
+                   "task 0 (survey HZ1), crew C1: site unreachable, entry node 2 not connected to "
+                   "base node 4 over roads open at 0");
 }
 
 TEST(Validate, ReportsTravelTooShort) {
   Fixture f;
   f.of(kLand).entry_node = node(3);  // n2 -> n3 over e2 takes 65 s -> 2 min
   const Report r = f.run();
-  EXPECT_VIOLATION(r, "task 2 (clearance HZ1 pkg 0), crew C2: starts at 38008, before depart 38008 + travel 2 min");
+  EXPECT_VIOLATION(
+      r,
+      "task 2 (clearance HZ1 pkg 0), crew C2: starts at 38008, before depart 38008 + travel 2 min");
   f.of(kLand).start = 38010;
   f.of(kLand).end = 38010 + 67200;
   f.of(kLand).travel_min = 5;  // more than needed is fine
@@ -282,7 +303,9 @@ TEST(Validate, ReportsWrongChainOfNodes) {
   f.of(kLand).from_node = node(4);
   f.of(kClinic).entry_node = node(2);
   const Report r = f.run();
-  EXPECT_VIOLATION(r, "task 2 (clearance HZ1 pkg 0), crew C2: from_node 4, expected 2 (the previous entry node)");
+  EXPECT_VIOLATION(
+      r,
+      "task 2 (clearance HZ1 pkg 0), crew C2: from_node 4, expected 2 (the previous entry node)");
   EXPECT_VIOLATION(r, "task 4 (repair PB1), crew C4: entry node 2 is not an end of site edge 0");
 }
 
@@ -339,7 +362,8 @@ TEST(Validate, MechanicalTerrainNeedsMachinePlusFollowUp) {
   f.sc.hazards[0].terrain = Terrain::kField;
   for (auto& t : f.tasks) t.terrain = Terrain::kField;
   const Report r = f.run();
-  EXPECT_VIOLATION(r, "task 1 (clearance HZ1 edge 2 pkg 0): terrain field is cleared by mechanical + follow_up");
+  EXPECT_VIOLATION(
+      r, "task 1 (clearance HZ1 edge 2 pkg 0): terrain field is cleared by mechanical + follow_up");
   EXPECT_VIOLATION(r, "hazard HZ1 edge 2 pkg 0: 0 follow_up tasks, expected 1");
 }
 
@@ -357,7 +381,8 @@ void keep_only_the_survey(Fixture& f) {
 TEST(Validate, CancelledHazardNeedsOnlyItsSurvey) {
   Fixture f;
   f.sc.params.nts_cancel_share = 1;  // every suspected hazard is cancelled
-  EXPECT_VIOLATION(f.run(), "hazard HZ1 is cancelled by non-technical survey but has 2 clearance tasks");
+  EXPECT_VIOLATION(f.run(),
+                   "hazard HZ1 is cancelled by non-technical survey but has 2 clearance tasks");
 
   keep_only_the_survey(f);
   const Report r = f.run();
@@ -391,9 +416,11 @@ TEST(Validate, ObjectiveComponentsByHand) {
   const double land = 0.4 * 38008 / 1440 + 0.8 * 105208 / 1440;
   const double road = 0.1 * 4202 / 1440 + 0.9 * 2 * 38008 / 1440;
   EXPECT_NEAR(m.weighted_people_days_without_access, access, 1e-6);
-  EXPECT_NEAR(m.weighted_people_days_without_service[static_cast<std::size_t>(Service::kClinic)], clinic, 1e-6);
+  EXPECT_NEAR(m.weighted_people_days_without_service[static_cast<std::size_t>(Service::kClinic)],
+              clinic, 1e-6);
   EXPECT_EQ(m.weighted_people_days_without_service[static_cast<std::size_t>(Service::kPower)], 0);
-  EXPECT_NEAR(m.hectare_days_contaminated[static_cast<std::size_t>(LandUse::kResidential)], land, 1e-9);
+  EXPECT_NEAR(m.hectare_days_contaminated[static_cast<std::size_t>(LandUse::kResidential)], land,
+              1e-9);
   EXPECT_EQ(m.hectare_days_contaminated[static_cast<std::size_t>(LandUse::kAgriculture)], 0);
   EXPECT_NEAR(m.road_km_days_closed, road, 1e-9);
   EXPECT_NEAR(m.objective, access + 0.5 * clinic + 2 * land + 0.25 * road, 1e-6);
@@ -409,7 +436,8 @@ TEST(Validate, ObjectiveComponentsByHand) {
   f.sc.params.horizon_days = 10;
   const Measures c = f.run().measures;
   EXPECT_NEAR(c.weighted_people_days_without_access, 3500.0 * 10, 1e-6);
-  EXPECT_NEAR(c.hectare_days_contaminated[static_cast<std::size_t>(LandUse::kResidential)], 1.2 * 10, 1e-9);
+  EXPECT_NEAR(c.hectare_days_contaminated[static_cast<std::size_t>(LandUse::kResidential)],
+              1.2 * 10, 1e-9);
   EXPECT_NEAR(c.road_km_days_closed, 0.1 * 2.918 + 0.9 * 2 * 10, 1e-3);
 }
 
@@ -426,7 +454,8 @@ TEST(Validate, CancelledLandCountsUntilTheSurveyEnds) {
 
 TEST(Validate, CapsTheViolationList) {
   Fixture f;
-  for (int i = 0; i < 1500; ++i) f.plan.assignments.push_back({TaskId(999), CrewId(0), 0, 0, 0, NodeId(0), NodeId(0), 0});
+  for (int i = 0; i < 1500; ++i)
+    f.plan.assignments.push_back({TaskId(999), CrewId(0), 0, 0, 0, NodeId(0), NodeId(0), 0});
   const Report r = f.run();
   ASSERT_EQ(r.violations.size(), kMaxViolations + 1);
   EXPECT_EQ(r.violations.back(), "... and 500 more violations");
