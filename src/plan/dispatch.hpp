@@ -1,5 +1,6 @@
 // Planner v1: an event-driven simulation in which each crew, when free, picks its next task by a
-// dispatch rule (docs/algorithms.md).
+// dispatch rule (docs/algorithms.md). The implementation lives in src/plan/dispatch/ (its parts are
+// listed in dispatch/dispatcher.hpp).
 #pragma once
 
 #include <array>
@@ -83,10 +84,9 @@ struct DispatchStats {
   std::uint64_t hot_scanned = 0;             // impact rule: hot-list entries looked at
   std::uint64_t far_lookups = 0;             // dispatches that found nothing by the local search
   std::uint64_t window_cells = 0;            // grid cells those lookups looked at
-  std::uint64_t table_nodes = 0;
+  std::uint64_t table_nodes = 0;             // nodes settled building day-0 travel tables
   std::uint64_t local_searches_skipped = 0;  // no capable task in the cells around the crew
-  std::uint64_t ahead_assignments = 0;  // tasks taken before they were available             //
-                                        // nodes settled building day-0 travel tables
+  std::uint64_t ahead_assignments = 0;       // tasks taken before they were available
 };
 
 struct DispatchResult {

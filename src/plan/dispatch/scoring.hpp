@@ -1,0 +1,92 @@
+// What the dispatch rules compare: crews' durations on tasks (from compact per-task work and
+// per-person rate tables), which trades can do which classes, the impact rule's score (benefit per
+// crew-day spent, travel included) and the slowdown limit (DispatchOptions::slowdown_limit).
+#pragma once
+
+#include <array>
+#include <cassert>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "model/parameters.hpp"
+#include "model/scenario.hpp"
+#include "model/task.hpp"
+#include "plan/dispatch.hpp"
+#include "plan/dispatch/road_state.hpp"
+#include "plan/dispatch/task_board.hpp"
+#include "plan/dispatch/task_grid.hpp"
+#include "plan/tasks.hpp"
+
+namespace gw::plan::dispatcher {
+
+// score() <= priority + 1e-6 / duration, and durations are whole minutes (at least one).
+inline constexpr double kScoreSlack = 1e-6 * kMinutesPerDay;
+
+// The impact rule's score: benefit per crew-day spent, travel (and waiting) included; a tiny term
+// prefers near tasks among tasks with no measured benefit.
+inline double score_of(double priority, Minutes duration_min, Seconds travel_s, Minutes wait_min) {
+  const double dur = static_cast<double>(duration_min) / kMinutesPerDay;
+  const double travel = static_cast<double>(travel_s) / 86400.0 +
+                        static_cast<double>(wait_min) / static_cast<double>(kMinutesPerDay);
+  return (priority * dur + 1e-6) / (travel + dur);
+}
+
+class Scorer {
+ public:
+  Scorer(const Scenario& s, const TaskSet& ts, const TaskBoard& board, const DispatchOptions& opt);
+
+  // Which classes each trade can do (the rate is then > 0 for every crew of the trade).
+  [[nodiscard]] const ClassSet& capable(std::size_t trade) const { return capable_[trade]; }
+
+  [[nodiscard]] double rate(const Crew& c, std::uint32_t t) const {
+    return daily_rate(c, per_person_[static_cast<std::size_t>(c.trade)][board_.cls(t)]);
+  }
+  // The same arithmetic as duration_min (plan/tasks.hpp), from the compact tables.
+  [[nodiscard]] Minutes duration(const Crew& c, std::uint32_t t) const {
+    assert(work_minutes(s_.params, board_.work(t), rate(c, t)) ==
+           duration_min(s_, c, ts_.tasks[t]));
+    return work_minutes(s_.params, board_.work(t), rate(c, t));
+  }
+
+  // The score the choice compares for task t with priority p: a crew too slow for the task ranks
+  // it below every task it is not too slow for.
+  double choice_score(const Crew& crew, std::uint32_t t, double p, Seconds travel_s,
+                      Minutes wait = 0) {
+    const double sc = score_of(p, duration(crew, t), travel_s, wait);
+    return too_slow(crew, t) ? sc * 1e-9 : sc;
+  }
+  // choice_score from a cell entry of class k: the same value, from the entry's copies rather than
+  // the per-task arrays.
+  double entry_score(const Crew& crew, const CellEntry& e, std::size_t k, Seconds travel_s) {
+    const Minutes dur = work_minutes(
+        s_.params, e.work, daily_rate(crew, per_person_[static_cast<std::size_t>(crew.trade)][k]));
+    assert(dur == duration(crew, e.task));
+    const double sc = score_of(e.priority, dur, travel_s, 0);
+    return too_slow(crew, e.task) ? sc * 1e-9 : sc;
+  }
+  // Whether the crew's duration for t is more than the task's slowdown limit times the fastest
+  // crew's.
+  bool too_slow(const Crew& crew, std::uint32_t t);
+  // Whether two entries of one cell (hence one class) score the same for every crew and travel.
+  [[nodiscard]] bool same_score(const CellEntry& a, const CellEntry& b) const {
+    return a.u_node == b.u_node && a.v_node == b.v_node && a.priority == b.priority &&
+           a.work == b.work &&
+           (opt_.slowdown_limit == nullptr ||
+            (*opt_.slowdown_limit)[a.task] == (*opt_.slowdown_limit)[b.task]);
+  }
+
+ private:
+  const Scenario& s_;
+  const TaskSet& ts_;
+  const TaskBoard& board_;
+  const DispatchOptions& opt_;
+  std::array<std::array<double, kTaskClassCount>, kTradeCount> per_person_{};
+  std::array<ClassSet, kTradeCount> capable_{};
+  // slowdown_limit: per task, the fastest crew's duration (-1: not computed yet); per trade, the
+  // crew with the most people x productivity.
+  std::vector<Minutes> fastest_;
+  std::array<const Crew*, kTradeCount> fastest_crew_{};
+};
+
+}  // namespace gw::plan::dispatcher

@@ -1,0 +1,39 @@
+#include "plan/dispatch/travel.hpp"
+
+#include <algorithm>
+#include <cassert>
+
+namespace gw::plan::dispatcher {
+
+Travel::Travel(const RoadNetwork& net) : net_(net), search_(net) {
+  max_tables_ = kTableBytes / (12 * std::max<std::size_t>(1, net.num_nodes()));
+  tables_.reserve(max_tables_);
+}
+
+const SourceTable* Travel::table(NodeId from, std::uint64_t version, std::uint64_t& table_nodes) {
+  for (const auto& sc : tables_) {
+    if (sc.source == from.value && sc.version == version) return &sc;
+  }
+  // Only before the first road opens: later, repeated departures from one node are rare and a
+  // whole-network table would cost more than the local searches it saves.
+  if (version != 1 || tables_.size() >= max_tables_ ||
+      ++source_uses_[from.value] < kTableAfterUses) {
+    return nullptr;
+  }
+  SourceTable& sc = tables_.emplace_back();
+  sc.source = from.value;
+  sc.version = version;
+  sc.order.clear();
+  sc.order.reserve(net_.num_nodes());
+  sc.dist.assign(net_.num_nodes(), SourceTable::kUnreached);
+  search_.run(from, [&](NodeId x, Seconds d) {
+    ++table_nodes;
+    assert(d >= 0 && d < SourceTable::kUnreached);
+    sc.order.emplace_back(x.value, static_cast<std::uint32_t>(d));
+    sc.dist[x.index()] = static_cast<std::uint32_t>(d);
+    return true;
+  });
+  return &sc;
+}
+
+}  // namespace gw::plan::dispatcher
