@@ -36,8 +36,10 @@ bool Dispatcher::work_nearby(std::uint32_t c, const ClassSet& cap) {
     for (std::uint32_t m = grid_.cell_classes(cell) & capmask; m != 0 && !near_work; m &= m - 1) {
       const auto& list =
           grid_.entries(static_cast<std::size_t>(std::countr_zero(m)) * grid_.cells() + cell);
-      for (std::size_t i = 0; i < list.size() && !near_work; ++i)
-        near_work = roads_.root(list[i].u_node) == root || roads_.root(list[i].v_node) == root;
+      for (std::size_t i = 0; i < list.size() && !near_work; ++i) {
+        near_work = list[i].dead == 0 &&
+                    (roads_.root(list[i].u_node) == root || roads_.root(list[i].v_node) == root);
+      }
     }
   });
   return near_work;
@@ -51,19 +53,29 @@ bool Dispatcher::near_candidates(std::uint32_t c, const ClassSet& cap, const Sou
   const Seconds window = opt_.compare_window_s;
   Seconds first = -1;
   std::size_t settled = 0;
+  std::size_t found = 0;  // candidates found, twins included (see below)
   auto visit = [&](NodeId x, Seconds d) {
     if (first >= 0 && d > first + window) return false;
     if (++settled > kSearchNodes) return false;
     if (!grid_.node_busy(x.value)) return true;
+    std::uint32_t prev = kNoTask;
     for (const std::uint32_t* t = grid_.node_begin(x.value); t != grid_.node_end(x.value); ++t) {
       if (!cap[*t & TaskGrid::kClassMask]) continue;
       const std::uint32_t ti = *t >> TaskBoard::kClassBits;
       if (cands_.seen(ti)) continue;
       cands_.mark(ti);
-      cands_.list.push_back({ti, x, d});
+      ++found;
       if (first < 0) first = d;
+      // The work packages of one hazard part lie at one node in task order: one that is the twin
+      // of the candidate before it (same site, class, work, priority and slowdown limit) scores
+      // exactly as that one, reached at the same time, and cannot be picked before it (the first
+      // of equals wins), so it is not ranked: ranking every package would cost the packages of a
+      // hazard at every choice near it.
+      if (prev != kNoTask && twins(prev, ti)) continue;
+      cands_.list.push_back({ti, x, d});
+      prev = ti;
     }
-    return cands_.list.size() < want;
+    return found < want;
   };
   if (table != nullptr) {
     for (const auto& [x, d] : table->order) {
@@ -77,6 +89,12 @@ bool Dispatcher::near_candidates(std::uint32_t c, const ClassSet& cap, const Sou
   }
   ++stats_.local_searches_skipped;
   return false;
+}
+
+bool Dispatcher::twins(std::uint32_t a, std::uint32_t b) const {
+  return board_.ends(a) == board_.ends(b) && board_.cls(a) == board_.cls(b) &&
+         board_.work(a) == board_.work(b) && priority(a) == priority(b) &&
+         (opt_.slowdown_limit == nullptr || (*opt_.slowdown_limit)[a] == (*opt_.slowdown_limit)[b]);
 }
 
 void Dispatcher::hot_candidates(std::uint32_t c, const ClassSet& cap) {

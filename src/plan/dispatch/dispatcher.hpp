@@ -58,6 +58,8 @@ class Dispatcher {
   // The local search from the crew (or its day-0 table): the nearest available tasks, in travel
   // order, exact travel. Returns whether a search ran (its labels then hold real paths).
   bool near_candidates(std::uint32_t c, const ClassSet& cap, const SourceTable* table, bool nearby);
+  // Whether tasks a and b score the same for every crew, travel and wait.
+  [[nodiscard]] bool twins(std::uint32_t a, std::uint32_t b) const;
   // Nothing near: available tasks of the crew's component ranked by straight-line estimate.
   void far_candidates(std::uint32_t c, const Crew& crew, const ClassSet& cap);
   // Impact rule: the hot tasks of the crew's component compete too (estimated travel).
@@ -84,6 +86,7 @@ class Dispatcher {
 
   // A crew's search for nearby work settles at most this many nodes.
   static constexpr std::size_t kSearchNodes = 800;
+  static constexpr std::uint32_t kNoTask = 0xFFFFFFFFU;
 
   const Scenario& s_;
   const TaskSet& ts_;

@@ -68,7 +68,7 @@ void Dispatcher::far_candidates(std::uint32_t c, const Crew& crew, const ClassSe
       for (; m != 0; m &= m - 1) {
         const std::size_t id = static_cast<std::size_t>(std::countr_zero(m)) * grid_.cells() + cell;
         if (within) {
-          window_.emplace_back(grid_.entries(id).front().priority, id);
+          window_.emplace_back(grid_.entries(id).front().priority, id);  // live: see entries()
         } else {
           deferred_.push_back(id);
         }
@@ -84,6 +84,7 @@ void Dispatcher::far_candidates(std::uint32_t c, const Crew& crew, const ClassSe
       const CellEntry* prev = nullptr;
       bool prev_seen = false;
       for (const CellEntry& e : grid_.entries(id)) {
+        if (e.dead != 0) continue;
         // The score's bound (kScoreSlack): no later task of the cell can beat the best.
         if (e.priority + kScoreSlack < best_far) break;
         // The work packages of one hazard follow one another in a cell (same priority and site):
@@ -121,14 +122,16 @@ void Dispatcher::far_candidates(std::uint32_t c, const Crew& crew, const ClassSe
     for (std::size_t k = 0; k < kTaskClassCount; ++k) {
       if (!cap[k] || grid_.class_available(k) == 0) continue;
       grid_.for_slots_around(k, node, reach, [&](std::size_t id) {
-        if (grid_.entries(id).empty() || !within_limit(id)) return;
-        for (const CellEntry& e : grid_.entries(id)) consider(e);
+        if (grid_.live(id) == 0 || !within_limit(id)) return;
+        for (const CellEntry& e : grid_.entries(id)) consider(e);  // the nearest rule: none dead
       });
     }
   }
   if (cands_.list.empty()) {
     for (const std::size_t id : deferred_) {
-      for (const CellEntry& e : grid_.entries(id)) consider(e);
+      for (const CellEntry& e : grid_.entries(id)) {
+        if (e.dead == 0) consider(e);
+      }
     }
   }
   if (cands_.list.empty() && farthest_fallback.travel_s == std::numeric_limits<Seconds>::max()) {
@@ -145,6 +148,7 @@ void Dispatcher::far_candidates(std::uint32_t c, const Crew& crew, const ClassSe
         if (!cap[k] || grid_.class_available(k) == 0) continue;
         grid_.for_ring(k, cx, cy, r, [&](std::size_t id) {
           for (const CellEntry& e : grid_.entries(id)) {
+            if (e.dead != 0) continue;
             ++stats_.far_scanned_everywhere;
             consider(e);
           }

@@ -86,18 +86,22 @@ void TaskGrid::add(std::uint32_t t, double priority) {
   slot_[t] = static_cast<std::uint32_t>(k * ncells_ + cell);
   ++class_avail_[k];
   cell_mask_[cell] |= 1U << k;
-  auto& list = cells_[slot_[t]];
-  const CellEntry entry{t, u, v, priority, board_.work(t), net_.node_pos[u], net_.node_pos[v]};
+  Cell& c = cells_[slot_[t]];
+  ++c.live;
+  auto& list = c.list;
+  const CellEntry entry{t, u, v, 0, priority, board_.work(t), net_.node_pos[u], net_.node_pos[v]};
   if (!by_priority_) {
     pos_[t] = static_cast<std::uint32_t>(list.size());
     list.push_back(entry);
     return;
   }
+  // Dead entries keep their keys, so the list, dead ones included, stays in hotter() order.
   const auto at = std::upper_bound(list.begin(), list.end(), entry, hotter_entry);
   const auto from = static_cast<std::size_t>(at - list.begin());
   list.insert(at, entry);
   for (std::size_t i = from; i < list.size(); ++i)
     pos_[list[i].task] = static_cast<std::uint32_t>(i);
+  if (from <= c.lead) c.lead = static_cast<std::uint32_t>(from);
 }
 
 void TaskGrid::remove(std::uint32_t t) {
@@ -106,8 +110,14 @@ void TaskGrid::remove(std::uint32_t t) {
   if (v != u) node_erase(v, t);
   const std::size_t k = board_.cls(t);
   --class_avail_[k];
-  auto& list = cells_[slot_[t]];
-  if (list.size() == 1) cell_mask_[slot_[t] % ncells_] &= ~(1U << k);
+  Cell& c = cells_[slot_[t]];
+  auto& list = c.list;
+  if (--c.live == 0) {
+    cell_mask_[slot_[t] % ncells_] &= ~(1U << k);
+    list.clear();
+    c.lead = 0;
+    return;
+  }
   if (!by_priority_) {
     const CellEntry last = list.back();
     list[pos_[t]] = last;
@@ -115,14 +125,28 @@ void TaskGrid::remove(std::uint32_t t) {
     list.pop_back();
     return;
   }
-  const std::size_t from = pos_[t];
-  list.erase(list.begin() + static_cast<std::ptrdiff_t>(from));
-  for (std::size_t i = from; i < list.size(); ++i)
-    pos_[list[i].task] = static_cast<std::uint32_t>(i);
+  const std::uint32_t at = pos_[t];
+  assert(list[at].task == t && list[at].dead == 0);
+  list[at].dead = 1;
+  if (at == c.lead) {
+    while (list[c.lead].dead != 0) ++c.lead;  // a live entry remains
+  }
+  if (list.size() - c.live > c.live + 16) compact(c);
+}
+
+void TaskGrid::compact(Cell& c) {
+  std::erase_if(c.list, [](const CellEntry& e) { return e.dead != 0; });
+  for (std::size_t i = 0; i < c.list.size(); ++i)
+    pos_[c.list[i].task] = static_cast<std::uint32_t>(i);
+  c.lead = 0;
 }
 
 void TaskGrid::refresh(const std::vector<double>& priority) {
-  for (auto& list : cells_) {
+  for (Cell& c : cells_) {
+    if (c.list.size() != c.live)
+      std::erase_if(c.list, [](const CellEntry& e) { return e.dead != 0; });
+    c.lead = 0;
+    auto& list = c.list;
     for (CellEntry& e : list) e.priority = priority[e.task];
     std::sort(list.begin(), list.end(), hotter_entry);
     for (std::size_t i = 0; i < list.size(); ++i)

@@ -5,7 +5,9 @@
 //   reads (priority, work, both site ends), with O(1) removal, so that far work is found by
 //   looking at the cells around a crew rather than at every available task.
 // Under the impact rule each cell's list is kept by falling priority (hotter() order), so that a
-// far lookup stops in a cell at the first task that cannot beat the best candidate found.
+// far lookup stops in a cell at the first task that cannot beat the best candidate found. Taken
+// tasks are then only marked dead and dropped when the dead outnumber the live: erasing each from
+// a sorted list would cost the length of the list, quadratic in the work packages of one hazard.
 #pragma once
 
 #include <algorithm>
@@ -13,6 +15,7 @@
 #include <cassert>
 #include <cmath>
 #include <cstdint>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -30,6 +33,8 @@ namespace gw::plan::dispatcher {
 struct CellEntry {
   std::uint32_t task;
   std::uint32_t u_node, v_node;
+  // Impact rule: taken, left in place until the cell is compacted (it fills what was padding).
+  std::uint32_t dead = 0;
   double priority;  // the task's priority (0 for the nearest rule), refreshed with it
   double work;      // the task's work
   LonLat u, v;
@@ -79,9 +84,13 @@ class TaskGrid {
   // ---- per class and cell ----
   // Cell slots: slot = class * cells() + cell.
   [[nodiscard]] std::size_t cells() const { return ncells_; }
-  [[nodiscard]] const std::vector<CellEntry>& entries(std::size_t slot) const {
-    return cells_[slot];
+  // The entries of a slot from its first live one on, in order (skip those marked dead).
+  [[nodiscard]] std::span<const CellEntry> entries(std::size_t slot) const {
+    const Cell& c = cells_[slot];
+    return {c.list.data() + c.lead, c.list.size() - c.lead};
   }
+  // The live entries of a slot.
+  [[nodiscard]] std::size_t live(std::size_t slot) const { return cells_[slot].live; }
   // Bit k set when cell lists available tasks of class k.
   [[nodiscard]] std::uint32_t cell_classes(std::size_t cell) const { return cell_mask_[cell]; }
   [[nodiscard]] std::size_t class_available(std::size_t k) const { return class_avail_[k]; }
@@ -154,7 +163,13 @@ class TaskGrid {
   // per-task array, and the order is still the tasks' order.
   std::vector<std::uint32_t> avail_;
 
-  std::vector<std::vector<CellEntry>> cells_;  // available tasks by class and grid cell
+  struct Cell {
+    std::vector<CellEntry> list;
+    std::uint32_t lead = 0;  // the first live entry
+    std::uint32_t live = 0;
+  };
+  void compact(Cell& c);
+  std::vector<Cell> cells_;  // available tasks by class and grid cell
   // Per grid cell, bit k set when the cell lists available tasks of class k: a window is walked
   // once, not once per class the crew can do.
   std::vector<std::uint32_t> cell_mask_;

@@ -263,6 +263,61 @@ TEST(DispatchTaskGrid, NodeListsAndCellsFollowAvailability) {
   }
 }
 
+TEST(DispatchTaskGrid, TakenPackagesLeaveTheLiveOnesInPriorityOrder) {
+  // Small work packages: each hazard part becomes dozens of tasks in one cell.
+  auto m = test::build_ascii_map({"H---a-#-b-#-T"}, {{'T', 100}});
+  m.scenario.params.work_package_m2 = 10;
+  m.scenario.crews.push_back(test::make_crew("M1", Trade::kManual, 10, "H"));
+  plan::link_scenario(m.scenario, "fixture");
+  const TaskSet ts = plan::generate_tasks(m.scenario);
+  ASSERT_GT(ts.tasks.size(), 100U);
+  const TaskBoard board(m.scenario, ts, m.scenario.roads);
+  TaskGrid grid(m.scenario.roads, board, true);
+  std::vector<double> prio(board.size());
+  for (std::uint32_t t = 0; t < board.size(); ++t) prio[t] = static_cast<double>(t % 4);
+  for (std::uint32_t t = 0; t < board.size(); ++t) grid.add(t, prio[t]);
+  std::set<std::uint32_t> live;
+  for (std::uint32_t t = 0; t < board.size(); ++t) live.insert(t);
+  auto check = [&] {
+    std::size_t seen = 0;
+    for (std::size_t slot = 0; slot < kTaskClassCount * grid.cells(); ++slot) {
+      const auto list = grid.entries(slot);
+      std::vector<CellEntry> alive;
+      for (const CellEntry& e : list) {
+        if (e.dead == 0) alive.push_back(e);
+      }
+      EXPECT_EQ(alive.size(), grid.live(slot));
+      if (!list.empty()) EXPECT_EQ(list.front().dead, 0U);  // entries() starts at a live one
+      EXPECT_TRUE(std::is_sorted(alive.begin(), alive.end(), plan::dispatcher::hotter_entry));
+      for (const CellEntry& e : alive) EXPECT_EQ(live.count(e.task), 1U);
+      seen += alive.size();
+    }
+    EXPECT_EQ(seen, live.size());
+  };
+  // Take every third task, then the rest from the hottest down, checking as the cells compact.
+  for (std::uint32_t t = 0; t < board.size(); t += 3) {
+    grid.remove(t);
+    live.erase(t);
+  }
+  check();
+  std::vector<std::uint32_t> rest(live.begin(), live.end());
+  std::sort(rest.begin(), rest.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return prio[a] != prio[b] ? prio[a] > prio[b] : a < b;
+  });
+  for (std::size_t i = 0; i < rest.size(); ++i) {
+    grid.remove(rest[i]);
+    live.erase(rest[i]);
+    if (i % 7 == 0) check();
+    // New work may arrive meanwhile: a refresh keeps only the live entries.
+    if (i == rest.size() / 2) {
+      grid.refresh(prio);
+      check();
+    }
+  }
+  check();
+  for (std::size_t cell = 0; cell < grid.cells(); ++cell) EXPECT_EQ(grid.cell_classes(cell), 0U);
+}
+
 TEST(DispatchTaskGrid, CellBoundsAndRingsCoverTheGrid) {
   // A long road: several 5 km cells.
   std::string row = "H";
