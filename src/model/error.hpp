@@ -43,8 +43,6 @@ class Error : public std::runtime_error {
   Error(ErrorCode code, std::string message)
       : std::runtime_error(std::move(message)), code_(code) {}
   [[nodiscard]] ErrorCode code() const { return code_; }
-  // Exit status for front ends: distinct per code, never 0.
-  [[nodiscard]] int exit_status() const { return 1 + static_cast<int>(code_); }
 
  private:
   ErrorCode code_;
