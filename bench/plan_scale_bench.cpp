@@ -2,6 +2,10 @@
 // memory (getrusage RUSAGE_CHILDREN max RSS) is its own, and prints one row per scale.
 //
 //   plan_scale_bench [--rule impact|nearest] [--seed N] [--reps N] SCALE...   (default: 1 4 16)
+//   plan_scale_bench --by-package [--rule R] [--seed N] [--reps N] PACKAGE_M2...
+// With --by-package the district is the default one (scale 1) and each value is its largest
+// clearance work package in m2 (parameters.work_package_m2): smaller packages, more tasks on the
+// same district, which is how the planner's growth with the number of tasks alone is measured.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -28,15 +32,16 @@ struct Row {
   gw::plan::DispatchStats st;
 };
 
-Row run_one(double scale, std::uint64_t seed, gw::plan::Rule rule) {
+Row run_one(double scale, std::uint64_t seed, gw::plan::Rule rule, bool by_package) {
   using clock = std::chrono::steady_clock;
   Row row;
   row.scale = scale;
   const auto t0 = clock::now();
   gw::gen::DistrictOptions o;
-  o.scale = scale;
+  o.scale = by_package ? 1.0 : scale;
   o.seed = seed;
   gw::Scenario s = gw::gen::generate_district(o);
+  if (by_package) s.params.work_package_m2 = scale;
   const auto t1 = clock::now();
   auto cpu = [] {
     struct rusage u {};
@@ -72,8 +77,11 @@ int main(int argc, char** argv) {
   std::uint64_t seed = 1;
   auto rule = gw::plan::Rule::kImpact;
   int reps = 3;
+  bool by_package = false;
   for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--reps") == 0 && i + 1 < argc) {
+    if (std::strcmp(argv[i], "--by-package") == 0) {
+      by_package = true;
+    } else if (std::strcmp(argv[i], "--reps") == 0 && i + 1 < argc) {
       reps = std::max(1, std::atoi(argv[++i]));
     } else if (std::strcmp(argv[i], "--seed") == 0 && i + 1 < argc) {
       seed = std::strtoull(argv[++i], nullptr, 10);
@@ -89,14 +97,15 @@ int main(int argc, char** argv) {
       const double k = std::strtod(argv[i], &end);
       if (end == argv[i] || *end != '\0' || !(k > 0)) {
         std::fprintf(stderr,
-                     "usage: plan_scale_bench [--rule impact|nearest] [--seed N] [--reps N] "
-                     "SCALE...   (default scales: 1 4 16)\n");
+                     "usage: plan_scale_bench [--by-package] [--rule impact|nearest] [--seed N] "
+                     "[--reps N] SCALE...   (default scales: 1 4 16)\n");
         return std::strcmp(argv[i], "--help") == 0 ? 0 : 2;
       }
       scales.push_back(k);
     }
   }
   if (scales.empty()) scales = {1, 4, 16};
+  if (by_package) std::printf("(the default district; the first column is work_package_m2)\n");
   std::printf("%-6s %10s %8s %6s %8s %9s %9s %12s %10s %14s\n", "scale", "edges", "tasks", "crews",
               "gen_s", "plan_s", "plan_cpu_s", "people_days", "peak_MiB", "nodes_settled");
   // Each scale runs `reps` times, each in a child process (its own peak memory). The rounds go
@@ -114,7 +123,7 @@ int main(int argc, char** argv) {
     const pid_t pid = fork();
     if (pid == 0) {
       close(fds[0]);
-      const Row r = run_one(scale, seed, rule);
+      const Row r = run_one(scale, seed, rule, by_package);
       if (write(fds[1], &r, sizeof r) != static_cast<ssize_t>(sizeof r)) _exit(1);
       _exit(0);
     }
