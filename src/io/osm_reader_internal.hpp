@@ -33,8 +33,8 @@ inline constexpr double kMinEdgeLengthM = 0.1;
 inline constexpr double kOnePassMaxNodes = 32e6;
 
 // The OSM highway values read as roads, their model class and default speed (km/h). The main
-// classes keep the built-in district's speeds (src/gen/district.cpp); a link is about half as
-// fast as its road, living streets are at walking pace, highway=road (unknown type) as a
+// classes keep the built-in district's speeds (src/gen/district_internal.hpp); a link is about
+// half as fast as its road, living streets are at walking pace, highway=road (unknown type) as a
 // residential road.
 struct Highway {
   std::string_view value;

@@ -1,4 +1,4 @@
-// Scenario files whose roads come from an OpenStreetMap file (src/io/scenario_json.cpp with the
+// Scenario files whose roads come from an OpenStreetMap file (src/io/scenario_roads.cpp with the
 // OSM reader): settlements and hubs from its places unless the scenario gives its own, options,
 // and the errors of a bad reference or a file without roads.
 #include <gmock/gmock.h>
