@@ -42,7 +42,7 @@ struct CompareOptions {
 struct Side {
   Scenario scenario;
   plan::PlanResult result;
-  plan::PlanFigures figures;
+  PlanFigures figures;
 };
 
 // Links, plans (with the optimiser when it has time), validates and bounds one side; returns
@@ -119,8 +119,8 @@ int run_compare(const CompareOptions& o) {
   a.figures.label = la;
   b.figures.label = lb;
 
-  plan::Comparison cmp = plan::compare_plans(a.figures, a.scenario, a.result.evaluation, b.figures,
-                                             b.scenario, b.result.evaluation);
+  Comparison cmp = plan::compare_plans(a.figures, a.scenario, a.result.evaluation, b.figures,
+                                       b.scenario, b.result.evaluation);
   cmp.notes = notes;
   if (o.json) {
     std::cout << io::compare_json(cmp, o.top).dump(2) << '\n';
