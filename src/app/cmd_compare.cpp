@@ -90,6 +90,7 @@ int run_compare(const CompareOptions& o) {
   a.scenario = io::read_scenario(pa);
   b.scenario = o.scenarios.size() > 1 ? io::read_scenario(pb) : a.scenario;
   std::vector<std::string> notes;
+  notes.reserve(changes.size());
   for (const auto& c : changes) notes.push_back(plan::apply_change(b.scenario, c).describe());
 
   auto label_of = [](const Scenario& s, const std::filesystem::path& p) {

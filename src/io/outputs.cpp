@@ -58,15 +58,12 @@ std::string_view work_unit(const Scenario& s, const Task& task) {
   if (!task.asset.valid() || task.asset.index() >= s.assets.size()) return "";
   switch (s.assets[task.asset.index()].kind) {
     case AssetKind::kRoadSection:
-      return "m2";
-    case AssetKind::kBridge:
-      return "m";
-    case AssetKind::kCommsLine:
-      return "m";
-    case AssetKind::kPowerLine:
-      return "m";
     case AssetKind::kPublicBuilding:
       return "m2";
+    case AssetKind::kBridge:
+    case AssetKind::kCommsLine:
+    case AssetKind::kPowerLine:
+      return "m";
   }
   return "";
 }
