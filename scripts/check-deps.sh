@@ -2,7 +2,8 @@
 # Checks the module graph against the sources (docs/developing.md, "Modules").
 #  - src: each module under src/<name> is declared by one gw_module(...) in src/CMakeLists.txt, and
 #    the modules and third-party libraries its files #include are exactly its DEPS and LIBS /
-#    PRIVATE_LIBS (no more, no fewer); a PRIVATE_LIBS library is included by no header of it.
+#    PRIVATE_LIBS (no more, no fewer); a PRIVATE_LIBS library is included by no header of it but
+#    its private ones (*_internal.hpp), which no other module includes.
 #  - tests/<module> and bench/: each program links every module whose headers its files include.
 # Prints every mismatch and exits 1 when there is one. Needs only bash, grep, sed and sort.
 set -euo pipefail
@@ -93,14 +94,22 @@ while read -r call; do
   extra=$(minus "$libs $private_libs" "$ext")
   [ -z "$missing" ] || fail "$dir includes libraries its LIBS do not declare: $missing"
   [ -z "$extra" ] || fail "$dir declares LIBS it never includes: $extra"
+  # A private header (*_internal.hpp) is for the module's own files and may include them.
   if [ -n "$private_libs" ]; then
-    headers=$(find "$dir" -name '*.hpp')
+    headers=$(find "$dir" -name '*.hpp' ! -name '*_internal.hpp')
     if [ -n "$headers" ]; then
       exposed=$(minus "$private_libs" "$(minus "$private_libs" "$(externals_included $headers)")")
       [ -z "$exposed" ] || fail "$dir: a header includes $exposed, declared PRIVATE_LIBS"
     fi
   fi
 done < <(calls gw_module src/CMakeLists.txt)
+
+# A private header is included by its own module only (tests may include it).
+for h in $(find src -name '*_internal.hpp' | sort); do
+  m=$(cut -d/ -f2 <<<"$h")
+  users=$(grep -rlF "#include \"${h#src/}\"" src | grep -v "^src/$m/" || true)
+  [ -z "$users" ] || fail "$h is private to src/$m but included by: $(tr '\n' ' ' <<<"$users")"
+done
 
 for dir in src/*/; do
   m=$(basename "$dir")

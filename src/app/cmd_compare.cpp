@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/commands.hpp"
+#include "app/exit_status.hpp"
 #include "io/compare_output.hpp"
 #include "io/scenario_json.hpp"
 #include "model/error.hpp"
@@ -130,7 +131,7 @@ int run_compare(const CompareOptions& o) {
     std::cout << "\n  validator: "
               << (valid_a && valid_b ? "both plans valid" : "A PLAN IS INVALID") << '\n';
   }
-  return valid_a && valid_b ? 0 : 8;
+  return valid_a && valid_b ? kExitSuccess : exit_status(ErrorCode::kInvalidPlan);
 }
 
 }  // namespace

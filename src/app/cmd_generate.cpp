@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "app/commands.hpp"
+#include "app/exit_status.hpp"
 #include "gen/district.hpp"
 #include "io/scenario_json.hpp"
 
@@ -29,7 +30,7 @@ void register_generate(CLI::App& app, Action& run) {
                 << s.settlements.size() << " settlements, " << s.hazards.size() << " hazards, "
                 << s.assets.size() << " damaged assets, " << s.crews.size() << " crews -> " << *out
                 << '\n';
-      return 0;
+      return kExitSuccess;
     };
   });
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/commands.hpp"
+#include "app/exit_status.hpp"
 #include "io/psplib.hpp"
 #include "model/error.hpp"
 #include "sched/solver.hpp"
@@ -64,7 +65,7 @@ void register_rcpsp(CLI::App& app, Action& run) {
         } else {
           std::cout << inst.name << ": " << why << '\n';
         }
-        return Error(ErrorCode::kInfeasible, why).exit_status();
+        return exit_status(ErrorCode::kInfeasible);
       }
       if (args->json) {
         nlohmann::json modes = nlohmann::json::array();
@@ -86,7 +87,7 @@ void register_rcpsp(CLI::App& app, Action& run) {
                   << (r.optimal ? " (optimal)" : "") << ", " << r.schedules << " schedules in "
                   << r.seconds << " s\n";
       }
-      return 0;
+      return kExitSuccess;
     };
   });
 }

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "app/commands.hpp"
+#include "app/exit_status.hpp"
 #include "gen/synth.hpp"
 #include "io/osm_land_cover.hpp"
 #include "io/osm_reader.hpp"
@@ -92,7 +93,7 @@ void register_synth(CLI::App& app, Action& run) {
           builders);
       std::printf("  wrote %s, hazards.gpkg, damage.gpkg\n",
                   (out / "scenario.json").string().c_str());
-      return 0;
+      return kExitSuccess;
     };
   });
 }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/commands.hpp"
+#include "app/exit_status.hpp"
 #include "io/plan_reader.hpp"
 #include "io/scenario_json.hpp"
 #include "validate/validate.hpp"
@@ -50,7 +51,7 @@ void register_validate(CLI::App& app, Action& run) {
       }
       std::printf("\n  road km-days closed %.3f\n  makespan %.3f days\n", m.road_km_days_closed,
                   m.makespan_days);
-      return r.valid() ? 0 : 8;
+      return r.valid() ? kExitSuccess : exit_status(ErrorCode::kInvalidPlan);
     };
   });
 }

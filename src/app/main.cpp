@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "app/exit_status.hpp"
 #include "model/error.hpp"
 
 int main(int argc, char** argv) {
@@ -22,12 +23,12 @@ int main(int argc, char** argv) {
     return app.exit(e);
   }
   try {
-    return run ? run() : 0;
+    return run ? run() : gw::app::kExitSuccess;
   } catch (const gw::Error& e) {
     std::cerr << "groundwork: error: " << e.what() << '\n';
-    return e.exit_status();
+    return gw::app::exit_status(e.code());
   } catch (const std::exception& e) {
     std::cerr << "groundwork: internal error: " << e.what() << '\n';
-    return 1;
+    return gw::app::kExitUnexpected;
   }
 }

@@ -13,6 +13,8 @@
 #include <string>
 #include <thread>
 
+#include "app/exit_status.hpp"
+#include "app/plan_summary.hpp"
 #include "io/gpkg_writer.hpp"
 #include "io/outputs.hpp"
 #include "io/scenario_json.hpp"
@@ -27,12 +29,6 @@
 namespace gw::app {
 
 namespace {
-std::string days(const std::optional<double>& d) {
-  if (!d) return "never";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", *d);
-  return buf;
-}
 // A one-line progress bar on stderr, redrawn a few times a second while the optimiser runs; only
 // on a terminal, so that piped or redirected output holds nothing but results.
 class ProgressBar {
@@ -116,19 +112,6 @@ class ProgressBar {
   std::chrono::steady_clock::time_point search_t0_;
 };
 
-// The objective's unit, for messages.
-std::string objective_unit(ObjectiveKind k) {
-  switch (k) {
-    case ObjectiveKind::kAccess:
-      return "people-days";
-    case ObjectiveKind::kWeighted:
-      return "(weighted objective)";
-    case ObjectiveKind::kMakespan:
-      return "days (makespan)";
-  }
-  return "";
-}
-
 bool close(double a, double b) { return std::abs(a - b) <= 1e-6 * std::max(1.0, std::abs(b)); }
 
 }  // namespace
@@ -173,22 +156,22 @@ int run_plan_flow(const PlanFlowOptions& opt) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   for (const auto& w : r.warnings) std::cerr << "groundwork: warning: " << w << '\n';
 
-  int status = 0;
+  int status = kExitSuccess;
   if (opt.validate) {
     const validate::Report rep = validate::validate_plan(s, r.tasks.tasks, r.plan);
     if (!rep.valid()) {
       for (const auto& v : rep.violations) std::cerr << "groundwork: invalid plan: " << v << '\n';
-      status = 8;
+      status = exit_status(ErrorCode::kInvalidPlan);
     } else if (!close(rep.measures.people_days_without_access,
                       r.evaluation.people_days_without_access)) {
       std::cerr << "groundwork: the validator's people-days ("
                 << rep.measures.people_days_without_access << ") differ from the planner's ("
                 << r.evaluation.people_days_without_access << ")\n";
-      status = 8;
+      status = exit_status(ErrorCode::kInvalidPlan);
     } else if (!close(rep.measures.objective, r.evaluation.objective)) {
       std::cerr << "groundwork: the validator's objective (" << rep.measures.objective
                 << ") differs from the planner's (" << r.evaluation.objective << ")\n";
-      status = 8;
+      status = exit_status(ErrorCode::kInvalidPlan);
     }
   }
 
@@ -224,89 +207,10 @@ int run_plan_flow(const PlanFlowOptions& opt) {
   io::write_outputs(opt.out_dir, s, r.tasks, r.plan, r.evaluation, meta,
                     {io::plan_gpkg_output(s, r.tasks, r.plan, r.evaluation)});
 
-  if (!opt.quiet) {
-    const auto& ev = r.evaluation;
-    std::printf("groundwork plan: %s, rule %s\n", meta.scenario_name.c_str(), meta.rule.c_str());
-    std::printf(
-        "  roads %zu edges, %zu settlements (%lld people), %zu hazards, %zu damaged assets, %zu "
-        "crews\n",
-        s.roads.num_edges(), s.settlements.size(), static_cast<long long>(ev.population_total),
-        s.hazards.size(), s.assets.size(), s.crews.size());
-    for (const auto& l : sources.layers) {
-      std::printf("  %s: %zu features from %s (CRS %s)\n", l.key.c_str(), l.features,
-                  l.label.c_str(), l.crs.c_str());
-    }
-    for (const auto& n : sources.notes) std::printf("  %s\n", n.c_str());
-    for (const auto& sn : link.snaps) {
-      std::printf("  snapped %zu %s: median %.0f m, max %.0f m (%s)%s\n", sn.count,
-                  sn.layer == "damage" ? "road sections and bridges" : sn.layer.c_str(),
-                  sn.median_m, sn.max_m, sn.farthest.c_str(),
-                  sn.over_warning > 0
-                      ? (", " + std::to_string(sn.over_warning) + " beyond snap_warning_m").c_str()
-                      : "");
-    }
-    std::printf("  tasks %zu (%zu unassigned), planned in %.2f s\n", r.tasks.tasks.size(),
-                r.unassigned.size(), seconds);
-    std::printf("  people-days without safe access: %.0f\n", ev.people_days_without_access);
-    std::printf("  days to access: 50%% %s, 90%% %s, 100%% %s\n",
-                days(ev.days_to_access_50).c_str(), days(ev.days_to_access_90).c_str(),
-                days(ev.days_to_access_100).c_str());
-    std::printf("  hectares cancelled %.1f, released %.1f; makespan %.1f days\n",
-                ev.hectares_cancelled, ev.hectares_released, ev.makespan_days);
-    if (objective != ObjectiveKind::kAccess) {
-      double land = 0;
-      for (const double x : ev.hectare_days_contaminated) land += x;
-      std::printf(
-          "  objective %s: %.1f (weighted people-days without access %.0f, hectare-days "
-          "contaminated %.0f, road km-days closed %.1f)\n",
-          std::string(name(objective)).c_str(), ev.objective,
-          ev.weighted_people_days_without_access, land, ev.road_km_days_closed);
-    }
-    if (optimised) {
-      std::printf(
-          "  dispatch rules: nearest %.1f, impact %.1f %s; optimiser: %.1f (%+.1f %% vs "
-          "%s), "
-          "%llu evaluations in %.1f s over %zu focus tasks\n",
-          optimised->nearest_value, optimised->impact_value, unit.c_str(), ev.objective,
-          optimised->baseline_value > 0
-              ? 100.0 * (ev.objective - optimised->baseline_value) / optimised->baseline_value
-              : 0.0,
-          optimised->baseline_rule.c_str(), static_cast<unsigned long long>(optimised->evaluations),
-          optimised->search_seconds, optimised->focus_tasks);
-    } else if (base) {
-      std::printf("  best dispatch rule (baseline): %s, %.1f %s\n",
-                  std::string(plan::rule_name(base->rule)).c_str(), base->value, unit.c_str());
-    }
-    if (meta.lower_bound_people_days) {
-      std::printf(
-          "  lower bound: %.0f people-days (no valid plan does better); gap %.1f %% (bound in %.2f "
-          "s)\n",
-          *meta.lower_bound_people_days,
-          gap_percent(ev.people_days_without_access, *meta.lower_bound_people_days), bound_seconds);
-    }
-    if (objective != ObjectiveKind::kAccess && opt.lower_bound) {
-      if (meta.lower_bound_objective) {
-        std::printf("  objective lower bound: %.1f; gap %.1f %%\n", *meta.lower_bound_objective,
-                    gap_percent(ev.objective, *meta.lower_bound_objective));
-      } else {
-        std::printf("  objective lower bound: none (some task can never be done)\n");
-      }
-    }
-    if (opt.validate) std::printf("  validator: %s\n", status == 0 ? "plan valid" : "PLAN INVALID");
-    std::printf("  outputs in %s\n", opt.out_dir.string().c_str());
-  }
-  if (opt.compare_rules && base) {
-    const plan::Rule other =
-        opt.rule == plan::Rule::kImpact ? plan::Rule::kNearest : plan::Rule::kImpact;
-    std::printf(
-        "  for comparison, rule %s: %.0f people-days without safe access\n",
-        std::string(plan::rule_name(other)).c_str(),
-        other == plan::Rule::kNearest ? base->nearest_people_days : base->impact_people_days);
-    if (objective != ObjectiveKind::kAccess) {
-      std::printf("  ... and objective %.1f\n",
-                  other == plan::Rule::kNearest ? base->nearest_value : base->impact_value);
-    }
-  }
+  const PlanSummary summary{opt,  s,         sources, link,          r,
+                            meta, optimised, base,    bound_seconds, status == kExitSuccess};
+  if (!opt.quiet) print_plan_summary(summary);
+  if (opt.compare_rules && base) print_rule_comparison(summary);
   return status;
 }
 

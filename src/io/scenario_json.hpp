@@ -48,8 +48,4 @@ void apply_parameters(const nlohmann::json& j, Parameters& p, const std::string&
 // Writes `s` to `path` atomically (temporary file, then rename).
 void write_scenario(const std::filesystem::path& path, const Scenario& s);
 
-// Writes text to `path` through a temporary file in the same directory and a rename, so readers
-// never see a half-written file.
-void write_file_atomic(const std::filesystem::path& path, const std::string& text);
-
 }  // namespace gw::io

@@ -44,8 +44,6 @@ class Error : public std::runtime_error {
   // a string by value or by rvalue reference.
   Error(ErrorCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
   [[nodiscard]] ErrorCode code() const { return code_; }
-  // Exit status for front ends: distinct per code, never 0.
-  [[nodiscard]] int exit_status() const { return 1 + static_cast<int>(code_); }
 
  private:
   ErrorCode code_;

@@ -1,0 +1,151 @@
+// Private to the scenario reader (scenario_json.cpp, scenario_json_access.cpp,
+// scenario_parameters.cpp, scenario_roads.cpp): the error-path helper Where, the JSON accessors
+// that fail through it, and the layer resolver. Not a public API.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "io/osm_reader.hpp"
+#include "io/scenario_json.hpp"
+#include "model/error.hpp"
+#include "model/scenario.hpp"
+
+namespace gw::io::scenario_detail {
+
+using nlohmann::json;
+
+// A scenario layer read from a GIS file (src/io/gis_layer.hpp): messages about its features name
+// the file, the layer, the feature's FID and the attribute a property was read from.
+struct Origin {
+  std::string label;                            // "hazards.gpkg: layer 'hazards'"
+  std::vector<std::int64_t> fids;               // per feature
+  std::map<std::string, std::string> field_of;  // groundwork property -> attribute
+};
+using Origins = std::map<std::string, Origin>;
+
+// Names the element being read, for error messages: "scenario.json: hazards[17]", or for a layer
+// from a file "scenario.json: hazards: hazards.gpkg: layer 'hazards': FID 17".
+struct Where {
+  std::string text;
+  const Origins* origins = nullptr;
+  const Origin* origin = nullptr;  // the layer of the feature being read, when from a file
+  [[nodiscard]] Where at(const std::string& key) const {
+    return {text + ": " + key, origins, origin};
+  }
+  [[nodiscard]] Where idx(const std::string& layer, std::size_t i) const {
+    const Origin* o = nullptr;
+    if (origins) {
+      auto it = origins->find(layer);
+      if (it != origins->end()) o = &it->second;
+    }
+    return {text + ": " + element(layer, i), origins, o};
+  }
+  // "hazards[17]", or "hazards: hazards.gpkg: layer 'hazards': FID 17" for a layer from a file.
+  [[nodiscard]] std::string element(const std::string& layer, std::size_t i) const {
+    if (origins) {
+      auto it = origins->find(layer);
+      if (it != origins->end() && i < it->second.fids.size()) {
+        return layer + ": " + it->second.label + ": FID " + std::to_string(it->second.fids[i]);
+      }
+    }
+    return layer + "[" + std::to_string(i) + "]";
+  }
+  // A property's name in messages: "area_m2", or "area_m2 (field 'AREA')" when read from a file.
+  [[nodiscard]] std::string key(const std::string& k) const {
+    if (origin) {
+      auto it = origin->field_of.find(k);
+      if (it != origin->field_of.end() && it->second != k)
+        return k + " (field '" + it->second + "')";
+    }
+    return k;
+  }
+  [[nodiscard]] std::string missing(const std::string& k) const {
+    std::string m = "missing '" + k + "'";
+    if (origin) {
+      auto it = origin->field_of.find(k);
+      m += it != origin->field_of.end()
+               ? " (field '" + it->second + "' is empty)"
+               : " (the layer has no attribute '" + k + "'; map one in \"fields\")";
+    }
+    return m;
+  }
+  [[noreturn]] void fail(const std::string& what) const {
+    throw Error(ErrorCode::kInvalidInput, text + ": " + what);
+  }
+};
+
+// The JSON accessors: each fails through `w` with the element and the property named.
+const json& member(const json& obj, const char* key, const Where& w);
+double number(const json& obj, const char* key, const Where& w);
+double number_or(const json& obj, const char* key, double fallback, const Where& w);
+// A string, or an integer written as its decimal digits.
+std::string text(const json& obj, const char* key, const Where& w);
+// An optional array of strings (ids); absent or null is empty.
+std::vector<std::string> string_list(const json& p, const char* key, const Where& w);
+
+template <typename E, std::size_t N>
+E enum_value(const json& obj, const char* key, const std::array<std::string_view, N>& names,
+             const Where& w) {
+  const std::string s = text(obj, key, w);
+  if (auto e = enum_from_name<E>(s, names)) return *e;
+  std::string allowed;
+  for (auto n : names) allowed += (allowed.empty() ? "" : ", ") + std::string(n);
+  w.fail(w.key(key) + ": unknown value '" + s + "' (expected one of: " + allowed + ")");
+}
+
+template <typename E, std::size_t N>
+E enum_value_or(const json& obj, const char* key, const std::array<std::string_view, N>& names,
+                E fallback, const Where& w) {
+  if (!obj.contains(key) || obj[key].is_null()) return fallback;
+  return enum_value<E>(obj, key, names, w);
+}
+
+LonLat position(const json& c, const Where& w);
+LineString line_coords(const json& c, const Where& w);
+Ring ring_coords(const json& c, const Where& w);
+
+// The scenario's layers: inline JSON, or read from GIS files named by layer references
+// (docs/scenario.md, "Layers from GIS files"), converted to the same JSON on first use.
+class Layers {
+ public:
+  Layers(const json& doc, std::filesystem::path base_dir, std::string source, ScenarioSources* info)
+      : doc_(doc), base_dir_(std::move(base_dir)), source_(std::move(source)), info_(info) {}
+  // The layer's JSON (a FeatureCollection, or the crews array); nullptr when the key is absent.
+  const json* get(const std::string& key);
+  [[nodiscard]] const Origins& origins() const { return origins_; }
+
+ private:
+  const json& doc_;
+  std::filesystem::path base_dir_;
+  std::string source_;
+  ScenarioSources* info_;
+  std::map<std::string, json> loaded_;
+  Origins origins_;
+};
+
+// An empty JSON array, for an absent layer.
+extern const json kEmptyArray;
+
+// The features of a FeatureCollection layer (an absent layer is empty).
+const json& features(Layers& layers, const char* layer, const Where& w, bool required);
+const json& geometry(const json& feature, const char* type, const Where& w);
+const json& properties(const json& feature, const Where& w);
+
+// The roads layer as a road network (scenario_roads.cpp): edges that share an end point share a
+// node.
+void read_roads(Layers& layers, const Where& w, RoadNetwork& net);
+// Roads (and, unless the scenario gives its own, settlements and hubs) from an OpenStreetMap
+// file named by the roads layer reference; nothing when the roads are not such a reference.
+std::optional<OsmImport> read_osm_roads(const json& doc, const std::filesystem::path& base_dir,
+                                        const std::string& source, ScenarioSources* info);
+
+}  // namespace gw::io::scenario_detail

@@ -1,0 +1,239 @@
+// The scenario's parameters and objective: read over the defaults (apply_parameters) and written
+// in full (parameters_to_json, objective_to_json).
+#include <algorithm>
+#include <cstdio>
+#include <optional>
+
+#include "io/scenario_json_internal.hpp"
+
+namespace gw::io {
+
+using namespace scenario_detail;
+
+namespace {
+
+template <typename F>
+void set_table(const json& j, const char* key, const Where& w, F&& apply_one) {
+  if (!j.contains(key)) return;
+  const Where tw = w.at(key);
+  if (!j[key].is_object()) tw.fail("must be an object keyed by trade");
+  for (const auto& [trade_name, row] : j[key].items()) {
+    const auto trade = enum_from_name<Trade>(trade_name, kTradeNames);
+    if (!trade) tw.fail("unknown trade '" + trade_name + "'");
+    if (!row.is_object()) tw.at(trade_name).fail("must be an object");
+    for (const auto& item : row.items()) {
+      const json& v = item.value();
+      const std::string col = item.key();
+      if (!v.is_number() || v.template get<double>() < 0) {
+        tw.at(trade_name).at(col).fail("must be a number >= 0");
+      }
+      apply_one(*trade, col, v.template get<double>(), tw.at(trade_name));
+    }
+  }
+}
+
+// `parameters.objective` (docs/scenario.md, "Objective"): the kind and the weights of the mix.
+void apply_objective(const json& j, Objective& o, const Where& w) {
+  if (!j.is_object()) w.fail("must be an object");
+  for (const auto& [k, v] : j.items()) {
+    if (k != "kind" && k != "weights" && k != "comment")
+      w.fail("unknown key '" + k + "' (expected kind, weights)");
+  }
+  if (j.contains("kind")) o.kind = enum_value<ObjectiveKind>(j, "kind", kObjectiveKindNames, w);
+  if (!j.contains("weights")) return;
+  const Where ww = w.at("weights");
+  const json& wj = j["weights"];
+  if (!wj.is_object()) ww.fail("must be an object");
+  auto non_negative = [](const json& obj, const char* key, const Where& at) {
+    const double v = number(obj, key, at);
+    if (!(v >= 0)) at.fail(std::string(key) + " must be >= 0");
+    return v;
+  };
+  // A table keyed by enum names: only the entries given change.
+  auto table = [&](const char* key, const auto& names, auto& cells, auto skip) {
+    if (!wj.contains(key)) return;
+    const Where tw = ww.at(key);
+    if (!wj[key].is_object()) tw.fail("must be an object");
+    for (const auto& [name_key, v] : wj[key].items()) {
+      std::optional<std::size_t> idx;
+      for (std::size_t i = 0; i < names.size(); ++i) {
+        if (names[i] == name_key && !skip(i)) idx = i;
+      }
+      if (!idx) {
+        std::string allowed;
+        for (std::size_t i = 0; i < names.size(); ++i) {
+          if (!skip(i)) allowed += (allowed.empty() ? "" : ", ") + std::string(names[i]);
+        }
+        tw.fail("unknown key '" + name_key + "' (expected one of: " + allowed + ")");
+      }
+      cells[*idx] = non_negative(wj[key], name_key.c_str(), tw);
+    }
+  };
+  for (const auto& [k, v] : wj.items()) {
+    if (k != "access_people_day" && k != "land_hectare_day" && k != "service_people_day" &&
+        k != "road_km_day" && k != "comment") {
+      ww.fail("unknown key '" + k +
+              "' (expected access_people_day, land_hectare_day, service_people_day, road_km_day)");
+    }
+  }
+  ObjectiveWeights& x = o.weights;
+  if (wj.contains("access_people_day"))
+    x.access_people_day = non_negative(wj, "access_people_day", ww);
+  if (wj.contains("road_km_day")) x.road_km_day = non_negative(wj, "road_km_day", ww);
+  table("land_hectare_day", kLandUseNames, x.land_hectare_day, [](std::size_t) { return false; });
+  table("service_people_day", kServiceNames, x.service_people_day,
+        [](std::size_t i) { return static_cast<Service>(i) == Service::kNone; });
+}
+
+}  // namespace
+
+json objective_to_json(const Objective& o) {
+  json land = json::object();
+  for (std::size_t k = 0; k < kLandUseCount; ++k)
+    land[std::string(kLandUseNames[k])] = o.weights.land_hectare_day[k];
+  json services = json::object();
+  for (const Service sv : kRestorableServices)
+    services[std::string(name(sv))] = o.weights.service_people_day[static_cast<std::size_t>(sv)];
+  return json{{"kind", std::string(name(o.kind))},
+              {"weights",
+               {{"access_people_day", o.weights.access_people_day},
+                {"land_hectare_day", land},
+                {"service_people_day", services},
+                {"road_km_day", o.weights.road_km_day}}}};
+}
+
+json parameters_to_json(const Parameters& p) {
+  json j;
+  j["seed"] = p.seed;
+  j["start_date"] = p.start_date;
+  j["horizon_days"] = p.horizon_days;
+  j["working_days_per_week"] = p.working_days_per_week;
+  j["corridor_width_m"] = p.corridor_width_m;
+  j["work_package_m2"] = p.work_package_m2;
+  j["nts_cancel_share"] = p.nts_cancel_share;
+  j["snap_warning_m"] = p.snap_warning_m;
+  j["max_snap_m"] = p.max_snap_m;
+  json rates = json::object();
+  json repair = json::object();
+  json terrain = json::object();
+  for (std::size_t t = 0; t < kTradeCount; ++t) {
+    const std::string tn(kTradeNames[t]);
+    // Every cell is written, zeros included, so that a file read back plans exactly the same.
+    for (std::size_t k = 0; k < kTaskKindCount; ++k) {
+      if (static_cast<TaskKind>(k) != TaskKind::kRepair)
+        rates[tn][std::string(kTaskKindNames[k])] = p.rate[t][k];
+    }
+    for (std::size_t k = 0; k < kAssetKindCount; ++k) {
+      repair[tn][std::string(kAssetKindNames[k])] = p.repair_rate[t][k];
+    }
+    if (is_demining(static_cast<Trade>(t))) {
+      for (std::size_t k = 0; k < kTerrainCount; ++k) {
+        terrain[tn][std::string(kTerrainNames[k])] = p.terrain_factor[t][k];
+      }
+    }
+  }
+  j["rates_m2_per_person_day"] = rates;
+  j["repair_rates_per_person_day"] = repair;
+  j["terrain_factors"] = terrain;
+  json mech = json::array();
+  for (std::size_t k = 0; k < kTerrainCount; ++k) {
+    if (p.mechanical_terrain[k]) mech.push_back(std::string(kTerrainNames[k]));
+  }
+  j["mechanical_terrains"] = mech;
+  j["objective"] = objective_to_json(p.objective);
+  return j;
+}
+
+void apply_parameters(const json& j, Parameters& p, const std::string& where) {
+  const Where w{where};
+  if (!j.is_object()) w.fail("must be an object");
+  static const std::array<std::string_view, 15> kKnown = {"seed",
+                                                          "start_date",
+                                                          "horizon_days",
+                                                          "working_days_per_week",
+                                                          "corridor_width_m",
+                                                          "work_package_m2",
+                                                          "nts_cancel_share",
+                                                          "snap_warning_m",
+                                                          "max_snap_m",
+                                                          "rates_m2_per_person_day",
+                                                          "repair_rates_per_person_day",
+                                                          "terrain_factors",
+                                                          "mechanical_terrains",
+                                                          "objective",
+                                                          "comment"};
+  for (const auto& [k, v] : j.items()) {
+    if (std::find(kKnown.begin(), kKnown.end(), k) == kKnown.end())
+      w.fail("unknown parameter '" + k + "'");
+  }
+  auto positive = [&](const char* key, double& field) {
+    if (!j.contains(key)) return;
+    field = number(j, key, w);
+    if (!(field > 0)) w.fail(std::string(key) + " must be > 0");
+  };
+  if (j.contains("seed")) {
+    if (!j["seed"].is_number_unsigned() && !j["seed"].is_number_integer())
+      w.fail("seed must be an integer");
+    p.seed = j["seed"].get<std::uint64_t>();
+  }
+  if (j.contains("start_date")) {
+    p.start_date = text(j, "start_date", w);
+    int y = 0, m = 0, d = 0;
+    char extra = 0;
+    if (std::sscanf(p.start_date.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || m < 1 ||
+        m > 12 || d < 1 || d > 31) {
+      w.fail("start_date must be an ISO date YYYY-MM-DD");
+    }
+  }
+  if (j.contains("horizon_days")) {
+    const double h = number(j, "horizon_days", w);
+    if (!(h >= 1 && h <= 36500)) w.fail("horizon_days must be between 1 and 36500");
+    p.horizon_days = static_cast<int>(h);
+  }
+  if (j.contains("working_days_per_week")) {
+    const double d = number(j, "working_days_per_week", w);
+    if (!(d >= 1 && d <= 7)) w.fail("working_days_per_week must be between 1 and 7");
+    p.working_days_per_week = static_cast<int>(d);
+  }
+  positive("corridor_width_m", p.corridor_width_m);
+  positive("work_package_m2", p.work_package_m2);
+  positive("snap_warning_m", p.snap_warning_m);
+  positive("max_snap_m", p.max_snap_m);
+  if (j.contains("nts_cancel_share")) {
+    p.nts_cancel_share = number(j, "nts_cancel_share", w);
+    if (!(p.nts_cancel_share >= 0 && p.nts_cancel_share <= 1))
+      w.fail("nts_cancel_share must be in [0, 1]");
+  }
+  set_table(j, "rates_m2_per_person_day", w,
+            [&](Trade t, const std::string& col, double v, const Where& cw) {
+              const auto k = enum_from_name<TaskKind>(col, kTaskKindNames);
+              if (!k || *k == TaskKind::kRepair) cw.fail("unknown task kind '" + col + "'");
+              p.rate[static_cast<std::size_t>(t)][static_cast<std::size_t>(*k)] = v;
+            });
+  set_table(j, "repair_rates_per_person_day", w,
+            [&](Trade t, const std::string& col, double v, const Where& cw) {
+              const auto k = enum_from_name<AssetKind>(col, kAssetKindNames);
+              if (!k) cw.fail("unknown asset kind '" + col + "'");
+              p.repair_rate[static_cast<std::size_t>(t)][static_cast<std::size_t>(*k)] = v;
+            });
+  set_table(j, "terrain_factors", w,
+            [&](Trade t, const std::string& col, double v, const Where& cw) {
+              const auto k = enum_from_name<Terrain>(col, kTerrainNames);
+              if (!k) cw.fail("unknown terrain '" + col + "'");
+              p.terrain_factor[static_cast<std::size_t>(t)][static_cast<std::size_t>(*k)] = v;
+            });
+  if (j.contains("mechanical_terrains")) {
+    const Where mw = w.at("mechanical_terrains");
+    if (!j["mechanical_terrains"].is_array()) mw.fail("must be an array of terrains");
+    p.mechanical_terrain.fill(false);
+    for (const auto& v : j["mechanical_terrains"]) {
+      const auto k = v.is_string() ? enum_from_name<Terrain>(v.get<std::string>(), kTerrainNames)
+                                   : std::nullopt;
+      if (!k) mw.fail("unknown terrain " + v.dump());
+      p.mechanical_terrain[static_cast<std::size_t>(*k)] = true;
+    }
+  }
+  if (j.contains("objective")) apply_objective(j["objective"], p.objective, w.at("objective"));
+}
+
+}  // namespace gw::io

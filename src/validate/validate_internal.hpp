@@ -1,0 +1,266 @@
+// Private to the validator (validate.cpp and the validate_*.cpp files of its steps): the helpers
+// and the Validator class, whose run() steps are defined one group to a file. validate.cpp lists
+// the readings of docs/model.md they rely on. Not a public API; nothing here is shared with
+// src/plan.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <limits>
+#include <map>
+#include <memory>
+#include <numeric>
+#include <sstream>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "validate/geometry.hpp"
+#include "validate/validate.hpp"
+
+namespace gw::validate::detail {
+
+using geom::Box;
+using geom::Line;
+using geom::Poly;
+using geom::Projection;
+using geom::Pt;
+
+inline constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+inline std::string num(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+template <typename... A>
+std::string cat(const A&... a) {
+  std::ostringstream os;
+  (os << ... << a);
+  return os.str();
+}
+
+class Sink {
+ public:
+  void add(std::string line) {
+    if (lines_.size() < kMaxViolations) {
+      lines_.push_back(std::move(line));
+    } else {
+      ++dropped_;
+    }
+  }
+  std::vector<std::string> finish() {
+    if (dropped_ > 0) lines_.push_back(cat("... and ", dropped_, " more violations"));
+    return std::move(lines_);
+  }
+
+ private:
+  std::vector<std::string> lines_;
+  std::size_t dropped_ = 0;
+};
+
+class Dsu {
+ public:
+  explicit Dsu(std::size_t n) : parent_(n), size_(n, 1) {
+    std::iota(parent_.begin(), parent_.end(), 0u);
+  }
+  std::uint32_t find(std::uint32_t x) {
+    while (parent_[x] != x) {
+      parent_[x] = parent_[parent_[x]];
+      x = parent_[x];
+    }
+    return x;
+  }
+  // Returns {kept root, absorbed root}, or {r, r} when already joined.
+  std::pair<std::uint32_t, std::uint32_t> unite(std::uint32_t a, std::uint32_t b) {
+    a = find(a);
+    b = find(b);
+    if (a == b) return {a, a};
+    if (size_[a] < size_[b]) std::swap(a, b);
+    parent_[b] = a;
+    size_[a] += size_[b];
+    return {a, b};
+  }
+
+ private:
+  std::vector<std::uint32_t> parent_;
+  std::vector<std::uint32_t> size_;
+};
+
+inline bool is_demining(TaskKind k) {
+  return k == TaskKind::kClearance || k == TaskKind::kMechanical || k == TaskKind::kFollowUp;
+}
+inline bool is_final(TaskKind k) { return k == TaskKind::kClearance || k == TaskKind::kFollowUp; }
+inline bool cuts_road(AssetKind k) {
+  return k == AssetKind::kRoadSection || k == AssetKind::kBridge;
+}
+
+// One hazard's relation to one nearby edge.
+struct HazEdge {
+  std::uint32_t edge = kNone;
+  double dist = 0;  // metres from the polyline to the polygon
+  double area = 0;  // corridor area in m² (< 0: could not be computed)
+  bool required = false;
+  bool blocked = false;
+};
+
+// The declared packages of one part (a corridor edge or the land) of one hazard.
+struct Part {
+  std::vector<std::uint32_t> tasks;
+  std::size_t packages = 0;
+  double mine = -1;  // my area of the part (< 0 unknown)
+  double tolerance = 0;
+  bool area_ok = true;
+};
+
+struct HazardInfo {
+  Projection proj;
+  Poly poly;
+  bool valid_poly = false;
+  bool cancelled = false;
+  std::vector<HazEdge> edges;             // within w/2 + 0.5 m
+  std::vector<std::uint32_t> surveys;     // declared survey tasks
+  std::vector<std::uint32_t> work_tasks;  // declared clearance/mechanical/follow_up tasks
+  std::map<std::uint32_t, Part> parts;    // by corridor edge; kNone = land
+};
+
+struct TaskInfo {
+  bool ok = false;  // fields refer to existing things
+  std::uint32_t hazard = kNone;
+  std::uint32_t asset = kNone;
+  std::uint32_t corridor = kNone;
+  std::uint32_t site = kNone;  // the site edge used for the plan checks
+  double work = 0;             // the work used for the duration check
+};
+
+struct AStarEntry {
+  double f;
+  Seconds g;
+  std::uint32_t node;
+  bool operator>(const AStarEntry& o) const { return f > o.f; }
+};
+
+class Validator {
+ public:
+  Validator(const Scenario& sc, const std::vector<Task>& tasks, const Plan& plan)
+      : sc_(sc), rn_(sc.roads), P_(sc.params), tasks_(tasks), plan_(plan) {}
+
+  Report run();
+
+ private:
+  // ------------------------------------------------ network, linking, travel
+  // (validate_network.cpp)
+  void build_network();
+  std::uint32_t snap(LonLat p) const;
+  void link_points();
+  bool node_ok(NodeId n) const { return n.valid() && n.index() < rn_.num_nodes(); }
+  // ALT landmarks: travel seconds from a few far-apart nodes over all passable edges. Closing edges
+  // only lengthens paths, so |d(L, t) - d(L, v)| stays an admissible, consistent lower bound at any
+  // time of the plan.
+  void build_landmarks();
+  static constexpr Seconds kInf = std::numeric_limits<Seconds>::max() / 4;
+  static std::uint32_t farthest(const std::vector<Seconds>& d) {
+    std::uint32_t best = 0;
+    for (std::uint32_t v = 0; v < d.size(); ++v) {
+      if (d[v] != kInf && (d[best] == kInf || d[v] > d[best])) best = v;
+    }
+    return best;
+  }
+  void full_dijkstra(std::uint32_t src, std::vector<Seconds>& d) const;
+  // Least travel seconds from src to dst over edges open at `depart`; stops early and returns
+  // limit + 1 once the answer is known to exceed `limit`; -1 when dst cannot be reached.
+  Seconds shortest(std::uint32_t src, std::uint32_t dst, Minutes depart, Seconds limit);
+
+  // ------------------------------------------------ tasks, hazards, parts (validate_hazards.cpp)
+  std::string label(std::uint32_t t) const;
+  void classify_tasks();
+  static bool within(double declared, double mine, double tol) {
+    return std::abs(declared - mine) <= tol;
+  }
+  static double part_tol(double area) { return 0.01 * area + 5; }
+  Box global_box(const Polygon& poly) const {
+    Box b;
+    geom::bg::assign_inverse(b);
+    for (const auto& p : poly.outer) geom::bg::expand(b, global_(p));
+    return b;
+  }
+  void derive_hazards();
+  void check_hazard_tasks(std::uint32_t h);
+  void check_part(std::uint32_t h, std::uint32_t edge, Part& part);
+  // docs/model.md §1: surveys and land packages are worked from the edge nearest to the hazard
+  // among the edges that touch the safe ground of day 0. The validator's safe ground treats every
+  // edge within w/2 + 0.5 m of a hazard as blocked (a superset of what any planner may block), so
+  // its nearest safe edge is never nearer than the planner's: the check cannot reject a right site.
+  void compute_safe_ground();
+  void check_site_near_polygon(std::uint32_t t, std::uint32_t h);
+  void derive_assets();
+  void check_task_fields();
+
+  // ------------------------------------------------ precedence and timeline
+  // (validate_timeline.cpp)
+  void build_precedence();
+  void assign();
+  Minutes end_of(std::uint32_t t) const {
+    return chosen_[t] == kNone ? kNever : plan_.assignments[chosen_[t]].end;
+  }
+  void compute_edge_open();
+  // Daily rate of crew c on task t (docs/model.md §6); 0 when the trade does not fit.
+  double daily_rate(std::uint32_t c, std::uint32_t t) const;
+  void check_crews();
+  void check_precedence();
+
+  // ------------------------------------------------ measures and objective (validate_measures.cpp)
+  Measures measures();
+  // The scenario's objective, from the measures (docs/scenario.md, "Objective").
+  double objective_of(const Measures& m) const;
+
+  const Scenario& sc_;
+  const RoadNetwork& rn_;
+  const Parameters& P_;
+  const std::vector<Task>& tasks_;
+  const Plan& plan_;
+  Sink sink_;
+
+  Projection global_;
+  std::vector<Pt> node_xy_;
+  std::vector<std::uint32_t> adj_off_, adj_;
+  std::vector<char> edge_ok_;
+  std::vector<Seconds> edge_s_;
+  double h_coef_ = 0;
+  geom::bgi::rtree<std::pair<Pt, std::uint32_t>, geom::bgi::rstar<16>> node_tree_;
+  geom::bgi::rtree<std::pair<Box, std::uint32_t>, geom::bgi::rstar<16>> hazard_tree_;
+  std::unique_ptr<geom::EdgeIndex> edge_index_;
+
+  std::vector<std::uint32_t> settlement_node_, hub_node_, crew_base_;
+  std::vector<char> safe_touch_;  // per edge: touches the safe ground of day 0
+  std::unordered_map<std::string, std::uint32_t> settlement_by_id_;
+
+  std::vector<TaskInfo> info_;
+  std::vector<HazardInfo> hz_;
+  std::vector<std::vector<std::uint32_t>> asset_tasks_;
+  std::vector<std::uint32_t> asset_edge_, asset_dep_;
+  std::vector<std::vector<std::uint32_t>> asset_hazards_;
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> edge_hazards_;
+  std::vector<std::vector<std::uint32_t>> preds_;
+
+  std::vector<std::uint32_t> chosen_;
+  std::vector<char> asg_ok_;
+  std::vector<Minutes> open_;
+  std::vector<std::uint32_t> edges_by_open_;
+
+  // ALT: lm_[v * kLandmarks + k] is the travel seconds between node v and landmark k
+  // (kLmUnreached when none), for the first lm_count_ landmarks.
+  static constexpr std::size_t kLandmarks = 12;
+  static constexpr std::int32_t kLmUnreached = std::numeric_limits<std::int32_t>::max();
+  std::vector<std::int32_t> lm_;
+  std::size_t lm_count_ = 0;
+  std::vector<Seconds> g_;
+  std::vector<std::uint32_t> stamp_;
+  std::uint32_t cur_stamp_ = 0;
+};
+
+}  // namespace gw::validate::detail

@@ -1,0 +1,260 @@
+// The validator's timeline (docs/model.md §4-§6): the precedence the scenario implies, the
+// plan's assignments, when each edge opens, each crew's sequence (travel, durations, connectivity
+// to its base) and the precedence in time.
+#include "validate/validate_internal.hpp"
+
+namespace gw::validate::detail {
+
+void Validator::build_precedence() {
+  preds_.resize(tasks_.size());
+  for (std::uint32_t h = 0; h < hz_.size(); ++h) {
+    const HazardInfo& hi = hz_[h];
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<std::uint32_t>> mech;
+    for (auto t : hi.work_tasks) {
+      if (tasks_[t].kind == TaskKind::kMechanical)
+        mech[{info_[t].corridor, tasks_[t].package}].push_back(t);
+    }
+    for (auto t : hi.work_tasks) {
+      const TaskKind k = tasks_[t].kind;
+      if (k == TaskKind::kClearance || k == TaskKind::kMechanical) {
+        preds_[t].insert(preds_[t].end(), hi.surveys.begin(), hi.surveys.end());
+      } else if (k == TaskKind::kFollowUp) {
+        if (auto it = mech.find({info_[t].corridor, tasks_[t].package}); it != mech.end()) {
+          preds_[t].insert(preds_[t].end(), it->second.begin(), it->second.end());
+        }
+      }
+    }
+  }
+  for (std::uint32_t a = 0; a < sc_.assets.size(); ++a) {
+    const bool road = cuts_road(sc_.assets[a].kind);
+    for (auto t : asset_tasks_[a]) {
+      for (auto h : asset_hazards_[a]) {
+        preds_[t].insert(preds_[t].end(), hz_[h].surveys.begin(), hz_[h].surveys.end());
+        for (auto w : hz_[h].work_tasks) {
+          if (!is_final(tasks_[w].kind)) continue;
+          if (road && info_[w].corridor != asset_edge_[a]) continue;
+          preds_[t].push_back(w);
+        }
+      }
+    }
+  }
+}
+
+void Validator::assign() {
+  chosen_.assign(tasks_.size(), kNone);
+  asg_ok_.assign(plan_.assignments.size(), false);
+  for (std::uint32_t i = 0; i < plan_.assignments.size(); ++i) {
+    const Assignment& a = plan_.assignments[i];
+    if (!a.task.valid() || a.task.index() >= tasks_.size()) {
+      sink_.add(cat("assignment ", i, ": task ", a.task.value, " does not exist"));
+      continue;
+    }
+    const auto t = static_cast<std::uint32_t>(a.task.index());
+    if (!a.crew.valid() || a.crew.index() >= sc_.crews.size()) {
+      sink_.add(cat(label(t), ": assigned to crew ", a.crew.value, ", which does not exist"));
+    } else {
+      asg_ok_[i] = info_[t].ok;
+    }
+    if (chosen_[t] == kNone) {
+      chosen_[t] = i;
+    } else {
+      sink_.add(
+          cat(label(t), ": assigned more than once (assignments ", chosen_[t], " and ", i, ")"));
+    }
+  }
+  for (std::uint32_t t = 0; t < tasks_.size(); ++t) {
+    if (chosen_[t] == kNone) sink_.add(cat(label(t), ": not assigned"));
+  }
+}
+
+void Validator::compute_edge_open() {
+  open_.assign(rn_.num_edges(), 0);
+  auto block = [&](std::uint32_t e, Minutes m) { open_[e] = std::max(open_[e], m); };
+  for (const auto& [e, hs] : edge_hazards_) {
+    for (auto h : hs) {
+      if (sc_.hazards[h].status != HazardStatus::kSuspected) continue;
+      if (hz_[h].surveys.empty()) block(e, kNever);
+      for (auto s : hz_[h].surveys) block(e, end_of(s));
+    }
+  }
+  for (std::uint32_t t = 0; t < tasks_.size(); ++t) {
+    if (info_[t].ok && info_[t].corridor != kNone && is_final(tasks_[t].kind))
+      block(info_[t].corridor, end_of(t));
+  }
+  for (std::uint32_t a = 0; a < sc_.assets.size(); ++a) {
+    if (asset_edge_[a] == kNone) continue;
+    if (asset_tasks_[a].empty()) block(asset_edge_[a], kNever);
+    for (auto t : asset_tasks_[a]) block(asset_edge_[a], end_of(t));
+  }
+  edges_by_open_.clear();
+  for (std::uint32_t e = 0; e < rn_.num_edges(); ++e) {
+    if (edge_ok_[e] && open_[e] != kNever) edges_by_open_.push_back(e);
+  }
+  std::stable_sort(edges_by_open_.begin(), edges_by_open_.end(),
+                   [&](std::uint32_t x, std::uint32_t y) { return open_[x] < open_[y]; });
+}
+
+double Validator::daily_rate(std::uint32_t c, std::uint32_t t) const {
+  const Crew& crew = sc_.crews[c];
+  const auto trade = static_cast<std::size_t>(crew.trade);
+  if (trade >= kTradeCount) return 0;
+  const Task& k = tasks_[t];
+  const double people = static_cast<double>(crew.people);
+  if (k.kind == TaskKind::kRepair) {
+    const auto kind = static_cast<std::size_t>(sc_.assets[info_[t].asset].kind);
+    return people * P_.repair_rate[trade][kind] * crew.productivity_factor;
+  }
+  const auto terrain = static_cast<std::size_t>(sc_.hazards[info_[t].hazard].terrain);
+  return people * P_.rate[trade][static_cast<std::size_t>(k.kind)] *
+         P_.terrain_factor[trade][terrain] * crew.productivity_factor;
+}
+
+void Validator::check_crews() {
+  const std::size_t na = plan_.assignments.size();
+  // Connectivity to the base: departures in time order against a growing union-find.
+  std::vector<std::uint32_t> order;
+  for (std::uint32_t i = 0; i < na; ++i) {
+    if (asg_ok_[i]) order.push_back(i);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+    return plan_.assignments[x].depart < plan_.assignments[y].depart;
+  });
+  std::vector<char> reach(na, 1);
+  if (na > 0) build_landmarks();
+  {
+    Dsu dsu(rn_.num_nodes());
+    std::size_t next = 0;
+    for (auto i : order) {
+      const Assignment& a = plan_.assignments[i];
+      while (next < edges_by_open_.size() && open_[edges_by_open_[next]] <= a.depart) {
+        const auto e = edges_by_open_[next++];
+        dsu.unite(static_cast<std::uint32_t>(rn_.edge_from[e].index()),
+                  static_cast<std::uint32_t>(rn_.edge_to[e].index()));
+      }
+      const auto base = crew_base_[a.crew.index()];
+      if (base == kNone || !node_ok(a.entry_node)) continue;
+      if (dsu.find(base) != dsu.find(static_cast<std::uint32_t>(a.entry_node.index())))
+        reach[i] = 0;
+    }
+  }
+
+  std::vector<std::vector<std::uint32_t>> by_crew(sc_.crews.size());
+  for (std::uint32_t i = 0; i < na; ++i) {
+    if (asg_ok_[i]) by_crew[plan_.assignments[i].crew.index()].push_back(i);
+  }
+  for (std::uint32_t c = 0; c < sc_.crews.size(); ++c) {
+    auto& list = by_crew[c];
+    std::stable_sort(list.begin(), list.end(), [&](std::uint32_t x, std::uint32_t y) {
+      const auto& a = plan_.assignments[x];
+      const auto& b = plan_.assignments[y];
+      return a.start != b.start ? a.start < b.start : a.end < b.end;
+    });
+    const std::string& cid = sc_.crews[c].id;
+    Minutes prev_end = 0;
+    Minutes max_end = 0;
+    std::uint32_t prev_task = kNone;
+    std::uint32_t max_task = kNone;
+    std::uint32_t prev_node = crew_base_[c];
+    for (auto i : list) {
+      const Assignment& a = plan_.assignments[i];
+      const auto t = static_cast<std::uint32_t>(a.task.index());
+      const std::string who = cat(label(t), ", crew ", cid);
+      if (max_task != kNone && a.start < max_end) {
+        sink_.add(cat("crew ", cid, ": assignments of tasks ", max_task, " and ", t, " overlap"));
+      }
+      if (a.depart < prev_end) {
+        if (prev_task == kNone) {
+          sink_.add(cat(who, ": departs at ", a.depart, ", before time 0"));
+        } else {
+          sink_.add(cat(who, ": departs at ", a.depart, " before its previous task ", prev_task,
+                        " ends at ", prev_end));
+        }
+      }
+      if (prev_node != kNone && (!a.from_node.valid() || a.from_node.index() != prev_node)) {
+        sink_.add(cat(who, ": from_node ", a.from_node.value, ", expected ", prev_node,
+                      prev_task == kNone ? " (the crew's base)" : " (the previous entry node)"));
+      }
+      // The entry is checked against the declared site edge when it exists (a wrong site edge is
+      // reported once, by the task checks, not again for every entry).
+      const std::uint32_t site =
+          tasks_[t].site_edge.valid() && tasks_[t].site_edge.index() < rn_.num_edges()
+              ? static_cast<std::uint32_t>(tasks_[t].site_edge.index())
+              : info_[t].site;
+      bool entry_ok = node_ok(a.entry_node);
+      if (!entry_ok) {
+        sink_.add(cat(who, ": entry node ", a.entry_node.value, " is not a node of the network"));
+      } else if (site != kNone && rn_.edge_from[site] != a.entry_node &&
+                 rn_.edge_to[site] != a.entry_node) {
+        sink_.add(
+            cat(who, ": entry node ", a.entry_node.value, " is not an end of site edge ", site));
+      }
+      if (entry_ok && !reach[i]) {
+        sink_.add(cat(who, ": site unreachable, entry node ", a.entry_node.value,
+                      " not connected to base node ", crew_base_[c], " over roads open at ",
+                      a.depart));
+      } else if (entry_ok) {
+        const std::uint32_t src = prev_node != kNone ? prev_node
+                                  : node_ok(a.from_node)
+                                      ? static_cast<std::uint32_t>(a.from_node.index())
+                                      : kNone;
+        if (a.start < a.depart) {
+          sink_.add(cat(who, ": starts at ", a.start, " before it departs at ", a.depart));
+        } else if (src != kNone) {
+          const Seconds budget = (a.start - a.depart) * 60;
+          const auto dst = static_cast<std::uint32_t>(a.entry_node.index());
+          const Seconds s = shortest(src, dst, a.depart, budget);
+          if (s < 0) {
+            sink_.add(cat(who, ": no road open at ", a.depart, " from node ", src,
+                          " to entry node ", dst));
+          } else if (s > budget) {
+            const Seconds full =
+                shortest(src, dst, a.depart, std::numeric_limits<Seconds>::max() / 2);
+            sink_.add(cat(who, ": starts at ", a.start, ", before depart ", a.depart, " + travel ",
+                          (full + 59) / 60, " min (node ", src, " to ", dst, ")"));
+          }
+        }
+      }
+      // Trade and duration.
+      const double rate = daily_rate(c, t);
+      if (!(rate > 0)) {
+        sink_.add(cat(who, ": trade ", name(sc_.crews[c].trade), " cannot do this task"));
+      } else {
+        const double x =
+            info_[t].work / rate * 1440.0 * 7.0 / static_cast<double>(P_.working_days_per_week);
+        const double need = std::ceil(x - 1e-9);
+        const double have = static_cast<double>(a.end - a.start);
+        if (have < need && have < x - 1e-6) {
+          sink_.add(cat(who, ": lasts ", a.end - a.start, " min, needs ",
+                        static_cast<std::int64_t>(need), " min"));
+        }
+      }
+      prev_end = a.end;
+      prev_task = t;
+      prev_node = entry_ok ? static_cast<std::uint32_t>(a.entry_node.index()) : kNone;
+      if (max_task == kNone || a.end > max_end) {
+        max_end = a.end;
+        max_task = t;
+      }
+    }
+  }
+}
+
+void Validator::check_precedence() {
+  for (std::uint32_t t = 0; t < tasks_.size(); ++t) {
+    if (chosen_[t] == kNone) continue;
+    const Minutes start = plan_.assignments[chosen_[t]].start;
+    auto& ps = preds_[t];
+    std::sort(ps.begin(), ps.end());
+    ps.erase(std::unique(ps.begin(), ps.end()), ps.end());
+    for (auto p : ps) {
+      if (chosen_[p] == kNone || p == t) continue;
+      const Minutes pe = plan_.assignments[chosen_[p]].end;
+      if (pe > start) {
+        sink_.add(cat(label(t), ": starts at ", start, " before predecessor ", label(p),
+                      " ends at ", pe));
+      }
+    }
+  }
+}
+
+}  // namespace gw::validate::detail
