@@ -3,7 +3,8 @@ JOBS ?= $(shell nproc)
 BUILD_RELEASE := build/release
 BUILD_TEST := build/test
 
-.PHONY: deps demo test build-release build-test clean format
+.PHONY: deps demo test check check-deps check-format check-headers check-tidy tidy-all build-release \
+	build-test clean format
 
 deps:
 	./scripts/install-deps.sh
@@ -22,8 +23,31 @@ demo: build-release
 test: build-test
 	ctest --test-dir $(BUILD_TEST) --output-on-failure -j $(JOBS)
 
+# The checks of docs/developing.md ("Checks"), run by .ci/run after `make test`: the module graph,
+# the format, every header on its own, clang-tidy on the files changed since .ci/tidy-base.
+check: check-deps check-format check-headers check-tidy
+
+check-deps:
+	./scripts/check-deps.sh
+
+check-format: deps
+	./scripts/check-format.sh
+
+check-headers: deps
+	cmake --preset test
+	cmake --build $(BUILD_TEST) -j $(JOBS) --target header_check
+
+check-tidy: deps
+	cmake --preset test
+	JOBS=$(JOBS) ./scripts/check-tidy.sh $(BUILD_TEST)
+
+# clang-tidy on every file (about 15 minutes of CPU), e.g. before moving .ci/tidy-base forward.
+tidy-all: deps
+	cmake --preset test
+	JOBS=$(JOBS) ./scripts/check-tidy.sh --all $(BUILD_TEST)
+
 format:
-	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+	git ls-files --cached --others --exclude-standard -- '*.cpp' '*.hpp' | xargs clang-format -i
 
 clean:
 	rm -rf build out

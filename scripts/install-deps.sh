@@ -8,7 +8,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libgdal-dev libproj-dev libgeographiclib-dev
   libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev
-  osmium-tool
+  osmium-tool clang-format clang-tidy
 )
 missing=()
 for p in "${packages[@]}"; do

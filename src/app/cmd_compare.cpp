@@ -43,7 +43,7 @@ struct CompareOptions {
 struct Side {
   Scenario scenario;
   plan::PlanResult result;
-  plan::PlanFigures figures;
+  PlanFigures figures;
 };
 
 // Links, plans (with the optimiser when it has time), validates and bounds one side; returns
@@ -91,6 +91,7 @@ int run_compare(const CompareOptions& o) {
   a.scenario = io::read_scenario(pa);
   b.scenario = o.scenarios.size() > 1 ? io::read_scenario(pb) : a.scenario;
   std::vector<std::string> notes;
+  notes.reserve(changes.size());
   for (const auto& c : changes) notes.push_back(plan::apply_change(b.scenario, c).describe());
 
   auto label_of = [](const Scenario& s, const std::filesystem::path& p) {
@@ -120,8 +121,8 @@ int run_compare(const CompareOptions& o) {
   a.figures.label = la;
   b.figures.label = lb;
 
-  plan::Comparison cmp = plan::compare_plans(a.figures, a.scenario, a.result.evaluation, b.figures,
-                                             b.scenario, b.result.evaluation);
+  Comparison cmp = plan::compare_plans(a.figures, a.scenario, a.result.evaluation, b.figures,
+                                       b.scenario, b.result.evaluation);
   cmp.notes = notes;
   if (o.json) {
     std::cout << io::compare_json(cmp, o.top).dump(2) << '\n';

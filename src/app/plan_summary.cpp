@@ -94,13 +94,13 @@ void print_plan_summary(const PlanSummary& sum) {
         "  lower bound: %.0f people-days (no valid plan does better); gap %.1f %% (bound in %.2f "
         "s)\n",
         *meta.lower_bound_people_days,
-        plan::gap_percent(ev.people_days_without_access, *meta.lower_bound_people_days),
+        gap_percent(ev.people_days_without_access, *meta.lower_bound_people_days),
         sum.bound_seconds);
   }
   if (objective != ObjectiveKind::kAccess && opt.lower_bound) {
     if (meta.lower_bound_objective) {
       std::printf("  objective lower bound: %.1f; gap %.1f %%\n", *meta.lower_bound_objective,
-                  plan::gap_percent(ev.objective, *meta.lower_bound_objective));
+                  gap_percent(ev.objective, *meta.lower_bound_objective));
     } else {
       std::printf("  objective lower bound: none (some task can never be done)\n");
     }

@@ -1,6 +1,6 @@
-// The generators' portable random numbers (splitmix64) and small helpers. The standard library's
-// distributions differ across implementations; these do not, so a seed gives the same scenario
-// everywhere.
+// The generators' portable random numbers (splitmix64, model/random.hpp) and small helpers. The
+// standard library's distributions differ across implementations; these do not, so a seed gives the
+// same scenario everywhere.
 #pragma once
 
 #include <algorithm>
@@ -11,6 +11,8 @@
 #include <cstdio>
 #include <string>
 
+#include "model/random.hpp"
+
 namespace gw::gen {
 
 class Rng {
@@ -20,12 +22,7 @@ class Rng {
   Rng(std::uint64_t seed, std::uint64_t stream) : s_(seed ^ (stream * 0xd1b54a32d192ed03ULL)) {
     next();
   }
-  std::uint64_t next() {
-    std::uint64_t z = (s_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
+  std::uint64_t next() { return splitmix64_next(s_); }
   double uniform() { return static_cast<double>(next() >> 11) * (1.0 / 9007199254740992.0); }
   double uniform(double a, double b) { return a + (b - a) * uniform(); }
   std::size_t index(std::size_t n) {

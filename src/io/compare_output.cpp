@@ -43,8 +43,7 @@ void line(std::string& out, const std::string& what, const std::string& a, const
   out += buf;
 }
 
-void settlement_lines(std::string& out, const std::vector<plan::AccessChange>& list,
-                      std::size_t top) {
+void settlement_lines(std::string& out, const std::vector<AccessChange>& list, std::size_t top) {
   char buf[256];
   std::snprintf(buf, sizeof buf, "    %-14s %-22s %10s %9s %9s %9s %14s\n", "id", "name", "people",
                 "day A", "day B", "days", "people-days");
@@ -61,7 +60,7 @@ void settlement_lines(std::string& out, const std::vector<plan::AccessChange>& l
   if (list.size() > top) out += "    ... and " + std::to_string(list.size() - top) + " more\n";
 }
 
-json figures_json(const plan::PlanFigures& f) {
+json figures_json(const PlanFigures& f) {
   json j;
   j["label"] = f.label;
   j["population"] = f.population;
@@ -89,7 +88,7 @@ json figures_json(const plan::PlanFigures& f) {
   return j;
 }
 
-json changes_json(const std::vector<plan::AccessChange>& list, std::size_t top) {
+json changes_json(const std::vector<AccessChange>& list, std::size_t top) {
   json out = json::array();
   for (std::size_t i = 0; i < std::min(top, list.size()); ++i) {
     const auto& c = list[i];
@@ -106,9 +105,9 @@ json changes_json(const std::vector<plan::AccessChange>& list, std::size_t top) 
 
 }  // namespace
 
-std::string compare_text(const plan::Comparison& c, std::size_t top) {
-  const plan::PlanFigures& a = c.a;
-  const plan::PlanFigures& b = c.b;
+std::string compare_text(const Comparison& c, std::size_t top) {
+  const PlanFigures& a = c.a;
+  const PlanFigures& b = c.b;
   std::string out = "groundwork compare\n  A: " + a.label + "\n  B: " + b.label + "\n";
   for (const auto& n : c.notes) out += "     " + n + "\n";
   out += "\n";
@@ -191,7 +190,7 @@ std::string compare_text(const plan::Comparison& c, std::size_t top) {
   return out;
 }
 
-json compare_json(const plan::Comparison& c, std::size_t top) {
+json compare_json(const Comparison& c, std::size_t top) {
   json j;
   j["a"] = figures_json(c.a);
   j["b"] = figures_json(c.b);

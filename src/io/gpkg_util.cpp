@@ -1,10 +1,9 @@
 #include "io/gpkg_util.hpp"
 
-#include <limits>
-
 #include "io/outputs.hpp"
 #include "io/outputs_util.hpp"
 #include "model/error.hpp"
+#include "model/evaluation.hpp"
 
 namespace gw::io::gdal {
 
@@ -15,8 +14,6 @@ namespace fs = std::filesystem;
 [[noreturn]] void fail(const fs::path& path, const std::string& what, ErrorCapture& errors) {
   throw Error(ErrorCode::kIo, path.string() + ": " + what + errors.suffix());
 }
-
-constexpr Minutes kNever = std::numeric_limits<Minutes>::max();
 
 std::unique_ptr<OGRLinearRing> ring(const Ring& r) {
   auto l = std::make_unique<OGRLinearRing>();

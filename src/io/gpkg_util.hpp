@@ -19,8 +19,8 @@
 namespace gw::io::gdal {
 
 struct Field {
-  const char* name;
-  OGRFieldType type;
+  const char* name = nullptr;
+  OGRFieldType type = OFTString;
   OGRFieldSubType subtype = OFSTNone;
 };
 

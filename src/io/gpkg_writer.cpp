@@ -27,7 +27,7 @@ using gdal::point;
 using gdal::polygon;
 
 void write_layers(GDALDataset& ds, const fs::path& path, gdal::ErrorCapture& errors,
-                  const Scenario& s, const TaskSet& t, const Plan& p, const plan::Evaluation& ev) {
+                  const Scenario& s, const TaskSet& t, const Plan& p, const Evaluation& ev) {
   using detail::check_size;
   check_size(ev.edge_open.size(), s.roads.num_edges(), "evaluation.edge_open");
   check_size(ev.hazard_cancelled.size(), s.hazards.size(), "evaluation.hazard_cancelled");
@@ -199,9 +199,9 @@ void write_layers(GDALDataset& ds, const fs::path& path, gdal::ErrorCapture& err
         LayerWriter::set_day(*f, "start_day", a->start);
         LayerWriter::set_day(*f, "end_day", a->end);
       }
-      w.set_time(*f, "depart_at", a ? a->depart : plan::kNever);
-      w.set_time(*f, "start_at", a ? a->start : plan::kNever);
-      w.set_time(*f, "end_at", a ? a->end : plan::kNever);
+      w.set_time(*f, "depart_at", a ? a->depart : kNever);
+      w.set_time(*f, "start_at", a ? a->start : kNever);
+      w.set_time(*f, "end_at", a ? a->end : kNever);
       w.add(*f, point(task.site));
     }
     w.finish();
@@ -229,7 +229,7 @@ void write_layers(GDALDataset& ds, const fs::path& path, gdal::ErrorCapture& err
       f->SetField("people", crew.people);
       f->SetField("base", crew.base.c_str());
       f->SetField("productivity_factor", crew.productivity_factor);
-      const plan::CrewUse& u = ev.crew_use[c];
+      const CrewUse& u = ev.crew_use[c];
       f->SetField("tasks", static_cast<int>(u.tasks));
       f->SetField("working_days", detail::round_to(minutes_to_days(u.working), 1e3));
       f->SetField("travelling_days", detail::round_to(minutes_to_days(u.travelling), 1e3));
@@ -247,7 +247,7 @@ void write_layers(GDALDataset& ds, const fs::path& path, gdal::ErrorCapture& err
 }  // namespace
 
 void write_plan_gpkg_file(const fs::path& path, const Scenario& s, const TaskSet& t, const Plan& p,
-                          const plan::Evaluation& ev) {
+                          const Evaluation& ev) {
   gdal::ErrorCapture errors;
   GDALDatasetUniquePtr ds = gdal::create_gpkg(path, errors);
   try {
@@ -262,7 +262,7 @@ void write_plan_gpkg_file(const fs::path& path, const Scenario& s, const TaskSet
 }
 
 FileOutput plan_gpkg_output(const Scenario& s, const TaskSet& t, const Plan& p,
-                            const plan::Evaluation& ev) {
+                            const Evaluation& ev) {
   return {std::string(kPlanGpkg),
           [&s, &t, &p, &ev](const fs::path& tmp) { write_plan_gpkg_file(tmp, s, t, p, ev); }};
 }

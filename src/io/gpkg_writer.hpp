@@ -8,10 +8,10 @@
 #include <string_view>
 
 #include "io/outputs.hpp"
+#include "model/evaluation.hpp"
 #include "model/plan.hpp"
 #include "model/scenario.hpp"
 #include "model/task.hpp"
-#include "plan/evaluate.hpp"
 
 namespace gw::io {
 
@@ -23,11 +23,11 @@ inline constexpr std::array<std::string_view, 6> kPlanGpkgLayers = {
 // Writes the GeoPackage to `path` (a new file; an existing one is replaced). Throws gw::Error(kIo)
 // when GDAL cannot create or write it; a failed write leaves no file at `path`.
 void write_plan_gpkg_file(const std::filesystem::path& path, const Scenario& s, const TaskSet& t,
-                          const Plan& p, const plan::Evaluation& ev);
+                          const Plan& p, const Evaluation& ev);
 
 // The same as a FileOutput for write_outputs(), which writes it to plan.gpkg.tmp and renames it
 // together with the other outputs. The arguments must outlive the call to write_outputs().
 FileOutput plan_gpkg_output(const Scenario& s, const TaskSet& t, const Plan& p,
-                            const plan::Evaluation& ev);
+                            const Evaluation& ev);
 
 }  // namespace gw::io

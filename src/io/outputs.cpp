@@ -12,7 +12,7 @@
 #include "io/outputs_util.hpp"
 #include "io/scenario_json.hpp"
 #include "model/error.hpp"
-#include "plan/lower_bound.hpp"
+#include "model/evaluation.hpp"
 
 namespace gw::io {
 
@@ -58,15 +58,12 @@ std::string_view work_unit(const Scenario& s, const Task& task) {
   if (!task.asset.valid() || task.asset.index() >= s.assets.size()) return "";
   switch (s.assets[task.asset.index()].kind) {
     case AssetKind::kRoadSection:
-      return "m2";
-    case AssetKind::kBridge:
-      return "m";
-    case AssetKind::kCommsLine:
-      return "m";
-    case AssetKind::kPowerLine:
-      return "m";
     case AssetKind::kPublicBuilding:
       return "m2";
+    case AssetKind::kBridge:
+    case AssetKind::kCommsLine:
+    case AssetKind::kPowerLine:
+      return "m";
   }
   return "";
 }
@@ -133,7 +130,7 @@ std::string dump_lines(const json& obj, std::string_view array_key) {
   return out;
 }
 
-TradeUse crew_use_by_trade(const Scenario& s, const plan::Evaluation& ev) {
+TradeUse crew_use_by_trade(const Scenario& s, const Evaluation& ev) {
   TradeUse out;
   for (std::size_t c = 0; c < s.crews.size(); ++c) {
     const auto tr = static_cast<std::size_t>(s.crews[c].trade);
@@ -198,7 +195,7 @@ std::string iso_datetime(const std::string& start_date, Minutes m) {
 }
 
 json day_or_null(Minutes m) {
-  if (m == plan::kNever) return nullptr;
+  if (m == kNever) return nullptr;
   return round_to(minutes_to_days(m), 1e3);
 }
 
@@ -262,7 +259,7 @@ json plan_json(const Scenario& s, const TaskSet& t, const Plan& p) {
 
 namespace {
 
-json use_json(const plan::CrewUse& u, std::size_t crews) {
+json use_json(const CrewUse& u, std::size_t crews) {
   const auto total = static_cast<double>(u.working + u.travelling + u.idle);
   auto share = [&](Minutes m) {
     return total > 0 ? round_to(static_cast<double>(m) / total, 1e4) : 0.0;
@@ -281,7 +278,7 @@ json use_json(const plan::CrewUse& u, std::size_t crews) {
 
 }  // namespace
 
-json objective_summary_json(const Scenario& s, const plan::Evaluation& ev, const OutputMeta& meta) {
+json objective_summary_json(const Scenario& s, const Evaluation& ev, const OutputMeta& meta) {
   const json weights = objective_to_json(s.params.objective)["weights"];
   json c;
   c["people_days_without_access"] = ev.people_days_without_access;
@@ -306,13 +303,13 @@ json objective_summary_json(const Scenario& s, const plan::Evaluation& ev, const
   j["baseline"] = meta.baseline_objective ? json(*meta.baseline_objective) : json(nullptr);
   const auto& lb = meta.lower_bound_objective;
   j["lower_bound"] = lb ? json(*lb) : json(nullptr);
-  j["gap_percent"] = lb ? json(round_to(plan::gap_percent(ev.objective, *lb), 1e3)) : json(nullptr);
+  j["gap_percent"] = lb ? json(round_to(gap_percent(ev.objective, *lb), 1e3)) : json(nullptr);
   j["weights"] = weights;
   j["components"] = std::move(c);
   return j;
 }
 
-json summary_json(const Scenario& s, const TaskSet& t, const Plan& p, const plan::Evaluation& ev,
+json summary_json(const Scenario& s, const TaskSet& t, const Plan& p, const Evaluation& ev,
                   const OutputMeta& meta) {
   check_size(ev.crew_use.size(), s.crews.size(), "evaluation.crew_use");
   json j;
@@ -327,8 +324,8 @@ json summary_json(const Scenario& s, const TaskSet& t, const Plan& p, const plan
   j["people_days_without_access"] = ev.people_days_without_access;
   const auto& lb = meta.lower_bound_people_days;
   j["lower_bound_people_days"] = lb ? json(*lb) : json(nullptr);
-  j["gap_percent"] = lb ? json(round_to(plan::gap_percent(ev.people_days_without_access, *lb), 1e3))
-                        : json(nullptr);
+  j["gap_percent"] =
+      lb ? json(round_to(gap_percent(ev.people_days_without_access, *lb), 1e3)) : json(nullptr);
   j["baseline_people_days"] =
       meta.baseline_people_days ? json(*meta.baseline_people_days) : json(nullptr);
   j["objective"] = objective_summary_json(s, ev, meta);
@@ -468,7 +465,7 @@ json ring_json(const Ring& ring, bool counterclockwise) {
 
 }  // namespace
 
-json roads_geojson(const Scenario& s, const plan::Evaluation& ev) {
+json roads_geojson(const Scenario& s, const Evaluation& ev) {
   const RoadNetwork& g = s.roads;
   check_size(ev.edge_open.size(), g.num_edges(), "evaluation.edge_open");
   json features = json::array();
@@ -496,7 +493,7 @@ json roads_geojson(const Scenario& s, const plan::Evaluation& ev) {
   return collection(std::move(features));
 }
 
-json hazards_geojson(const Scenario& s, const plan::Evaluation& ev) {
+json hazards_geojson(const Scenario& s, const Evaluation& ev) {
   check_size(ev.hazard_cancelled.size(), s.hazards.size(), "evaluation.hazard_cancelled");
   check_size(ev.hazard_cleared.size(), s.hazards.size(), "evaluation.hazard_cleared");
   json features = json::array();
@@ -522,7 +519,7 @@ json hazards_geojson(const Scenario& s, const plan::Evaluation& ev) {
   return collection(std::move(features));
 }
 
-json settlements_geojson(const Scenario& s, const plan::Evaluation& ev) {
+json settlements_geojson(const Scenario& s, const Evaluation& ev) {
   check_size(ev.settlement_access.size(), s.settlements.size(), "evaluation.settlement_access");
   for (Service sv : kRestorableServices) {
     check_size(ev.service_restored[static_cast<std::size_t>(sv)].size(), s.settlements.size(),
@@ -602,7 +599,7 @@ FileOutput text_output(std::string name, std::string content) {
 }
 
 void write_outputs(const std::filesystem::path& dir, const Scenario& s, const TaskSet& t,
-                   const Plan& p, const plan::Evaluation& ev, const OutputMeta& meta,
+                   const Plan& p, const Evaluation& ev, const OutputMeta& meta,
                    const std::vector<FileOutput>& more) {
   // Build every text in memory first: an error here touches no file.
   const json::error_handler_t replace = json::error_handler_t::replace;

@@ -12,10 +12,10 @@
 #include <string_view>
 #include <vector>
 
+#include "model/evaluation.hpp"
 #include "model/plan.hpp"
 #include "model/scenario.hpp"
 #include "model/task.hpp"
-#include "plan/evaluate.hpp"
 
 namespace gw::io {
 
@@ -59,7 +59,7 @@ FileOutput text_output(std::string name, std::string content);
 // renamed once all were written: an error leaves no partial file (and no *.tmp). Throws
 // gw::Error(kIo) when a file cannot be written.
 void write_outputs(const std::filesystem::path& dir, const Scenario& s, const TaskSet& t,
-                   const Plan& p, const plan::Evaluation& ev, const OutputMeta& meta,
+                   const Plan& p, const Evaluation& ev, const OutputMeta& meta,
                    const std::vector<FileOutput>& more = {});
 
 // plan.json: the rule and, per task, its definition and assignment (times in minutes, days for
@@ -71,25 +71,25 @@ nlohmann::json plan_json(const Scenario& s, const TaskSet& t, const Plan& p);
 // people-days are 0) and baseline_people_days; `objective` holds the scenario's objective, its
 // value, weights and components, and its baseline, bound and gap (null when not computed).
 nlohmann::json summary_json(const Scenario& s, const TaskSet& t, const Plan& p,
-                            const plan::Evaluation& ev, const OutputMeta& meta);
+                            const Evaluation& ev, const OutputMeta& meta);
 // summary.json's `objective` object.
-nlohmann::json objective_summary_json(const Scenario& s, const plan::Evaluation& ev,
+nlohmann::json objective_summary_json(const Scenario& s, const Evaluation& ev,
                                       const OutputMeta& meta);
 
 // schedule.csv: one row per assignment, ordered by crew then start.
 std::string schedule_csv(const Scenario& s, const TaskSet& t, const Plan& p);
 
 // GeoJSON layers (RFC 7946, WGS 84 lon/lat, coordinates rounded to 7 decimals).
-nlohmann::json roads_geojson(const Scenario& s, const plan::Evaluation& ev);
-nlohmann::json hazards_geojson(const Scenario& s, const plan::Evaluation& ev);
-nlohmann::json settlements_geojson(const Scenario& s, const plan::Evaluation& ev);
+nlohmann::json roads_geojson(const Scenario& s, const Evaluation& ev);
+nlohmann::json hazards_geojson(const Scenario& s, const Evaluation& ev);
+nlohmann::json settlements_geojson(const Scenario& s, const Evaluation& ev);
 
 // report.html: one self-contained page (inline CSS, SVG and JS; no network access).
-std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p,
-                        const plan::Evaluation& ev, const OutputMeta& meta);
+std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p, const Evaluation& ev,
+                        const OutputMeta& meta);
 
 // Helpers shared by the writers, exposed for tests and other front ends.
-// Minutes since day 0 as days, rounded to 3 decimals; null for plan::kNever.
+// Minutes since day 0 as days, rounded to 3 decimals; null for kNever.
 nlohmann::json day_or_null(Minutes m);
 // "YYYY-MM-DDTHH:MM" of minute `m` after 00:00 of `start_date` ("YYYY-MM-DD").
 // Throws gw::Error(kInvalidInput) when start_date is not a valid ISO date.

@@ -8,10 +8,10 @@
 #include <string_view>
 #include <vector>
 
+#include "model/evaluation.hpp"
 #include "model/plan.hpp"
 #include "model/scenario.hpp"
 #include "model/task.hpp"
-#include "plan/evaluate.hpp"
 
 namespace gw::io::detail {
 
@@ -35,9 +35,9 @@ std::vector<const Assignment*> assignments_by_crew_start(const Plan& p);
 std::string dump_lines(const nlohmann::json& obj, std::string_view array_key);
 // Crew utilisation summed by trade, and the number of crews of each trade.
 struct TradeUse {
-  std::array<plan::CrewUse, kTradeCount> use{};
+  std::array<CrewUse, kTradeCount> use{};
   std::array<std::size_t, kTradeCount> crews{};
 };
-TradeUse crew_use_by_trade(const Scenario& s, const plan::Evaluation& ev);
+TradeUse crew_use_by_trade(const Scenario& s, const Evaluation& ev);
 
 }  // namespace gw::io::detail

@@ -10,7 +10,7 @@
 #include "io/outputs.hpp"
 #include "io/outputs_util.hpp"
 #include "io/report_html_assets.hpp"
-#include "plan/lower_bound.hpp"
+#include "model/evaluation.hpp"
 
 namespace gw::io {
 
@@ -193,7 +193,7 @@ std::vector<double> population_without_by_day(const Scenario& s, const std::vect
   for (std::size_t i = 0; i < s.settlements.size() && i < when.size(); ++i) {
     const auto pop = static_cast<double>(s.settlements[i].population);
     total += pop;
-    if (when[i] == plan::kNever) continue;
+    if (when[i] == kNever) continue;
     // Has it at day d when when[i] <= d * 1440.
     const Minutes d = (when[i] + kMinutesPerDay - 1) / kMinutesPerDay;
     if (d <= days) gained[static_cast<std::size_t>(d)] += pop;
@@ -241,8 +241,8 @@ std::string row(const std::string& k, const std::string& v, const std::string& n
 
 }  // namespace
 
-std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p,
-                        const plan::Evaluation& ev, const OutputMeta& meta) {
+std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p, const Evaluation& ev,
+                        const OutputMeta& meta) {
   check_size(ev.crew_use.size(), s.crews.size(), "evaluation.crew_use");
   check_size(ev.edge_open.size(), s.roads.num_edges(), "evaluation.edge_open");
   check_size(ev.settlement_access.size(), s.settlements.size(), "evaluation.settlement_access");
@@ -264,23 +264,23 @@ std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p,
   // Access at the end of the plan.
   double pop_with_access = 0;
   for (std::size_t i = 0; i < s.settlements.size(); ++i) {
-    if (ev.settlement_access[i] != plan::kNever) {
+    if (ev.settlement_access[i] != kNever) {
       pop_with_access += static_cast<double>(s.settlements[i].population);
     }
   }
   std::size_t edges_opened = 0, edges_never = 0, edges_blocked = 0;
   for (Minutes m : ev.edge_open) {
     if (m != 0) ++edges_blocked;
-    if (m == plan::kNever)
+    if (m == kNever)
       ++edges_never;
     else if (m > 0)
       ++edges_opened;
   }
   std::size_t hazards_done = 0;
-  for (Minutes m : ev.hazard_cleared) hazards_done += m != plan::kNever;
+  for (Minutes m : ev.hazard_cleared) hazards_done += m != kNever;
   std::array<std::size_t, kTaskKindCount> kind_count{};
   for (const Task& task : t.tasks) ++kind_count[static_cast<std::size_t>(task.kind)];
-  const plan::CrewUse& u = ev.crew_use_total;
+  const CrewUse& u = ev.crew_use_total;
   const auto use_total = static_cast<double>(u.working + u.travelling + u.idle);
   auto share = [](Minutes m, double total) {
     return total > 0 ? static_cast<double>(m) / total : 0.0;
@@ -317,8 +317,7 @@ std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p,
   kpi("People-days without access", num(ev.people_days_without_access),
       meta.lower_bound_people_days
           ? "at most " +
-                num(plan::gap_percent(ev.people_days_without_access, *meta.lower_bound_people_days),
-                    1) +
+                num(gap_percent(ev.people_days_without_access, *meta.lower_bound_people_days), 1) +
                 " % above the best possible"
           : "until access, or day " + num(horizon));
   kpi("Land released", num(ev.hectares_released, 1) + " ha",
@@ -339,12 +338,10 @@ std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p,
   h += row("People-days without road access", num(ev.people_days_without_access),
            "never-connected people count until day " + num(horizon));
   if (meta.lower_bound_people_days) {
-    h +=
-        row("Lower bound (no valid plan does better)", num(*meta.lower_bound_people_days),
-            "gap " +
-                num(plan::gap_percent(ev.people_days_without_access, *meta.lower_bound_people_days),
-                    1) +
-                " % of this plan's value");
+    h += row("Lower bound (no valid plan does better)", num(*meta.lower_bound_people_days),
+             "gap " +
+                 num(gap_percent(ev.people_days_without_access, *meta.lower_bound_people_days), 1) +
+                 " % of this plan's value");
   }
   if (meta.baseline_people_days) {
     const double base = *meta.baseline_people_days;
@@ -358,7 +355,7 @@ std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p,
     h += row("Objective (" + kind + ")", num(ev.objective, 1),
              meta.lower_bound_objective
                  ? "lower bound " + num(*meta.lower_bound_objective, 1) + ", gap " +
-                       num(plan::gap_percent(ev.objective, *meta.lower_bound_objective), 1) + " %"
+                       num(gap_percent(ev.objective, *meta.lower_bound_objective), 1) + " %"
                  : "no valid lower bound computed");
     if (meta.baseline_objective) {
       h += row("Best dispatch rule by the objective", num(*meta.baseline_objective, 1));
@@ -407,8 +404,7 @@ std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p,
        "<th style=\"text-align:right\">Crews</th><th style=\"text-align:right\">Tasks</th>"
        "<th>Working · travelling · idle</th><th style=\"text-align:right\">Working</th></tr>";
   const auto [by_trade, crews_of] = crew_use_by_trade(s, ev);
-  auto use_row = [&](const std::string& label, const plan::CrewUse& cu, std::size_t crews,
-                     bool bold) {
+  auto use_row = [&](const std::string& label, const CrewUse& cu, std::size_t crews, bool bold) {
     const auto tot = static_cast<double>(cu.working + cu.travelling + cu.idle);
     char bar[320];
     std::snprintf(

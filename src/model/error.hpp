@@ -40,8 +40,9 @@ constexpr std::string_view error_code_name(ErrorCode c) {
 
 class Error : public std::runtime_error {
  public:
-  Error(ErrorCode code, std::string message)
-      : std::runtime_error(std::move(message)), code_(code) {}
+  // std::runtime_error copies the message whatever it is given: it has no constructor that takes
+  // a string by value or by rvalue reference.
+  Error(ErrorCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
   [[nodiscard]] ErrorCode code() const { return code_; }
 
  private:

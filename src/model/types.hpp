@@ -24,7 +24,9 @@ struct StrongId {
   static constexpr StrongId invalid() { return StrongId(); }
   [[nodiscard]] constexpr bool valid() const { return value != std::numeric_limits<Rep>::max(); }
   [[nodiscard]] constexpr std::size_t index() const { return value; }
-  constexpr auto operator<=>(const StrongId&) const = default;
+  // clang-tidy before 18 reports modernize-use-nullptr on a defaulted operator<=>, where no
+  // literal 0 is written (llvm/llvm-project#53961).
+  constexpr auto operator<=>(const StrongId&) const = default;  // NOLINT(modernize-use-nullptr)
 };
 
 using NodeId = StrongId<struct NodeTag>;

@@ -501,9 +501,4 @@ LowerBound lower_bound(const Scenario& s, const TaskSet& ts) {
   return lb;
 }
 
-double gap_percent(double value, double bound) {
-  if (!(value > 0)) return 0.0;
-  return 100.0 * (value - bound) / value;
-}
-
 }  // namespace gw::plan

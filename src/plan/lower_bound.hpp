@@ -33,8 +33,4 @@ struct LowerBound {
 // The scenario must be linked and `tasks` generated from it (generate_tasks).
 LowerBound lower_bound(const Scenario& s, const TaskSet& tasks);
 
-// 100 × (value − bound) / value, or 0 when value is 0: how much worse than the best possible a plan
-// of `value` people-days can at most be.
-double gap_percent(double value, double bound);
-
 }  // namespace gw::plan

@@ -8,6 +8,7 @@
 #include "geo/edge_index.hpp"
 #include "geo/overlay.hpp"
 #include "geo/projection.hpp"
+#include "model/random.hpp"
 #include "network/union_find.hpp"
 
 namespace gw::plan {
@@ -21,13 +22,6 @@ std::uint64_t fnv1a64(std::string_view s) {
     h *= 1099511628211ULL;
   }
   return h;
-}
-
-std::uint64_t splitmix64(std::uint64_t z) {
-  z += 0x9e3779b97f4a7c15ULL;
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
 }
 
 constexpr std::size_t idx(auto e) { return static_cast<std::size_t>(e); }

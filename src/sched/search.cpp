@@ -6,16 +6,11 @@
 #include <thread>
 #include <utility>
 
+#include "model/random.hpp"
+
 namespace gw::sched {
 
 namespace {
-
-std::uint64_t splitmix(std::uint64_t& x) {
-  std::uint64_t z = (x += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
 
 std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
@@ -315,7 +310,7 @@ class Island {
 
 Rng::Rng(std::uint64_t seed) {
   std::uint64_t x = seed;
-  for (auto& s : s_) s = splitmix(x);
+  for (auto& s : s_) s = splitmix64_next(x);
 }
 
 std::uint64_t Rng::next() {

@@ -757,7 +757,7 @@ TEST(PlanGpkg, ReopenedWithOgrHasLayersFieldsAndDates) {
     const int i = f.GetFieldIndex(field);
     ASSERT_GE(i, 0) << field;
     EXPECT_EQ(f.GetFieldDefnRef(i)->GetType(), OFTDateTime) << field;
-    if (m == plan::kNever) {
+    if (m == kNever) {
       EXPECT_FALSE(f.IsFieldSetAndNotNull(i)) << field;
       return;
     }

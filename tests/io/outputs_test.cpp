@@ -55,7 +55,7 @@ TEST(Dates, IsoDateTimesFromStartDate) {
   EXPECT_EQ(io::iso_datetime("2027-04-01", 1440 + 61), "2027-04-02T01:01");
   EXPECT_EQ(io::iso_datetime("2027-12-31", 1440 * 2 - 1), "2028-01-01T23:59");
   EXPECT_EQ(io::iso_date("2028-02-28", 1440), "2028-02-29");  // leap year
-  EXPECT_EQ(io::day_or_null(plan::kNever), json(nullptr));
+  EXPECT_EQ(io::day_or_null(kNever), json(nullptr));
   EXPECT_DOUBLE_EQ(io::day_or_null(720).get<double>(), 0.5);
   EXPECT_THROW(io::iso_date("2027-13-01", 0), Error);
   EXPECT_THROW(io::iso_date("April", 0), Error);

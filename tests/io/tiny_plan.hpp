@@ -14,7 +14,7 @@ struct TinyPlan {
   Scenario s;
   TaskSet t;
   Plan p;
-  plan::Evaluation ev;
+  Evaluation ev;
 };
 
 inline TinyPlan make_tiny_plan() {
@@ -107,14 +107,14 @@ inline TinyPlan make_tiny_plan() {
   p.assignments.push_back({TaskId(1), CrewId(0), day + 15, day + 15, 3 * day, n1, n1, 0});
   p.assignments.push_back({TaskId(3), CrewId(1), 0, 3 * day, 5 * day + 720, n0, n1, 12});
 
-  plan::Evaluation& ev = x.ev;
-  ev.edge_open = {0, 5 * day + 720, plan::kNever};
-  ev.settlement_access = {5 * day + 720, plan::kNever};
+  Evaluation& ev = x.ev;
+  ev.edge_open = {0, 5 * day + 720, kNever};
+  ev.settlement_access = {5 * day + 720, kNever};
   for (auto& v : ev.service_restored) v = {0, 0};
-  ev.service_restored[static_cast<std::size_t>(Service::kPower)] = {10 * day, plan::kNever};
-  ev.task_end = {day + 15, 3 * day, plan::kNever, 5 * day + 720};
-  ev.hazard_cancelled = {plan::kNever};
-  ev.hazard_cleared = {plan::kNever};
+  ev.service_restored[static_cast<std::size_t>(Service::kPower)] = {10 * day, kNever};
+  ev.task_end = {day + 15, 3 * day, kNever, 5 * day + 720};
+  ev.hazard_cancelled = {kNever};
+  ev.hazard_cleared = {kNever};
   ev.population_total = 1500;
   ev.people_days_without_access = 1000 * 5.5 + 500 * 60.0;
   ev.days_to_access_50 = 5.5;

@@ -33,7 +33,7 @@ void expect_valid(const Scenario& s, const TaskSet& ts, const Plan& p, double pe
 }
 
 // Every per-item bound is at most what the plan achieved.
-void expect_below(const plan::LowerBound& lb, const plan::Evaluation& ev) {
+void expect_below(const plan::LowerBound& lb, const Evaluation& ev) {
   ASSERT_EQ(lb.task_end.size(), ev.task_end.size());
   for (std::size_t t = 0; t < lb.task_end.size(); ++t)
     ASSERT_LE(lb.task_end[t], ev.task_end[t]) << "task " << t;
@@ -188,10 +188,10 @@ TEST(LowerBound, OpenRoadsAndImpossibleWork) {
   const TaskSet ts = plan::generate_tasks(m.scenario);
   const plan::LowerBound lb = plan::lower_bound(m.scenario, ts);
   EXPECT_EQ(lb.settlement_access[0], 0);
-  EXPECT_EQ(lb.settlement_access[1], plan::kNever);
+  EXPECT_EQ(lb.settlement_access[1], kNever);
   EXPECT_DOUBLE_EQ(lb.people_days, 300.0 * m.scenario.params.horizon_days);
-  EXPECT_EQ(plan::gap_percent(0, 0), 0.0);
-  EXPECT_DOUBLE_EQ(plan::gap_percent(200, 150), 25.0);
+  EXPECT_EQ(gap_percent(0, 0), 0.0);
+  EXPECT_DOUBLE_EQ(gap_percent(200, 150), 25.0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -210,7 +210,7 @@ TEST(LowerBound, BelowBothRulesOnRandomSmallDistricts) {
       // Positive exactly when some settlement is cut off at day 0 (every task lasts a minute or
       // more).
       EXPECT_EQ(lb.people_days > 0, r.evaluation.people_days_without_access > 0);
-      EXPECT_GE(plan::gap_percent(r.evaluation.people_days_without_access, lb.people_days), 0.0);
+      EXPECT_GE(gap_percent(r.evaluation.people_days_without_access, lb.people_days), 0.0);
     }
   }
 }
@@ -311,7 +311,7 @@ class Exhaustive {
   bool schedule(const std::vector<std::size_t>& order, const std::vector<std::size_t>& crew,
                 const std::vector<std::size_t>& entry, Plan& p) const {
     const std::size_t n = ts_.tasks.size();
-    std::vector<Minutes> end(n, plan::kNever), open(net_.num_edges(), plan::kNever);
+    std::vector<Minutes> end(n, kNever), open(net_.num_edges(), kNever);
     std::vector<std::size_t> left(net_.num_edges());
     for (std::size_t e = 0; e < net_.num_edges(); ++e) {
       left[e] = ts_.edge_blockers.count(e);
@@ -329,9 +329,9 @@ class Exhaustive {
         ready = std::max(ready, end[q->index()]);
       std::vector<Minutes> departs{free[c]};
       for (Minutes o : open) {
-        if (o != plan::kNever && o > free[c]) departs.push_back(o);
+        if (o != kNever && o > free[c]) departs.push_back(o);
       }
-      Minutes best_start = plan::kNever, best_depart = 0, best_travel = 0;
+      Minutes best_start = kNever, best_depart = 0, best_travel = 0;
       for (Minutes dep : departs) {
         const Seconds sec = travel(at[c], to, dep, open);
         if (sec < 0) continue;
@@ -343,7 +343,7 @@ class Exhaustive {
           best_travel = tr;
         }
       }
-      if (best_start == plan::kNever) return false;
+      if (best_start == kNever) return false;
       Assignment a;
       a.task = TaskId::from_index(t);
       a.crew = CrewId::from_index(c);
@@ -475,7 +475,7 @@ TEST(LowerBound, NeverAboveTheOptimumOfTinyScenarios) {
     double best = std::numeric_limits<double>::infinity();
     std::size_t count = 0;
     Exhaustive(s, ts).run([&](const Plan& p) {
-      const plan::Evaluation ev = plan::evaluate(s, ts, p);
+      const Evaluation ev = plan::evaluate(s, ts, p);
       expect_valid(s, ts, p, ev.people_days_without_access);
       expect_below(lb, ev);
       best = std::min(best, ev.people_days_without_access);

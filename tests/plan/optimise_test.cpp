@@ -34,10 +34,10 @@ void expect_valid(const Scenario& s, const plan::PlanResult& r) {
 }
 
 // Every time of the bound is a lower bound on the same time in the plan.
-void expect_bounded(const plan::LowerBound& rx, const plan::Evaluation& ev) {
+void expect_bounded(const plan::LowerBound& rx, const Evaluation& ev) {
   ASSERT_EQ(rx.task_end.size(), ev.task_end.size());
   for (std::size_t t = 0; t < rx.task_end.size(); ++t) {
-    if (ev.task_end[t] != plan::kNever) {
+    if (ev.task_end[t] != kNever) {
       EXPECT_LE(rx.task_end[t], ev.task_end[t]) << "task " << t;
     }
   }

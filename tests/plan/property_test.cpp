@@ -60,8 +60,8 @@ TEST(PlanProperty, LookAheadPlansValidateAndCrewsWait) {
   const double with = plan_validated(s, plan::Rule::kImpact, true, &default_ahead);
   const double without = plan_validated(s, plan::Rule::kImpact);
   EXPECT_GT(default_ahead, 0U) << "no crew set off ahead of time on the default district";
-  // Measured: 2,721 against 2,840 people-days (docs/benchmarks.md); not a law, but a regression
-  // beyond this would mean the look-ahead no longer does its job.
+  // Measured: 2,721 against 2,840 people-days (docs/history/benchmarks-rounds.md, Optimiser); not a
+  // law, but a regression beyond this would mean the look-ahead no longer does its job.
   EXPECT_LT(with, without);
   RecordProperty("ahead_on_random_districts", static_cast<int>(ahead));
 }

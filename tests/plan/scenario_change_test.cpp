@@ -195,7 +195,7 @@ TEST(Compare, SettlementsGainingAndLosing) {
   EXPECT_EQ(fa.crews, 1U);
   EXPECT_EQ(fb.crews, 2U);
   EXPECT_EQ(fb.deminers, 20);
-  const plan::Comparison c = plan::compare_plans(fa, a, ra.evaluation, fb, b, rb.evaluation);
+  const Comparison c = plan::compare_plans(fa, a, ra.evaluation, fb, b, rb.evaluation);
   // With one crew, one of S and T waits for the other's clearance; with two, neither waits.
   EXPECT_LT(fb.people_days_without_access, fa.people_days_without_access);
   EXPECT_EQ(c.gains.size() + c.unchanged, 2U);
@@ -211,7 +211,7 @@ TEST(Compare, SettlementsGainingAndLosing) {
   EXPECT_NEAR(c.people_days_gained, fa.people_days_without_access - fb.people_days_without_access,
               1e-6);
   // The reverse comparison loses what this one gains.
-  const plan::Comparison r = plan::compare_plans(fb, b, rb.evaluation, fa, a, ra.evaluation);
+  const Comparison r = plan::compare_plans(fb, b, rb.evaluation, fa, a, ra.evaluation);
   EXPECT_EQ(r.losses.size(), c.gains.size());
   EXPECT_NEAR(r.people_days_lost, c.people_days_gained, 1e-9);
 }
