@@ -60,7 +60,7 @@ mapReady.then(() => {
   map.addLayer({ id: 'hazards-line', type: 'line', source: 'hazards', paint: { 'line-color': '#5b3a29', 'line-width': 0.6 } });
   map.addLayer({ id: 'roads-line', type: 'line', source: 'roads', layout: { 'line-cap': 'round' } });
   map.addLayer({ id: 'settlements-circle', type: 'circle', source: 'settlements', paint: {
-    'circle-radius': ['interpolate', ['linear'], ['sqrt', ['to-number', ['get', 'population'], 0]], 0, 3, 100, 14],
+    'circle-radius': ['interpolate', ['linear'], ['sqrt', ['to-number', ['get', 'population'], 0]], 0, 4, 100, 18],
     'circle-stroke-color': '#fff', 'circle-stroke-width': 1.2 } });
   map.addLayer({ id: 'hubs-circle', type: 'circle', source: 'hubs', paint: {
     'circle-radius': 7, 'circle-color': '#111', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2.5 } });
@@ -213,7 +213,7 @@ async function loadJob(id) {
   const hubs = scenario.hubs && scenario.hubs.type === 'FeatureCollection' ? scenario.hubs : empty;
   map.getSource('hubs').setData(hubs);
   map.getSource('highlight').setData(empty);
-  map.fitBounds(bounds(roads), { padding: 30, duration: 0 });
+  map.fitBounds(bounds({ type: 'FeatureCollection', features: [...roads.features, ...hazards.features, ...settlements.features, ...hubs.features] }), { padding: { top: 50, bottom: 50, left: 70, right: 70 }, duration: 0 });
   showFigures();
   showLegend();
   showDownloads(id);
@@ -313,6 +313,7 @@ function follow(jobId) {
       line.dataset.state = d.state;
       if (d.state === 'done') {
         show(`done in ${fmt(d.elapsed_s, 1)} s · ${fmt(d.people_days_without_access)} people-days without access · gap ${fmt(d.gap_percent, 1)} %`);
+        message('');
         refreshLists().then(() => loadJob(jobId)).catch((e) => message(e.message, true));
       } else {
         show(`${d.state}${d.error ? `: ${d.error.code}: ${d.error.message}` : ''}`);
