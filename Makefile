@@ -3,8 +3,8 @@ JOBS ?= $(shell nproc)
 BUILD_RELEASE := build/release
 BUILD_TEST := build/test
 
-.PHONY: deps demo test check check-deps check-format check-headers check-tidy tidy-all build-release \
-	build-test clean format
+.PHONY: deps demo serve test check check-deps check-format check-headers check-tidy tidy-all \
+	build-release build-test clean format
 
 deps:
 	./scripts/install-deps.sh
@@ -19,6 +19,12 @@ build-test: deps
 
 demo: build-release
 	./$(BUILD_RELEASE)/groundwork demo --out out
+
+# The web map and the API on http://127.0.0.1:$(PORT)/, opened on the default district: its plan
+# is queued at the first start and shown once it is done (docs/api.md).
+PORT ?= 8080
+serve: build-release
+	./$(BUILD_RELEASE)/groundwork serve --port $(PORT) --data out/serve --demo
 
 test: build-test
 	ctest --test-dir $(BUILD_TEST) --output-on-failure -j $(JOBS)

@@ -34,6 +34,8 @@ external_of() {
     gtest/* | gmock/*) echo GTest ;;
     benchmark/*) echo benchmark::benchmark ;;
     GeographicLib/*) echo GeographicLib ;;
+    httplib.h) echo PkgConfig::HTTPLIB ;;
+    sqlite3.h) echo SQLite::SQLite3 ;;
     # std::thread needs the threads library; the other headers of the standard library do not.
     thread) echo Threads::Threads ;;
   esac

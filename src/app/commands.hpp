@@ -18,5 +18,6 @@ void register_demo(CLI::App& app, Action& run);
 void register_rcpsp(CLI::App& app, Action& run);
 void register_synth(CLI::App& app, Action& run);
 void register_compare(CLI::App& app, Action& run);
+void register_serve(CLI::App& app, Action& run);
 
 }  // namespace gw::app

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   gw::app::register_rcpsp(app, run);
   gw::app::register_synth(app, run);
   gw::app::register_compare(app, run);
+  gw::app::register_serve(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

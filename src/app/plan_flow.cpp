@@ -9,22 +9,16 @@
 #include <condition_variable>
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
 
 #include "app/exit_status.hpp"
 #include "app/plan_summary.hpp"
-#include "io/gpkg_writer.hpp"
-#include "io/outputs.hpp"
-#include "io/scenario_json.hpp"
-#include "plan/baseline.hpp"
-#include "plan/link.hpp"
+#include "flow/plan_run.hpp"
 #include "plan/lower_bound.hpp"
 #include "plan/objective.hpp"
-#include "plan/optimise.hpp"
-#include "plan/planner.hpp"
-#include "validate/validate.hpp"
 
 namespace gw::app {
 
@@ -112,103 +106,59 @@ class ProgressBar {
   std::chrono::steady_clock::time_point search_t0_;
 };
 
-bool close(double a, double b) { return std::abs(a - b) <= 1e-6 * std::max(1.0, std::abs(b)); }
-
 }  // namespace
 
 int run_plan_flow(const PlanFlowOptions& opt) {
-  const auto t0 = std::chrono::steady_clock::now();
-  io::ScenarioSources sources;
-  Scenario s = io::read_scenario(opt.scenario, &sources);
-  const std::string source = opt.scenario.filename().string();
-  const plan::LinkReport link = plan::link_scenario(s, source);
-  for (const auto& w : link.warnings) std::cerr << "groundwork: warning: " << w << '\n';
-
-  if (opt.objective) s.params.objective.kind = *opt.objective;
-  const ObjectiveKind objective = s.params.objective.kind;
-  const std::string unit = objective_unit(objective);
-  plan::DispatchOptions dopt = plan::dispatch_for_objective({}, s.params.objective);
-  dopt.rule = opt.rule;
-  const bool optimising = opt.time_limit_s > 0 || opt.evaluations > 0;
-  plan::PlanResult r;
-  std::string rule_used(plan::rule_name(opt.rule));
-  std::optional<plan::OptimiseResult> optimised;
-  if (optimising) {
-    plan::OptimiseOptions oo;
-    oo.time_limit_s = opt.time_limit_s;
-    oo.max_evaluations = opt.evaluations;
-    oo.threads = opt.threads > 0
-                     ? opt.threads
-                     : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
-    oo.seed = opt.seed;
-    oo.dispatch = dopt;
-    ProgressBar bar(opt.time_limit_s, unit, !opt.quiet && isatty(STDERR_FILENO) != 0);
-    oo.on_improvement = [&bar](const plan::OptimiseProgress& p) { bar.update(p); };
-    oo.on_search_start = [&bar] { bar.search_started(); };
-    oo.on_search_end = [&bar] { bar.search_ended(); };
-    optimised = plan::optimise(s, oo);
-    r = std::move(optimised->best);
-    rule_used = optimised->best_source;
-  } else {
-    r = plan::plan_linked(s, dopt);
-  }
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  for (const auto& w : r.warnings) std::cerr << "groundwork: warning: " << w << '\n';
-
-  int status = kExitSuccess;
-  if (opt.validate) {
-    const validate::Report rep = validate::validate_plan(s, r.tasks.tasks, r.plan);
-    if (!rep.valid()) {
-      for (const auto& v : rep.violations) std::cerr << "groundwork: invalid plan: " << v << '\n';
-      status = exit_status(ErrorCode::kInvalidPlan);
-    } else if (!close(rep.measures.people_days_without_access,
-                      r.evaluation.people_days_without_access)) {
-      std::cerr << "groundwork: the validator's people-days ("
-                << rep.measures.people_days_without_access << ") differ from the planner's ("
-                << r.evaluation.people_days_without_access << ")\n";
-      status = exit_status(ErrorCode::kInvalidPlan);
-    } else if (!close(rep.measures.objective, r.evaluation.objective)) {
-      std::cerr << "groundwork: the validator's objective (" << rep.measures.objective
-                << ") differs from the planner's (" << r.evaluation.objective << ")\n";
-      status = exit_status(ErrorCode::kInvalidPlan);
-    }
-  }
-
-  io::OutputMeta meta;
-  meta.rule = rule_used;
-  meta.scenario_name = s.name.empty() ? opt.scenario.stem().string() : s.name;
-  meta.seconds = seconds;
-  meta.roads_from_osm = sources.roads_from_osm;
-  std::optional<plan::Baseline> base;
-  if (optimised) {  // the optimiser planned with both rules already
-    base = plan::Baseline{};
-    base->nearest_people_days = optimised->nearest_people_days;
-    base->impact_people_days = optimised->impact_people_days;
-    base->nearest_value = optimised->nearest_value;
-    base->impact_value = optimised->impact_value;
-    base->people_days = optimised->baseline_people_days;
-    base->value = optimised->baseline_value;
-    base->rule = plan::rule_from_name(optimised->baseline_rule).value_or(plan::Rule::kImpact);
-  } else if (opt.baseline || opt.compare_rules) {
-    base = plan::best_dispatch(s, r.tasks, dopt, &r);
-  }
-  if (base && (opt.baseline || optimised)) {
-    meta.baseline_people_days = base->people_days;
-    meta.baseline_objective = base->value;
-  }
-  double bound_seconds = 0;
-  if (opt.lower_bound) {
-    const plan::LowerBound lb = plan::lower_bound(s, r.tasks);
-    meta.lower_bound_people_days = lb.people_days;
-    meta.lower_bound_objective = plan::objective_lower_bound(s, r.tasks, lb);
-    bound_seconds = lb.seconds;
-  }
-  io::write_outputs(opt.out_dir, s, r.tasks, r.plan, r.evaluation, meta,
-                    {io::plan_gpkg_output(s, r.tasks, r.plan, r.evaluation)});
+  flow::PlanRunOptions ro;
+  ro.rule = opt.rule;
+  ro.validate = opt.validate;
+  ro.baseline = opt.baseline;
+  ro.compare_rules = opt.compare_rules;
+  ro.lower_bound = opt.lower_bound;
+  ro.time_limit_s = opt.time_limit_s;
+  ro.evaluations = opt.evaluations;
+  ro.threads = opt.threads;
+  ro.seed = opt.seed;
+  ro.objective = opt.objective;
+  // The bar lives while the optimiser runs, as before the flow moved to src/flow.
+  std::unique_ptr<ProgressBar> bar;
+  std::string unit;
+  flow::PlanRunHooks hooks;
+  hooks.on_warning = [](const std::string& w) {
+    std::cerr << "groundwork: warning: " << w << '\n';
+  };
+  hooks.on_invalid = [](const std::string& f) { std::cerr << "groundwork: " << f << '\n'; };
+  hooks.on_optimise_begin = [&](ObjectiveKind k) {
+    unit = objective_unit(k);
+    bar = std::make_unique<ProgressBar>(opt.time_limit_s, unit,
+                                        !opt.quiet && isatty(STDERR_FILENO) != 0);
+  };
+  hooks.on_optimise_end = [&] { bar.reset(); };
+  hooks.on_improvement = [&bar](const plan::OptimiseProgress& p) {
+    if (bar) bar->update(p);
+  };
+  hooks.on_search_start = [&bar] {
+    if (bar) bar->search_started();
+  };
+  hooks.on_search_end = [&bar] {
+    if (bar) bar->search_ended();
+  };
+  const flow::PlanRun run = flow::plan_scenario_file(opt.scenario, opt.out_dir, ro, hooks);
+  const Scenario& s = run.scenario;
+  const plan::PlanResult& r = run.result;
+  const io::OutputMeta& meta = run.meta;
+  const ObjectiveKind objective = run.objective;
+  const std::optional<plan::OptimiseResult>& optimised = run.optimised;
+  const std::optional<plan::Baseline>& base = run.baseline;
+  const auto& sources = run.sources;
+  const auto& link = run.link;
+  const double seconds = run.seconds;
+  const double bound_seconds = run.bound_seconds;
+  unit = objective_unit(objective);
+  const int status = run.valid ? kExitSuccess : exit_status(ErrorCode::kInvalidPlan);
 
   const PlanSummary summary{opt,  s,         sources, link,          r,
-                            meta, optimised, base,    bound_seconds, status == kExitSuccess};
+                            meta, optimised, base,    bound_seconds, run.valid};
   if (!opt.quiet) print_plan_summary(summary);
   if (opt.compare_rules && base) print_rule_comparison(summary);
   return status;
