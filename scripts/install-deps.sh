@@ -9,6 +9,7 @@ packages=(
   libgdal-dev libproj-dev libgeographiclib-dev
   libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev
   osmium-tool
+  clang libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -17,11 +17,13 @@
 #include "io/outputs.hpp"
 #include "io/scenario_json.hpp"
 #include "plan/baseline.hpp"
+#include "plan/feasibility.hpp"
 #include "plan/link.hpp"
 #include "plan/lower_bound.hpp"
 #include "plan/objective.hpp"
 #include "plan/optimise.hpp"
 #include "plan/planner.hpp"
+#include "plan/tasks.hpp"
 #include "validate/validate.hpp"
 
 namespace gw::app {
@@ -140,6 +142,9 @@ int run_plan_flow(const PlanFlowOptions& opt) {
   const std::string source = opt.scenario.filename().string();
   const plan::LinkReport link = plan::link_scenario(s, source);
   for (const auto& w : link.warnings) std::cerr << "groundwork: warning: " << w << '\n';
+  // Before any planning: tasks that no crew can ever do make the scenario infeasible (exit 6),
+  // named with the reason, instead of an "invalid plan" after the work.
+  plan::require_feasible(s, plan::generate_tasks(s));
 
   if (opt.objective) s.params.objective.kind = *opt.objective;
   const ObjectiveKind objective = s.params.objective.kind;
