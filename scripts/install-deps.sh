@@ -16,6 +16,8 @@ packages=(
   # asks for), the store, and headless chromium for the browser tests.
   libcpp-httplib-dev libssl-dev libbrotli-dev libsqlite3-dev
   chromium
+  # the fuzz targets (libFuzzer, built with clang: scripts/fuzz.sh)
+  clang libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do

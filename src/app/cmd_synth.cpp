@@ -24,6 +24,7 @@ struct SynthArgs {
   std::string out;
   std::uint64_t seed = 1;
   bool copy_roads = false;
+  bool force = false;
 };
 }  // namespace
 
@@ -42,8 +43,21 @@ void register_synth(CLI::App& app, Action& run) {
   cmd->add_flag(
       "--copy-roads", args->copy_roads,
       "Copy the extract into the directory and reference it by name (default: by absolute path)");
+  cmd->add_flag("--force", args->force,
+                "Overwrite the scenario files of a directory that already holds a scenario");
   cmd->callback([&run, args] {
     run = [args] {
+      // Checked before the (long) generation: a second run must not silently replace a scenario
+      // someone may have edited.
+      const fs::path existing = fs::path(args->out) / "scenario.json";
+      if (!args->force && fs::exists(existing)) {
+        throw Error(ErrorCode::kIo, quote_value(existing.string(), 1024) +
+                                        " already exists; pass --force to overwrite the scenario");
+      }
+      if (fs::exists(args->out) && !fs::is_directory(args->out)) {
+        throw Error(ErrorCode::kIo,
+                    quote_value(args->out, 1024) + " exists and is not a directory (--out)");
+      }
       const fs::path roads = fs::absolute(args->roads).lexically_normal();
       io::OsmImport osm = io::read_osm(roads);
       const std::vector<LandCover> land = io::read_osm_land_cover(roads);

@@ -1,5 +1,6 @@
 // groundwork: plans demining and reconstruction crews over a road network.
 #include <iostream>
+#include <string>
 
 #include "app/commands.hpp"
 #include "app/exit_status.hpp"
@@ -8,6 +9,7 @@
 int main(int argc, char** argv) {
   CLI::App app{
       "groundwork: plans the clearance of explosive hazards and the repair of what war broke"};
+  app.set_version_flag("--version", std::string("groundwork ") + GW_VERSION);
   app.require_subcommand(1);
   gw::app::Action run;
   gw::app::register_generate(app, run);

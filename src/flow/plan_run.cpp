@@ -12,6 +12,7 @@
 #include "model/error.hpp"
 #include "plan/compare.hpp"
 #include "plan/evaluate.hpp"
+#include "plan/feasibility.hpp"
 #include "plan/lower_bound.hpp"
 #include "plan/objective.hpp"
 #include "plan/tasks.hpp"
@@ -44,6 +45,9 @@ PlanRun plan_scenario_file(const std::filesystem::path& scenario,
   phase(hooks, "link");
   run.link = plan::link_scenario(s, source);
   for (const auto& w : run.link.warnings) warn(hooks, w);
+  // Before any planning: tasks that no crew can ever do make the scenario infeasible
+  // (ErrorCode::kInfeasible), named with the reason, instead of an "invalid plan" after the work.
+  plan::require_feasible(s, plan::generate_tasks(s));
 
   if (opt.objective) s.params.objective.kind = *opt.objective;
   run.objective = s.params.objective.kind;

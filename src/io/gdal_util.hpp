@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "model/geometry.hpp"
+
 namespace gw::io::gdal {
 
 // Registers GDAL's drivers once per process.
@@ -22,5 +24,9 @@ class ErrorCapture {
  private:
   std::string last_;
 };
+
+// "" when the polygon (lon/lat rings) is valid as GDAL/GEOS sees it, the check the GIS layer path
+// applies; else ": " and GEOS's reason (e.g. "Self-intersection[36.01 49.00]").
+std::string polygon_problem(const Polygon& p);
 
 }  // namespace gw::io::gdal

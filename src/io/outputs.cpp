@@ -173,7 +173,20 @@ Minutes floor_div(Minutes a, Minutes b) { return a / b - ((a % b != 0) && ((a < 
 CivilTime civil_time(const std::string& start_date, Minutes m) {
   const Minutes day = floor_div(m, kMinutesPerDay);
   const Minutes in_day = m - day * kMinutesPerDay;
+  // A plan that ends after year 9999 cannot be written as ISO dates (four-digit years); say so
+  // rather than write year 10000. The scenario reader keeps start_date + horizon inside it.
+  constexpr Minutes kMaxDays = 3000000;  // ~8,200 years: keeps the sum below inside sys_days
+  if (day > kMaxDays || day < -kMaxDays) {
+    throw Error(ErrorCode::kInvalidInput, "the plan reaches day " + std::to_string(day) +
+                                              " after start_date " + start_date +
+                                              ", beyond 9999-12-31");
+  }
   const std::chrono::year_month_day ymd{parse_date(start_date) + std::chrono::days{day}};
+  if (static_cast<int>(ymd.year()) > 9999) {
+    throw Error(ErrorCode::kInvalidInput, "the plan reaches day " + std::to_string(day) +
+                                              " after start_date " + start_date +
+                                              ", beyond 9999-12-31");
+  }
   return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
           static_cast<int>(static_cast<unsigned>(ymd.day())), static_cast<int>(in_day / 60),
           static_cast<int>(in_day % 60)};

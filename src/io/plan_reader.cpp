@@ -7,6 +7,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "io/input_file.hpp"
 #include "model/error.hpp"
 
 namespace gw::io {
@@ -50,16 +51,18 @@ class Reader {
 
       const std::string kind = string_of(j, "kind");
       const auto k = enum_from_name<TaskKind>(kind, kTaskKindNames);
-      if (!k) fail(ErrorCode::kInvalidInput, "unknown task kind '" + kind + "'");
+      if (!k) fail(ErrorCode::kInvalidInput, "unknown task kind " + quote_value(kind));
       task.kind = *k;
       if (const auto h = optional_string(j, "hazard")) {
         const auto it = hazards_.find(*h);
-        if (it == hazards_.end()) fail(ErrorCode::kInvalidInput, "hazard '" + *h + "' unknown");
+        if (it == hazards_.end())
+          fail(ErrorCode::kInvalidInput, "hazard " + quote_value(*h) + " unknown");
         task.hazard = HazardId::from_index(it->second);
       }
       if (const auto a = optional_string(j, "asset")) {
         const auto it = assets_.find(*a);
-        if (it == assets_.end()) fail(ErrorCode::kInvalidInput, "asset '" + *a + "' unknown");
+        if (it == assets_.end())
+          fail(ErrorCode::kInvalidInput, "asset " + quote_value(*a) + " unknown");
         task.asset = AssetId::from_index(it->second);
       }
       if (task.kind == TaskKind::kRepair && !task.asset.valid()) {
@@ -80,7 +83,7 @@ class Reader {
       if (!(task.work >= 0)) fail(ErrorCode::kInvalidInput, "work is negative");
       const std::string terrain = string_of(j, "terrain");
       const auto te = enum_from_name<Terrain>(terrain, kTerrainNames);
-      if (!te) fail(ErrorCode::kInvalidInput, "unknown terrain '" + terrain + "'");
+      if (!te) fail(ErrorCode::kInvalidInput, "unknown terrain " + quote_value(terrain));
       task.terrain = *te;
       task.site_edge = edge_of(j, "site_edge");
       if (!j.contains("site")) fail(ErrorCode::kParse, "missing key 'site'");
@@ -94,7 +97,8 @@ class Reader {
       const auto crew = optional_string(j, "crew");
       if (!crew) continue;
       const auto it = crews_.find(*crew);
-      if (it == crews_.end()) fail(ErrorCode::kInvalidInput, "crew '" + *crew + "' unknown");
+      if (it == crews_.end())
+        fail(ErrorCode::kInvalidInput, "crew " + quote_value(*crew) + " unknown");
       Assignment a;
       a.task = tid;
       a.crew = CrewId::from_index(it->second);
@@ -201,20 +205,16 @@ std::pair<std::vector<Task>, Plan> parse_plan_json(std::string_view text, std::s
   json root;
   try {
     root = json::parse(text);
-  } catch (const json::parse_error& e) {
-    throw Error(ErrorCode::kParse, std::string(source) + ": not valid JSON: " + e.what());
+  } catch (const json::exception& e) {  // syntax, and numbers that overflow a double
+    throw Error(ErrorCode::kParse,
+                std::string(source) + ": not valid JSON: " + cut_text(e.what(), 200));
   }
   return Reader(source, s).read(root);
 }
 
 std::pair<std::vector<Task>, Plan> read_plan_json(const std::filesystem::path& path,
                                                   const Scenario& s) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::kIo, path.string() + ": cannot open for reading");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) throw Error(ErrorCode::kIo, path.string() + ": read error");
-  return parse_plan_json(buf.str(), path.string(), s);
+  return parse_plan_json(read_input_file(path, "a plan.json file"), path.string(), s);
 }
 
 }  // namespace gw::io

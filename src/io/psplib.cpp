@@ -1,10 +1,11 @@
 #include "io/psplib.hpp"
 
+#include <algorithm>
 #include <charconv>
-#include <fstream>
 #include <sstream>
 #include <vector>
 
+#include "io/input_file.hpp"
 #include "model/error.hpp"
 
 namespace gw::io {
@@ -40,15 +41,15 @@ class Parser {
     if (dot != std::string::npos) inst.name.resize(dot);
 
     const std::size_t jl = find_prefix("jobs (incl. supersource/sink", 0);
-    const int njobs = int_after_colon(jl, "the number of jobs");
-    if (njobs < 1 || njobs > 1000000) fail(lines_[jl].number, "a positive number of jobs");
+    const int njobs = int_after_colon(jl, "the number of jobs", 1, kPsplibMaxJobs);
     const std::size_t rl = find_prefix("- renewable", jl);
-    const int nr = int_after_colon(rl, "the number of renewable resources");
+    const int nr = int_after_colon(rl, "the number of renewable resources", 0, kPsplibMaxResources);
     const std::size_t nl = find_prefix("- nonrenewable", rl);
-    const int nn = int_after_colon(nl, "the number of non-renewable resources");
+    const int nn =
+        int_after_colon(nl, "the number of non-renewable resources", 0, kPsplibMaxResources);
     const std::size_t dl = find_prefix("- doubly constrained", nl);
-    const int nd = int_after_colon(dl, "the number of doubly constrained resources");
-    if (nr < 0 || nn < 0 || nd < 0) fail(lines_[rl].number, "non-negative resource counts");
+    const int nd =
+        int_after_colon(dl, "the number of doubly constrained resources", 0, kPsplibMaxResources);
     if (nd != 0) {
       throw Error(ErrorCode::kUnsupported,
                   where(lines_[dl].number) + "doubly constrained resources are not supported");
@@ -59,13 +60,16 @@ class Parser {
     std::size_t pl = find_prefix("PRECEDENCE RELATIONS", dl) + 2;
     std::vector<int> nmodes(static_cast<std::size_t>(njobs));
     for (int j = 0; j < njobs; ++j, ++pl) {
-      const std::vector<long> v =
+      const std::vector<long long> v =
           numbers(pl, "a precedence row: job, #modes, #successors, successors");
       if (v.size() < 3) fail(line_no(pl), "a precedence row: job, #modes, #successors, successors");
       if (v[0] != j + 1)
         fail(line_no(pl), "job number " + std::to_string(j + 1) + " in the precedence row");
-      if (v[1] < 1) fail(line_no(pl), "at least one mode for job " + std::to_string(j + 1));
-      if (v[2] < 0 || static_cast<long>(v.size()) != 3 + v[2]) {
+      if (v[1] < 1 || v[1] > kPsplibMaxModes) {
+        fail(line_no(pl), "between 1 and " + std::to_string(kPsplibMaxModes) + " modes for job " +
+                              std::to_string(j + 1) + ", found " + std::to_string(v[1]));
+      }
+      if (v[2] < 0 || v[2] > njobs || static_cast<long long>(v.size()) != 3 + v[2]) {
         fail(line_no(pl), std::to_string(v[2]) + " successors for job " + std::to_string(j + 1) +
                               ", found " + std::to_string(v.size() - 3));
       }
@@ -87,7 +91,7 @@ class Parser {
         "a request row: job, mode, duration and " + std::to_string(k) + " demands";
     for (int j = 0; j < njobs; ++j) {
       for (int m = 0; m < nmodes[static_cast<std::size_t>(j)]; ++m, ++ql) {
-        const std::vector<long> v = numbers(ql, row);
+        const std::vector<long long> v = numbers(ql, row);
         std::size_t o = 0;
         if (m == 0) {
           if (v.size() != k + 3) fail(line_no(ql), row);
@@ -103,9 +107,9 @@ class Parser {
           fail(line_no(ql),
                "mode number " + std::to_string(m + 1) + " of job " + std::to_string(j + 1));
         sched::Mode md;
-        md.duration = to_int(v[o + 1], ql, "a non-negative duration");
+        md.duration = to_int(v[o + 1], ql, "a duration", kPsplibMaxDuration);
         for (std::size_t r = 0; r < k; ++r) {
-          const int q = to_int(v[o + 2 + r], ql, "non-negative demands");
+          const int q = to_int(v[o + 2 + r], ql, "demands", kPsplibMaxQuantity);
           if (static_cast<int>(r) < nr) {
             md.renewable.push_back(q);
           } else {
@@ -117,12 +121,12 @@ class Parser {
     }
     // RESOURCEAVAILABILITIES: a header line, then the capacities.
     std::size_t al = find_prefix("RESOURCEAVAILABILITIES", ql) + 2;
-    const std::vector<long> caps = numbers(al, std::to_string(k) + " resource availabilities");
+    const std::vector<long long> caps = numbers(al, std::to_string(k) + " resource availabilities");
     if (caps.size() != k)
       fail(line_no(al),
            std::to_string(k) + " resource availabilities, found " + std::to_string(caps.size()));
     for (std::size_t r = 0; r < k; ++r) {
-      const int c = to_int(caps[r], al, "non-negative availabilities");
+      const int c = to_int(caps[r], al, "availabilities", kPsplibMaxQuantity);
       if (static_cast<int>(r) < nr) {
         inst.renewable_capacity.push_back(c);
       } else {
@@ -132,7 +136,10 @@ class Parser {
     try {
       sched::validate(inst);
     } catch (const Error& e) {
-      throw Error(ErrorCode::kParse, source_ + ": " + e.what());
+      // Keep the code: a precedence cycle is a parse-level defect of the file, a horizon beyond
+      // the engine's limit is not.
+      throw Error(e.code() == ErrorCode::kInvalidInput ? ErrorCode::kParse : e.code(),
+                  source_ + ": " + e.what());
     }
     return inst;
   }
@@ -155,20 +162,37 @@ class Parser {
     fail(line_no(from), "a line starting with '" + key + "' (end of file reached)");
   }
 
-  int int_after_colon(std::size_t i, const std::string& what) const {
+  // The integer after the ':' of header line i, in [lo, hi], optionally followed by a unit label
+  // of letters ("4   R"). Anything else ("32.5", "4294967297", "5 6") is an error rather than a
+  // silently truncated count.
+  int int_after_colon(std::size_t i, const std::string& what, int lo, int hi) const {
     const std::string& t = lines_[i].text;
     const std::size_t c = t.find(':');
     if (c == std::string::npos) fail(lines_[i].number, what + " after ':'");
-    std::istringstream in(t.substr(c + 1));
-    long v = 0;
-    if (!(in >> v)) fail(lines_[i].number, what + " after ':'");
+    const std::size_t b = t.find_first_not_of(" \t", c + 1);
+    const std::size_t e = t.find_last_not_of(" \t");
+    if (b == std::string::npos) fail(lines_[i].number, what + " after ':'");
+    const std::string_view all(t.data() + b, e + 1 - b);
+    const std::string_view tok = all.substr(0, all.find_first_of(" \t"));
+    const std::string_view label = tok.size() == all.size()
+                                       ? std::string_view{}
+                                       : all.substr(all.find_first_not_of(" \t", tok.size()));
+    long long v = 0;
+    const auto r = std::from_chars(tok.data(), tok.data() + tok.size(), v);
+    const bool label_ok = std::all_of(label.begin(), label.end(), [](char ch) {
+      return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+    });
+    if (r.ec != std::errc() || r.ptr != tok.data() + tok.size() || v < lo || v > hi || !label_ok) {
+      fail(lines_[i].number, what + " between " + std::to_string(lo) + " and " +
+                                 std::to_string(hi) + " after ':', found " + quote_value(all));
+    }
     return static_cast<int>(v);
   }
 
   // All whitespace-separated integers of line i; anything else is an error.
-  std::vector<long> numbers(std::size_t i, const std::string& what) const {
+  std::vector<long long> numbers(std::size_t i, const std::string& what) const {
     if (i >= lines_.size()) fail(line_no(i), what + " (end of file reached)");
-    std::vector<long> out;
+    std::vector<long long> out;
     const std::string& t = lines_[i].text;
     std::size_t p = 0;
     while (p < t.size()) {
@@ -176,10 +200,11 @@ class Parser {
       if (p >= t.size()) break;
       std::size_t e = p;
       while (e < t.size() && t[e] != ' ' && t[e] != '\t') ++e;
-      long v = 0;
+      long long v = 0;
       const auto r = std::from_chars(t.data() + p, t.data() + e, v);
       if (r.ec != std::errc() || r.ptr != t.data() + e) {
-        fail(lines_[i].number, what + ", found '" + t.substr(p, e - p) + "'");
+        fail(lines_[i].number,
+             what + ", found " + quote_value(std::string_view(t).substr(p, e - p)));
       }
       out.push_back(v);
       p = e;
@@ -187,8 +212,11 @@ class Parser {
     return out;
   }
 
-  int to_int(long v, std::size_t i, const std::string& what) const {
-    if (v < 0 || v > 1000000000L) fail(line_no(i), what);
+  int to_int(long long v, std::size_t i, const std::string& what, int hi) const {
+    if (v < 0 || v > hi) {
+      fail(line_no(i),
+           what + " between 0 and " + std::to_string(hi) + ", found " + std::to_string(v));
+    }
     return static_cast<int>(v);
   }
 
@@ -203,11 +231,7 @@ sched::Instance parse_psplib(std::string_view text, const std::string& source) {
 }
 
 sched::Instance read_psplib(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::kIo, "cannot open '" + path + "'");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse_psplib(ss.str(), path);
+  return parse_psplib(read_input_file(path, "a PSPLIB file (.sm or .mm)"), path);
 }
 
 }  // namespace gw::io

@@ -4,12 +4,13 @@
 #include "io/scenario_json.hpp"
 
 #include <cmath>
-#include <fstream>
 #include <optional>
 #include <unordered_map>
 
 #include "geo/projection.hpp"
 #include "io/file_util.hpp"
+#include "io/gdal_util.hpp"
+#include "io/input_file.hpp"
 #include "io/scenario_json_internal.hpp"
 #include "model/error.hpp"
 
@@ -24,6 +25,12 @@ constexpr std::array<const char*, kAssetKindCount> kQuantityKey = {
     "pavement_m2", "span_m", "length_m", "length_m", "floor_m2"};
 constexpr std::array<Trade, kAssetKindCount> kDefaultTrade = {
     Trade::kRoad, Trade::kBridge, Trade::kComms, Trade::kPower, Trade::kGeneral};
+
+// An error message from nlohmann, cut to a sane length (it may quote a whole bad token).
+std::string cut_message(const std::string& m) { return cut_text(m, 200); }
+
+Scenario read_document(const json& doc, const std::string& source,
+                       const std::filesystem::path& base_dir, ScenarioSources* sources);
 
 Asset read_asset(const json& f, const Where& w) {
   Asset a;
@@ -44,12 +51,14 @@ Asset read_asset(const json& f, const Where& w) {
     } else if (b == "clinic") {
       a.service = Service::kClinic;
     } else {
-      w.fail(w.key("building") + ": unknown value '" + b + "' (expected one of: school, clinic)");
+      w.fail(w.key("building") + ": unknown value " + quote_value(b) +
+             " (expected one of: school, clinic)");
     }
   }
   const char* qkey = kQuantityKey[static_cast<std::size_t>(a.kind)];
   a.quantity = is_line ? number_or(p, qkey, geo::length_m(a.geometry), w) : number(p, qkey, w);
   if (!(a.quantity > 0)) w.fail(w.key(qkey) + " must be > 0");
+  check_range(a.quantity, qkey, 0, limits::kQuantityMax, w);
   a.trade = enum_value_or<Trade>(p, "trade", kTradeNames,
                                  kDefaultTrade[static_cast<std::size_t>(a.kind)], w);
   a.serves = string_list(p, "serves", w);
@@ -64,8 +73,9 @@ std::vector<Hub> hubs_at_places(const json& spec, const std::vector<Settlement>&
                                 const Where& w) {
   for (const auto& [k, v] : spec.items()) {
     if (k != "places" && k != "kind" && k != "comment")
-      w.fail("unknown key '" + k + "' (expected places, kind)");
+      w.fail("unknown key " + quote_value(k) + " (expected places, kind)");
   }
+  if (!spec.contains("places")) w.fail("missing 'places'");
   const json& places = spec["places"];
   if (!places.is_array() || places.empty())
     w.fail("places must be a non-empty array of settlement ids or names");
@@ -83,12 +93,12 @@ std::vector<Hub> hubs_at_places(const json& spec, const std::vector<Settlement>&
       for (const auto& st : settlements) {
         if (st.name != want) continue;
         if (found)
-          w.fail("places: several settlements are named '" + want + "'; give the id ('" +
-                 found->id + "' or '" + st.id + "')");
+          w.fail("places: several settlements are named " + quote_value(want) + "; give the id ('" +
+                 found->id + "' or " + quote_value(st.id) + ")");
         found = &st;
       }
     }
-    if (!found) w.fail("places: no settlement has the id or name '" + want + "'");
+    if (!found) w.fail("places: no settlement has the id or name " + quote_value(want));
     hubs.push_back({found->id, found->name, kind, found->pos, {}, 0});
   }
   return hubs;
@@ -98,6 +108,20 @@ std::vector<Hub> hubs_at_places(const json& spec, const std::vector<Settlement>&
 
 Scenario scenario_from_json(const json& doc, const std::string& source,
                             const std::filesystem::path& base_dir, ScenarioSources* sources) {
+  try {
+    return read_document(doc, source, base_dir, sources);
+  } catch (const json::exception& e) {
+    // A safety net: every accessor checks types first, so this means a check is missing; the
+    // file is still named and the status is still "invalid input", not "internal error".
+    throw Error(ErrorCode::kInvalidInput,
+                source + ": a value of the wrong JSON type: " + cut_message(e.what()));
+  }
+}
+
+namespace {
+
+Scenario read_document(const json& doc, const std::string& source,
+                       const std::filesystem::path& base_dir, ScenarioSources* sources) {
   if (!doc.is_object())
     throw Error(ErrorCode::kInvalidInput, source + ": a scenario must be a JSON object");
   Layers layers(doc, base_dir, source, sources);
@@ -125,11 +149,9 @@ Scenario scenario_from_json(const json& doc, const std::string& source,
     const json& p = properties(sf[i], fw);
     st.id = text(p, "id", fw);
     st.name = p.contains("name") ? text(p, "name", fw) : st.id;
-    const double pop = number(p, "population", fw);
-    if (pop < 0) fw.fail(fw.key("population") + " must be >= 0");
+    const double pop = number_in(p, "population", 0, limits::kPopulationMax, fw);
     st.population = static_cast<std::int64_t>(std::llround(pop));
-    st.weight = number_or(p, "weight", 1.0, fw);
-    if (st.weight < 0) fw.fail(fw.key("weight") + " must be >= 0");
+    st.weight = number_in_or(p, "weight", 1.0, 0, limits::kWeightMax, fw);
     s.settlements.push_back(std::move(st));
   }
   if (doc.contains("hubs") && doc["hubs"].is_object() && doc["hubs"].contains("places")) {
@@ -159,8 +181,13 @@ Scenario scenario_from_json(const json& doc, const std::string& source,
     for (std::size_t r = 1; r < c.size(); ++r) z.polygon.holes.push_back(ring_coords(c[r], fw));
     const json& p = properties(zf[i], fw);
     z.id = text(p, "id", fw);
+    // The same check as for a polygon from a GIS layer: a self-intersecting ring has no
+    // meaningful area (geo::area_m2 would give 0 or less than its parts).
+    if (const std::string why = gdal::polygon_problem(z.polygon); !why.empty())
+      fw.fail("geometry: invalid polygon" + why);
     z.area_m2 = number_or(p, "area_m2", geo::area_m2(z.polygon), fw);
     if (!(z.area_m2 > 0)) fw.fail(fw.key("area_m2") + " must be > 0");
+    check_range(z.area_m2, "area_m2", 0, limits::kAreaMaxM2, fw);
     z.status = enum_value<HazardStatus>(p, "status", kHazardStatusNames, fw);
     z.contamination = enum_value<Contamination>(p, "contamination", kContaminationNames, fw);
     z.terrain = enum_value<Terrain>(p, "terrain", kTerrainNames, fw);
@@ -180,12 +207,12 @@ Scenario scenario_from_json(const json& doc, const std::string& source,
     c.id = text(cr[i], "id", cw);
     c.trade = enum_value<Trade>(cr[i], "trade", kTradeNames, cw);
     const double people = number(cr[i], "people", cw);
-    if (!(people >= 1) || people != std::floor(people))
-      cw.fail(cw.key("people") + " must be a whole number >= 1");
+    if (!(people >= 1 && people <= limits::kPeopleMax) || people != std::floor(people))
+      cw.fail(cw.key("people") + " must be a whole number between 1 and 1000000");
     c.people = static_cast<int>(people);
     c.base = text(cr[i], "base", cw);
-    c.productivity_factor = number_or(cr[i], "productivity_factor", 1.0, cw);
-    if (!(c.productivity_factor > 0)) cw.fail(cw.key("productivity_factor") + " must be > 0");
+    c.productivity_factor = number_in_or(cr[i], "productivity_factor", 1.0,
+                                         limits::kProductivityMin, limits::kProductivityMax, cw);
     s.crews.push_back(std::move(c));
   }
 
@@ -195,7 +222,7 @@ Scenario scenario_from_json(const json& doc, const std::string& source,
     for (std::size_t i = 0; i < items.size(); ++i) {
       auto [it, fresh] = seen.emplace(items[i].id, i);
       if (!fresh) {
-        w.idx(layer, i).fail("duplicate id '" + items[i].id + "' (also " +
+        w.idx(layer, i).fail("duplicate id " + quote_value(items[i].id) + " (also " +
                              w.element(layer, it->second) + ")");
       }
     }
@@ -210,32 +237,36 @@ Scenario scenario_from_json(const json& doc, const std::string& source,
     for (const auto& sid : s.assets[i].serves) {
       if (!settlement_ids.contains(sid)) {
         const Where dw = w.idx("damage", i);
-        dw.fail(dw.key("serves") + ": unknown settlement '" + sid + "'");
+        dw.fail(dw.key("serves") + ": unknown settlement " + quote_value(sid));
       }
     }
     if (s.assets[i].depends_on && !asset_ids.contains(*s.assets[i].depends_on)) {
       const Where dw = w.idx("damage", i);
-      dw.fail(dw.key("depends_on") + ": unknown asset '" + *s.assets[i].depends_on + "'");
+      dw.fail(dw.key("depends_on") + ": unknown asset " + quote_value(*s.assets[i].depends_on));
     }
   }
   for (std::size_t i = 0; i < s.crews.size(); ++i) {
     if (!settlement_ids.contains(s.crews[i].base) && !hub_ids.contains(s.crews[i].base)) {
       const Where cw = w.idx("crews", i);
-      cw.fail(cw.key("base") + ": unknown settlement or hub '" + s.crews[i].base + "'");
+      cw.fail(cw.key("base") + ": unknown settlement or hub " + quote_value(s.crews[i].base));
     }
   }
   return s;
 }
 
+}  // namespace
+
 Scenario read_scenario(const std::filesystem::path& path, ScenarioSources* sources) {
   const std::string name = path.filename().string();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::kIo, path.string() + ": cannot open file");
+  const std::string text = read_input_file(path, "a scenario file (JSON)");
   json doc;
   try {
-    doc = json::parse(in);
-  } catch (const json::parse_error& e) {
-    throw Error(ErrorCode::kParse, name + ": malformed JSON: " + e.what());
+    doc = json::parse(text);
+  } catch (const json::exception& e) {
+    // Syntax errors, and numbers that overflow a double anywhere, even under an ignored key
+    // (nlohmann reports those as out_of_range). Its message quotes the last token read, which
+    // may be a 50 MB number: cut.
+    throw Error(ErrorCode::kParse, name + ": malformed JSON: " + cut_message(e.what()));
   }
   return scenario_from_json(doc, name, path.parent_path(), sources);
 }

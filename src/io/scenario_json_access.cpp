@@ -1,5 +1,6 @@
 // The scenario reader's JSON accessors and layer resolver (scenario_json_internal.hpp).
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "io/gis_layer.hpp"
@@ -27,11 +28,43 @@ double number_or(const json& obj, const char* key, double fallback, const Where&
   return number(obj, key, w);
 }
 
+std::string range_text(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
+
+void check_range(double v, const char* key, double lo, double hi, const Where& w) {
+  if (!(v >= lo && v <= hi)) {
+    w.fail(w.key(key) + " must be between " + range_text(lo) + " and " + range_text(hi) + ", not " +
+           range_text(v));
+  }
+}
+
+double number_in(const json& obj, const char* key, double lo, double hi, const Where& w) {
+  const double v = number(obj, key, w);
+  check_range(v, key, lo, hi, w);
+  return v;
+}
+
+double number_in_or(const json& obj, const char* key, double fallback, double lo, double hi,
+                    const Where& w) {
+  if (!obj.contains(key) || obj[key].is_null()) return fallback;
+  return number_in(obj, key, lo, hi, w);
+}
+
 std::string text(const json& obj, const char* key, const Where& w) {
   const json& v = member(obj, key, w);
   if (v.is_string()) return v.get<std::string>();
+  if (v.is_number_unsigned()) return std::to_string(v.get<std::uint64_t>());
   if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
   w.fail(w.key(key) + " must be a string");
+}
+
+std::string type_of(const json& obj) {
+  if (!obj.is_object()) return "";
+  const auto it = obj.find("type");
+  return it != obj.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
 std::vector<std::string> string_list(const json& p, const char* key, const Where& w) {
@@ -98,7 +131,7 @@ const json& features(Layers& layers, const char* layer, const Where& w, bool req
     return kEmptyArray;
   }
   const Where lw = w.at(layer);
-  if (!fc->is_object() || fc->value("type", "") != "FeatureCollection") {
+  if (!fc->is_object() || type_of(*fc) != "FeatureCollection") {
     lw.fail("must be a GeoJSON FeatureCollection or a layer reference {\"source\": ...}");
   }
   const json& f = member(*fc, "features", lw);
@@ -109,8 +142,9 @@ const json& features(Layers& layers, const char* layer, const Where& w, bool req
 const json& geometry(const json& feature, const char* type, const Where& w) {
   const json& g = member(feature, "geometry", w);
   if (!g.is_object()) w.fail("geometry must be an object");
-  const std::string t = g.value("type", "");
-  if (t != type) w.fail(std::string("geometry must be a ") + type + ", not '" + t + "'");
+  if (!g.contains("type") || !g["type"].is_string()) w.fail("geometry: type must be a string");
+  const std::string t = type_of(g);
+  if (t != type) w.fail(std::string("geometry must be a ") + type + ", not " + quote_value(t));
   return member(g, "coordinates", w);
 }
 

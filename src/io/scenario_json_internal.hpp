@@ -23,6 +23,27 @@ namespace gw::io::scenario_detail {
 
 using nlohmann::json;
 
+// The documented ranges of docs/scenario.md ("Limits"). They are chosen so that no arithmetic
+// downstream overflows: travel seconds stay inside the dispatcher's 32-bit labels, people-days
+// inside a double's exact integers, crew sizes inside an int, dates inside four-digit years.
+namespace limits {
+inline constexpr double kSpeedMinKmh = 0.1, kSpeedMaxKmh = 1000;
+inline constexpr double kEdgeLengthMaxM = 1e7;  // 10,000 km
+inline constexpr double kWeightMax = 1e6;       // settlement and road weights
+inline constexpr double kPopulationMax = 1e9;   // per settlement
+inline constexpr double kAreaMaxM2 = 1e10;      // 10,000 km² per hazard
+inline constexpr double kQuantityMax = 1e9;     // m², m per damaged asset
+inline constexpr double kPeopleMax = 1e6;       // per crew
+inline constexpr double kProductivityMin = 1e-3, kProductivityMax = 1e3;
+inline constexpr double kRateMin = 1e-3, kRateMax = 1e6;  // a positive rate, per person per day
+inline constexpr double kTerrainFactorMax = 100;
+inline constexpr double kObjectiveWeightMax = 1e9;
+inline constexpr double kCorridorWidthMaxM = 1000;
+inline constexpr double kWorkPackageMinM2 = 1, kWorkPackageMaxM2 = 1e9;
+inline constexpr double kSnapMaxM = 1e6;
+inline constexpr int kFirstYear = 1900;  // start_date + horizon_days must end by 9999-12-31
+}  // namespace limits
+
 // A scenario layer read from a GIS file (src/io/gis_layer.hpp): messages about its features name
 // the file, the layer, the feature's FID and the attribute a property was read from.
 struct Origin {
@@ -64,17 +85,17 @@ struct Where {
     if (origin) {
       auto it = origin->field_of.find(k);
       if (it != origin->field_of.end() && it->second != k)
-        return k + " (field '" + it->second + "')";
+        return k + " (field " + quote_value(it->second) + ")";
     }
     return k;
   }
   [[nodiscard]] std::string missing(const std::string& k) const {
-    std::string m = "missing '" + k + "'";
+    std::string m = "missing " + quote_value(k);
     if (origin) {
       auto it = origin->field_of.find(k);
       m += it != origin->field_of.end()
-               ? " (field '" + it->second + "' is empty)"
-               : " (the layer has no attribute '" + k + "'; map one in \"fields\")";
+               ? " (field " + quote_value(it->second) + " is empty)"
+               : " (the layer has no attribute " + quote_value(k) + "; map one in \"fields\")";
     }
     return m;
   }
@@ -87,6 +108,14 @@ struct Where {
 const json& member(const json& obj, const char* key, const Where& w);
 double number(const json& obj, const char* key, const Where& w);
 double number_or(const json& obj, const char* key, double fallback, const Where& w);
+// A number in [lo, hi] (the documented range of docs/scenario.md, "Limits"), else
+// "KEY must be between LO and HI, not V".
+double number_in(const json& obj, const char* key, double lo, double hi, const Where& w);
+double number_in_or(const json& obj, const char* key, double fallback, double lo, double hi,
+                    const Where& w);
+void check_range(double v, const char* key, double lo, double hi, const Where& w);
+// The object's "type" when it is a string, else "" (a non-string type is no valid type).
+std::string type_of(const json& obj);
 // A string, or an integer written as its decimal digits.
 std::string text(const json& obj, const char* key, const Where& w);
 // An optional array of strings (ids); absent or null is empty.
@@ -99,7 +128,7 @@ E enum_value(const json& obj, const char* key, const std::array<std::string_view
   if (auto e = enum_from_name<E>(s, names)) return *e;
   std::string allowed;
   for (auto n : names) allowed += (allowed.empty() ? "" : ", ") + std::string(n);
-  w.fail(w.key(key) + ": unknown value '" + s + "' (expected one of: " + allowed + ")");
+  w.fail(w.key(key) + ": unknown value " + quote_value(s) + " (expected one of: " + allowed + ")");
 }
 
 template <typename E, std::size_t N>

@@ -1,6 +1,7 @@
 // The scenario's parameters and objective: read over the defaults (apply_parameters) and written
 // in full (parameters_to_json, objective_to_json).
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <optional>
 
@@ -12,22 +13,38 @@ using namespace scenario_detail;
 
 namespace {
 
+std::string range_text(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
+
+// A table keyed by trade; every cell is 0 or in [min_positive, max_value].
 template <typename F>
-void set_table(const json& j, const char* key, const Where& w, F&& apply_one) {
+void set_table(const json& j, const char* key, const Where& w, double min_positive,
+               double max_value, F&& apply_one) {
   if (!j.contains(key)) return;
   const Where tw = w.at(key);
   if (!j[key].is_object()) tw.fail("must be an object keyed by trade");
   for (const auto& [trade_name, row] : j[key].items()) {
     const auto trade = enum_from_name<Trade>(trade_name, kTradeNames);
-    if (!trade) tw.fail("unknown trade '" + trade_name + "'");
+    if (!trade) tw.fail("unknown trade " + quote_value(trade_name));
     if (!row.is_object()) tw.at(trade_name).fail("must be an object");
     for (const auto& item : row.items()) {
       const json& v = item.value();
       const std::string col = item.key();
-      if (!v.is_number() || v.template get<double>() < 0) {
-        tw.at(trade_name).at(col).fail("must be a number >= 0");
+      if (!v.is_number() || !(v.template get<double>() >= 0) ||
+          !(v.template get<double>() <= max_value)) {
+        tw.at(trade_name).at(col).fail("must be a number between 0 and " + range_text(max_value));
       }
-      apply_one(*trade, col, v.template get<double>(), tw.at(trade_name));
+      const double x = v.template get<double>();
+      if (x > 0 && x < min_positive) {
+        tw.at(trade_name)
+            .at(col)
+            .fail("must be 0 (cannot) or at least " + range_text(min_positive) + ", not " +
+                  range_text(x));
+      }
+      apply_one(*trade, col, x, tw.at(trade_name));
     }
   }
 }
@@ -37,7 +54,7 @@ void apply_objective(const json& j, Objective& o, const Where& w) {
   if (!j.is_object()) w.fail("must be an object");
   for (const auto& [k, v] : j.items()) {
     if (k != "kind" && k != "weights" && k != "comment")
-      w.fail("unknown key '" + k + "' (expected kind, weights)");
+      w.fail("unknown key " + quote_value(k) + " (expected kind, weights)");
   }
   if (j.contains("kind")) o.kind = enum_value<ObjectiveKind>(j, "kind", kObjectiveKindNames, w);
   if (!j.contains("weights")) return;
@@ -45,9 +62,7 @@ void apply_objective(const json& j, Objective& o, const Where& w) {
   const json& wj = j["weights"];
   if (!wj.is_object()) ww.fail("must be an object");
   auto non_negative = [](const json& obj, const char* key, const Where& at) {
-    const double v = number(obj, key, at);
-    if (!(v >= 0)) at.fail(std::string(key) + " must be >= 0");
-    return v;
+    return number_in(obj, key, 0, limits::kObjectiveWeightMax, at);
   };
   // A table keyed by enum names: only the entries given change.
   auto table = [&](const char* key, const auto& names, auto& cells, auto skip) {
@@ -64,7 +79,7 @@ void apply_objective(const json& j, Objective& o, const Where& w) {
         for (std::size_t i = 0; i < names.size(); ++i) {
           if (!skip(i)) allowed += (allowed.empty() ? "" : ", ") + std::string(names[i]);
         }
-        tw.fail("unknown key '" + name_key + "' (expected one of: " + allowed + ")");
+        tw.fail("unknown key " + quote_value(name_key) + " (expected one of: " + allowed + ")");
       }
       cells[*idx] = non_negative(wj[key], name_key.c_str(), tw);
     }
@@ -164,25 +179,36 @@ void apply_parameters(const json& j, Parameters& p, const std::string& where) {
                                                           "comment"};
   for (const auto& [k, v] : j.items()) {
     if (std::find(kKnown.begin(), kKnown.end(), k) == kKnown.end())
-      w.fail("unknown parameter '" + k + "'");
+      w.fail("unknown parameter " + quote_value(k));
   }
-  auto positive = [&](const char* key, double& field) {
+  // Positive, at most `hi`.
+  auto positive = [&](const char* key, double& field, double hi) {
     if (!j.contains(key)) return;
     field = number(j, key, w);
     if (!(field > 0)) w.fail(std::string(key) + " must be > 0");
+    check_range(field, key, 0, hi, w);
+  };
+  auto at_least = [&](const char* key, double& field, double lo, double hi) {
+    if (j.contains(key)) field = number_in(j, key, lo, hi, w);
   };
   if (j.contains("seed")) {
-    if (!j["seed"].is_number_unsigned() && !j["seed"].is_number_integer())
-      w.fail("seed must be an integer");
+    if (!j["seed"].is_number_unsigned())
+      w.fail("seed must be an integer >= 0, not " + quote_value(j["seed"].dump()));
     p.seed = j["seed"].get<std::uint64_t>();
   }
   if (j.contains("start_date")) {
     p.start_date = text(j, "start_date", w);
     int y = 0, m = 0, d = 0;
     char extra = 0;
-    if (std::sscanf(p.start_date.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || m < 1 ||
-        m > 12 || d < 1 || d > 31) {
-      w.fail("start_date must be an ISO date YYYY-MM-DD");
+    if (p.start_date.size() != 10 ||
+        std::sscanf(p.start_date.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 ||
+        !std::chrono::year_month_day{std::chrono::year{y},
+                                     std::chrono::month{static_cast<unsigned>(m)},
+                                     std::chrono::day{static_cast<unsigned>(d)}}
+             .ok() ||
+        y < limits::kFirstYear) {
+      w.fail("start_date must be a calendar date YYYY-MM-DD from " +
+             std::to_string(limits::kFirstYear) + "-01-01, not " + quote_value(p.start_date));
     }
   }
   if (j.contains("horizon_days")) {
@@ -195,31 +221,46 @@ void apply_parameters(const json& j, Parameters& p, const std::string& where) {
     if (!(d >= 1 && d <= 7)) w.fail("working_days_per_week must be between 1 and 7");
     p.working_days_per_week = static_cast<int>(d);
   }
-  positive("corridor_width_m", p.corridor_width_m);
-  positive("work_package_m2", p.work_package_m2);
-  positive("snap_warning_m", p.snap_warning_m);
-  positive("max_snap_m", p.max_snap_m);
+  // The whole horizon must be writable as four-digit years (whatever order the keys came in).
+  {
+    int y = 0, m = 0, d = 0;
+    if (std::sscanf(p.start_date.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3) {
+      const std::chrono::sys_days start{std::chrono::year_month_day{
+          std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+          std::chrono::day{static_cast<unsigned>(d)}}};
+      const std::chrono::sys_days last{std::chrono::year{9999} / 12 / 31};
+      if (start + std::chrono::days{p.horizon_days} > last) {
+        w.fail("start_date " + quote_value(p.start_date) + " + horizon_days " +
+               std::to_string(p.horizon_days) + " ends after 9999-12-31");
+      }
+    }
+  }
+  positive("corridor_width_m", p.corridor_width_m, limits::kCorridorWidthMaxM);
+  at_least("work_package_m2", p.work_package_m2, limits::kWorkPackageMinM2,
+           limits::kWorkPackageMaxM2);
+  positive("snap_warning_m", p.snap_warning_m, limits::kSnapMaxM);
+  positive("max_snap_m", p.max_snap_m, limits::kSnapMaxM);
   if (j.contains("nts_cancel_share")) {
     p.nts_cancel_share = number(j, "nts_cancel_share", w);
     if (!(p.nts_cancel_share >= 0 && p.nts_cancel_share <= 1))
       w.fail("nts_cancel_share must be in [0, 1]");
   }
-  set_table(j, "rates_m2_per_person_day", w,
+  set_table(j, "rates_m2_per_person_day", w, limits::kRateMin, limits::kRateMax,
             [&](Trade t, const std::string& col, double v, const Where& cw) {
               const auto k = enum_from_name<TaskKind>(col, kTaskKindNames);
-              if (!k || *k == TaskKind::kRepair) cw.fail("unknown task kind '" + col + "'");
+              if (!k || *k == TaskKind::kRepair) cw.fail("unknown task kind " + quote_value(col));
               p.rate[static_cast<std::size_t>(t)][static_cast<std::size_t>(*k)] = v;
             });
-  set_table(j, "repair_rates_per_person_day", w,
+  set_table(j, "repair_rates_per_person_day", w, limits::kRateMin, limits::kRateMax,
             [&](Trade t, const std::string& col, double v, const Where& cw) {
               const auto k = enum_from_name<AssetKind>(col, kAssetKindNames);
-              if (!k) cw.fail("unknown asset kind '" + col + "'");
+              if (!k) cw.fail("unknown asset kind " + quote_value(col));
               p.repair_rate[static_cast<std::size_t>(t)][static_cast<std::size_t>(*k)] = v;
             });
-  set_table(j, "terrain_factors", w,
+  set_table(j, "terrain_factors", w, 0, limits::kTerrainFactorMax,
             [&](Trade t, const std::string& col, double v, const Where& cw) {
               const auto k = enum_from_name<Terrain>(col, kTerrainNames);
-              if (!k) cw.fail("unknown terrain '" + col + "'");
+              if (!k) cw.fail("unknown terrain " + quote_value(col));
               p.terrain_factor[static_cast<std::size_t>(t)][static_cast<std::size_t>(*k)] = v;
             });
   if (j.contains("mechanical_terrains")) {
@@ -229,7 +270,7 @@ void apply_parameters(const json& j, Parameters& p, const std::string& where) {
     for (const auto& v : j["mechanical_terrains"]) {
       const auto k = v.is_string() ? enum_from_name<Terrain>(v.get<std::string>(), kTerrainNames)
                                    : std::nullopt;
-      if (!k) mw.fail("unknown terrain " + v.dump());
+      if (!k) mw.fail("unknown terrain " + quote_value(v.dump()));
       p.mechanical_terrain[static_cast<std::size_t>(*k)] = true;
     }
   }

@@ -40,10 +40,10 @@ void read_roads(Layers& layers, const Where& w, RoadNetwork& net) {
     const LineString shape = line_coords(geometry(fs[i], "LineString", fw), fw);
     const json& p = properties(fs[i], fw);
     const auto cls = enum_value<RoadClass>(p, "class", kRoadClassNames, fw);
-    const double speed = number(p, "speed_kmh", fw);
-    if (speed <= 0) fw.fail(fw.key("speed_kmh") + " must be > 0");
+    const double speed = number_in(p, "speed_kmh", limits::kSpeedMinKmh, limits::kSpeedMaxKmh, fw);
     const double length = number_or(p, "length_m", geo::length_m(shape), fw);
     if (!(length > 0)) fw.fail(fw.key("length_m") + " must be > 0");
+    check_range(length, "length_m", 0, limits::kEdgeLengthMaxM, fw);
     bool bridge = false;
     if (p.contains("bridge") && !p["bridge"].is_null()) {
       if (!p["bridge"].is_boolean()) fw.fail(fw.key("bridge") + " must be true or false");
@@ -52,8 +52,7 @@ void read_roads(Layers& layers, const Where& w, RoadNetwork& net) {
     const std::int64_t source = p.contains("id") && p["id"].is_number_integer()
                                     ? p["id"].get<std::int64_t>()
                                     : static_cast<std::int64_t>(i);
-    const double weight = number_or(p, "weight", 1.0, fw);
-    if (!(weight >= 0)) fw.fail(fw.key("weight") + " must be >= 0");
+    const double weight = number_in_or(p, "weight", 1.0, 0, limits::kWeightMax, fw);
     const NodeId a = node_at(shape.front());
     const NodeId b = node_at(shape.back());
     const EdgeId e = net.add_edge(a, b, shape, length, speed, cls, bridge, source);
@@ -83,8 +82,9 @@ std::optional<OsmImport> read_osm_roads(const json& doc, const std::filesystem::
     const json& sp = ref.extra["speed_kmh"];
     if (!sp.is_object()) w.fail("speed_kmh must be an object {\"highway value\": km/h}");
     for (const auto& [k, v] : sp.items()) {
-      if (!v.is_number() || !(v.get<double>() > 0))
-        w.at("speed_kmh").at(k).fail("must be a number > 0");
+      if (!v.is_number() ||
+          !(v.get<double>() >= limits::kSpeedMinKmh && v.get<double>() <= limits::kSpeedMaxKmh))
+        w.at("speed_kmh").at(k).fail("must be a number between 0.1 and 1000");
       opt.speed_kmh_by_class[k] = v.get<double>();
     }
   }
@@ -97,8 +97,8 @@ std::optional<OsmImport> read_osm_roads(const json& doc, const std::filesystem::
     const json& pop = ref.extra["population"];
     if (!pop.is_object()) w.fail("population must be an object {\"city\": people, ...}");
     for (const auto& [k, v] : pop.items()) {
-      if (!v.is_number() || v.get<double>() < 0)
-        w.at("population").at(k).fail("must be a number >= 0");
+      if (!v.is_number() || !(v.get<double>() >= 0 && v.get<double>() <= limits::kPopulationMax))
+        w.at("population").at(k).fail("must be a number between 0 and 1000000000");
       const auto people = static_cast<std::int64_t>(std::llround(v.get<double>()));
       if (k == "city") {
         opt.default_population_city = people;
@@ -110,7 +110,8 @@ std::optional<OsmImport> read_osm_roads(const json& doc, const std::filesystem::
         opt.default_population_hamlet = people;
       } else {
         w.at("population")
-            .fail("unknown place type '" + k + "' (expected city, town, village, hamlet)");
+            .fail("unknown place type " + quote_value(k) +
+                  " (expected city, town, village, hamlet)");
       }
     }
   }

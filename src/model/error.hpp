@@ -2,6 +2,7 @@
 // or JSON and an exit status.
 #pragma once
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -48,5 +49,32 @@ class Error : public std::runtime_error {
  private:
   ErrorCode code_;
 };
+
+// A text cut after about `max` characters (on a UTF-8 boundary) with the full length noted, control
+// characters shown as '?': for messages that may carry a huge value (a library's error quoting a
+// 50 MB token, a bad attribute).
+inline std::string cut_text(std::string_view v, std::size_t max = 80) {
+  std::size_t n = v.size() <= max ? v.size() : max;
+  if (n < v.size()) {
+    while (n > 0 && (static_cast<unsigned char>(v[n]) & 0xC0U) == 0x80U) --n;
+  }
+  std::string out;
+  out.reserve(n + 32);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(v[i]);
+    out += c < 0x20U || c == 0x7FU ? '?' : static_cast<char>(c);
+  }
+  if (n < v.size()) out += "... (" + std::to_string(v.size()) + " characters)";
+  return out;
+}
+
+// An offending value as quoted in an error message: in single quotes and cut by cut_text, so that
+// a 50 MB bad value never ends up whole on stderr. Every reader quotes values through this.
+inline std::string quote_value(std::string_view v, std::size_t max = 80) {
+  std::string q = cut_text(v, max);
+  const std::size_t dots = v.size() <= max ? std::string::npos : q.rfind("... (");
+  if (dots == std::string::npos) return "'" + q + "'";
+  return "'" + q.substr(0, dots) + "'" + q.substr(dots);
+}
 
 }  // namespace gw

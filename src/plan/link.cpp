@@ -42,6 +42,18 @@ LinkReport link_scenario(Scenario& s, const std::string& source) {
   LinkReport report;
   const RoadNetwork& net = s.roads;
   if (net.adj_offset.size() != net.num_nodes() + 1) s.roads.build_adjacency();
+  // The dispatcher labels travel in 32-bit seconds; no route is longer than all the roads
+  // together, so this sum bounds every travel time (docs/scenario.md, "Limits").
+  double total_travel_s = 0;
+  for (const Seconds t : net.edge_travel) total_travel_s += static_cast<double>(t);
+  if (!(total_travel_s < kMaxNetworkTravelS)) {
+    throw Error(ErrorCode::kInvalidInput,
+                source + ": roads: driving every road once would take " +
+                    std::to_string(static_cast<long long>(total_travel_s / 86400)) +
+                    " days, above the limit of " +
+                    std::to_string(static_cast<long long>(kMaxNetworkTravelS / 86400)) +
+                    " days; check speed_kmh and length_m");
+  }
   const geo::EdgeIndex index(net);
   const Parameters& p = s.params;
 

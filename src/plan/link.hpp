@@ -23,10 +23,15 @@ struct LinkReport {
   std::vector<SnapSummary> snaps;     // per layer with at least one snapped element
 };
 
+// The sum of every road's travel time must stay below this (about 24,800 days): a bound on every
+// route, which the dispatcher labels in 32-bit seconds.
+inline constexpr double kMaxNetworkTravelS = 2147483647.0;
+
 // Fills the "linked" fields of the scenario (docs/model.md §1), including each settlement's, hub's
 // and road-cutting asset's snapping distance, and summarises those distances per layer. Throws
 // gw::Error naming `source` and the element for a settlement, hub or crew base with no road within
-// max_snap_m, or a crew base that no road connects to a hub even once every road is open.
+// max_snap_m, or a crew base that no road connects to a hub even once every road is open, and
+// for a network whose travel times sum to kMaxNetworkTravelS or more.
 LinkReport link_scenario(Scenario& s, const std::string& source);
 
 }  // namespace gw::plan

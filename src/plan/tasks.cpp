@@ -8,6 +8,7 @@
 #include "geo/edge_index.hpp"
 #include "geo/overlay.hpp"
 #include "geo/projection.hpp"
+#include "model/error.hpp"
 #include "model/random.hpp"
 #include "network/union_find.hpp"
 
@@ -162,9 +163,27 @@ TaskSet generate_tasks(const Scenario& s) {
     out.corridor_m2 = corridor_total;
     out.land_m2 = std::max(0.0, z.area_m2 - corridor_total);
     const bool mechanical = p.mechanical_terrain[idx(z.terrain)];
+    double hazard_packages = 0;
     auto packages = [&](double part, EdgeId corridor_edge, EdgeId site_edge) {
       if (part < 1.0) return;
-      const auto n = static_cast<std::uint32_t>(std::ceil(part / p.work_package_m2));
+      // The guard of docs/scenario.md ("Limits"): a tiny work_package_m2 on a large hazard would
+      // make millions of packages and hours of planning; say so instead.
+      const double np = std::ceil(part / p.work_package_m2);
+      hazard_packages += np;
+      if (!(hazard_packages <= kMaxPackagesPerHazard)) {
+        throw Error(
+            ErrorCode::kInvalidInput,
+            "hazard " + quote_value(z.id) + ": " + std::to_string(z.area_m2) +
+                " m² in work packages of work_package_m2 = " + std::to_string(p.work_package_m2) +
+                " m² make over " + std::to_string(static_cast<long long>(kMaxPackagesPerHazard)) +
+                " packages; raise work_package_m2");
+      }
+      if (ts.tasks.size() + 2 * static_cast<std::size_t>(np) > kMaxTasks) {
+        throw Error(ErrorCode::kInvalidInput,
+                    "the scenario makes over " + std::to_string(kMaxTasks) +
+                        " tasks; raise work_package_m2 or split the district");
+      }
+      const auto n = static_cast<std::uint32_t>(np);
       for (std::uint32_t k = 0; k < n; ++k) {
         Task t;
         t.hazard = hid;

@@ -12,6 +12,11 @@ namespace gw::plan {
 // Whether NTS cancels a suspected hazard, for a seed (docs/model.md §2).
 bool nts_cancels(std::uint64_t seed, std::string_view hazard_id, double cancel_share);
 
+// Guards (docs/scenario.md, "Limits"): generate_tasks throws gw::Error(kInvalidInput) rather than
+// make more work packages than this for one hazard, or more tasks than this in all.
+inline constexpr double kMaxPackagesPerHazard = 100000;
+inline constexpr std::size_t kMaxTasks = 5000000;
+
 // Builds every task with its precedence and road-blocking relations. The scenario must be linked.
 TaskSet generate_tasks(const Scenario& s);
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace gw::sched {
 
@@ -43,20 +45,33 @@ CheckReport check_schedule(const Instance& inst, const std::vector<int>& starts,
       }
     }
   }
-  // Renewable resources, period by period: job j occupies periods starts[j] .. starts[j]+d-1.
+  // Renewable resources: a sweep over the start and finish events, in O(n log n) per resource
+  // rather than a loop over every period (a long chain of long jobs made that hours). The use is
+  // constant between consecutive event times; each overloaded stretch is reported once, at its
+  // first period.
+  std::vector<std::pair<int, long long>> ev;
+  ev.reserve(2 * n);
   for (std::size_t r = 0; r < inst.renewable_capacity.size(); ++r) {
-    for (int t = 0; t < horizon; ++t) {
-      long long used = 0;
-      for (std::size_t j = 0; j < n; ++j) {
-        if (starts[j] <= t && t < starts[j] + dur(j)) {
-          used += inst.jobs[j].modes[static_cast<std::size_t>(modes[j])].renewable[r];
-        }
-      }
-      if (used > inst.renewable_capacity[r]) {
+    ev.clear();
+    for (std::size_t j = 0; j < n; ++j) {
+      const int q = inst.jobs[j].modes[static_cast<std::size_t>(modes[j])].renewable[r];
+      if (q == 0 || dur(j) == 0) continue;
+      ev.emplace_back(starts[j], q);
+      ev.emplace_back(starts[j] + dur(j), -q);
+    }
+    std::sort(ev.begin(), ev.end());
+    long long used = 0;
+    bool over = false;
+    for (std::size_t i = 0; i < ev.size();) {
+      const int t = ev[i].first;
+      for (; i < ev.size() && ev[i].first == t; ++i) used += ev[i].second;
+      const bool now = used > inst.renewable_capacity[r];
+      if (now && !over) {
         err("renewable resource " + std::to_string(r + 1) + " over capacity in period " +
             std::to_string(t) + ": " + std::to_string(used) + " > " +
             std::to_string(inst.renewable_capacity[r]));
       }
+      over = now;
     }
   }
   // Non-renewable budgets over the whole project.

@@ -1,5 +1,6 @@
 #include "sched/instance.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "model/error.hpp"
@@ -71,6 +72,18 @@ void validate(const Instance& inst) {
       if (s < 0 || s >= inst.num_jobs()) fail(jn + " has a successor out of range");
       if (static_cast<std::size_t>(s) == j) fail(jn + " succeeds itself");
     }
+  }
+  long long horizon = 0;
+  for (const Job& job : inst.jobs) {
+    int mx = 0;
+    for (const Mode& m : job.modes) mx = std::max(mx, m.duration);
+    horizon += mx;
+  }
+  if (horizon > kMaxHorizon) {
+    throw Error(ErrorCode::kUnsupported,
+                "instance '" + inst.name + "': the sum over jobs of the longest duration is " +
+                    std::to_string(horizon) + " periods, above the engine's limit of " +
+                    std::to_string(kMaxHorizon));
   }
   (void)topological_order(inst);
 }

@@ -38,6 +38,12 @@ struct Instance {
   [[nodiscard]] bool multi_mode() const;
 };
 
+// The engine keeps a time-indexed resource profile up to the horizon, the sum over jobs of the
+// longest mode (an upper bound on any schedule it generates): a few words per period and thread.
+// validate() rejects a longer horizon (kUnsupported) rather than let a long chain of long jobs
+// allocate gigabytes or overflow an int.
+inline constexpr long long kMaxHorizon = 2000000;
+
 // A schedule: start time and 0-based mode of every job.
 struct Schedule {
   std::vector<int> starts;
@@ -45,8 +51,9 @@ struct Schedule {
 };
 
 // Throws gw::Error(kInvalidInput) when the data are inconsistent: sizes, negative values, arcs to
-// unknown jobs, precedence cycles. Capacity violations by a single mode are not an error here (such
-// modes are simply unusable; an instance with no usable mode for a job is infeasible).
+// unknown jobs, precedence cycles; kUnsupported when the horizon exceeds kMaxHorizon. Capacity
+// violations by a single mode are not an error here (such modes are simply unusable; an instance
+// with no usable mode for a job is infeasible).
 void validate(const Instance& inst);
 
 // A topological order of the jobs (throws kInvalidInput on a cycle).

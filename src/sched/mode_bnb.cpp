@@ -132,7 +132,7 @@ class ModeBnb {
             suffix_min_[static_cast<std::size_t>((k + 1) * N + r)] + mn;
       }
     }
-    if (N == 0 || N > 2) return;
+    if (N == 0 || N > 2 || !budget_table_fits(K + 1, p_.nr_cap[0])) return;
     c0_ = p_.nr_cap[0];
     const std::size_t w = static_cast<std::size_t>(c0_) + 1;
     std::vector<int> exact(w, kInf);

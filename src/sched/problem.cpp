@@ -223,7 +223,7 @@ bool find_nonrenewable_feasible_modes(const Problem& p, std::vector<int>& modes,
     }
     return true;
   }
-  if (p.N <= 2) {
+  if (p.N <= 2 && budget_table_fits(p.n, p.nr_cap[0])) {
     // dp over jobs: for each amount u0 of resource 0 used, the least amount of resource 1 (0 when
     // there is only one resource) and the choice that reached it.
     const int c0 = p.nr_cap[0];
@@ -277,7 +277,12 @@ bool find_nonrenewable_feasible_modes(const Problem& p, std::vector<int>& modes,
       e += std::max(0LL, used[static_cast<std::size_t>(r)] - p.nr_cap[static_cast<std::size_t>(r)]);
     return e;
   };
-  for (int it = 0; it < 100 * p.n && excess() > 0; ++it) {
+  // Each step costs n x modes x N^2; the step count is capped so that a huge instance gives up
+  // (and reports no assignment found) within seconds instead of hours.
+  const long long step_cost = static_cast<long long>(p.n) * p.M * p.N * (p.N + 1);
+  const long long max_steps =
+      std::min(100LL * p.n, std::max(1LL, 400000000LL / std::max(1LL, step_cost)));
+  for (long long it = 0; it < max_steps && excess() > 0; ++it) {
     long long best_e = excess();
     int bj = -1;
     int bm = -1;

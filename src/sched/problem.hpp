@@ -39,6 +39,14 @@ struct Problem {
   [[nodiscard]] bool multi_mode() const { return M > 1 || N > 0; }
 };
 
+// The exact budget tables (jobs x (first budget + 1) ints, filled in jobs x budget x modes steps)
+// are built only up to this many cells; beyond, the heuristic path is taken, so that a large budget
+// costs neither gigabytes nor minutes. PSPLIB's mm sets need a few thousand cells.
+inline constexpr long long kMaxBudgetTableCells = 1LL << 22;
+[[nodiscard]] inline bool budget_table_fits(long long rows, int budget) {
+  return rows * (static_cast<long long>(budget) + 1) <= kMaxBudgetTableCells;
+}
+
 // Throws gw::Error(kInvalidInput) for inconsistent data (see validate()).
 Problem compile(const Instance& inst);
 

@@ -294,8 +294,7 @@ void JobRunner::run_job(std::int64_t id) {
     }
     fs::remove_all(final_dir, ec);
     fs::rename(staging, final_dir);
-    const std::optional<bool> valid =
-        ro.validate ? std::optional<bool>(run.valid) : std::nullopt;
+    const std::optional<bool> valid = ro.validate ? std::optional<bool>(run.valid) : std::nullopt;
     std::string invalid;
     for (const auto& e : run.validation_errors) invalid += (invalid.empty() ? "" : "; ") + e;
     if (invalid.size() > 4000) invalid = invalid.substr(0, 4000) + " ...";

@@ -100,13 +100,15 @@ TEST(ObjectiveJson, BadValuesAreClearErrors) {
   EXPECT_EQ(with({{"kind", "fast"}}),
             "scenario.json: parameters: objective: kind: unknown value 'fast' (expected one of: "
             "access, weighted, makespan)");
-  EXPECT_EQ(with({{"weights", {{"access_people_day", -1}}}}),
-            "scenario.json: parameters: objective: weights: access_people_day must be >= 0");
+  EXPECT_EQ(
+      with({{"weights", {{"access_people_day", -1}}}}),
+      "scenario.json: parameters: objective: weights: access_people_day must be between 0 and "
+      "1000000000, not -1");
   EXPECT_EQ(with({{"weights", {{"road_km_day", "a lot"}}}}),
             "scenario.json: parameters: objective: weights: road_km_day must be a number");
-  EXPECT_EQ(
-      with({{"weights", {{"land_hectare_day", {{"agriculture", -0.5}}}}}}),
-      "scenario.json: parameters: objective: weights: land_hectare_day: agriculture must be >= 0");
+  EXPECT_EQ(with({{"weights", {{"land_hectare_day", {{"agriculture", -0.5}}}}}}),
+            "scenario.json: parameters: objective: weights: land_hectare_day: agriculture must be "
+            "between 0 and 1000000000, not -0.5");
   EXPECT_EQ(
       with({{"weights", {{"land_hectare_day", {{"orchard", 1}}}}}}),
       "scenario.json: parameters: objective: weights: land_hectare_day: unknown key 'orchard' "
@@ -123,7 +125,7 @@ TEST(ObjectiveJson, BadValuesAreClearErrors) {
 
   json doc = minimal();
   doc["roads"]["features"][0]["properties"]["weight"] = -2;
-  EXPECT_EQ(error_of(doc), "scenario.json: roads[0]: weight must be >= 0");
+  EXPECT_EQ(error_of(doc), "scenario.json: roads[0]: weight must be between 0 and 1000000, not -2");
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 
 #include "ascii_map.hpp"
 #include "geo/overlay.hpp"
+#include "model/error.hpp"
 #include "plan/link.hpp"
 
 namespace gw {
@@ -374,6 +375,24 @@ TEST(GenerateTasks, SurveyAndLandSitesTouchDayZeroSafeGround) {
       EXPECT_EQ(t.site_edge, ab);
     }
   }
+}
+
+// The guard against absurd work: a tiny work package on a hazard makes too many packages, and the
+// planner says so (naming the hazard) instead of spending an hour on millions of tasks.
+TEST(Tasks, TooManyWorkPackagesIsAClearError) {
+  auto m = test::build_ascii_map({"H---a-#-C"}, {{'C', 100}});
+  m.scenario.params.work_package_m2 = 0.001;  // 900 m² / 0.001 m² = 900,000 packages
+  plan::link_scenario(m.scenario, "fixture");
+  try {
+    (void)plan::generate_tasks(m.scenario);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kInvalidInput);
+    EXPECT_NE(std::string(e.what()).find("hazard 'Z1'"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("raise work_package_m2"), std::string::npos) << e.what();
+  }
+  m.scenario.params.work_package_m2 = 1;  // 900 packages: fine
+  EXPECT_GE(plan::generate_tasks(m.scenario).tasks.size(), 900U);
 }
 
 }  // namespace
