@@ -152,7 +152,6 @@ int run_plan_flow(const PlanFlowOptions& opt) {
   const std::optional<plan::Baseline>& base = run.baseline;
   const auto& sources = run.sources;
   const auto& link = run.link;
-  const double seconds = run.seconds;
   const double bound_seconds = run.bound_seconds;
   unit = objective_unit(objective);
   const int status = run.valid ? kExitSuccess : exit_status(ErrorCode::kInvalidPlan);

@@ -146,7 +146,7 @@ namespace {
 
 struct Evaluated {
   Scenario scenario;
-  plan::Evaluation evaluation;
+  Evaluation evaluation;
   std::size_t tasks = 0;
 };
 
@@ -178,7 +178,7 @@ nlohmann::json compare_plan_files(const std::filesystem::path& scenario_a,
                                   std::size_t top) {
   const Evaluated a = evaluate_plan_file(scenario_a, plan_a);
   const Evaluated b = evaluate_plan_file(scenario_b, plan_b);
-  const plan::Comparison cmp = plan::compare_plans(
+  const Comparison cmp = plan::compare_plans(
       plan::plan_figures(label_a, a.scenario, a.tasks, a.evaluation), a.scenario, a.evaluation,
       plan::plan_figures(label_b, b.scenario, b.tasks, b.evaluation), b.scenario, b.evaluation);
   return io::compare_json(cmp, top);
