@@ -1,6 +1,7 @@
 #include "server/server.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <array>
@@ -659,6 +660,14 @@ Server::~Server() {
 
 int Server::bind() {
   Impl& m = *impl_;
+  // cpp-httplib 0.11 listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, compiled into
+  // Debian's shared library): a burst of clients then waits for SYN retries of 1, 3, 7, ... s.
+  // Listening again on the same socket raises the backlog (Linux allows it).
+  socket_t listening = INVALID_SOCKET;
+  m.http.set_socket_options([&listening](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listening = sock;
+  });
   const int port = m.opt.port == 0
                        ? m.http.bind_to_any_port(m.opt.bind)
                        : (m.http.bind_to_port(m.opt.bind, m.opt.port) ? m.opt.port : -1);
@@ -666,6 +675,7 @@ int Server::bind() {
     throw Error(ErrorCode::kIo,
                 "serve: cannot listen on " + m.opt.bind + ":" + std::to_string(m.opt.port));
   }
+  if (listening != INVALID_SOCKET) ::listen(listening, SOMAXCONN);
   return port;
 }
 
