@@ -247,11 +247,12 @@ TEST(DispatchTaskGrid, NodeListsAndCellsFollowAvailability) {
       }
     }
     std::size_t listed = 0;
-    for (std::size_t slot = 0; slot < kTaskClassCount * grid.cells(); ++slot) {
+    for (std::size_t slot = 0; slot < plan::kTaskClassCount * grid.cells(); ++slot) {
       const auto& list = grid.entries(slot);
       listed += list.size();
-      if (by_priority)
+      if (by_priority) {
         EXPECT_TRUE(std::is_sorted(list.begin(), list.end(), plan::dispatcher::hotter_entry));
+      }
       for (const CellEntry& e : list) EXPECT_EQ(slot / grid.cells(), board.cls(e.task));
     }
     EXPECT_EQ(listed, board.size());
@@ -259,7 +260,7 @@ TEST(DispatchTaskGrid, NodeListsAndCellsFollowAvailability) {
     for (std::uint32_t t = 0; t < board.size(); ++t) grid.remove(t);
     for (std::uint32_t x = 0; x < f.net().num_nodes(); ++x) EXPECT_FALSE(grid.node_busy(x));
     for (std::size_t cell = 0; cell < grid.cells(); ++cell) EXPECT_EQ(grid.cell_classes(cell), 0U);
-    for (std::size_t k = 0; k < kTaskClassCount; ++k) EXPECT_EQ(grid.class_available(k), 0U);
+    for (std::size_t k = 0; k < plan::kTaskClassCount; ++k) EXPECT_EQ(grid.class_available(k), 0U);
   }
 }
 
@@ -280,14 +281,16 @@ TEST(DispatchTaskGrid, TakenPackagesLeaveTheLiveOnesInPriorityOrder) {
   for (std::uint32_t t = 0; t < board.size(); ++t) live.insert(t);
   auto check = [&] {
     std::size_t seen = 0;
-    for (std::size_t slot = 0; slot < kTaskClassCount * grid.cells(); ++slot) {
+    for (std::size_t slot = 0; slot < plan::kTaskClassCount * grid.cells(); ++slot) {
       const auto list = grid.entries(slot);
       std::vector<CellEntry> alive;
       for (const CellEntry& e : list) {
         if (e.dead == 0) alive.push_back(e);
       }
       EXPECT_EQ(alive.size(), grid.live(slot));
-      if (!list.empty()) EXPECT_EQ(list.front().dead, 0U);  // entries() starts at a live one
+      if (!list.empty()) {
+        EXPECT_EQ(list.front().dead, 0U);  // entries() starts at a live one
+      }
       EXPECT_TRUE(std::is_sorted(alive.begin(), alive.end(), plan::dispatcher::hotter_entry));
       for (const CellEntry& e : alive) EXPECT_EQ(live.count(e.task), 1U);
       seen += alive.size();
@@ -408,7 +411,9 @@ TEST(DispatchImpactPriorities, TasksOnTheRestorationPathCarryThePopulation) {
       ++on;
       EXPECT_NE(std::find(access.begin(), access.end(), TaskId(t)), access.end());
       for (std::uint32_t o = 0; o < board.size(); ++o) {
-        if (blocks(ch, o)) EXPECT_TRUE(prio.hotter(t, o));
+        if (blocks(ch, o)) {
+          EXPECT_TRUE(prio.hotter(t, o));
+        }
       }
     }
   }
