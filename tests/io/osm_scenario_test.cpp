@@ -148,7 +148,7 @@ TEST(OsmScenario, BadReferencesAndAFileWithoutRoads) {
   doc = scenario();
   doc["roads"]["speed_kmh"] = {{"track", -5}};
   expect_error(dir, doc, ErrorCode::kInvalidInput,
-               "scenario.json: roads: speed_kmh: track: must be a number > 0");
+               "scenario.json: roads: speed_kmh: track: must be a number between 0.1 and 1000");
   doc = scenario();
   doc["roads"] = {{"source", "roads.gpkg"}, {"keep_largest_component", false}};
   expect_error(dir, doc, ErrorCode::kInvalidInput,

@@ -64,7 +64,10 @@ TEST(ScenarioLimits, ANumberThatOverflowsADoubleAnywhereIsAParseError) {
   std::string text = example().dump();
   text.insert(1, "\"comment\": 1e400, ");
   const std::string msg = file_error_of(text, ErrorCode::kParse);
-  EXPECT_EQ(msg.rfind("scenario.json: malformed JSON", 0), 0U) << msg;
+  EXPECT_NE(
+      msg.find("scenario.json: malformed JSON: [json.exception.out_of_range.406] number overflow"),
+      std::string::npos)
+      << msg;
   // Deep inside a feature, and as a 50 MB run of digits: the message stays short.
   std::string huge = example().dump();
   const std::string digits(50'000'000, '9');
@@ -136,7 +139,7 @@ TEST(ScenarioLimits, NumbersOutsideTheirDocumentedRange) {
        [](json& d) { d["roads"]["features"][0]["properties"]["speed_kmh"] = 1e-9; },
        "roads[0]: speed_kmh must be between 0.1 and 1000"},
       {"huge hazard", [](json& d) { d["hazards"]["features"][0]["properties"]["area_m2"] = 1e15; },
-       "hazards[0]: area_m2 must be between 0 and 10000000000"},
+       "hazards[0]: area_m2 must be between 0 and 1e+10, not 1e+15"},
       {"huge weight",
        [](json& d) {
          d["parameters"]["objective"] = {{"weights", {{"road_km_day", 1e300}}}};
