@@ -90,9 +90,7 @@ TEST(Feasibility, UnreachableSitesAreNamed) {
 
 // Work behind a hazard only a missing trade can do: the road never opens, so the work beyond is
 // out of reach too, and the repair waiting for the clearance is blocked.
-// DISABLED at the end of session 7: fails after the merge with the dispatcher split and issue-13
-// changes (4 against 2); see the closing note.
-TEST(Feasibility, DISABLED_WorkBehindImpossibleWorkIsBlocked) {
+TEST(Feasibility, WorkBehindImpossibleWorkIsBlocked) {
   auto m = test::build_ascii_map({"H---a-#-b-#-C"}, {{'C', 500}});
   Scenario& s = m.scenario;
   s.crews.push_back(test::make_crew("M1", Trade::kManual, 10, "H"));
