@@ -18,13 +18,6 @@ namespace {
 using nlohmann::json;
 namespace fs = std::filesystem;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 const fs::path kSmall = fs::path(GW_SOURCE_DIR) / "docs/examples/small/scenario.json";
 
 struct Api {
@@ -52,7 +45,7 @@ struct Api {
     }
   }
   std::int64_t upload_small() {
-    const auto r = post("/api/v1/scenarios", slurp(kSmall));
+    const auto r = post("/api/v1/scenarios", read_file(kSmall));
     EXPECT_EQ(r->status, 201) << r->body;
     return body(r)["id"].get<std::int64_t>();
   }
@@ -168,7 +161,7 @@ TEST(Api, PlansTheSmallExampleAsTheCliDoes) {
   EXPECT_EQ(sc["counts"]["crews"], 6);
   EXPECT_EQ(
       json::parse(api.get("/api/v1/scenarios/" + std::to_string(sid) + "/scenario.json")->body),
-      json::parse(slurp(kSmall)));
+      json::parse(read_file(kSmall)));
 
   const std::int64_t job = api.submit(sid, {{"rule", "impact"}});
   const json st = api.wait(job);
@@ -179,7 +172,7 @@ TEST(Api, PlansTheSmallExampleAsTheCliDoes) {
 
   // The same figures as the CLI's plan of the same file (docs/examples/small/expected_summary).
   const json expected =
-      json::parse(slurp(fs::path(GW_SOURCE_DIR) / "docs/examples/small/expected_summary.json"));
+      json::parse(read_file(fs::path(GW_SOURCE_DIR) / "docs/examples/small/expected_summary.json"));
   const json summary = Api::body(api.get("/api/v1/jobs/" + std::to_string(job) + "/summary"));
   for (const char* k : {"people_days_without_access", "lower_bound_people_days", "tasks", "crews",
                         "makespan_days", "rule"}) {
@@ -210,7 +203,7 @@ TEST(Api, PlansTheSmallExampleAsTheCliDoes) {
                         "hazards.geojson", "settlements.geojson", "report.html", "plan.gpkg"}) {
     const auto r = api.get(j + "/files/" + f);
     ASSERT_EQ(r->status, 200) << f;
-    EXPECT_EQ(r->body, slurp(s.data() / "jobs" / std::to_string(job) / "plan" / f)) << f;
+    EXPECT_EQ(r->body, read_file(s.data() / "jobs" / std::to_string(job) / "plan" / f)) << f;
   }
   EXPECT_EQ(api.get(j + "/files/plan.gpkg")->body.substr(0, 15), "SQLite format 3");
   const json jobs = Api::body(api.get("/api/v1/jobs"));
@@ -277,11 +270,11 @@ TEST(Api, BadRequestsGetTheirStatusAndAClearMessage) {
   expect_error(api.post("/api/v1/jobs", json{{"options", json::object()}}), 400, "invalid_input",
                "scenario");
   // A scenario that is well-formed but wrong: the element named as the CLI names it.
-  json bad = json::parse(slurp(kSmall));
+  json bad = json::parse(read_file(kSmall));
   bad["hazards"]["features"][0]["properties"]["contamination"] = "lots";
   expect_error(api.post("/api/v1/scenarios", bad), 400, "invalid_input", "hazards[0]");
   // A layer reference to a path outside the upload.
-  json escape = json::parse(slurp(kSmall));
+  json escape = json::parse(read_file(kSmall));
   escape["crews"] = {{"source", "../../etc/passwd"}};
   expect_error(api.post("/api/v1/scenarios", escape), 400, "invalid_input", "crews.source");
   escape["crews"] = {{"source", "/etc/passwd"}};
@@ -414,7 +407,7 @@ TEST(Api, MultipartUploadWithAGisLayer) {
   ServerProcess s;
   s.start();
   Api api(s);
-  json doc = json::parse(slurp(kSmall));
+  json doc = json::parse(read_file(kSmall));
   std::string csv = "id,trade,people,base\n";
   for (const auto& c : doc["crews"]) {
     csv += c["id"].get<std::string>() + "," + c["trade"].get<std::string>() + "," +

@@ -20,14 +20,7 @@ namespace {
 using nlohmann::json;
 namespace fs = std::filesystem;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-json openapi() { return json::parse(slurp(fs::path(GW_SOURCE_DIR) / "docs/openapi.json")); }
+json openapi() { return json::parse(read_file(fs::path(GW_SOURCE_DIR) / "docs/openapi.json")); }
 
 TEST(OpenApi, TheServerServesTheDocumentOfTheRepository) {
   ServerProcess s;
@@ -41,7 +34,7 @@ TEST(OpenApi, TheServerServesTheDocumentOfTheRepository) {
 }
 
 TEST(OpenApi, ApiMdAndOpenApiNameTheSameEndpoints) {
-  const std::string md = slurp(fs::path(GW_SOURCE_DIR) / "docs/api.md");
+  const std::string md = read_file(fs::path(GW_SOURCE_DIR) / "docs/api.md");
   std::set<std::string> in_md;
   const std::regex ep(R"((GET|POST) (/api/v1/[A-Za-z0-9_{}./-]*[A-Za-z0-9_}]))");
   for (auto it = std::sregex_iterator(md.begin(), md.end(), ep); it != std::sregex_iterator(); ++it)
@@ -66,7 +59,8 @@ TEST(OpenApi, EveryOperationAnswersAsDocumented) {
   s.start({"--workers", "1"});
   httplib::Client c("127.0.0.1", s.port());
   c.set_read_timeout(120);
-  const std::string small = slurp(fs::path(GW_SOURCE_DIR) / "docs/examples/small/scenario.json");
+  const std::string small =
+      read_file(fs::path(GW_SOURCE_DIR) / "docs/examples/small/scenario.json");
   const auto up = c.Post("/api/v1/scenarios", small, "application/json");
   ASSERT_EQ(up->status, 201);
   const std::int64_t sid = json::parse(up->body)["id"];

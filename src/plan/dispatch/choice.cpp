@@ -93,8 +93,7 @@ bool Dispatcher::near_candidates(std::uint32_t c, const ClassSet& cap, const Sou
 
 bool Dispatcher::twins(std::uint32_t a, std::uint32_t b) const {
   return board_.ends(a) == board_.ends(b) && board_.cls(a) == board_.cls(b) &&
-         board_.work(a) == board_.work(b) && priority(a) == priority(b) &&
-         (opt_.slowdown_limit == nullptr || (*opt_.slowdown_limit)[a] == (*opt_.slowdown_limit)[b]);
+         board_.work(a) == board_.work(b) && priority(a) == priority(b) && scorer_.same_limit(a, b);
 }
 
 void Dispatcher::hot_candidates(std::uint32_t c, const ClassSet& cap) {

@@ -71,9 +71,11 @@ class Scorer {
   // Whether two entries of one cell (hence one class) score the same for every crew and travel.
   [[nodiscard]] bool same_score(const CellEntry& a, const CellEntry& b) const {
     return a.u_node == b.u_node && a.v_node == b.v_node && a.priority == b.priority &&
-           a.work == b.work &&
-           (opt_.slowdown_limit == nullptr ||
-            (*opt_.slowdown_limit)[a.task] == (*opt_.slowdown_limit)[b.task]);
+           a.work == b.work && same_limit(a.task, b.task);
+  }
+  // Whether tasks a and b have the same slowdown limit (DispatchOptions::slowdown_limit).
+  [[nodiscard]] bool same_limit(std::uint32_t a, std::uint32_t b) const {
+    return opt_.slowdown_limit == nullptr || (*opt_.slowdown_limit)[a] == (*opt_.slowdown_limit)[b];
   }
 
  private:
