@@ -7,7 +7,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "app/commands.hpp"
@@ -55,9 +54,7 @@ bool plan_side(Side& side, const std::string& source, const std::string& label,
   if (o.time_limit_s > 0) {
     plan::OptimiseOptions oo;
     oo.time_limit_s = o.time_limit_s;
-    oo.threads = o.threads > 0
-                     ? o.threads
-                     : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+    oo.threads = o.threads;
     oo.seed = o.seed;
     oo.dispatch = opt;
     side.result = plan::optimise(side.scenario, oo).best;

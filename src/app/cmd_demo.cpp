@@ -28,8 +28,8 @@ void register_demo(CLI::App& app, Action& run) {
       PlanFlowOptions p;
       p.scenario = scenario;
       p.out_dir = *out;
-      p.rule = plan::Rule::kImpact;
-      p.compare_rules = true;
+      p.run.rule = plan::Rule::kImpact;
+      p.run.compare_rules = true;
       return run_plan_flow(p);
     };
   });

@@ -85,8 +85,9 @@ int run_serve(ServeOptions o) {
   }
   std::fflush(stdout);
   srv.run();
-  // Woken by a signal, or the listener failed: make sure the signal thread ends too.
-  pthread_kill(signals.native_handle(), SIGTERM);
+  // Woken by a signal, or the listener failed: make sure the signal thread ends too. SIGINT is
+  // one of the signals it waits for (blocked everywhere, so it only ends the sigwait).
+  pthread_kill(signals.native_handle(), SIGINT);
   signals.join();
   if (srv.running_jobs() > 0) {
     // The planner has no stop point; the store marks these jobs interrupted at the next start.

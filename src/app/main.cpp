@@ -1,12 +1,15 @@
 // groundwork: plans demining and reconstruction crews over a road network.
-#include <iostream>
+#include <cstdio>
+#include <exception>
 #include <string>
 
 #include "app/commands.hpp"
 #include "app/exit_status.hpp"
 #include "model/error.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run_groundwork(int argc, char** argv) {
   CLI::App app{
       "groundwork: plans the clearance of explosive hazards and the repair of what war broke"};
   app.set_version_flag("--version", std::string("groundwork ") + GW_VERSION);
@@ -28,10 +31,21 @@ int main(int argc, char** argv) {
   try {
     return run ? run() : gw::app::kExitSuccess;
   } catch (const gw::Error& e) {
-    std::cerr << "groundwork: error: " << e.what() << '\n';
+    std::fprintf(stderr, "groundwork: error: %s\n", e.what());
     return gw::app::exit_status(e.code());
-  } catch (const std::exception& e) {
-    std::cerr << "groundwork: internal error: " << e.what() << '\n';
-    return gw::app::kExitUnexpected;
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Whatever escapes a command is a bug, reported as one (stdio, which does not throw).
+  try {
+    return run_groundwork(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "groundwork: internal error: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "groundwork: internal error: unknown exception\n");
+  }
+  return gw::app::kExitUnexpected;
 }

@@ -109,17 +109,6 @@ class ProgressBar {
 }  // namespace
 
 int run_plan_flow(const PlanFlowOptions& opt) {
-  flow::PlanRunOptions ro;
-  ro.rule = opt.rule;
-  ro.validate = opt.validate;
-  ro.baseline = opt.baseline;
-  ro.compare_rules = opt.compare_rules;
-  ro.lower_bound = opt.lower_bound;
-  ro.time_limit_s = opt.time_limit_s;
-  ro.evaluations = opt.evaluations;
-  ro.threads = opt.threads;
-  ro.seed = opt.seed;
-  ro.objective = opt.objective;
   // The bar lives while the optimiser runs, as before the flow moved to src/flow.
   std::unique_ptr<ProgressBar> bar;
   std::string unit;
@@ -130,7 +119,7 @@ int run_plan_flow(const PlanFlowOptions& opt) {
   hooks.on_invalid = [](const std::string& f) { std::cerr << "groundwork: " << f << '\n'; };
   hooks.on_optimise_begin = [&](ObjectiveKind k) {
     unit = objective_unit(k);
-    bar = std::make_unique<ProgressBar>(opt.time_limit_s, unit,
+    bar = std::make_unique<ProgressBar>(opt.run.time_limit_s, unit,
                                         !opt.quiet && isatty(STDERR_FILENO) != 0);
   };
   hooks.on_optimise_end = [&] { bar.reset(); };
@@ -143,7 +132,7 @@ int run_plan_flow(const PlanFlowOptions& opt) {
   hooks.on_search_end = [&bar] {
     if (bar) bar->search_ended();
   };
-  const flow::PlanRun run = flow::plan_scenario_file(opt.scenario, opt.out_dir, ro, hooks);
+  const flow::PlanRun run = flow::plan_scenario_file(opt.scenario, opt.out_dir, opt.run, hooks);
   const Scenario& s = run.scenario;
   const plan::PlanResult& r = run.result;
   const io::OutputMeta& meta = run.meta;
@@ -159,7 +148,7 @@ int run_plan_flow(const PlanFlowOptions& opt) {
   const PlanSummary summary{opt,  s,         sources, link,          r,
                             meta, optimised, base,    bound_seconds, run.valid};
   if (!opt.quiet) print_plan_summary(summary);
-  if (opt.compare_rules && base) print_rule_comparison(summary);
+  if (opt.run.compare_rules && base) print_rule_comparison(summary);
   return status;
 }
 

@@ -97,7 +97,7 @@ void print_plan_summary(const PlanSummary& sum) {
         gap_percent(ev.people_days_without_access, *meta.lower_bound_people_days),
         sum.bound_seconds);
   }
-  if (objective != ObjectiveKind::kAccess && opt.lower_bound) {
+  if (objective != ObjectiveKind::kAccess && opt.run.lower_bound) {
     if (meta.lower_bound_objective) {
       std::printf("  objective lower bound: %.1f; gap %.1f %%\n", *meta.lower_bound_objective,
                   gap_percent(ev.objective, *meta.lower_bound_objective));
@@ -105,7 +105,7 @@ void print_plan_summary(const PlanSummary& sum) {
       std::printf("  objective lower bound: none (some task can never be done)\n");
     }
   }
-  if (opt.validate) std::printf("  validator: %s\n", sum.valid ? "plan valid" : "PLAN INVALID");
+  if (opt.run.validate) std::printf("  validator: %s\n", sum.valid ? "plan valid" : "PLAN INVALID");
   std::printf("  outputs in %s\n", opt.out_dir.string().c_str());
 }
 
@@ -113,7 +113,7 @@ void print_rule_comparison(const PlanSummary& sum) {
   const PlanFlowOptions& opt = sum.opt;
   const plan::Baseline& b = *sum.baseline;
   const plan::Rule other =
-      opt.rule == plan::Rule::kImpact ? plan::Rule::kNearest : plan::Rule::kImpact;
+      opt.run.rule == plan::Rule::kImpact ? plan::Rule::kNearest : plan::Rule::kImpact;
   std::printf("  for comparison, rule %s: %.0f people-days without safe access\n",
               std::string(plan::rule_name(other)).c_str(),
               other == plan::Rule::kNearest ? b.nearest_people_days : b.impact_people_days);

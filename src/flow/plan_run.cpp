@@ -4,7 +4,6 @@
 #include <chrono>
 #include <cmath>
 #include <sstream>
-#include <thread>
 
 #include "io/compare_output.hpp"
 #include "io/gpkg_writer.hpp"
@@ -61,9 +60,7 @@ PlanRun plan_scenario_file(const std::filesystem::path& scenario,
     plan::OptimiseOptions oo;
     oo.time_limit_s = opt.time_limit_s;
     oo.max_evaluations = opt.evaluations;
-    oo.threads = opt.threads > 0
-                     ? opt.threads
-                     : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+    oo.threads = opt.threads;
     oo.seed = opt.seed;
     oo.dispatch = dopt;
     oo.on_improvement = hooks.on_improvement;

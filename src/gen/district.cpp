@@ -142,8 +142,11 @@ void Builder::make_edges() {
   for (std::size_t e = 0; e < nc; ++e) {
     const std::array<std::pair<XY, XY>, 2> halves = {std::pair{nxy_[ca[e]], cmid[e]},
                                                      std::pair{cmid[e], nxy_[cb[e]]}};
-    for (const auto& [p, q] : halves) {
+    for (const auto& half : halves) {
       if (crosses[e]) break;
+      // Named copies: clang 14 cannot capture structured bindings in the lambda below.
+      const XY p = half.first;
+      const XY q = half.second;
       const XY c = (p + q) * 0.5 + shift;
       seg_grid.for_near(c, dist(p, q) / 2 + 1, [&](std::uint32_t s) {
         XY at;

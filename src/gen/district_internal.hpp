@@ -61,7 +61,6 @@ inline double speed_kmh(RoadClass c) {
     case RoadClass::kResidential:
       return 30;
     case RoadClass::kService:
-      return 20;
     case RoadClass::kTrack:
       return 20;
   }

@@ -93,6 +93,7 @@ class PlaceIndex {
     });
     std::sort(hits.begin(), hits.end());
     std::vector<std::uint32_t> out;
+    out.reserve(hits.size());
     for (const auto& h : hits) out.push_back(h.second);
     return out;
   }

@@ -20,7 +20,6 @@ namespace gw::io {
 namespace {
 
 namespace fs = std::filesystem;
-using gdal::Field;
 using gdal::LayerWriter;
 using gdal::line;
 using gdal::point;

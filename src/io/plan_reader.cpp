@@ -120,11 +120,12 @@ class Reader {
   }
 
   [[noreturn]] void fail(ErrorCode code, const std::string& what) const {
+    // Error takes its message by const reference: build it once, pass it as it is.
     std::string msg(source_);
     msg += ": ";
     if (!where_.empty()) msg += where_ + ": ";
     msg += what;
-    throw Error(code, std::move(msg));
+    throw Error(code, msg);
   }
 
  private:

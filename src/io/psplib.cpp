@@ -86,7 +86,7 @@ class Parser {
     ql += 1;
     if (ql < lines_.size() && lines_[ql].text.find("jobnr") != std::string::npos) ++ql;
     if (ql < lines_.size() && lines_[ql].text.find("---") != std::string::npos) ++ql;
-    const std::size_t k = static_cast<std::size_t>(nr + nn);
+    const std::size_t k = static_cast<std::size_t>(nr) + static_cast<std::size_t>(nn);
     const std::string row =
         "a request row: job, mode, duration and " + std::to_string(k) + " demands";
     for (int j = 0; j < njobs; ++j) {

@@ -32,7 +32,7 @@ void set_table(const json& j, const char* key, const Where& w, double min_positi
     if (!row.is_object()) tw.at(trade_name).fail("must be an object");
     for (const auto& item : row.items()) {
       const json& v = item.value();
-      const std::string col = item.key();
+      const std::string& col = item.key();
       if (!v.is_number() || !(v.template get<double>() >= 0) ||
           !(v.template get<double>() <= max_value)) {
         tw.at(trade_name).at(col).fail("must be a number between 0 and " + range_text(max_value));

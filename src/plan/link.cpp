@@ -127,8 +127,12 @@ LinkReport link_scenario(Scenario& s, const std::string& source) {
     a.served.clear();
     for (const auto& sid : a.serves) {
       auto it = settlement_index.find(sid);
-      if (it == settlement_index.end())
-        throw Error(ErrorCode::kInvalidInput, where + ": serves unknown settlement '" + sid + "'");
+      if (it == settlement_index.end()) {
+        std::string msg = where;
+        msg += ": serves unknown settlement ";
+        msg += quote_value(sid);
+        throw Error(ErrorCode::kInvalidInput, msg);
+      }
       a.served.push_back(SettlementId::from_index(it->second));
     }
     a.depends = AssetId{};

@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <queue>
+#include <thread>
 
 #include "plan/baseline.hpp"
 #include "plan/lower_bound.hpp"
@@ -353,7 +354,9 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
   sp.population = 12;
   sp.time_limit_s = opt.time_limit_s;
   sp.max_schedules = opt.max_evaluations;
-  sp.threads = std::max(1, opt.threads);
+  sp.threads = opt.threads > 0
+                   ? opt.threads
+                   : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
   sp.seed = opt.seed;
   sp.mutation_rate = 1.0 / static_cast<double>(std::max<std::size_t>(focus.size(), 10));
   // The decoder's neutral genome (the impact rule with look-ahead and the slowdown limit on the

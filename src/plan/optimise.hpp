@@ -24,7 +24,7 @@ struct OptimiseOptions {
   double time_limit_s = 60;  // <= 0: only the dispatch rules
   std::uint64_t max_evaluations =
       0;            // 0: no limit; with one thread, a limit makes a run repeatable
-  int threads = 1;  // islands of the genetic search
+  int threads = 1;  // islands of the genetic search (0: one per core)
   std::uint64_t seed = 1;
   // Base options; the rule is impact during the search, with its weights set from the scenario's
   // objective (dispatch_for_objective, objective.hpp).

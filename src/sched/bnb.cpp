@@ -7,6 +7,7 @@
 
 #include "sched/bnb_internal.hpp"
 #include "sched/bounds.hpp"
+#include "sched/table_index.hpp"
 
 namespace gw::sched {
 
@@ -23,13 +24,12 @@ Bnb::Bnb(const Problem& p, int ub, int lb, double max_seconds, std::vector<int> 
       clock_(basis),
       max_seconds_(max_seconds) {
   dur_.resize(static_cast<std::size_t>(n_));
-  dem_.resize(static_cast<std::size_t>(n_ * R_));
+  dem_.resize(table_size(n_, R_));
   for (int j = 0; j < n_; ++j) {
     const std::size_t s = static_cast<std::size_t>(p.jm(j, 0));
     dur_[static_cast<std::size_t>(j)] = p.dur[s];
     for (int r = 0; r < R_; ++r)
-      dem_[static_cast<std::size_t>(j * R_ + r)] =
-          p.dem[s * static_cast<std::size_t>(R_) + static_cast<std::size_t>(r)];
+      dem_[cell(j, R_, r)] = p.dem[s * static_cast<std::size_t>(R_) + static_cast<std::size_t>(r)];
   }
   tail_ = tails(p);
   start_.assign(static_cast<std::size_t>(n_), -1);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sched/bnb.hpp"
+#include "sched/table_index.hpp"
 
 namespace gw::sched::bnb_detail {
 
@@ -21,7 +22,7 @@ class Bnb {
   ExactResult run();
 
  private:
-  [[nodiscard]] int dem(int j, int r) const { return dem_[static_cast<std::size_t>(j * R_ + r)]; }
+  [[nodiscard]] int dem(int j, int r) const { return dem_[cell(j, R_, r)]; }
 
   // Sets of pairwise incompatible jobs (a precedence path, or together above some capacity): their
   // members run one after another, so the remaining work of a set is a bound. Built greedily from
@@ -44,7 +45,7 @@ class Bnb {
   // others' compulsory parts (timetabling). Needs head_ from state_bound.
   bool timetable_feasible(int tn);
   struct Entry {
-    int t;
+    int t = 0;
     std::vector<std::pair<int, int>> ip;  // (job, finish) in progress after t
   };
 

@@ -5,6 +5,7 @@
 #include <climits>
 
 #include "sched/bnb_internal.hpp"
+#include "sched/table_index.hpp"
 
 namespace gw::sched::bnb_detail {
 
@@ -33,7 +34,7 @@ bool Bnb::left_shiftable(int j, Mask sched) {
   const int d = dur_[uj];
   // Usage by the other scheduled jobs over [es, sj + d).
   const int len = sj + d - es;
-  prof_.assign(static_cast<std::size_t>(len * R_), 0);
+  prof_.assign(table_size(len, R_), 0);
   for (Mask m = sched & ~(Mask{1} << j); m; m &= m - 1) {
     const int k = __builtin_ctzll(m);
     const int a = std::max(es, start_[static_cast<std::size_t>(k)]);
@@ -41,7 +42,7 @@ bool Bnb::left_shiftable(int j, Mask sched) {
     for (int r = 0; r < R_; ++r) {
       const int q = dem(k, r);
       if (q == 0 || dem(j, r) == 0) continue;
-      for (int tt = a; tt < b; ++tt) prof_[static_cast<std::size_t>((tt - es) * R_ + r)] += q;
+      for (int tt = a; tt < b; ++tt) prof_[cell(tt - es, R_, r)] += q;
     }
   }
   // Latest period in [es, sj) where j does not fit; any start after it (before sj) works.
@@ -49,7 +50,7 @@ bool Bnb::left_shiftable(int j, Mask sched) {
     bool ok = true;
     for (int tt = s0; tt < s0 + d && ok; ++tt) {
       for (int r = 0; r < R_; ++r) {
-        if (prof_[static_cast<std::size_t>((tt - es) * R_ + r)] + dem(j, r) > cap(r)) {
+        if (prof_[cell(tt - es, R_, r)] + dem(j, r) > cap(r)) {
           ok = false;
           break;
         }
@@ -198,14 +199,14 @@ bool Bnb::timetable_feasible(int tn) {
   const int T = ub_ - 1;
   const int span = T - tn;
   if (span <= 0) return true;
-  prof_.assign(static_cast<std::size_t>(span * R_), 0);
+  prof_.assign(table_size(span, R_), 0);
   auto add = [&](int j, int a, int b, int sign) {
     a = std::max(a, tn);
     b = std::min(b, T);
     for (int r = 0; r < R_; ++r) {
       const int q = dem(j, r) * sign;
       if (q == 0) continue;
-      for (int u = a; u < b; ++u) prof_[static_cast<std::size_t>((u - tn) * R_ + r)] += q;
+      for (int u = a; u < b; ++u) prof_[cell(u - tn, R_, r)] += q;
     }
   };
   int cs[64], ce[64];
@@ -231,7 +232,7 @@ bool Bnb::timetable_feasible(int tn) {
   }
   for (int u = 0; u < span; ++u) {
     for (int r = 0; r < R_; ++r) {
-      if (prof_[static_cast<std::size_t>(u * R_ + r)] > cap(r)) return false;
+      if (prof_[cell(u, R_, r)] > cap(r)) return false;
     }
   }
   for (int j = 0; j < n_; ++j) {
@@ -249,7 +250,7 @@ bool Bnb::timetable_feasible(int tn) {
         for (int r = 0; r < R_; ++r) {
           const int q = dem(j, r);
           if (q == 0) continue;
-          const int other = prof_[static_cast<std::size_t>((u - tn) * R_ + r)] - (own ? q : 0);
+          const int other = prof_[cell(u - tn, R_, r)] - (own ? q : 0);
           if (other + q > cap(r)) {
             bad = u;
             break;

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "sched/bnb.hpp"
+#include "sched/table_index.hpp"
 
 namespace gw::sched {
 
@@ -28,7 +29,7 @@ class ModeBnb {
       for (int r = 0; r < p.R; ++r) {
         long long e = std::numeric_limits<long long>::max();
         for (int m = 0; m < nmodes(j); ++m) e = std::min(e, energy(j, m, r));
-        min_energy_[static_cast<std::size_t>(j * p.R + r)] = e;
+        min_energy_[cell(j, p.R, r)] = e;
         energy_[static_cast<std::size_t>(r)] += e;
       }
     }
@@ -83,9 +84,7 @@ class ModeBnb {
   [[nodiscard]] int dur(int j, int m) const {
     return p_.dur[static_cast<std::size_t>(p_.jm(j, m))];
   }
-  [[nodiscard]] int nrq(int j, int m, int r) const {
-    return p_.nr[static_cast<std::size_t>(p_.jm(j, m) * p_.N + r)];
-  }
+  [[nodiscard]] int nrq(int j, int m, int r) const { return p_.nr[cell(p_.jm(j, m), p_.N, r)]; }
   [[nodiscard]] long long energy(int j, int m, int r) const {
     const std::size_t s = static_cast<std::size_t>(p_.jm(j, m));
     return static_cast<long long>(p_.dur[s]) *
@@ -105,15 +104,13 @@ class ModeBnb {
     mode_[static_cast<std::size_t>(j)] = m;
     for (int r = 0; r < p_.N; ++r) used_[static_cast<std::size_t>(r)] += nrq(j, m, r);
     for (int r = 0; r < p_.R; ++r)
-      energy_[static_cast<std::size_t>(r)] +=
-          energy(j, m, r) - min_energy_[static_cast<std::size_t>(j * p_.R + r)];
+      energy_[static_cast<std::size_t>(r)] += energy(j, m, r) - min_energy_[cell(j, p_.R, r)];
   }
   void unassign(int j) {
     const int m = mode_[static_cast<std::size_t>(j)];
     for (int r = 0; r < p_.N; ++r) used_[static_cast<std::size_t>(r)] -= nrq(j, m, r);
     for (int r = 0; r < p_.R; ++r)
-      energy_[static_cast<std::size_t>(r)] -=
-          energy(j, m, r) - min_energy_[static_cast<std::size_t>(j * p_.R + r)];
+      energy_[static_cast<std::size_t>(r)] -= energy(j, m, r) - min_energy_[cell(j, p_.R, r)];
     mode_[static_cast<std::size_t>(j)] = -1;
   }
 
@@ -122,14 +119,13 @@ class ModeBnb {
   void build_budget_tables() {
     const int K = static_cast<int>(order_.size());
     const int N = p_.N;
-    suffix_min_.assign(static_cast<std::size_t>((K + 1) * N), 0);
+    suffix_min_.assign(table_size(K + 1, N), 0);
     for (int k = K - 1; k >= 0; --k) {
       const int j = order_[static_cast<std::size_t>(k)];
       for (int r = 0; r < N; ++r) {
         int mn = kInf;
         for (int m = 0; m < nmodes(j); ++m) mn = std::min(mn, nrq(j, m, r));
-        suffix_min_[static_cast<std::size_t>(k * N + r)] =
-            suffix_min_[static_cast<std::size_t>((k + 1) * N + r)] + mn;
+        suffix_min_[cell(k, N, r)] = suffix_min_[cell(k + 1, N, r)] + mn;
       }
     }
     if (N == 0 || N > 2 || !budget_table_fits(K + 1, p_.nr_cap[0])) return;
@@ -167,7 +163,7 @@ class ModeBnb {
   [[nodiscard]] bool budget_ok(int k) const {
     const int N = p_.N;
     for (int r = 0; r < N; ++r) {
-      if (used_[static_cast<std::size_t>(r)] + suffix_min_[static_cast<std::size_t>(k * N + r)] >
+      if (used_[static_cast<std::size_t>(r)] + suffix_min_[cell(k, N, r)] >
           p_.nr_cap[static_cast<std::size_t>(r)])
         return false;
     }

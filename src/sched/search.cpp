@@ -112,7 +112,7 @@ class Island {
 
  private:
   bool stopped() {
-    if (sh_.stop.load(std::memory_order_relaxed)) return true;
+    if (own_time_up_ || sh_.stop.load(std::memory_order_relaxed)) return true;
     if (p_.max_schedules > 0 && sh_.schedules.load(std::memory_order_relaxed) >= p_.max_schedules) {
       sh_.stop = true;
       return true;
@@ -122,7 +122,14 @@ class Island {
                             ? cpu_.seconds()
                             : std::chrono::duration<double>(Clock::now() - t0_).count();
       if (el >= p_.time_limit_s) {
-        sh_.stop = true;
+        // On the CPU basis every island has a budget of its own: one that ran out stops only
+        // itself, so an island starved by a loaded machine still gets its share. On the wall
+        // basis the clock is common and the first to see it out stops them all.
+        if (p_.time_basis == TimeBasis::kThreadCpu) {
+          own_time_up_ = true;
+        } else {
+          sh_.stop = true;
+        }
         return true;
       }
     }
@@ -298,6 +305,7 @@ class Island {
   int pop_size_ = 40;
   int restart_after_ = 0;
   unsigned clock_tick_ = 0;
+  bool own_time_up_ = false;  // this island used its CPU budget (CPU basis)
   std::uint64_t reported_ = 0;
   Cost best_seen_ = std::numeric_limits<Cost>::max();
   Genome sample_;
@@ -333,6 +341,7 @@ void Decoder::random_genome(Genome& g, Rng& rng) {
   // Repeatedly pick a random element that no remaining element must precede.
   while (!rest.empty()) {
     std::vector<std::size_t> eligible;
+    eligible.reserve(rest.size());
     for (std::size_t i = 0; i < rest.size(); ++i) {
       bool ok = true;
       for (std::size_t j = 0; j < rest.size() && ok; ++j) {
@@ -356,6 +365,7 @@ SearchResult genetic_search(const Decoder& prototype, const SearchParams& params
   Shared sh;
   const int threads = std::max(1, params.threads);
   std::vector<std::unique_ptr<Decoder>> decoders;
+  decoders.reserve(static_cast<std::size_t>(threads));
   for (int i = 0; i < threads; ++i) decoders.push_back(prototype.clone());
   std::vector<double> cpu(static_cast<std::size_t>(threads), 0.0);
   auto run_island = [&](int i) {
@@ -368,6 +378,7 @@ SearchResult genetic_search(const Decoder& prototype, const SearchParams& params
     run_island(0);
   } else {
     std::vector<std::thread> pool;
+    pool.reserve(static_cast<std::size_t>(threads));
     for (int i = 0; i < threads; ++i) pool.emplace_back(run_island, i);
     for (auto& t : pool) t.join();
   }

@@ -34,7 +34,7 @@ class Rng {
   double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
 
  private:
-  std::uint64_t s_[4];
+  std::uint64_t s_[4] = {};
 };
 
 struct Genome {

@@ -34,25 +34,43 @@ void walk_sources(const json& j, const std::string& where,
                   const std::vector<std::string>& uploaded) {
   if (j.is_object()) {
     for (const auto& [k, v] : j.items()) {
-      const std::string at = where.empty() ? k : where + "." + k;
+      std::string at = where;
+      if (!at.empty()) at += '.';
+      at += k;
       if (k == "source" && v.is_string()) {
         const std::string src = v.get<std::string>();
         if (std::find(uploaded.begin(), uploaded.end(), src) == uploaded.end()) {
           std::string names;
-          for (const auto& u : uploaded) names += (names.empty() ? "" : ", ") + u;
-          throw Error(ErrorCode::kInvalidInput,
-                      "scenario.json: " + at + ": '" + src +
-                          "' is not an uploaded file (a scenario on the server reads only the "
-                          "files uploaded with it" +
-                          (names.empty() ? std::string(")") : ": " + names + ")"));
+          for (const auto& u : uploaded) {
+            if (!names.empty()) names += ", ";
+            names += u;
+          }
+          std::string msg = "scenario.json: ";
+          msg += at;
+          msg += ": ";
+          msg += quote_value(src);
+          msg +=
+              " is not an uploaded file (a scenario on the server reads only the files uploaded "
+              "with it";
+          if (!names.empty()) {
+            msg += ": ";
+            msg += names;
+          }
+          msg += ')';
+          throw Error(ErrorCode::kInvalidInput, msg);
         }
       } else {
         walk_sources(v, at, uploaded);
       }
     }
   } else if (j.is_array()) {
-    for (std::size_t i = 0; i < j.size(); ++i)
-      walk_sources(j[i], where + "[" + std::to_string(i) + "]", uploaded);
+    for (std::size_t i = 0; i < j.size(); ++i) {
+      std::string at = where;
+      at += '[';
+      at += std::to_string(i);
+      at += ']';
+      walk_sources(j[i], at, uploaded);
+    }
   }
 }
 

@@ -639,7 +639,7 @@ Server::Server(ServerOptions opt) : impl_(std::make_unique<Impl>(std::move(opt))
         return httplib::Server::HandlerResponse::Handled;
       }));
   m.http.set_exception_handler(
-      [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+      [](const httplib::Request&, httplib::Response& res, const std::exception_ptr& ep) {
         std::string what = "unknown exception";
         try {
           std::rethrow_exception(ep);

@@ -22,8 +22,7 @@ using gw::test::slurp;
 CmdResult run(const std::string& args) { return gw::test::run_groundwork(args); }
 
 fs::path fresh_dir(const std::string& name) {
-  const fs::path d =
-      fs::temp_directory_path() / ("gw_cli_" + std::to_string(::getpid()) + "_" + name);
+  fs::path d = fs::temp_directory_path() / ("gw_cli_" + std::to_string(::getpid()) + "_" + name);
   fs::remove_all(d);
   fs::create_directories(d);
   return d;

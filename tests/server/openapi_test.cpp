@@ -45,7 +45,9 @@ TEST(OpenApi, ApiMdAndOpenApiNameTheSameEndpoints) {
     for (const auto& [method, op] : ops.items()) {
       std::string m = method;
       for (auto& ch : m) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-      in_doc.insert(m + " " + path);
+      m += ' ';
+      m += path;
+      in_doc.insert(m);
     }
   }
   EXPECT_EQ(in_md, in_doc);

@@ -10,9 +10,9 @@
 namespace gw::plan::dispatcher {
 
 struct Candidate {
-  std::uint32_t task;
+  std::uint32_t task = 0;
   NodeId entry;
-  Seconds travel_s;
+  Seconds travel_s = 0;
   bool exact = true;   // travel_s from the search; otherwise a straight-line estimate
   bool ahead = false;  // look-ahead: the task is not available yet (its predecessors are under way)
 };

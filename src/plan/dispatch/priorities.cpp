@@ -125,6 +125,7 @@ bool ImpactPriorities::update(const TaskBoard& board, RoadState& roads,
   const std::size_t n = priority_.size();
   priority_ = static_priority_;
   std::vector<std::uint32_t> hub_roots;
+  hub_roots.reserve(hubs.size());
   for (NodeId h : hubs) hub_roots.push_back(roads.root(h.index()));
   auto has_access = [&](const Settlement& st) {
     return std::find(hub_roots.begin(), hub_roots.end(), roads.root(st.node.index())) !=

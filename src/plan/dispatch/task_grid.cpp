@@ -156,8 +156,9 @@ void TaskGrid::refresh(const std::vector<double>& priority) {
 
 double TaskGrid::cell_min_travel_s(std::size_t slot, std::uint32_t node, double f) const {
   const auto idx = static_cast<std::int64_t>(slot % ncells_);
-  const double cx0 = static_cast<double>(idx % nx_) * kCellM,
-               cy0 = static_cast<double>(idx / nx_) * kCellM;
+  const std::int64_t col = idx % nx_;
+  const std::int64_t row = idx / nx_;  // whole cells
+  const double cx0 = static_cast<double>(col) * kCellM, cy0 = static_cast<double>(row) * kCellM;
   const LonLat p = net_.node_pos[node];
   const double px = p.lon * mx_ - x0_, py = p.lat * 110540.0 - y0_;
   const double dx = std::max({0.0, cx0 - px, px - (cx0 + kCellM)});

@@ -31,12 +31,12 @@ namespace gw::plan::dispatcher {
 // ends of its site edge are copied in, so that ranking thousands of tasks reads one contiguous
 // list, not scattered per-task and per-node arrays.
 struct CellEntry {
-  std::uint32_t task;
-  std::uint32_t u_node, v_node;
+  std::uint32_t task = 0;
+  std::uint32_t u_node = 0, v_node = 0;
   // Impact rule: taken, left in place until the cell is compacted (it fills what was padding).
   std::uint32_t dead = 0;
-  double priority;  // the task's priority (0 for the nearest rule), refreshed with it
-  double work;      // the task's work
+  double priority = 0;  // the task's priority (0 for the nearest rule), refreshed with it
+  double work = 0;      // the task's work
   LonLat u, v;
 };
 

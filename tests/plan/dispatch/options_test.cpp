@@ -60,13 +60,16 @@ TEST_F(DispatchOptionsTest, CompareWindowBoundsHowMuchFurtherACandidateMayLie) {
   EXPECT_FALSE(village_first(opt));
 }
 
-// DISABLED at the end of session 7: with candidates = 2 the village still comes first; the
-// expectation or the fixture is wrong (see the closing note).
-TEST_F(DispatchOptionsTest, DISABLED_CandidatesBoundsHowManyTasksTheLocalSearchCollects) {
+// Each 30 m hazard makes two tasks listed at the node on the hub's side: its corridor package and
+// its land package. The search from the hub reaches a (the village's two tasks) before b (the
+// town's), so it needs a third candidate to see the town's.
+TEST_F(DispatchOptionsTest, CandidatesBoundsHowManyTasksTheLocalSearchCollects) {
   plan::DispatchOptions opt = local_only();
   opt.candidates = 1;  // the search stops at the first task found: the village's
   EXPECT_TRUE(village_first(opt));
-  opt.candidates = 2;
+  opt.candidates = 2;  // both of the village's tasks, found at the same node
+  EXPECT_TRUE(village_first(opt));
+  opt.candidates = 3;  // the search goes on to b: the town's tasks compete and win
   EXPECT_FALSE(village_first(opt));
 }
 
