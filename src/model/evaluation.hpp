@@ -30,6 +30,34 @@ struct Evaluation {
   std::vector<Minutes> task_end;          // per task (kNever when unassigned)
   std::vector<Minutes> hazard_cancelled;  // per hazard: survey end when cancelled, else kNever
   std::vector<Minutes> hazard_cleared;    // per hazard: when all of it is released, else kNever
+  std::vector<Minutes> asset_done;        // per asset: its project's last package end (kNever)
+  std::vector<Minutes> asset_works;       // per asset: it and its supply chain work (kNever)
+
+  // Return (docs/model.md §7), per settlement: when its residential land is released, the first
+  // time it is ready, the first return and the time all its displaced are back (kNever: never;
+  // return times are kNever too when nobody was displaced).
+  std::vector<Minutes> residential_released;
+  std::vector<Minutes> settlement_ready;
+  std::vector<Minutes> return_first;
+  std::vector<Minutes> return_all;
+  std::int64_t population_displaced = 0;
+  double people_days_displaced = 0;
+  double weighted_people_days_displaced = 0;  // people counted with their settlement's weight
+  std::optional<double> days_to_return_50, days_to_return_90, days_to_return_100;
+  std::int64_t dwellings_damaged = 0;
+  std::int64_t dwellings_repaired = 0;  // made habitable by housing packages that ended
+  // Displaced people back home, one point per day from 0 to the curves' last day.
+  std::vector<double> returned_by_day;
+
+  // Milestones: the assets with a due date, in asset order.
+  struct Milestone {
+    AssetId asset;
+    Minutes due = 0;
+    Minutes done = kNever;
+    std::optional<double> lateness_days;  // nullopt when never done
+  };
+  std::vector<Milestone> milestones;
+  double milestone_days_late = 0;  // Σ lateness, a never-done one counted up to the horizon
 
   std::int64_t population_total = 0;
   double people_days_without_access = 0;
@@ -39,8 +67,8 @@ struct Evaluation {
   double hectares_released = 0;
   double makespan_days = 0;
 
-  // Curves, one point per day from 0 to the horizon (inclusive): population with access and
-  // cumulative hectares cancelled / released.
+  // Curves, one point per day from 0 to the horizon or the makespan, whichever is later
+  // (inclusive): population with access and cumulative hectares cancelled / released.
   std::vector<std::int64_t> access_by_day;
   std::vector<double> cancelled_ha_by_day;
   std::vector<double> released_ha_by_day;

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "model/enums.hpp"
 
@@ -15,6 +16,9 @@ inline constexpr std::size_t kTerrainCount = kTerrainNames.size();
 inline constexpr std::size_t kAssetKindCount = kAssetKindNames.size();
 inline constexpr std::size_t kLandUseCount = kLandUseNames.size();
 inline constexpr std::size_t kServiceCount = kServiceNames.size();
+inline constexpr std::size_t kActivityKindCount = kActivityKindNames.size();
+inline constexpr std::size_t kDamageClassCount = kDamageClassNames.size();
+inline constexpr std::size_t kMonthCount = 12;
 
 // The weights of the weighted objective, in people-day equivalents per unit (docs/scenario.md,
 // "Objective", gives the defaults and their reasons).
@@ -28,11 +32,33 @@ struct ObjectiveWeights {
   std::array<double, kServiceCount> service_people_day{};
   // Per kilometre-day of road closed, each edge's length multiplied by its weight.
   double road_km_day = 0.0;
+  // Per people-day displaced (docs/model.md §7), the people counted with their settlement's weight.
+  double return_people_day = 1.0;
+  // Per day a milestone (an asset's due date) is late.
+  double milestone_day = 100.0;
 };
 
 struct Objective {
+  // The reader sets kReturn when the scenario displaces anyone and names no kind, else kAccess
+  // (docs/scenario.md, "Objective").
   ObjectiveKind kind = ObjectiveKind::kAccess;
   ObjectiveWeights weights;
+};
+
+// One step of a project template (docs/model.md §3).
+struct TemplateStep {
+  ActivityKind activity = ActivityKind::kDebris;
+  double per_unit = 1.0;            // the step's quantity per unit of the asset's quantity (> 0)
+  std::vector<std::uint8_t> after;  // indices of the steps of the same template it comes after
+  int max_crews = 1;                // at most this many packages (crews at once), 1..1000
+  double crew_share = 0;            // least quantity per package (0: always max_crews packages)
+  bool opens = true;                // road sections and bridges: the road waits for this step
+};
+
+// A month and day of the year, for the heating season.
+struct MonthDay {
+  int month = 1;  // 1..12
+  int day = 1;    // 1..31 (valid for the month; 29 February is not accepted)
 };
 
 struct Parameters {
@@ -47,12 +73,25 @@ struct Parameters {
   double snap_warning_m = 2000;    // warn when a point snaps further than this
   double max_snap_m = 10000;       // a settlement or base further from any road is an error
 
+  // Return of the displaced (docs/model.md §7, docs/scenario.md for the sources).
+  double household_size = 2.6;      // people per dwelling
+  double built_up_radius_m = 1000;  // a residential hazard this near a settlement is in its area
+  MonthDay heating_season_from{10, 15};  // heat is essential from this date ...
+  MonthDay heating_season_to{4, 15};     // ... to the day before this one
+  // Dwellings per housing package, by damage class.
+  std::array<int, kDamageClassCount> housing_package_dwellings{8, 4, 2};
+
   // Demining and survey rates in m² per person per working day, by trade and task kind
   // (0 = the trade cannot do that kind of task). Repair rates are in repair_rate.
   std::array<std::array<double, kTaskKindCount>, kTradeCount> rate{};
-  // Repair rates per person per working day, by trade and asset kind, in the unit of the
-  // asset's quantity (0 = the trade cannot repair that kind).
-  std::array<std::array<double, kAssetKindCount>, kTradeCount> repair_rate{};
+  // Reconstruction rates per person per working day, by trade and activity kind, in the
+  // activity's unit (0 = the trade cannot do that activity).
+  std::array<std::array<double, kActivityKindCount>, kTradeCount> activity_rate{};
+  // The project template of each asset kind (docs/model.md §3).
+  std::array<std::vector<TemplateStep>, kAssetKindCount> templates;
+  // Share of the nominal rate worked in each calendar month (index 0 = January), by trade, in
+  // whole percent 0..100; every trade has some month above 0 (docs/model.md §6).
+  std::array<std::array<std::uint8_t, kMonthCount>, kTradeCount> season_percent{};
   // Terrain multiplier on demining rates, by trade and terrain (1 = nominal).
   std::array<std::array<double, kTerrainCount>, kTradeCount> terrain_factor{};
   // Terrains where clearance is done by machine preparation plus follow-up.

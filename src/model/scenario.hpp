@@ -19,9 +19,17 @@ namespace gw {
 struct Settlement {
   std::string id;
   std::string name;
-  std::int64_t population = 0;
+  std::int64_t population = 0;  // before the war (access and services are counted over it)
   LonLat pos;
-  double weight = 1.0;         // priority weight (a settlement with a clinic may count more)
+  double weight = 1.0;  // priority weight (a settlement with a clinic may count more)
+  // People displaced on day 0, who return when the settlement is ready (docs/model.md §7); at
+  // most the population.
+  std::int64_t displaced = 0;
+  // Dwellings, and how many of them are lightly damaged, heavily damaged and destroyed (indexed by
+  // DamageClass); the damaged ones make the settlement's housing project (docs/model.md §3).
+  std::int64_t dwellings = 0;
+  std::array<std::int64_t, 3> damaged_dwellings{};
+  Heating heating = Heating::kNetwork;
   NodeId node;                 // linked: nearest road node
   double snap_distance_m = 0;  // linked
 };
@@ -43,23 +51,32 @@ struct Hazard {
   Contamination contamination = Contamination::kAntiPersonnel;
   Terrain terrain = Terrain::kField;
   LandUse land_use = LandUse::kAgriculture;
+  // Residential hazards: the settlement whose built-up area holds it, when the scenario says so
+  // (otherwise the nearest settlement within built_up_radius_m, docs/model.md §1).
+  std::optional<std::string> settlement;
+  SettlementId built_up;  // linked: the settlement whose built-up area holds it (or invalid)
 };
 
 struct Asset {
   std::string id;
   AssetKind kind = AssetKind::kRoadSection;
-  Service service = Service::kNone;  // power/comms for lines; clinic/school for public buildings
-  // Geometry: a point for road sections, bridges and buildings; a line for comms and power lines.
+  // The service it provides to the settlements it serves: power, comms, water, heat or gas by its
+  // kind; school, clinic or none (administration) for public buildings; none for road sections,
+  // bridges and memorials.
+  Service service = Service::kNone;
+  // Geometry: a point, or a line for lines, mains and pipes.
   LineString geometry;
-  // Work quantity, in the unit of its kind: pavement m² (road section), span m (bridge),
-  // line length m (comms and power lines), floor m² (public building).
+  // Work quantity, in the unit of its kind (docs/scenario.md, "damage"): pavement m² (road
+  // section), span m (bridge), length m (lines, mains), floor or site m² (buildings, stations,
+  // masts, memorials). The steps of its project scale with it.
   double quantity = 0;
-  Trade trade = Trade::kRoad;             // trade that repairs it
-  std::vector<std::string> serves;        // settlement ids whose service this asset provides
-  std::optional<std::string> depends_on;  // asset id that must work for this one to work
+  Trade trade = Trade::kRoad;           // the trade that usually repairs it (informational)
+  std::vector<std::string> serves;      // settlement ids whose service this asset provides
+  std::vector<std::string> depends_on;  // asset ids that must work for this one to work
+  std::optional<std::string> due_date;  // a milestone: ISO date by which it should be done
   // linked
   std::vector<SettlementId> served;
-  AssetId depends;             // invalid when none
+  std::vector<AssetId> depends;
   EdgeId edge;                 // road sections and bridges: the edge it cuts
   double snap_distance_m = 0;  // road sections and bridges: distance to that edge
 };

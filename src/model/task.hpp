@@ -15,13 +15,21 @@ namespace gw {
 struct Task {
   TaskKind kind = TaskKind::kSurvey;
   HazardId hazard;            // survey, clearance, mechanical, follow-up: the hazard worked
-  AssetId asset;              // repair: the asset repaired
+  AssetId asset;              // repair: the asset whose project it belongs to
   EdgeId corridor_edge;       // clearance packages of a road corridor: the edge they open
-  std::uint32_t package = 0;  // index of the work package within its hazard part
-  double work = 0;            // m² for demining and survey; the asset's quantity for repairs
+  std::uint32_t package = 0;  // index of the work package within its hazard part or step
+  // m² for demining and survey; for repair and housing, the package's quantity in the unit of its
+  // activity (dwellings for housing).
+  double work = 0;
   Terrain terrain = Terrain::kField;
   EdgeId site_edge;  // the road edge the crew works from (reached through either end)
   LonLat site;       // representative point of the work, for maps
+  // Repair and housing: the activity, and the index of the step in its project (repair: in the
+  // asset kind's template; housing: the damage class).
+  ActivityKind activity = ActivityKind::kDebris;
+  std::uint8_t step = 0;
+  SettlementId settlement;  // housing: the settlement whose dwellings it repairs
+  std::uint32_t dwellings = 0;  // housing: dwellings made habitable when it ends
 };
 
 // Compressed lists: the items of key k are items[offset[k] .. offset[k+1]).
@@ -51,7 +59,8 @@ struct TaskSet {
   Csr<TaskId> edge_blockers;                  // per edge: tasks that must end before the edge opens
   Csr<TaskId> hazard_tasks;                   // per hazard: all its tasks
   std::vector<HazardOutcome> hazard_outcome;  // per hazard
-  std::vector<TaskId> asset_task;             // per asset: its repair task
+  Csr<TaskId> asset_tasks;                    // per asset: every package of its project
+  Csr<TaskId> housing_tasks;                  // per settlement: its housing packages
 };
 
 }  // namespace gw
