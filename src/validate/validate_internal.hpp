@@ -268,8 +268,9 @@ class Validator {
   // (validate_timeline.cpp)
   void build_precedence();
   void assign();
+  // The end of task t (kNever when unassigned, or when t is kNone: a package not declared).
   Minutes end_of(std::uint32_t t) const {
-    return chosen_[t] == kNone ? kNever : plan_.assignments[chosen_[t]].end;
+    return t == kNone || chosen_[t] == kNone ? kNever : plan_.assignments[chosen_[t]].end;
   }
   void compute_edge_open();
   // Daily rate of crew c on task t (docs/model.md §6); 0 when the trade does not fit.

@@ -280,7 +280,9 @@ void Validator::match_repairs(std::uint32_t a) {
     }
   }
   if (asset_tasks_[a].empty() && !steps.empty()) {
-    sink_.add(cat("asset ", asset.id, ": missing repair tasks (", steps.size(), " steps)"));
+    std::size_t n = 0;
+    for (const auto& st : steps) n += st.task.size();
+    sink_.add(cat("asset ", asset.id, ": no repair task declared (expected ", n, ")"));
     return;
   }
   for (std::uint32_t s = 0; s < steps.size(); ++s) {

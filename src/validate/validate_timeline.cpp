@@ -103,7 +103,7 @@ void Validator::compute_edge_open() {
     if (asset_edge_[a] == kNone) continue;
     for (const auto& st : asset_steps_[a]) {
       if (!st.opens) continue;
-      for (auto t : st.task) block(asset_edge_[a], t == kNone ? kNever : end_of(t));
+      for (auto t : st.task) block(asset_edge_[a], end_of(t));
     }
   }
   edges_by_open_.clear();
