@@ -134,15 +134,13 @@ void Validator::measure_services(Measures& m) {
         sink_.add(cat("asset ", asset.id, ": serves '", sid, "', which is not a settlement"));
         continue;
       }
-      // An electrically heated settlement ignores the heat assets that list it.
-      if (asset.service == Service::kHeat &&
-          sc_.settlements[it->second].heating == Heating::kElectric)
-        continue;
       restored[k][it->second] = std::max(restored[k][it->second], works[a]);
     }
   }
   const auto power = static_cast<std::size_t>(Service::kPower);
   const auto heat = static_cast<std::size_t>(Service::kHeat);
+  // An electrically heated settlement's heat is its power: the heat assets that list it are
+  // ignored.
   for (std::uint32_t s = 0; s < ns; ++s) {
     if (sc_.settlements[s].heating == Heating::kElectric) restored[heat][s] = restored[power][s];
   }
