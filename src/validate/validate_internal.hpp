@@ -248,10 +248,17 @@ class Validator {
   void derive_steps(std::uint32_t a);
   void match_repairs(std::uint32_t a);
   void derive_housing();
-  // Nearest edge to a point (any edge), and a declared site checked against it with 1 m of slack;
-  // returns the site to use (the nearest when the declared one is wrong, which is reported).
+  // Nearest edge to a point (any edge); the reference points of a site with their nearest edges;
+  // and a declared site checked against them with 1 m of slack (ties between edges are common):
+  // a wrong site is reported and replaced by the nearest edge of the first point.
+  struct SiteRef {
+    LonLat point;
+    std::uint32_t edge = kNone;
+    double dist = 0;
+  };
   std::pair<std::uint32_t, double> nearest_edge(LonLat p) const;
-  void check_site_near_points(std::uint32_t t, const std::vector<LonLat>& refs,
+  std::vector<SiteRef> site_refs(const std::vector<LonLat>& points) const;
+  void check_site_near_points(std::uint32_t t, const std::vector<SiteRef>& refs,
                               const std::string& what);
   std::string step_name(std::uint32_t a, std::uint32_t i) const;
   std::string housing_name(std::uint32_t s, std::uint32_t c) const;

@@ -79,22 +79,28 @@ std::pair<std::uint32_t, double> Validator::nearest_edge(LonLat p) const {
       [](std::uint32_t) { return true; }, std::numeric_limits<double>::infinity());
 }
 
-void Validator::check_site_near_points(std::uint32_t t, const std::vector<LonLat>& refs,
+std::vector<Validator::SiteRef> Validator::site_refs(const std::vector<LonLat>& points) const {
+  std::vector<SiteRef> out;
+  for (const auto& p : points) {
+    const auto best = nearest_edge(p);
+    out.push_back({p, best.first, best.second});
+  }
+  return out;
+}
+
+void Validator::check_site_near_points(std::uint32_t t, const std::vector<SiteRef>& refs,
                                        const std::string& what) {
-  std::uint32_t fallback = kNone;
-  for (const auto& r : refs) {
-    const auto best = nearest_edge(r);
-    if (fallback == kNone) fallback = best.first;
-    if (info_[t].site == kNone) continue;
-    const Projection proj(r);
-    const double d = geom::distance(proj(r), geom::project_edge(rn_, info_[t].site, proj));
-    if (d <= best.second + 1.0) return;  // ties between edges are common
-  }
+  if (refs.empty()) return;
   if (info_[t].site != kNone) {
+    for (const auto& r : refs) {
+      const Projection proj(r.point);
+      const double d = geom::distance(proj(r.point), geom::project_edge(rn_, info_[t].site, proj));
+      if (d <= r.dist + 1.0) return;
+    }
     sink_.add(cat(label(t), ": site edge ", info_[t].site, " is not the edge nearest to ", what,
-                  " (edge ", fallback, ")"));
+                  " (edge ", refs[0].edge, ")"));
   }
-  info_[t].site = fallback;
+  info_[t].site = refs[0].edge;
 }
 
 void Validator::derive_assets() {
@@ -175,10 +181,13 @@ void Validator::derive_assets() {
     } else {
       // Site: nearest edge to the point, or to the line's middle vertex (either middle one when
       // the line has an even number of vertices).
-      std::vector<LonLat> refs{asset.geometry[asset.geometry.size() / 2]};
+      std::vector<LonLat> points{asset.geometry[asset.geometry.size() / 2]};
       if (asset.geometry.size() % 2 == 0)
-        refs.push_back(asset.geometry[asset.geometry.size() / 2 - 1]);
-      for (auto t : ts) check_site_near_points(t, refs, "the asset");
+        points.push_back(asset.geometry[asset.geometry.size() / 2 - 1]);
+      if (!ts.empty()) {
+        const auto refs = site_refs(points);
+        for (auto t : ts) check_site_near_points(t, refs, "the asset");
+      }
       // Hazards on the asset: its geometry within w/2 of the polygon (0.5 m tolerance).
       Box gb;
       geom::bg::assign_inverse(gb);
@@ -322,9 +331,11 @@ void Validator::derive_housing() {
         st.dwellings.push_back(static_cast<std::uint32_t>(d / n + (k < d % n ? 1 : 0)));
       st.task.assign(st.dwellings.size(), kNone);
     }
+    std::vector<SiteRef> refs;
+    if (!housing_tasks_[s].empty()) refs = site_refs({settlement.pos});
     for (auto t : housing_tasks_[s]) {
       const Task& k = tasks_[t];
-      check_site_near_points(t, {settlement.pos}, "the settlement");
+      check_site_near_points(t, refs, "the settlement");
       if (k.step >= kDamageClassCount) {
         sink_.add(cat(label(t), ": damage class ", static_cast<int>(k.step), " does not exist"));
         continue;

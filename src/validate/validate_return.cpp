@@ -151,17 +151,19 @@ void Validator::measure_return(Measures& m) {
   }
   std::stable_sort(changes.begin(), changes.end(),
                    [](const Change& a, const Change& b) { return a.at < b.at; });
+  // A running sum in extended precision: recomputing it at every change would cost the number of
+  // settlements each time, and its rounding stays far below any count of people.
   std::vector<double> back(ns, 0.0);
+  long double sum = 0;
   for (std::size_t i = 0; i < changes.size();) {
     const Minutes at = changes[i].at;
-    for (; i < changes.size() && changes[i].at == at; ++i)
-      back[changes[i].settlement] = changes[i].returned;
-    // Summed afresh in settlement order, so that the total does not drift with the order of the
-    // changes.
-    double sum = 0;
-    for (double b : back) sum += b;
+    for (; i < changes.size() && changes[i].at == at; ++i) {
+      const Change& c = changes[i];
+      sum += static_cast<long double>(c.returned) - static_cast<long double>(back[c.settlement]);
+      back[c.settlement] = c.returned;
+    }
     for (std::size_t k = 0; k < out.size(); ++k) {
-      if (!*out[k] && sum * 100 >= static_cast<double>(pct[k]) * total)
+      if (!*out[k] && sum * 100 >= static_cast<long double>(pct[k]) * total)
         *out[k] = minutes_to_days(at);
     }
   }

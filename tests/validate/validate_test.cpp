@@ -236,6 +236,12 @@ TEST(Validate, ReportsWrongSiteAndTerrain) {
   const Report r = f.run();
   EXPECT_VIOLATION(r, "task 3 (repair B1 step 0 pkg 0): site edge 0, the asset cuts edge 1");
   EXPECT_VIOLATION(r, "task 0 (survey HZ1): terrain field, the hazard's is forest");
+  EXPECT_NO_VIOLATION(r, "task 4 (repair B1 step 1 pkg 0): site");
+  f.tasks[kClinic].site_edge = edge(2);
+  EXPECT_VIOLATION(f.run(),
+                   "task 6 (repair PB1 step 0 pkg 0): site edge 2 is not the edge nearest to the "
+                   "asset (edge 0)");
+  f.tasks[kClinic].site_edge = edge(99);
   EXPECT_VIOLATION(r,
                    "task 6 (repair PB1 step 0 pkg 0): site edge 99 is not an edge of the network");
 }
