@@ -38,9 +38,11 @@
 //   release, services, housing ends) and at the heating season's day boundaries, so returned(t) is
 //   constant between them and the integral is exact. A housing package ending at the moment the
 //   settlement stops being ready does not count for that ready spell (τ is the last ready minute
-//   before). `return_all` is the first t with returned(t) = D, so 0 when D = 0 (§7 makes only
-//   `return_day` none when D = 0); `days_to_return_p` (like days_to_access_p) is the first moment,
-//   in days, at which Σ returned × 100 ≥ p × Σ D, not clipped to the horizon; 0 when Σ D = 0.
+//   before). With D = 0 both `return_first` and `return_all` are none: §7's text makes only
+//   `return_day` none then, but gw::Evaluation (src/model/evaluation.hpp) says "return times are
+//   kNever too when nobody was displaced", and the validator mirrors that field.
+//   `days_to_return_p` (like days_to_access_p) is the first moment, in days, at which
+//   Σ returned × 100 ≥ p × Σ D, not clipped to the horizon; 0 when Σ D = 0.
 // - The heating season is empty when its `from` equals its `to`.
 // - Milestones: lateness is not clipped to the horizon when the asset is done; when it is never
 //   done, Σ lateness counts it from its due moment to the horizon (0 when due after it).

@@ -45,7 +45,7 @@ struct Measures {
   std::vector<Minutes> asset_works;  // per asset: it and its supply chain work (kNever)
 
   // Return, per settlement: its built-up hazards released, the first time it is ready, the first
-  // return, everyone back (kNever: never; return_first is kNever when nobody was displaced).
+  // return, everyone back (kNever: never; both return times are kNever when nobody was displaced).
   std::vector<Minutes> residential_released;
   std::vector<Minutes> settlement_ready;
   std::vector<Minutes> return_first;

@@ -132,7 +132,7 @@ void Validator::measure_return(Measures& m) {
         }
       }
       if (cur > 0 && m.return_first[s] == kNever) m.return_first[s] = p;
-      if (cur >= D && m.return_all[s] == kNever) m.return_all[s] = p;
+      if (D > 0 && cur >= D && m.return_all[s] == kNever) m.return_all[s] = p;
       if (p < H) minutes_displaced += (D - cur) * static_cast<double>(std::min(q, H) - p);
     }
     const double pd = minutes_displaced / kMinutesPerDay;

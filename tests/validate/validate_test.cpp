@@ -42,11 +42,11 @@ TEST(Validate, ValidPlanPassesWithItsMeasures) {
   EXPECT_NEAR(m.makespan_days, 105208.0 / 1440, 1e-9);
   EXPECT_NEAR(m.hectares_released, 1.2, 0.01);
   EXPECT_EQ(m.hectares_cancelled, 0);
-  // Nobody displaced: nobody to return, everybody back from the start.
+  // Nobody displaced: nobody returns.
   EXPECT_EQ(m.population_displaced, 0);
   EXPECT_EQ(m.people_days_displaced, 0);
   EXPECT_EQ(m.return_first, (std::vector<Minutes>{kNever, kNever}));
-  EXPECT_EQ(m.return_all, (std::vector<Minutes>{0, 0}));
+  EXPECT_EQ(m.return_all, (std::vector<Minutes>{kNever, kNever}));
   EXPECT_EQ(m.days_to_return_100, 0.0);
 }
 
