@@ -11,8 +11,8 @@
 //   decide (for a cancelled hazard, which has no packages to tell, area >= 1 m² decides).
 // - A bridge with no bridge edge within 200 m cuts the nearest edge of any kind (§1).
 // - The "middle vertex" of a line with an even number of vertices may be either of the two middle
-//   ones (§1); site edges of surveys, land packages and non-road repairs are accepted when they are
-//   within 1 m of the nearest edge's distance (ties between edges are common).
+//   ones (§1); site edges of surveys, land packages, non-road repairs and housing are accepted
+//   when they are within 1 m of the nearest edge's distance (ties between edges are common).
 // - Snapping (§1) uses road nodes, i.e. nodes with at least one incident edge.
 // - Crew trade fit (§6) is the rate test only; Asset::trade is informational.
 // - Land part tolerance: 1 % + 5 m² of the land part plus that of every corridor part it is
