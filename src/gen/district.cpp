@@ -34,7 +34,9 @@ Scenario Builder::run() {
   make_settlements();
   make_roads();
   build_network();
+  make_households();
   make_hazards();
+  make_front_lines();
   make_assets();
   make_crews();
   sc_.params.seed = seed_;
