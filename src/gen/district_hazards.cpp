@@ -166,7 +166,9 @@ void Builder::make_crews() {
   std::vector<std::uint32_t> depots{0, 0};
   depots.insert(depots.end(), towns.begin(), towns.end());
 
-  std::vector<Crew> crews = compose_crews(k_, builders_needed(sc_, kExpectedPlanDays), r);
+  // 5,000 builders per 1,200 km² (the premise; ../shared/domain.md §2).
+  std::vector<Crew> crews = compose_crews(k_, static_cast<int>(std::llround(5000 * k_)),
+                                          builders_needed(sc_, kExpectedPlanDays), r);
   for (std::size_t i = 0; i < crews.size(); ++i) {
     crews[i].id = make_id("C", i + 1, 4);
     crews[i].base = sc_.settlements[depots[i % depots.size()]].id;

@@ -538,7 +538,17 @@ class Synth {
     Rng r(seed_, 8);
     std::vector<std::string> depots{s_.hubs.front().id, s_.hubs.front().id};
     for (std::size_t t : depot_towns()) depots.push_back(s_.settlements[t].id);
-    std::vector<Crew> crews = compose_crews(k_, builders_needed(s_, kExpectedPlanDays), r);
+    // Builders for the work (assumption: the reconstruction programme sends as many as keep them
+    // about 65 % busy over the expected plan, about what the default district's 5,000 get); a
+    // real region's housing follows its population, not its area. Without work, 5,000 per
+    // 1,200 km² as in the default district.
+    const auto needed = builders_needed(s_, kExpectedPlanDays);
+    double total = 0;
+    for (double x : needed) total += x;
+    const int builders = total > 0 ? std::max(75, static_cast<int>(std::llround(total / 0.65)))
+                                   : static_cast<int>(std::llround(5000 * k_));
+    report_.builders = builders;
+    std::vector<Crew> crews = compose_crews(k_, builders, needed, r);
     for (std::size_t i = 0; i < crews.size(); ++i) {
       crews[i].id = make_id("C", i + 1, 4);
       crews[i].base = depots[i % depots.size()];

@@ -24,6 +24,7 @@ struct SynthReport {
   double band_half_width_m = 0;  // half the width of the contaminated band
   std::size_t hazards_on_land_cover = 0;  // hazards whose terrain the land cover gave
   std::size_t hubs_dropped = 0;           // hubs in or beyond the band, no longer hubs
+  int builders = 0;                       // builders sized to the work
 };
 
 // Adds hazards, damage and crews to `s`, whose roads (with adjacency), settlements and hubs are

@@ -78,8 +78,8 @@ Asset& new_asset(std::vector<Asset>& assets, AssetKind kind, Service svc, Trade 
   return assets.back();
 }
 
-std::vector<Crew> compose_crews(double k, const std::array<double, kTradeCount>& builders_needed,
-                                Rng& r) {
+std::vector<Crew> compose_crews(double k, int builders,
+                                const std::array<double, kTradeCount>& builders_needed, Rng& r) {
   struct Spec {
     Trade trade;
     double teams;
@@ -124,7 +124,6 @@ std::vector<Crew> compose_crews(double k, const std::array<double, kTradeCount>&
   // reconstruction authority forms the brigades for the work there is), every trade with at least
   // one brigade of 15 (when the district has 75 builders); brigades of 15-40. Without any work,
   // the former fixed mix: road 30 %, bridge 12 %, comms 12 %, power 16 %, general 30 %.
-  const auto builders = static_cast<int>(std::llround(5000 * k));
   std::array<std::pair<Trade, double>, 5> shares = {std::pair{Trade::kRoad, 0.30},
                                                     {Trade::kBridge, 0.12},
                                                     {Trade::kComms, 0.12},

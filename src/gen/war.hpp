@@ -54,10 +54,10 @@ double crater_pavement_m2(Rng& r, RoadClass c);
 Asset& new_asset(std::vector<Asset>& assets, AssetKind kind, Service svc, Trade trade, double qty);
 
 // The crews of a district of `k` times 1,200 km²: 1,000·k deminers (survey, manual, dog and
-// mechanical teams) and 5,000·k builders (road, bridge, comms, power and general brigades), split
-// among the builder trades in proportion to `builders_needed` (gen/workload.hpp; all zero: a fixed
-// mix). Ids and bases are left empty.
-std::vector<Crew> compose_crews(double k, const std::array<double, kTradeCount>& builders_needed,
-                                Rng& r);
+// mechanical teams) and `builders` builders (road, bridge, comms, power and general brigades),
+// split among the builder trades in proportion to `builders_needed` (gen/workload.hpp; all zero:
+// a fixed mix). Ids and bases are left empty.
+std::vector<Crew> compose_crews(double k, int builders,
+                                const std::array<double, kTradeCount>& builders_needed, Rng& r);
 
 }  // namespace gw::gen
