@@ -53,25 +53,34 @@ void check_size(std::size_t got, std::size_t want, std::string_view what) {
   }
 }
 
-std::string_view work_unit(const Scenario& s, const Task& task) {
-  if (task.kind != TaskKind::kRepair) return "m2";
-  if (!task.asset.valid() || task.asset.index() >= s.assets.size()) return "";
-  switch (s.assets[task.asset.index()].kind) {
-    case AssetKind::kRoadSection:
-    case AssetKind::kPublicBuilding:
-      return "m2";
-    case AssetKind::kBridge:
-    case AssetKind::kCommsLine:
-    case AssetKind::kPowerLine:
+std::string_view work_unit(const Scenario& /*s*/, const Task& task) {
+  if (task.kind != TaskKind::kRepair && task.kind != TaskKind::kHousing) return "m2";
+  switch (task.activity) {
+    case ActivityKind::kSubstructure:
+    case ActivityKind::kDeck:
+    case ActivityKind::kApproach:
+    case ActivityKind::kPowerLine:
+    case ActivityKind::kCommsLine:
+    case ActivityKind::kPipe:
       return "m";
+    case ActivityKind::kHouseLight:
+    case ActivityKind::kHouseHeavy:
+    case ActivityKind::kHouseRebuild:
+      return "dwellings";
+    default:
+      return "m2";
   }
-  return "";
 }
 
 std::string task_target(const Scenario& s, const Task& task) {
   if (task.kind == TaskKind::kRepair) {
     if (task.asset.valid() && task.asset.index() < s.assets.size())
       return s.assets[task.asset.index()].id;
+    return "";
+  }
+  if (task.kind == TaskKind::kHousing) {
+    if (task.settlement.valid() && task.settlement.index() < s.settlements.size())
+      return s.settlements[task.settlement.index()].id;
     return "";
   }
   if (task.hazard.valid() && task.hazard.index() < s.hazards.size())

@@ -63,7 +63,7 @@ Asset read_asset(const json& f, const Where& w) {
                                  kDefaultTrade[static_cast<std::size_t>(a.kind)], w);
   a.serves = string_list(p, "serves", w);
   if (p.contains("depends_on") && !p["depends_on"].is_null())
-    a.depends_on = text(p, "depends_on", w);
+    a.depends_on = {text(p, "depends_on", w)};
   return a;
 }
 
@@ -240,9 +240,10 @@ Scenario read_document(const json& doc, const std::string& source,
         dw.fail(dw.key("serves") + ": unknown settlement " + quote_value(sid));
       }
     }
-    if (s.assets[i].depends_on && !asset_ids.contains(*s.assets[i].depends_on)) {
+    for (const std::string& dep : s.assets[i].depends_on) {
+      if (asset_ids.contains(dep)) continue;
       const Where dw = w.idx("damage", i);
-      dw.fail(dw.key("depends_on") + ": unknown asset " + quote_value(*s.assets[i].depends_on));
+      dw.fail(dw.key("depends_on") + ": unknown asset " + quote_value(dep));
     }
   }
   for (std::size_t i = 0; i < s.crews.size(); ++i) {
@@ -342,7 +343,8 @@ json scenario_to_json(const Scenario& s) {
     props[kQuantityKey[static_cast<std::size_t>(a.kind)]] = std::round(a.quantity * 10) / 10;
     if (a.kind == AssetKind::kPublicBuilding) props["building"] = std::string(name(a.service));
     if (!a.serves.empty()) props["serves"] = a.serves;
-    if (a.depends_on) props["depends_on"] = *a.depends_on;
+    if (a.depends_on.size() == 1) props["depends_on"] = a.depends_on.front();
+    if (a.depends_on.size() > 1) props["depends_on"] = a.depends_on;
     dm.push_back(feature(std::move(geom), std::move(props)));
   }
   doc["damage"] = collection(std::move(dm));

@@ -67,7 +67,9 @@ void write_damage(const fs::path& path, const Scenario& s) {
     std::string serves;
     for (const auto& id : a.serves) serves += (serves.empty() ? "" : ",") + id;
     if (!serves.empty()) f->SetField("serves", serves.c_str());
-    if (a.depends_on) f->SetField("depends_on", a.depends_on->c_str());
+    std::string deps;
+    for (const auto& id : a.depends_on) deps += (deps.empty() ? "" : ",") + id;
+    if (!deps.empty()) f->SetField("depends_on", deps.c_str());
     const bool is_line = a.kind == AssetKind::kCommsLine || a.kind == AssetKind::kPowerLine;
     w.add(*f, is_line ? gdal::line(a.geometry.data(), a.geometry.data() + a.geometry.size())
                       : gdal::point(a.geometry.front()));

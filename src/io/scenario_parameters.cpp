@@ -138,8 +138,8 @@ json parameters_to_json(const Parameters& p) {
       if (static_cast<TaskKind>(k) != TaskKind::kRepair)
         rates[tn][std::string(kTaskKindNames[k])] = p.rate[t][k];
     }
-    for (std::size_t k = 0; k < kAssetKindCount; ++k) {
-      repair[tn][std::string(kAssetKindNames[k])] = p.repair_rate[t][k];
+    for (std::size_t k = 0; k < kActivityKindCount; ++k) {
+      repair[tn][std::string(kActivityKindNames[k])] = p.activity_rate[t][k];
     }
     if (is_demining(static_cast<Trade>(t))) {
       for (std::size_t k = 0; k < kTerrainCount; ++k) {
@@ -148,7 +148,7 @@ json parameters_to_json(const Parameters& p) {
     }
   }
   j["rates_m2_per_person_day"] = rates;
-  j["repair_rates_per_person_day"] = repair;
+  j["activity_rates_per_person_day"] = repair;
   j["terrain_factors"] = terrain;
   json mech = json::array();
   for (std::size_t k = 0; k < kTerrainCount; ++k) {
@@ -172,7 +172,7 @@ void apply_parameters(const json& j, Parameters& p, const std::string& where) {
                                                           "snap_warning_m",
                                                           "max_snap_m",
                                                           "rates_m2_per_person_day",
-                                                          "repair_rates_per_person_day",
+                                                          "activity_rates_per_person_day",
                                                           "terrain_factors",
                                                           "mechanical_terrains",
                                                           "objective",
@@ -251,11 +251,11 @@ void apply_parameters(const json& j, Parameters& p, const std::string& where) {
               if (!k || *k == TaskKind::kRepair) cw.fail("unknown task kind " + quote_value(col));
               p.rate[static_cast<std::size_t>(t)][static_cast<std::size_t>(*k)] = v;
             });
-  set_table(j, "repair_rates_per_person_day", w, limits::kRateMin, limits::kRateMax,
+  set_table(j, "activity_rates_per_person_day", w, limits::kRateMin, limits::kRateMax,
             [&](Trade t, const std::string& col, double v, const Where& cw) {
-              const auto k = enum_from_name<AssetKind>(col, kAssetKindNames);
-              if (!k) cw.fail("unknown asset kind " + quote_value(col));
-              p.repair_rate[static_cast<std::size_t>(t)][static_cast<std::size_t>(*k)] = v;
+              const auto k = enum_from_name<ActivityKind>(col, kActivityKindNames);
+              if (!k) cw.fail("unknown activity " + quote_value(col));
+              p.activity_rate[static_cast<std::size_t>(t)][static_cast<std::size_t>(*k)] = v;
             });
   set_table(j, "terrain_factors", w, 0, limits::kTerrainFactorMax,
             [&](Trade t, const std::string& col, double v, const Where& cw) {

@@ -33,8 +33,20 @@ inline TinyPlan make_tiny_plan() {
   g.add_edge(n2, n3, {{30.02, 50.0}, {30.02, 50.01}}, 1112, 20, RoadClass::kTrack, false, 103);
   g.build_adjacency();
 
-  s.settlements.push_back({"S1", "Alpha", 1000, {30.02, 50.0}, 1.0, n2, 0});
-  s.settlements.push_back({"S2", "Beta \"upper\"", 500, {30.02, 50.01}, 1.0, n3, 0});
+  Settlement alpha;
+  alpha.id = "S1";
+  alpha.name = "Alpha";
+  alpha.population = 1000;
+  alpha.pos = {30.02, 50.0};
+  alpha.node = n2;
+  Settlement beta;
+  beta.id = "S2";
+  beta.name = "Beta \"upper\"";
+  beta.population = 500;
+  beta.pos = {30.02, 50.01};
+  beta.node = n3;
+  s.settlements.push_back(alpha);
+  s.settlements.push_back(beta);
   s.hubs.push_back({"HUB", "District centre", HubKind::kDistrictCentre, {30.0, 50.0}, n0, 0});
 
   Hazard h;
@@ -70,7 +82,11 @@ inline TinyPlan make_tiny_plan() {
                    31900,
                    Terrain::kVerge,
                    EdgeId(1),
-                   {30.015, 50.0}});
+                   {30.015, 50.0},
+                   ActivityKind::kDebris,
+                   0,
+                   SettlementId{},
+                   0});
   tasks.push_back({TaskKind::kClearance,
                    HazardId(0),
                    AssetId{},
@@ -79,7 +95,11 @@ inline TinyPlan make_tiny_plan() {
                    4000.25,
                    Terrain::kVerge,
                    EdgeId(1),
-                   {30.015, 50.0}});
+                   {30.015, 50.0},
+                   ActivityKind::kDebris,
+                   0,
+                   SettlementId{},
+                   0});
   tasks.push_back({TaskKind::kClearance,
                    HazardId(0),
                    AssetId{},
@@ -88,7 +108,11 @@ inline TinyPlan make_tiny_plan() {
                    7000,
                    Terrain::kVerge,
                    EdgeId(1),
-                   {30.0151234567891, 50.0009876543219}});
+                   {30.0151234567891, 50.0009876543219},
+                   ActivityKind::kDebris,
+                   0,
+                   SettlementId{},
+                   0});
   tasks.push_back({TaskKind::kRepair,
                    HazardId{},
                    AssetId(0),
@@ -97,7 +121,11 @@ inline TinyPlan make_tiny_plan() {
                    12,
                    Terrain::kField,
                    EdgeId(1),
-                   {30.015, 50.0}});
+                   {30.015, 50.0},
+                   ActivityKind::kDebris,
+                   0,
+                   SettlementId{},
+                   0});
 
   const Minutes day = kMinutesPerDay;
   Plan& p = x.p;
