@@ -10,12 +10,15 @@ namespace gw::gen {
 
 namespace {
 
-// Damaged dwellings at intensity I (assumptions, shaped so that a front-line village is about 90 %
-// damaged and 40 % destroyed, as the villages of a static front are, and damage falls off away
-// from it): a share 0.92·I^0.4 of the dwellings is damaged, times a draw in [0.85, 1.15]; of
-// those, a share 0.3 + 0.15·I is destroyed, 0.35 heavily damaged and the rest lightly.
+// Damaged dwellings at intensity I (assumptions, shaped so that the villages of the front line are
+// mostly ruins, as those of a static front are, with damage falling off away from it, blast damage
+// to windows and roofs reaching furthest): a share S = 0.92·I^0.4 of the dwellings (times a draw
+// in [0.85, 1.15]) is destroyed or heavily damaged, S·(0.4 + 0.2·I) destroyed and S·0.35 heavily
+// damaged; a share 0.25·I^0.3 of them is lightly damaged, within what is left (at most 97 % of the
+// dwellings damaged).
 constexpr double kDamagedAtFront = 0.92, kDamageExponent = 0.4;
-constexpr double kDestroyedBase = 0.3, kDestroyedPerIntensity = 0.15, kHeavyShare = 0.35;
+constexpr double kDestroyedBase = 0.4, kDestroyedPerIntensity = 0.2, kHeavyShare = 0.35;
+constexpr double kLightAtFront = 0.25, kLightExponent = 0.3;
 // Far from the front (intensity below 0.02): sporadic strikes hit about 1 % of the dwellings
 // lightly, 0.3 % heavily and destroy 0.1 % (assumption); their households stay with neighbours.
 constexpr std::array<double, kDamageClassCount> kSporadicDamage = {0.01, 0.003, 0.001};
@@ -133,11 +136,13 @@ GasHeated settle_households(std::vector<Settlement>& settlements, const WarMap& 
     const auto dw = static_cast<double>(st.dwellings);
     std::array<double, kDamageClassCount> share{};
     if (intensity >= kNoDisplacementBelow) {
-      const double damaged_share = std::min(
-          0.97, kDamagedAtFront * std::pow(intensity, kDamageExponent) * r.uniform(0.85, 1.15));
-      const double destroyed = kDestroyedBase + kDestroyedPerIntensity * intensity;
-      share = {damaged_share * (1 - destroyed - kHeavyShare), damaged_share * kHeavyShare,
-               damaged_share * destroyed};
+      const double hit =
+          kDamagedAtFront * std::pow(intensity, kDamageExponent) * r.uniform(0.85, 1.15);
+      const double destroyed = hit * (kDestroyedBase + kDestroyedPerIntensity * intensity);
+      const double heavy = hit * kHeavyShare;
+      const double light = std::min(kLightAtFront * std::pow(intensity, kLightExponent),
+                                    std::max(0.0, 0.97 - destroyed - heavy));
+      share = {light, heavy, destroyed};
     } else {
       for (std::size_t c = 0; c < kDamageClassCount; ++c)
         share[c] = kSporadicDamage[c] * r.uniform(0.5, 1.5);

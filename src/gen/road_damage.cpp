@@ -24,20 +24,18 @@ inline constexpr HazardRecipe kResidential{0,   1.2 * kHa,      0.7, 0.15 * kHa,
                                            0.3, {25, 0, 45, 30}};
 
 // Share of a road's length damaged at intensity I (assumptions): paved roads carried the war's
-// traffic and took its shells, 90 %·I; service roads 40 %·I; unpaved tracks, churned by armour
-// where they were used, 30 %·I. (Runs end early at junctions with other classes, so the damaged
-// length comes out somewhat below these shares.)
+// traffic and took its shells, 90 %·I; service roads and unpaved tracks, churned by armour where
+// it used them, 45 %·I. (Runs end early at junctions with other classes, so the damaged length
+// comes out somewhat below these shares.)
 double damaged_share(RoadClass c, double intensity) {
-  if (c <= RoadClass::kResidential) return 0.9 * intensity;
-  if (c == RoadClass::kService) return 0.4 * intensity;
-  return 0.3 * intensity;
+  return (c <= RoadClass::kResidential ? 0.9 : 0.45) * intensity;
 }
 
-// Length of a damaged run (assumptions): lognormal around 1.5 km on paved roads (0.3-5 km), 3 km
-// on tracks (0.5-8 km: a route the armour used).
+// Length of a damaged run (assumptions): lognormal around 3 km on paved roads (0.5-8 km: a road
+// between two villages), 6 km on tracks (1-15 km: a route the armour used).
 double run_length_m(RoadClass c, Rng& r) {
-  if (c <= RoadClass::kService) return std::clamp(r.lognormal(1500, 0.5), 300.0, 5000.0);
-  return std::clamp(r.lognormal(3000, 0.5), 500.0, 8000.0);
+  if (c <= RoadClass::kResidential) return std::clamp(r.lognormal(3000, 0.5), 500.0, 8000.0);
+  return std::clamp(r.lognormal(6000, 0.5), 1000.0, 15000.0);
 }
 
 }  // namespace

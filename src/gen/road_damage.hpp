@@ -52,7 +52,7 @@ void add_residential_hazards(const std::vector<Settlement>& settlements, const W
                              const HazardSink& add);
 
 // Damaged stretches of road in the war zone (edges of intensity at least 0.25, bridges excepted):
-// each a run of edges of one class, 0.3-5 km long (tracks 0.5-8 km), as one road section at its
+// each a run of edges of one class, 0.5-8 km long (tracks 1-15 km), as one road section at its
 // middle edge whose pavement is the whole run's. Appends to s.assets.
 void add_road_damage(Scenario& s, const RoadView& v, Rng& r);
 

@@ -4,13 +4,18 @@
 //  1. the region's size: the convex hull of the road nodes; the scale k = area / 1,200 km²;
 //  2. a contaminated band 0.2·√area wide with a wavy centre line, placed (among 8 directions and
 //     5 offsets) to cover as many road nodes as possible while keeping the main hub outside it;
-//  3. hazards with the district's recipes (src/gen/war.hpp): fields and forest belts next to the
-//     band's roads (their terrain read from the land cover where it is mapped), verges along the
-//     band's roads, built-up areas at the edges of the band's settlements, wetlands where the land
-//     cover has them, scattered UXO elsewhere;
-//  4. blown bridges on the real bridges in and near the band, cut lines and damaged schools and
-//     clinics around the settlements near the band, cratered road sections in the band;
-//  5. crews at the main hub and the largest towns outside the band.
+//  3. the households after the war with the district's recipes (src/gen/aftermath.hpp): the
+//     displaced, the dwellings (from the extract's buildings where the caller counted them, else
+//     from the population) and their damage, heating;
+//  4. hazards with the district's recipes (src/gen/war.hpp, road_damage.hpp): fields and forest
+//     belts next to the band's roads (their terrain read from the land cover where it is mapped),
+//     verges along the band's roads, built-up areas in and around the emptied settlements,
+//     wetlands where the land cover has them, scattered UXO elsewhere; mines on every road into
+//     the most fought-over settlements until about 30 % of the people are cut off;
+//  5. blown bridges on the real bridges (those on the mined roads, and in the war zone), the
+//     utilities cut at their sources, damaged public buildings, a memorial, damaged road runs;
+//  6. crews at the main hub and the largest towns outside the band, the builders sized to the
+//     work.
 #include "gen/synth.hpp"
 
 #include <algorithm>

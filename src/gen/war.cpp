@@ -122,7 +122,8 @@ std::vector<Crew> compose_crews(double k, int builders,
 
   // Builders: split in proportion to the people each trade needs for its work (assumption: the
   // reconstruction authority forms the brigades for the work there is), every trade with at least
-  // one brigade of 15 (when the district has 75 builders); brigades of 15-40. Without any work,
+  // two brigades of 15 (one when the district has fewer than 300 builders, none below 75), so that
+  // a trade with little work still works two sites at once; brigades of 15-40. Without any work,
   // the former fixed mix: road 30 %, bridge 12 %, comms 12 %, power 16 %, general 30 %.
   std::array<std::pair<Trade, double>, 5> shares = {std::pair{Trade::kRoad, 0.30},
                                                     {Trade::kBridge, 0.12},
@@ -132,10 +133,18 @@ std::vector<Crew> compose_crews(double k, int builders,
   double need = 0;
   for (const auto& [t, sh] : shares) need += builders_needed[static_cast<std::size_t>(t)];
   if (need > 0) {
-    const double floor = builders >= 75 ? 15.0 / builders : 0.0;
+    const double floor = builders >= 300 ? 30.0 / builders : builders >= 75 ? 15.0 / builders : 0.0;
     double low = 0, high = 0;
+    // A trade that needs under 4 % of the builders gets half as many again (assumption: its few
+    // brigades cannot spread over many sites at once, and are lent to other work when free).
+    double weights = 0;
     for (auto& [t, sh] : shares) {
       sh = builders_needed[static_cast<std::size_t>(t)] / need;
+      if (sh < 0.04) sh *= 1.5;
+      weights += sh;
+    }
+    for (auto& [t, sh] : shares) {
+      sh /= weights;
       (sh < floor ? low : high) += sh < floor ? floor : sh;
     }
     // The trades below the floor rise to it; the others give up the difference pro rata.
@@ -148,7 +157,8 @@ std::vector<Crew> compose_crews(double k, int builders,
                           : static_cast<int>(std::llround(builders * shares[t].second));
     assigned += total;
     if (total <= 0) continue;
-    const auto n = std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(total / 27.0)));
+    const auto n = std::max<std::size_t>(total >= 30 ? 2 : 1,
+                                         static_cast<std::size_t>(std::llround(total / 27.0)));
     const std::size_t first = crews.size();
     for (std::size_t i = 0; i < n; ++i) {
       const int size =

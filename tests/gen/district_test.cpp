@@ -540,8 +540,9 @@ TEST(District, AQuarterOfThePeopleCutOffOnDayZero) {
 
 // The reconstruction work matches the 5,000 builders (issue 14): over the expected plan of
 // gen::kExpectedPlanDays days (with the seasons), the work of every builder trade, at its best
-// rate, fills at least 45 % of its people's working days, and the builders' work as a whole 58 %.
-// (The planner's utilisation is measured on the plan; docs/benchmarks.md.)
+// rate, fills at least 30 % of its people's working days (the small trades get some slack, so
+// they sit lower than the others), and the builders' work as a whole at least 60 %. (The planner's
+// utilisation on the plan of seed 1: docs/scenario.md, "The default district".)
 TEST(District, BuilderWorkloadMatchesTheBuilders) {
   for (std::uint64_t seed = 1; seed <= 3; ++seed) {
     SCOPED_TRACE(seed);
@@ -551,10 +552,10 @@ TEST(District, BuilderWorkloadMatchesTheBuilders) {
          {Trade::kRoad, Trade::kBridge, Trade::kComms, Trade::kPower, Trade::kGeneral}) {
       const auto i = static_cast<std::size_t>(t);
       // Work per person in working days, against the working days a person supplies.
-      EXPECT_GE(l.person_days[i] / l.people[i], 0.45 * l.days_per_person[i]) << name(t);
+      EXPECT_GE(l.person_days[i] / l.people[i], 0.3 * l.days_per_person[i]) << name(t);
       EXPECT_LE(l.load(t), 1.2) << name(t);
     }
-    EXPECT_GE(l.overall(), 0.58);
+    EXPECT_GE(l.overall(), 0.6);
     // A general builder supplies about 540 working days in 700 (winters at 60-70 %).
     EXPECT_NEAR(l.days_per_person[static_cast<std::size_t>(Trade::kGeneral)], 540, 10);
   }
