@@ -210,10 +210,10 @@ std::vector<double> population_without_by_day(const Scenario& s, const std::vect
 // -------------------------------------------------------------------------------------------
 // The page
 
-constexpr std::array<const char*, kTaskKindCount> kKindColors = {"#e0a31b", "#c0392b", "#7d3c98",
-                                                                 "#e67e9f", "#2471a3"};
-constexpr std::array<const char*, 5> kServiceColors = {"#1f4e79", "#e67e22", "#16a085", "#c0392b",
-                                                       "#8e44ad"};
+constexpr std::array<const char*, kTaskKindCount> kKindColors = {
+    "#e0a31b", "#c0392b", "#7d3c98", "#e67e9f", "#2471a3", "#27ae60"};
+constexpr std::array<const char*, kServiceCount> kServiceColors = {
+    "#1f4e79", "#e67e22", "#16a085", "#c0392b", "#8e44ad", "#2e86c1", "#d35400", "#7f8c8d"};
 
 // JSON safe to embed in a <script> element: '<', '>' and '&' only occur inside JSON strings, where
 // their \u escapes are equivalent.

@@ -11,6 +11,17 @@
 namespace gw::plan {
 
 DispatchOptions dispatch_for_objective(DispatchOptions base, const Objective& o) {
+  if (o.kind == ObjectiveKind::kReturn) {
+    // What brings the displaced home leads: their access, the work their return waits for
+    // (return_weight); the rest of the people's access, services and land only break ties
+    // (assumed shares, tuned on the default district: docs/algorithms.md).
+    base.access_weight = 0.1;
+    base.access_displaced_weight = 1.0;
+    base.return_weight = 1.0;
+    base.service_weight = 0.05;
+    base.land_weight_people_per_ha = 2.0;
+    return base;
+  }
   if (o.kind != ObjectiveKind::kWeighted) return base;
   const ObjectiveWeights& w = o.weights;
   base.access_weight = w.access_people_day;
@@ -19,6 +30,8 @@ DispatchOptions dispatch_for_objective(DispatchOptions base, const Objective& o)
   base.service_weight = 1.0;
   base.service_factor = w.service_people_day;
   base.road_weight_per_km = w.road_km_day;
+  base.return_weight = w.return_people_day;
+  base.access_displaced_weight = w.return_people_day;
   return base;
 }
 
