@@ -8,6 +8,7 @@
 #include "app/commands.hpp"
 #include "app/exit_status.hpp"
 #include "gen/synth.hpp"
+#include "io/osm_buildings.hpp"
 #include "io/osm_land_cover.hpp"
 #include "io/osm_reader.hpp"
 #include "io/outputs.hpp"
@@ -65,6 +66,10 @@ void register_synth(CLI::App& app, Action& run) {
       s.roads = std::move(osm.roads);
       s.settlements = std::move(osm.settlements);
       s.hubs = std::move(osm.hubs);
+      // Dwellings where the extract maps buildings (synth raises them to the households).
+      const std::vector<std::int64_t> dwellings = io::read_osm_dwellings(roads, s.settlements);
+      for (std::size_t i = 0; i < s.settlements.size(); ++i)
+        s.settlements[i].dwellings = dwellings[i];
       const gen::SynthReport rep = gen::synthesize(s, land, gen::SynthOptions{args->seed});
       std::string stem = roads.filename().string();
       stem = stem.substr(0, stem.find(".osm"));
@@ -100,6 +105,17 @@ void register_synth(CLI::App& app, Action& run) {
           "band dropped) "
           "from OpenStreetMap; %zu land cover areas\n",
           s.roads.num_edges(), s.settlements.size(), s.hubs.size(), rep.hubs_dropped, land.size());
+      std::int64_t people = 0, displaced = 0, damaged = 0, mapped = 0;
+      for (std::size_t i = 0; i < s.settlements.size(); ++i) {
+        people += s.settlements[i].population;
+        displaced += s.settlements[i].displaced;
+        mapped += dwellings[i];
+        for (const auto d : s.settlements[i].damaged_dwellings) damaged += d;
+      }
+      std::printf(
+          "  %lld people, %lld displaced; %lld dwellings mapped as buildings, %lld damaged\n",
+          static_cast<long long>(people), static_cast<long long>(displaced),
+          static_cast<long long>(mapped), static_cast<long long>(damaged));
       std::printf(
           "  %zu hazards (%zu on mapped land cover), %zu damaged assets, %zu crews (%zu deminers, "
           "%zu builders)\n",

@@ -11,9 +11,15 @@
 //  5. roads upgraded along A* routes: primary/secondary between centre, towns and exits,
 //     unclassified to the nearest neighbour, tertiary to the nearest main road, residential
 //     streets around settlements;
-//  6. a north-south front-line band in the east; hazards (fields, forest belts, verges along real
-//     edges, village edges, wetlands) concentrated in it, plus scattered UXO spots elsewhere;
-//  7. damaged assets around the band, crews at depots west of it.
+//  6. a north-south front-line band in the east; the households after the war (displacement,
+//     dwellings and their damage, heating: src/gen/aftermath.hpp) by the war's intensity, 1 in the
+//     band and falling away from it; hazards (fields, forest belts, verges along real edges,
+//     built-up areas of the emptied settlements, wetlands) concentrated in the band, plus
+//     scattered UXO spots elsewhere; mines on every road into the most fought-over settlements
+//     until about 30 % of the people are cut off (src/gen/road_damage.hpp);
+//  7. damaged assets: blown bridges, utilities cut at their sources, public buildings, a
+//     memorial (src/gen/utilities.cpp), damaged road runs; crews at depots west of the band, the
+//     builders split by the work of each trade (src/gen/workload.hpp).
 //
 // Steps 1-3 are here; 4-5 (settlements, roads, the network's numbering) are in district_roads.cpp,
 // 6-7 and the crews in district_hazards.cpp; the Builder class is in district_internal.hpp.
@@ -34,7 +40,9 @@ Scenario Builder::run() {
   make_settlements();
   make_roads();
   build_network();
+  make_households();
   make_hazards();
+  make_front_lines();
   make_assets();
   make_crews();
   sc_.params.seed = seed_;

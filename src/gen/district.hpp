@@ -15,8 +15,14 @@ struct DistrictOptions {
   std::uint64_t seed = 1;
 };
 
-// At scale 1: ~1,200 km², ~14,000 road edges, ~105 settlements with ~55,000 people, a front-line
-// band with ~700 hazard polygons, ~110 damaged assets, 1,000 deminers and 5,000 builders.
+// A border district after the fighting (issue 14). At scale 1: ~1,200 km², ~14,000 road edges,
+// ~105 settlements with ~57,000 people, a third of them displaced on day 0 (the front band's
+// villages emptied); ~25,000 dwellings of which ~9,000 damaged, mostly in and beyond the band;
+// ~870 hazard polygons, with mines on every road into the most fought-over settlements (about 30 %
+// of the people cut off on day 0); ~600 damaged assets: road runs, blown bridges, utilities cut at
+// their sources (substations, power lines, pumping stations, water mains, boiler houses, heat
+// mains, gas lines, masts, comms lines), schools, clinics, administration, a memorial, with due
+// dates; 1,000 deminers and 5,000 builders, the builders split by the work of each trade.
 // Throws gw::Error(kInvalidInput) for a scale outside (0, 1000].
 gw::Scenario generate_district(const DistrictOptions& opt);
 

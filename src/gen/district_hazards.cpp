@@ -1,22 +1,37 @@
-// The district generator's steps 6 and 7 (district.cpp lists the layout): hazards around the
-// front-line band and scattered UXO spots, damaged assets, and crews at depots west of the band.
+// The district generator's steps 6 and 7 (district.cpp lists the layout): the households after
+// the war, hazards around the front-line band and scattered UXO spots, the mined roads into the
+// settlements cut off on day 0, damaged roads, bridges, utilities and buildings, and crews at
+// depots west of the band.
 #include "gen/district_internal.hpp"
+#include "gen/road_damage.hpp"
+#include "gen/workload.hpp"
 
 namespace gw::gen::district_detail {
 
-void Builder::add_hazard(const std::vector<XY>& ring, HazardStatus st, Contamination c, Terrain t,
-                         LandUse lu) {
+bool Builder::add_hazard(const std::vector<XY>& ring, HazardStatus st, Contamination c, Terrain t,
+                         LandUse lu, const std::string& settlement) {
   Hazard h;
   for (const auto& p : ring) h.polygon.outer.push_back(ll(p));
   h.polygon.outer.push_back(h.polygon.outer.front());
   h.area_m2 = geo::area_m2(h.polygon);
-  if (h.area_m2 < 1000 || h.area_m2 > 1e6) return;  // outside 0.1..100 ha (never by construction)
+  if (h.area_m2 < 1000 || h.area_m2 > 1e6) return false;  // outside 0.1..100 ha
   h.id = make_id("HZ", sc_.hazards.size() + 1, 5);
   h.status = st;
   h.contamination = c;
   h.terrain = t;
   h.land_use = lu;
+  if (!settlement.empty()) h.settlement = settlement;
   sc_.hazards.push_back(std::move(h));
+  return true;
+}
+
+void Builder::make_households() {
+  Rng r(seed_, 9);
+  war_.places = places_;
+  war_.to_lonlat = [this](XY p) { return ll(p); };
+  war_.side = side_;
+  war_.measure([this](XY p) { return front_offset(p); }, half_band_);
+  gas_ = settle_households(sc_.settlements, war_, sc_.params, r);
 }
 
 void Builder::make_hazards() {
@@ -56,22 +71,8 @@ void Builder::make_hazards() {
                  LandUse::kTransport);
     }
   }
-  // Village edges in or near the band.
-  std::vector<std::uint32_t> band_places;
-  for (std::uint32_t i = 0; i < places_.size(); ++i) {
-    if (band_dist(places_[i].p) < half_band_ + 500) band_places.push_back(i);
-  }
-  if (!band_places.empty()) {
-    for (std::size_t i = 0, n = scaled_count(kVillageEdges.count, k_); i < n; ++i) {
-      const XY c = places_[band_places[r.index(band_places.size())]].p +
-                   rotate({r.uniform(120, 450), 0}, r.uniform(0, kTwoPi));
-      const double area = kVillageEdges.draw_area(r);
-      add_hazard(blob(c, area, r.uniform(1, 2), r.uniform(0, geo::kPi), r),
-                 draw_status(r, kVillageEdges.confirmed),
-                 draw_contamination(r, kVillageEdges.contamination), Terrain::kBuiltUp,
-                 LandUse::kResidential);
-    }
-  }
+  // Built-up areas in and around the emptied settlements.
+  add_residential_hazards(sc_.settlements, war_, r, hazard_sink());
   // Wetlands along rivers in the band.
   std::vector<std::pair<XY, double>> wet;
   for (const auto& rv : rivers_) {
@@ -108,60 +109,59 @@ void Builder::make_hazards() {
   }
 }
 
+void Builder::make_front_lines() {
+  Rng r(seed_, 10);
+  view_ = std::make_unique<RoadView>(
+      sc_.roads,
+      [this](LonLat q) {
+        const XY p = proj_.forward(q);
+        return XY{p.x + side_ / 2, p.y + side_ / 2};
+      },
+      [this](XY p) { return ll(p); }, [this](XY p) { return front_offset(p); }, half_band_);
+  // Neither the district centre nor the towns behind the band (the crews' depots) are cut off.
+  std::vector<std::uint8_t> may_cut(places_.size(), 1);
+  for (std::size_t i = 0; i < places_.size(); ++i) {
+    if (places_[i].kind == 0 || (places_[i].kind == 1 && war_.offset[i] < -half_band_))
+      may_cut[i] = 0;
+  }
+  // The roads into the most fought-over settlements are mined until 27-31 % of the population is
+  // cut off (assumption: the issue asks for at least 25 % without safe access on day 0; the
+  // cratered roads and blown bridges cut off a little more).
+  const auto cut = settlements_to_cut(sc_.settlements, war_, may_cut, r.uniform(0.27, 0.31));
+  std::vector<NodeId> nodes;
+  for (const auto i : cut) nodes.push_back(NodeId(net_node_[places_[i].node]));
+  blow_.assign(ea_.size(), 0);
+  for (const EdgeId e : mine_approaches(*view_, nodes, r, hazard_sink()))
+    blow_[net_internal_[e.index()]] = 1;
+}
+
 void Builder::make_assets() {
   Rng r(seed_, 7);
-  const double near_band = half_band_ + 2000;
-  // Blown bridges in and near the band.
-  std::vector<std::uint32_t> bridges;
+  // Blown bridges: every bridge on a road into a cut-off settlement, and in the war zone each
+  // bridge with probability 0.65·intensity (assumption: about two in three in the band, as
+  // before issue 14). Blowing them all would, with the band's hazards, wall off the ground beyond
+  // the band on large districts (measured: at scale 24 only 59 % of the road nodes reached a hub
+  // on day 0 instead of 94 %).
   for (std::uint32_t e = 0; e < ea_.size(); ++e) {
-    if (ebridge_[e] && band_dist(ecross_[e]) < half_band_ + 3000) bridges.push_back(e);
-  }
-  for (std::size_t i = 0; i < bridges.size(); ++i) {
-    const auto e = bridges[i];
-    if (i > 0 && !r.chance(0.65)) continue;
+    if (!ebridge_[e]) continue;
+    const double w = war_intensity(front_offset(ecross_[e]), half_band_);
+    if (!blow_[e] && !(w >= kWarZone && r.chance(0.65 * w))) continue;
     const double span = bridge_span_m(r, ecls_[e]);
     new_asset(sc_.assets, AssetKind::kBridge, Service::kNone, Trade::kBridge, span).geometry = {
         ll(ecross_[e])};
   }
-  // Power and comms lines feeding chains of villages near the band; comms often need power.
-  std::vector<std::uint32_t> affected;
-  for (std::uint32_t i = 1; i < places_.size(); ++i) {
-    if (band_dist(places_[i].p) < near_band) affected.push_back(i);
-  }
-  std::vector<std::string> ids;
-  for (const auto& st : sc_.settlements) ids.push_back(st.id);
-  add_service_damage(
-      places_, *place_index_, affected,
-      [&](std::uint32_t id) { return band_dist(places_[id].p) < near_band; }, ids,
-      [&](XY p) { return ll(p); }, r, sc_.assets);
-  // Cratered road sections in the band, mostly on the roads that matter; fill up to ~115 * k.
-  std::vector<std::uint32_t> band_edges, band_main;
-  for (std::uint32_t e = 0; e < ea_.size(); ++e) {
-    if (band_dist(emid_[e]) >= half_band_ || ebridge_[e]) continue;
-    band_edges.push_back(e);
-    if (ecls_[e] <= RoadClass::kTertiary) band_main.push_back(e);
-  }
-  const std::size_t want =
-      std::max(scaled_count(55, k_),
-               scaled_count(115, k_) - std::min(scaled_count(115, k_), sc_.assets.size()));
-  for (std::size_t i = 0; i < want && !band_edges.empty(); ++i) {
-    const bool main = !band_main.empty() && r.chance(0.7);
-    const auto e =
-        main ? band_main[r.index(band_main.size())] : band_edges[r.index(band_edges.size())];
-    const auto shape = edge_shape(e);
-    const XY p = point_along(shape, r.uniform(0.25, 0.75) * polyline_length(shape));
-    new_asset(sc_.assets, AssetKind::kRoadSection, Service::kNone, Trade::kRoad,
-              crater_pavement_m2(r, ecls_[e]))
-        .geometry = {ll(p)};
-  }
+  add_utilities(sc_, war_, gas_, r);
+  add_public_buildings(sc_, war_, r);
+  add_memorials(sc_, war_, scaled_count(1, k_), r);
+  add_road_damage(sc_, *view_, r);
 }
 
 void Builder::make_crews() {
   Rng r(seed_, 8);
-  // Depots: the district centre and the largest towns well behind the front.
+  // Depots: the district centre and the largest towns well behind the band.
   std::vector<std::uint32_t> towns;
   for (std::uint32_t i = 1; i < places_.size(); ++i) {
-    if (places_[i].kind == 1 && band_dist(places_[i].p) > half_band_ + 2000) towns.push_back(i);
+    if (places_[i].kind == 1 && front_offset(places_[i].p) < -half_band_ - 2000) towns.push_back(i);
   }
   std::stable_sort(towns.begin(), towns.end(),
                    [&](auto a, auto b) { return places_[a].pop > places_[b].pop; });
@@ -169,7 +169,9 @@ void Builder::make_crews() {
   std::vector<std::uint32_t> depots{0, 0};
   depots.insert(depots.end(), towns.begin(), towns.end());
 
-  std::vector<Crew> crews = compose_crews(k_, r);
+  // 5,000 builders per 1,200 km² (the issue's premise; ../shared/domain.md §2).
+  std::vector<Crew> crews = compose_crews(k_, static_cast<int>(std::llround(5000 * k_)),
+                                          builders_needed(sc_, kExpectedPlanDays), r);
   for (std::size_t i = 0; i < crews.size(); ++i) {
     crews[i].id = make_id("C", i + 1, 4);
     crews[i].base = sc_.settlements[depots[i % depots.size()]].id;

@@ -15,9 +15,11 @@
 #include <string_view>
 #include <vector>
 
+#include "gen/aftermath.hpp"
 #include "gen/district.hpp"
 #include "gen/places.hpp"
 #include "gen/random.hpp"
+#include "gen/road_damage.hpp"
 #include "gen/shapes.hpp"
 #include "gen/war.hpp"
 #include "geo/projection.hpp"
@@ -130,6 +132,8 @@ class Builder {
                     0.025 * std::sin(kTwoPi * t * f2_ + p2_));
   }
   double band_dist(XY p) const { return std::abs(p.x - front_x(p.y)); }
+  // Signed distance from the front line: negative on the hubs' side (west), positive beyond it.
+  double front_offset(XY p) const { return p.x - front_x(p.y); }
   bool inside(XY p) const { return p.x >= 0 && p.y >= 0 && p.x <= side_ && p.y <= side_; }
   std::uint32_t node_at(int i, int j) const {
     return static_cast<std::uint32_t>(std::clamp(j, 0, n_ - 1) * n_ + std::clamp(i, 0, n_ - 1));
@@ -172,16 +176,24 @@ class Builder {
   // read back from its file has exactly the same ids.
   void build_network();
 
-  // ---- 6. hazards ----
-  void add_hazard(const std::vector<XY>& ring, HazardStatus st, Contamination c, Terrain t,
-                  LandUse lu);
+  // ---- 6. households, hazards, the roads into the cut-off settlements ----
+  void make_households();
+  bool add_hazard(const std::vector<XY>& ring, HazardStatus st, Contamination c, Terrain t,
+                  LandUse lu, const std::string& settlement = {});
   XY band_point(Rng& r) const {
     const double y = r.uniform(0.01, 0.99) * side_;
     const double t = r.uniform() + r.uniform() - 1;  // triangular: denser at the old front line
     return {std::clamp(front_x(y) + t * half_band_, 0.01 * side_, 0.99 * side_), y};
   }
 
+  HazardSink hazard_sink() {
+    return [this](const std::vector<XY>& ring, HazardStatus st, Contamination c, Terrain t,
+                  LandUse lu, const std::string& settlement) {
+      return add_hazard(ring, st, c, t, lu, settlement);
+    };
+  }
   void make_hazards();
+  void make_front_lines();
 
   // ---- 7. assets ----
   void make_assets();
@@ -208,6 +220,12 @@ class Builder {
 
   std::vector<Place> places_;
   std::unique_ptr<PlaceIndex> place_index_;
+  WarMap war_;
+  GasHeated gas_;
+  std::vector<std::uint32_t> net_node_;      // grid node -> network node (build_network)
+  std::vector<std::uint32_t> net_internal_;  // network edge -> candidate edge (build_network)
+  std::vector<std::uint8_t> blow_;           // per candidate edge: a bridge to blow
+  std::unique_ptr<RoadView> view_;
   std::vector<std::uint32_t> exits_;
 
   std::vector<double> dist_;

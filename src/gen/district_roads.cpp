@@ -280,10 +280,10 @@ void Builder::build_network() {
     const auto cy = static_cast<std::uint64_t>((emid_[e].y - miny) / kCell);
     key[e] = spread(cx) | (spread(cy) << 1);
   }
-  std::vector<std::size_t> order(ea_.size());
-  for (std::size_t e = 0; e < order.size(); ++e) order[e] = e;
+  std::vector<std::uint32_t> order(ea_.size());
+  for (std::size_t e = 0; e < order.size(); ++e) order[e] = static_cast<std::uint32_t>(e);
   std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return key[a] < key[b]; });
+                   [&](std::uint32_t a, std::uint32_t b) { return key[a] < key[b]; });
   std::vector<std::uint32_t> node_id(nxy_.size(), std::numeric_limits<std::uint32_t>::max());
   auto node_of = [&](std::uint32_t old) {
     if (node_id[old] == std::numeric_limits<std::uint32_t>::max())
@@ -291,8 +291,9 @@ void Builder::build_network() {
     return NodeId(node_id[old]);
   };
   net.node_pos.reserve(nxy_.size());
+  net_internal_.assign(order.begin(), order.end());
   net.edge_shape.reserve(3 * ea_.size());
-  for (const std::size_t e : order) {
+  for (const std::uint32_t e : order) {
     const LineString shape = {ll(nxy_[ea_[e]]), ll(emid_[e]), ll(nxy_[eb_[e]])};
     const NodeId a = node_of(ea_[e]);
     const NodeId b = node_of(eb_[e]);
@@ -300,6 +301,7 @@ void Builder::build_network() {
                  static_cast<std::int64_t>(net.num_edges() + 1));
   }
   net.build_adjacency();
+  net_node_ = std::move(node_id);
 }
 
 }  // namespace gw::gen::district_detail

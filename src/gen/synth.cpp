@@ -4,13 +4,18 @@
 //  1. the region's size: the convex hull of the road nodes; the scale k = area / 1,200 km²;
 //  2. a contaminated band 0.2·√area wide with a wavy centre line, placed (among 8 directions and
 //     5 offsets) to cover as many road nodes as possible while keeping the main hub outside it;
-//  3. hazards with the district's recipes (src/gen/war.hpp): fields and forest belts next to the
-//     band's roads (their terrain read from the land cover where it is mapped), verges along the
-//     band's roads, built-up areas at the edges of the band's settlements, wetlands where the land
-//     cover has them, scattered UXO elsewhere;
-//  4. blown bridges on the real bridges in and near the band, cut lines and damaged schools and
-//     clinics around the settlements near the band, cratered road sections in the band;
-//  5. crews at the main hub and the largest towns outside the band.
+//  3. the households after the war with the district's recipes (src/gen/aftermath.hpp): the
+//     displaced, the dwellings (from the extract's buildings where the caller counted them, else
+//     from the population) and their damage, heating;
+//  4. hazards with the district's recipes (src/gen/war.hpp, road_damage.hpp): fields and forest
+//     belts next to the band's roads (their terrain read from the land cover where it is mapped),
+//     verges along the band's roads, built-up areas in and around the emptied settlements,
+//     wetlands where the land cover has them, scattered UXO elsewhere; mines on every road into
+//     the most fought-over settlements until about 30 % of the people are cut off;
+//  5. blown bridges on the real bridges (those on the mined roads, and in the war zone), the
+//     utilities cut at their sources, damaged public buildings, a memorial, damaged road runs;
+//  6. crews at the main hub and the largest towns outside the band, the builders sized to the
+//     work.
 #include "gen/synth.hpp"
 
 #include <algorithm>
@@ -19,10 +24,13 @@
 #include <memory>
 #include <numeric>
 
+#include "gen/aftermath.hpp"
 #include "gen/places.hpp"
 #include "gen/random.hpp"
+#include "gen/road_damage.hpp"
 #include "gen/shapes.hpp"
 #include "gen/war.hpp"
+#include "gen/workload.hpp"
 #include "geo/box_index.hpp"
 #include "geo/projection.hpp"
 #include "model/error.hpp"
@@ -84,7 +92,9 @@ class Synth {
     std::vector<std::vector<LonLat>> rings;
     for (const auto& c : land_) rings.push_back(c.polygon.outer);
     land_index_ = std::make_unique<geo::BoxIndex>(rings);
+    make_households();
     make_hazards();
+    make_front_lines();
     make_assets();
     make_crews();
     s_.params.seed = seed_;
@@ -228,20 +238,28 @@ class Synth {
   }
 
   // ---- hazards ----
-  void add_hazard(const std::vector<XY>& ring, HazardStatus st, Contamination c, Terrain t,
-                  LandUse lu) {
-    if (!is_simple_ring(ring)) return;  // never for blobs and rectangles; verges are checked first
+  bool add_hazard(const std::vector<XY>& ring, HazardStatus st, Contamination c, Terrain t,
+                  LandUse lu, const std::string& settlement = {}) {
+    if (!is_simple_ring(ring)) return false;  // never for blobs and rectangles; verges are checked
     Hazard h;
     for (const auto& p : ring) h.polygon.outer.push_back(ll(p));
     h.polygon.outer.push_back(h.polygon.outer.front());
     h.area_m2 = geo::area_m2(h.polygon);
-    if (h.area_m2 < 1000 || h.area_m2 > 1e6) return;  // outside 0.1..100 ha (never by construction)
+    if (h.area_m2 < 1000 || h.area_m2 > 1e6) return false;  // outside 0.1..100 ha
     h.id = make_id("HZ", s_.hazards.size() + 1, 5);
     h.status = st;
     h.contamination = c;
     h.terrain = t;
     h.land_use = lu;
+    if (!settlement.empty()) h.settlement = settlement;
     s_.hazards.push_back(std::move(h));
+    return true;
+  }
+  HazardSink hazard_sink() {
+    return [this](const std::vector<XY>& ring, HazardStatus st, Contamination c, Terrain t,
+                  LandUse lu, const std::string& settlement) {
+      return add_hazard(ring, st, c, t, lu, settlement);
+    };
   }
 
   // Terrain and land use at a hazard's centre: the land cover's where it is mapped, else
@@ -330,22 +348,8 @@ class Synth {
         }
       }
     }
-    // Built-up areas at the edges of the band's settlements.
-    std::vector<std::size_t> band_places;
-    for (std::size_t i = 0; i < s_.settlements.size(); ++i) {
-      if (band_dist(xy(s_.settlements[i].pos)) < hb_ + 500) band_places.push_back(i);
-    }
-    if (!band_places.empty()) {
-      for (std::size_t i = 0, n = scaled_count(kVillageEdges.count, k_); i < n; ++i) {
-        const XY c = xy(s_.settlements[band_places[r.index(band_places.size())]].pos) +
-                     rotate({r.uniform(120, 450), 0}, r.uniform(0, kTwoPi));
-        const double area = kVillageEdges.draw_area(r);
-        add_hazard(blob(c, area, r.uniform(1, 2), r.uniform(0, geo::kPi), r),
-                   draw_status(r, kVillageEdges.confirmed),
-                   draw_contamination(r, kVillageEdges.contamination), Terrain::kBuiltUp,
-                   LandUse::kResidential);
-      }
-    }
+    // Built-up areas in and around the emptied settlements.
+    add_residential_hazards(s_.settlements, war_, r, hazard_sink());
     // Wetlands where the land cover maps them in the band.
     std::vector<std::size_t> wet;
     for (std::size_t i = 0; i < land_.size(); ++i) {
@@ -381,30 +385,106 @@ class Synth {
     }
   }
 
+  // ---- households and the roads into the settlements cut off ----
+  // Signed distance from the band's centre line, negative on the main hub's side.
+  [[nodiscard]] double front_offset(XY p) const {
+    return band_offset(p) * (band_offset(xy(main_hub_pos_)) > 0 ? -1.0 : 1.0);
+  }
+
+  void make_households() {
+    Rng r(seed_, 9);
+    const std::size_t main = main_settlement();
+    for (std::size_t i = 0; i < s_.settlements.size(); ++i) {
+      const Settlement& st = s_.settlements[i];
+      // Towns: 5,000 people or more (assumption), for district heat and the size of buildings.
+      const int kind = i == main ? 0 : st.population >= 5000 ? 1 : 2;
+      war_.places.push_back({xy(st.pos), 0, kind, static_cast<double>(st.population)});
+    }
+    war_.to_lonlat = [this](XY p) { return ll(p); };
+    war_.side = side_;
+    war_.measure([this](XY p) { return front_offset(p); }, hb_);
+    gas_ = settle_households(s_.settlements, war_, s_.params, r);
+  }
+
+  // The road node nearest to p (as linking snaps settlements, docs/model.md §1).
+  [[nodiscard]] NodeId nearest_node(XY p) const {
+    std::uint32_t best = kNone;
+    for (double rad = 500;; rad *= 2) {
+      double bd = rad;
+      node_grid_->for_near(p, rad, [&](std::uint32_t id) {
+        const double d = dist(node_xy_[id], p);
+        if (d < bd || (d == bd && id < best)) {
+          bd = d;
+          best = id;
+        }
+      });
+      if (best != kNone || rad > 4 * side_) return NodeId(best == kNone ? 0 : best);
+    }
+  }
+
+  void make_front_lines() {
+    Rng r(seed_, 10);
+    view_ = std::make_unique<RoadView>(
+        s_.roads, [this](LonLat q) { return xy(q); }, [this](XY p) { return ll(p); },
+        [this](XY p) { return front_offset(p); }, hb_);
+    node_grid_ = std::make_unique<PointGrid>(side_, 1000);
+    for (std::uint32_t i = 0; i < node_xy_.size(); ++i) node_grid_->insert(i, node_xy_[i]);
+    // Neither the main settlement, the towns the crews are based at, nor a hub is cut off.
+    std::vector<std::uint8_t> may_cut(s_.settlements.size(), 1);
+    std::vector<NodeId> hub_nodes;
+    for (const Hub& h : s_.hubs) hub_nodes.push_back(nearest_node(xy(h.pos)));
+    for (const std::size_t t : depot_towns()) may_cut[t] = 0;
+    may_cut[main_settlement()] = 0;
+    std::vector<NodeId> node_of;
+    for (std::size_t i = 0; i < s_.settlements.size(); ++i) {
+      node_of.push_back(nearest_node(war_.places[i].p));
+      if (std::find(hub_nodes.begin(), hub_nodes.end(), node_of.back()) != hub_nodes.end())
+        may_cut[i] = 0;
+    }
+    // As in the built-in district: 27-31 % of the population cut off by mined roads.
+    const auto cut = settlements_to_cut(s_.settlements, war_, may_cut, r.uniform(0.27, 0.31));
+    std::vector<NodeId> nodes;
+    for (const auto i : cut) nodes.push_back(node_of[i]);
+    cut_bridges_ = mine_approaches(*view_, nodes, r, hazard_sink());
+  }
+
   // ---- assets ----
   void make_assets() {
     Rng r(seed_, 7);
     const RoadNetwork& g = s_.roads;
-    // Blown bridges: at most 25 per 1,200 km² (about twice the district's density), one per bridge
-    // way (source id) in and near the band, at its longest edge; the span is the bridge's real
-    // length. Long bridges and those on main roads are likelier targets (weighted sampling
-    // without replacement, weight = length, x3 on tertiary roads and above).
+    // Blown bridges: every bridge on a road into a cut-off settlement, and up to 40 per 1,200 km²
+    // (about the district's density) in the war zone, one per bridge way (source id) at its
+    // longest edge; the span is the bridge's real length. Long bridges, those on main roads and
+    // those where the fighting was hardest are likelier targets (weighted sampling without
+    // replacement, weight = length x intensity, x3 on tertiary roads and above).
     std::map<std::int64_t, std::pair<EdgeId, double>> ways;  // way -> longest edge, total length
     for (std::size_t e = 0; e < g.num_edges(); ++e) {
-      if (!g.edge_bridge[e] || band_dist(edge_mid_[e]) >= hb_ + 3000) continue;
+      if (!g.edge_bridge[e]) continue;
       auto& [edge, total] = ways[g.edge_source_id[e]];
       if (!edge.valid() || g.edge_length_m[e] > g.edge_length_m[edge.index()])
         edge = EdgeId::from_index(e);
       total += g.edge_length_m[e];
     }
+    auto blow = [&](EdgeId edge, double length) {
+      const double span = std::clamp(std::round(length), 6.0, 500.0);
+      new_asset(s_.assets, AssetKind::kBridge, Service::kNone, Trade::kBridge, span).geometry = {
+          ll(edge_mid_[edge.index()])};
+    };
+    std::map<std::int64_t, int> forced;
+    for (const EdgeId e : cut_bridges_) {
+      const auto way = g.edge_source_id[e.index()];
+      if (forced[way]++ == 0) blow(e, ways[way].second);
+    }
     std::vector<std::pair<EdgeId, double>> bridges;
     std::vector<double> weight;
     for (const auto& [way, b] : ways) {
+      const double w = view_->edge_intensity[b.first.index()];
+      if (forced.contains(way) || w < kWarZone) continue;
       bridges.push_back(b);
-      weight.push_back(std::max(b.second, 1.0) *
+      weight.push_back(std::max(b.second, 1.0) * w *
                        (g.edge_class[b.first.index()] <= RoadClass::kTertiary ? 3.0 : 1.0));
     }
-    for (std::size_t n = std::min(bridges.size(), scaled_count(25, k_)); n > 0; --n) {
+    for (std::size_t n = std::min(bridges.size(), scaled_count(40, k_)); n > 0; --n) {
       double total = 0;
       for (double w : weight) total += w;
       double u = r.uniform() * total;
@@ -415,52 +495,14 @@ class Synth {
         if (u < weight[i]) break;
         u -= weight[i];
       }
+      if (pick == kNone) break;
       weight[pick] = 0;
-      const auto& [edge, length] = bridges[pick];
-      const double span = std::clamp(std::round(length), 6.0, 500.0);
-      new_asset(s_.assets, AssetKind::kBridge, Service::kNone, Trade::kBridge, span).geometry = {
-          ll(edge_mid_[edge.index()])};
+      blow(bridges[pick].first, bridges[pick].second);
     }
-    // Cut lines and damaged schools and clinics around the settlements near the band.
-    const double near_band = hb_ + 2000;
-    std::vector<Place> places;
-    std::vector<std::string> ids;
-    const std::size_t main = main_settlement();
-    for (std::size_t i = 0; i < s_.settlements.size(); ++i) {
-      const Settlement& st = s_.settlements[i];
-      const int kind = i == main ? 0 : st.population >= 5000 ? 1 : 2;
-      places.push_back({xy(st.pos), 0, kind, static_cast<double>(st.population)});
-      ids.push_back(st.id);
-    }
-    const PlaceIndex index(places, side_);
-    std::vector<std::uint32_t> affected;
-    for (std::uint32_t i = 0; i < places.size(); ++i) {
-      if (i != main && band_dist(places[i].p) < near_band) affected.push_back(i);
-    }
-    add_service_damage(
-        places, index, affected,
-        [&](std::uint32_t id) { return band_dist(places[id].p) < near_band; }, ids,
-        [&](XY p) { return ll(p); }, r, s_.assets);
-    // Cratered road sections in the band, mostly on the roads that matter.
-    std::vector<EdgeId> band_edges, band_main;
-    for (std::size_t e = 0; e < g.num_edges(); ++e) {
-      if (band_dist(edge_mid_[e]) >= hb_ || g.edge_bridge[e]) continue;
-      band_edges.push_back(EdgeId::from_index(e));
-      if (g.edge_class[e] <= RoadClass::kTertiary) band_main.push_back(EdgeId::from_index(e));
-    }
-    const std::size_t want =
-        std::max(scaled_count(55, k_),
-                 scaled_count(115, k_) - std::min(scaled_count(115, k_), s_.assets.size()));
-    for (std::size_t i = 0; i < want && !band_edges.empty(); ++i) {
-      const bool on_main = !band_main.empty() && r.chance(0.7);
-      const EdgeId e =
-          on_main ? band_main[r.index(band_main.size())] : band_edges[r.index(band_edges.size())];
-      const auto shape = edge_xy(e);
-      const XY p = point_along(shape, r.uniform(0.25, 0.75) * polyline_length(shape));
-      new_asset(s_.assets, AssetKind::kRoadSection, Service::kNone, Trade::kRoad,
-                crater_pavement_m2(r, g.edge_class[e.index()]))
-          .geometry = {ll(p)};
-    }
+    add_utilities(s_, war_, gas_, r);
+    add_public_buildings(s_, war_, r);
+    add_memorials(s_, war_, scaled_count(1, k_), r);
+    add_road_damage(s_, *view_, r);
   }
 
   // The settlement of the main hub (the same id after "hub-", or the nearest); kNone without any.
@@ -479,9 +521,9 @@ class Synth {
   }
 
   // ---- crews ----
-  void make_crews() {
-    Rng r(seed_, 8);
-    // Depots: the main hub, and the largest towns well behind the front.
+  // The largest towns (1,000 people or more) well behind the front, where crews are based with
+  // the main hub's: at most 3·√k of them.
+  [[nodiscard]] std::vector<std::size_t> depot_towns() const {
     std::vector<std::size_t> towns;
     const std::size_t main = main_settlement();
     for (std::size_t i = 0; i < s_.settlements.size(); ++i) {
@@ -494,9 +536,24 @@ class Synth {
       return s_.settlements[a].population > s_.settlements[b].population;
     });
     towns.resize(std::min(towns.size(), scaled_count(3 * std::sqrt(k_), 1.0)));
+    return towns;
+  }
+
+  void make_crews() {
+    Rng r(seed_, 8);
     std::vector<std::string> depots{s_.hubs.front().id, s_.hubs.front().id};
-    for (std::size_t t : towns) depots.push_back(s_.settlements[t].id);
-    std::vector<Crew> crews = compose_crews(k_, r);
+    for (std::size_t t : depot_towns()) depots.push_back(s_.settlements[t].id);
+    // Builders for the work (assumption: the reconstruction programme sends as many as keep them
+    // about 65 % busy over the expected plan, about what the default district's 5,000 get); a
+    // real region's housing follows its population, not its area. Without work, 5,000 per
+    // 1,200 km² as in the default district.
+    const auto needed = builders_needed(s_, kExpectedPlanDays);
+    double total = 0;
+    for (double x : needed) total += x;
+    const int builders = total > 0 ? std::max(75, static_cast<int>(std::llround(total / 0.65)))
+                                   : static_cast<int>(std::llround(5000 * k_));
+    report_.builders = builders;
+    std::vector<Crew> crews = compose_crews(k_, builders, needed, r);
     for (std::size_t i = 0; i < crews.size(); ++i) {
       crews[i].id = make_id("C", i + 1, 4);
       crews[i].base = depots[i % depots.size()];
@@ -520,6 +577,11 @@ class Synth {
   std::vector<XY> node_xy_;
   std::vector<XY> edge_mid_;
   std::unique_ptr<geo::BoxIndex> land_index_;
+  WarMap war_;
+  GasHeated gas_;
+  std::unique_ptr<RoadView> view_;
+  std::unique_ptr<PointGrid> node_grid_;
+  std::vector<EdgeId> cut_bridges_;
 };
 
 }  // namespace

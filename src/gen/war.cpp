@@ -78,76 +78,8 @@ Asset& new_asset(std::vector<Asset>& assets, AssetKind kind, Service svc, Trade 
   return assets.back();
 }
 
-void add_service_damage(const std::vector<Place>& places, const PlaceIndex& index,
-                        const std::vector<std::uint32_t>& affected,
-                        const std::function<bool(std::uint32_t)>& chain_ok,
-                        const std::vector<std::string>& ids,
-                        const std::function<LonLat(XY)>& to_lonlat, Rng& r,
-                        std::vector<Asset>& assets) {
-  std::vector<std::uint32_t> power_of(places.size(), kNone);  // asset index of a cut power line
-  for (int pass = 0; pass < 2; ++pass) {
-    const bool power = pass == 0;
-    std::vector<std::uint8_t> done(places.size(), 0);
-    for (std::size_t k = 0; k < affected.size(); ++k) {  // deterministic shuffle order
-      const auto v = affected[(k * 7919 + pass * 31) % affected.size()];
-      if (done[v] || places[v].kind == 0 || !r.chance(power ? 0.8 : 0.65)) continue;
-      std::vector<std::uint32_t> chain{v};
-      done[v] = 1;
-      const std::size_t extra = r.index(4);
-      for (std::size_t x = 0; x < extra; ++x) {
-        const auto nb = index.nearest(places[chain.back()].p, chain.back(), [&](std::uint32_t id) {
-          return !done[id] && places[id].kind == 2 && chain_ok(id);
-        });
-        if (nb == kNone || dist(places[nb].p, places[chain.back()].p) > 5000) break;
-        chain.push_back(nb);
-        done[nb] = 1;
-      }
-      const auto src = index.nearest(places[v].p, v, [&](std::uint32_t id) {
-        return !done[id] && std::find(chain.begin(), chain.end(), id) == chain.end();
-      });
-      std::vector<XY> pts;
-      if (src != kNone) pts.push_back(places[src].p + XY{r.uniform(-60, 60), r.uniform(-60, 60)});
-      for (auto c : chain) pts.push_back(places[c].p + XY{r.uniform(-60, 60), r.uniform(-60, 60)});
-      if (pts.size() < 2) pts.push_back(pts.back() + XY{r.uniform(300, 900), r.uniform(300, 900)});
-      LineString line;
-      for (const auto& p : pts) line.push_back(to_lonlat(p));
-      const double len = std::round(geo::length_m(line));
-      std::optional<std::string> dep;
-      if (!power && power_of[v] != kNone && r.chance(0.7)) dep = assets[power_of[v]].id;
-      const auto idx = static_cast<std::uint32_t>(assets.size());
-      auto& a = new_asset(assets, power ? AssetKind::kPowerLine : AssetKind::kCommsLine,
-                          power ? Service::kPower : Service::kComms,
-                          power ? Trade::kPower : Trade::kComms, len);
-      a.geometry = std::move(line);
-      if (dep) a.depends_on.push_back(std::move(*dep));
-      for (auto c : chain) {
-        a.serves.push_back(ids[c]);
-        if (power) power_of[c] = idx;
-      }
-    }
-  }
-  // Damaged schools and clinics near the band.
-  for (auto i : affected) {
-    const auto& p = places[i];
-    if (p.pop < 100) continue;
-    for (const bool school : {true, false}) {
-      if (p.kind == 2 && !r.chance(school ? 0.55 : 0.35)) continue;
-      const double town = p.kind == 2 ? 1.0 : 2.5;
-      const double floor = school ? std::clamp(r.lognormal(1200 * town, 0.5), 300.0, 8000.0)
-                                  : std::clamp(r.lognormal(350 * town, 0.5), 80.0, 3000.0);
-      auto& a = new_asset(assets, AssetKind::kPublicBuilding,
-                          school ? Service::kSchool : Service::kClinic, Trade::kGeneral,
-                          std::round(floor));
-      a.geometry = {to_lonlat(p.p + XY{r.uniform(-150, 150), r.uniform(-150, 150)})};
-      const auto catchment = index.within(p.p, school ? 3500 : 6000);
-      for (std::size_t c = 0; c < catchment.size() && c < 8; ++c) {
-        a.serves.push_back(ids[catchment[c]]);
-      }
-    }
-  }
-}
-
-std::vector<Crew> compose_crews(double k, Rng& r) {
+std::vector<Crew> compose_crews(double k, int builders,
+                                const std::array<double, kTradeCount>& builders_needed, Rng& r) {
   struct Spec {
     Trade trade;
     double teams;
@@ -188,13 +120,36 @@ std::vector<Crew> compose_crews(double k, Rng& r) {
   }
   adjust_to_total(crews, bounds, sum, deminers);
 
-  // Builders: road 30 %, bridge 12 %, comms 12 %, power 16 %, general 30 %; brigades of 15-40.
-  const auto builders = static_cast<int>(std::llround(5000 * k));
-  const std::array<std::pair<Trade, double>, 5> shares = {std::pair{Trade::kRoad, 0.30},
-                                                          {Trade::kBridge, 0.12},
-                                                          {Trade::kComms, 0.12},
-                                                          {Trade::kPower, 0.16},
-                                                          {Trade::kGeneral, 0.30}};
+  // Builders: split in proportion to the people each trade needs for its work (assumption: the
+  // reconstruction authority forms the brigades for the work there is), every trade with at least
+  // two brigades of 15 (one when the district has fewer than 300 builders, none below 75), so that
+  // a trade with little work still works two sites at once; brigades of 15-40. Without any work,
+  // the former fixed mix: road 30 %, bridge 12 %, comms 12 %, power 16 %, general 30 %.
+  std::array<std::pair<Trade, double>, 5> shares = {std::pair{Trade::kRoad, 0.30},
+                                                    {Trade::kBridge, 0.12},
+                                                    {Trade::kComms, 0.12},
+                                                    {Trade::kPower, 0.16},
+                                                    {Trade::kGeneral, 0.30}};
+  double need = 0;
+  for (const auto& [t, sh] : shares) need += builders_needed[static_cast<std::size_t>(t)];
+  if (need > 0) {
+    const double floor = builders >= 300 ? 30.0 / builders : builders >= 75 ? 15.0 / builders : 0.0;
+    double low = 0, high = 0;
+    // A trade that needs under 4 % of the builders gets half as many again (assumption: its few
+    // brigades cannot spread over many sites at once, and are lent to other work when free).
+    double weights = 0;
+    for (auto& [t, sh] : shares) {
+      sh = builders_needed[static_cast<std::size_t>(t)] / need;
+      if (sh < 0.04) sh *= 1.5;
+      weights += sh;
+    }
+    for (auto& [t, sh] : shares) {
+      sh /= weights;
+      (sh < floor ? low : high) += sh < floor ? floor : sh;
+    }
+    // The trades below the floor rise to it; the others give up the difference pro rata.
+    for (auto& [t, sh] : shares) sh = sh < floor ? floor : sh * (1 - low) / high;
+  }
   int assigned = 0;
   for (std::size_t t = 0; t < shares.size(); ++t) {
     const int total = t + 1 == shares.size()
@@ -202,7 +157,8 @@ std::vector<Crew> compose_crews(double k, Rng& r) {
                           : static_cast<int>(std::llround(builders * shares[t].second));
     assigned += total;
     if (total <= 0) continue;
-    const auto n = std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(total / 27.0)));
+    const auto n = std::max<std::size_t>(total >= 30 ? 2 : 1,
+                                         static_cast<std::size_t>(std::llround(total / 27.0)));
     const std::size_t first = crews.size();
     for (std::size_t i = 0; i < n; ++i) {
       const int size =

@@ -6,7 +6,6 @@
 
 #include <array>
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -33,8 +32,6 @@ inline constexpr HazardRecipe kFieldHazards{300,  2.5 * kHa,       1.3, 0.15 * k
 // Forest belts: long strips 15–40 m wide; the area sets the length (see forest_belt_length_m).
 inline constexpr HazardRecipe kForestBelts{130, 0.8 * kHa, 0.8, 0, 0, 0.2, {60, 10, 15, 15}};
 inline constexpr HazardRecipe kVergeHazards{140, 0, 0, 0, 0, 0.3, {35, 50, 15, 0}};
-inline constexpr HazardRecipe kVillageEdges{60,  1.2 * kHa,      0.7, 0.15 * kHa, 8 * kHa,
-                                            0.3, {25, 0, 45, 30}};
 inline constexpr HazardRecipe kWetlands{30,       4 * kHa, 0.9,           0.5 * kHa,
                                         60 * kHa, 0.15,    {60, 0, 40, 0}};
 // Scattered unexploded ordnance away from the front: 80 % UXO, 20 % cluster munitions.
@@ -56,20 +53,11 @@ double crater_pavement_m2(Rng& r, RoadClass c);
 // Appends an asset with the next id ("A0001", ...).
 Asset& new_asset(std::vector<Asset>& assets, AssetKind kind, Service svc, Trade trade, double qty);
 
-// Cut power and comms lines feeding chains of villages, and damaged schools and clinics, around the
-// `affected` places (indices into `places`, which `index` indexes). `chain_ok(i)` says whether a
-// place may join a line's chain (it must be near the band). `ids[i]` is the settlement id of
-// place i; `to_lonlat` maps local metres to WGS 84.
-void add_service_damage(const std::vector<Place>& places, const PlaceIndex& index,
-                        const std::vector<std::uint32_t>& affected,
-                        const std::function<bool(std::uint32_t)>& chain_ok,
-                        const std::vector<std::string>& ids,
-                        const std::function<LonLat(XY)>& to_lonlat, Rng& r,
-                        std::vector<Asset>& assets);
-
 // The crews of a district of `k` times 1,200 km²: 1,000·k deminers (survey, manual, dog and
-// mechanical teams) and 5,000·k builders (road, bridge, comms, power and general brigades).
-// Ids and bases are left empty.
-std::vector<Crew> compose_crews(double k, Rng& r);
+// mechanical teams) and `builders` builders (road, bridge, comms, power and general brigades),
+// split among the builder trades in proportion to `builders_needed` (gen/workload.hpp; all zero:
+// a fixed mix). Ids and bases are left empty.
+std::vector<Crew> compose_crews(double k, int builders,
+                                const std::array<double, kTradeCount>& builders_needed, Rng& r);
 
 }  // namespace gw::gen
