@@ -9,6 +9,7 @@
 #include <system_error>
 #include <utility>
 
+#include "io/asset_kinds_internal.hpp"
 #include "io/outputs_util.hpp"
 #include "io/scenario_json.hpp"
 #include "model/error.hpp"
@@ -53,30 +54,27 @@ void check_size(std::size_t got, std::size_t want, std::string_view what) {
   }
 }
 
-std::string_view work_unit(const Scenario& s, const Task& task) {
-  if (task.kind != TaskKind::kRepair) return "m2";
-  if (!task.asset.valid() || task.asset.index() >= s.assets.size()) return "";
-  switch (s.assets[task.asset.index()].kind) {
-    case AssetKind::kRoadSection:
-    case AssetKind::kPublicBuilding:
-      return "m2";
-    case AssetKind::kBridge:
-    case AssetKind::kCommsLine:
-    case AssetKind::kPowerLine:
-      return "m";
-  }
-  return "";
+std::string_view work_unit(const Scenario& /*s*/, const Task& task) {
+  if (task.kind == TaskKind::kRepair || task.kind == TaskKind::kHousing)
+    return kinds::activity_unit(task.activity);
+  return "m2";
 }
 
 std::string task_target(const Scenario& s, const Task& task) {
-  if (task.kind == TaskKind::kRepair) {
-    if (task.asset.valid() && task.asset.index() < s.assets.size())
-      return s.assets[task.asset.index()].id;
-    return "";
+  switch (task.kind) {
+    case TaskKind::kRepair:
+      return task.asset.valid() && task.asset.index() < s.assets.size()
+                 ? s.assets[task.asset.index()].id
+                 : "";
+    case TaskKind::kHousing:
+      return task.settlement.valid() && task.settlement.index() < s.settlements.size()
+                 ? s.settlements[task.settlement.index()].id
+                 : "";
+    default:
+      return task.hazard.valid() && task.hazard.index() < s.hazards.size()
+                 ? s.hazards[task.hazard.index()].id
+                 : "";
   }
-  if (task.hazard.valid() && task.hazard.index() < s.hazards.size())
-    return s.hazards[task.hazard.index()].id;
-  return "";
 }
 
 std::vector<const Assignment*> assignments_by_task(const TaskSet& t, const Plan& p) {
@@ -229,11 +227,20 @@ json plan_json(const Scenario& s, const TaskSet& t, const Plan& p) {
     j["asset"] = task.asset.valid() && task.asset.index() < s.assets.size()
                      ? json(s.assets[task.asset.index()].id)
                      : json(nullptr);
+    j["settlement"] = task.settlement.valid() && task.settlement.index() < s.settlements.size()
+                          ? json(s.settlements[task.settlement.index()].id)
+                          : json(nullptr);
     j["corridor_edge"] =
         task.corridor_edge.valid() ? json(task.corridor_edge.value) : json(nullptr);
     j["package"] = task.package;
     j["work"] = task.work;
     j["unit"] = work_unit(s, task);
+    // Repair and housing: the activity and the step of the project (repair: the index in its
+    // kind's template; housing: the damage class); housing: the dwellings it makes habitable.
+    const bool project = task.kind == TaskKind::kRepair || task.kind == TaskKind::kHousing;
+    j["activity"] = project ? json(name(task.activity)) : json(nullptr);
+    j["step"] = project ? json(task.step) : json(nullptr);
+    j["dwellings"] = task.kind == TaskKind::kHousing ? json(task.dwellings) : json(nullptr);
     j["terrain"] = name(task.terrain);
     j["site_edge"] = task.site_edge.valid() ? json(task.site_edge.value) : json(nullptr);
     j["site"] = json::array({task.site.lon, task.site.lat});  // exact: the validator reads it back
@@ -257,7 +264,7 @@ json plan_json(const Scenario& s, const TaskSet& t, const Plan& p) {
   }
   json out;
   out["format"] = "groundwork-plan";
-  out["version"] = 1;
+  out["version"] = 2;  // 2: repair steps and housing (issue 14)
   out["rule"] = p.rule;
   out["start_date"] = s.params.start_date;
   out["time_unit"] = "minutes";
@@ -412,8 +419,9 @@ std::string fixed(double v, int decimals) {
 
 std::string schedule_csv(const Scenario& s, const TaskSet& t, const Plan& p) {
   std::string out =
-      "task,kind,hazard,asset,crew,trade,depart_day,start_day,end_day,depart_at,start_at,end_at,"
-      "travel_min,work,unit\n";
+      "task,kind,hazard,asset,settlement,crew,trade,depart_day,start_day,end_day,depart_at,start_"
+      "at,"
+      "end_at,travel_min,work,unit,activity\n";
   const std::string& d0 = s.params.start_date;
   for (const Assignment* a : assignments_by_crew_start(p)) {
     if (!a->task.valid() || a->task.index() >= t.tasks.size()) {
@@ -424,8 +432,10 @@ std::string schedule_csv(const Scenario& s, const TaskSet& t, const Plan& p) {
     const std::string target = task_target(s, task);
     out += std::to_string(a->task.value);
     out += ',' + std::string(name(task.kind));
-    out += ',' + csv_field(task.kind == TaskKind::kRepair ? "" : target);
+    const bool project = task.kind == TaskKind::kRepair || task.kind == TaskKind::kHousing;
+    out += ',' + csv_field(project ? "" : target);
     out += ',' + csv_field(task.kind == TaskKind::kRepair ? target : "");
+    out += ',' + csv_field(task.kind == TaskKind::kHousing ? target : "");
     out += ',' + csv_field(has_crew ? s.crews[a->crew.index()].id : "");
     out += ',' + std::string(has_crew ? name(s.crews[a->crew.index()].trade) : "");
     out += ',' + fixed(minutes_to_days(a->depart), 3);
@@ -437,6 +447,7 @@ std::string schedule_csv(const Scenario& s, const TaskSet& t, const Plan& p) {
     out += ',' + std::to_string(a->travel_min);
     out += ',' + fixed(task.work, 2);
     out += ',' + std::string(work_unit(s, task));
+    out += ',' + std::string(project ? name(task.activity) : "");
     out += '\n';
   }
   return out;

@@ -24,9 +24,11 @@ std::string grouped(double v, int decimals, std::string_view minus = "-");
 nlohmann::json lonlat_json(LonLat p);  // [lon, lat] rounded to 7 decimals
 // Throws gw::Error(kInternal) when an evaluation array does not match the scenario.
 void check_size(std::size_t got, std::size_t want, std::string_view what);
-// Unit of a task's work: "m2" for demining and survey; the asset's quantity unit for repairs.
+// Unit of a task's work: "m2" for demining and survey; its activity's unit for repair and
+// housing ("m2", "m" or "dwelling").
 std::string_view work_unit(const Scenario& s, const Task& task);
-// Id of the hazard (demining, survey) or asset (repair) a task works on; "" when none.
+// Id of the hazard (demining, survey), asset (repair) or settlement (housing) a task works on; ""
+// when none.
 std::string task_target(const Scenario& s, const Task& task);
 // Per task, its assignment or nullptr. Throws kInternal on an out-of-range or repeated task.
 std::vector<const Assignment*> assignments_by_task(const TaskSet& t, const Plan& p);
