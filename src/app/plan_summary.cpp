@@ -24,6 +24,8 @@ std::string objective_unit(ObjectiveKind k) {
       return "(weighted objective)";
     case ObjectiveKind::kMakespan:
       return "days (makespan)";
+    case ObjectiveKind::kReturn:
+      return "people-days displaced";
   }
   return "";
 }

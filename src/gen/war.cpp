@@ -119,7 +119,7 @@ void add_service_damage(const std::vector<Place>& places, const PlaceIndex& inde
                           power ? Service::kPower : Service::kComms,
                           power ? Trade::kPower : Trade::kComms, len);
       a.geometry = std::move(line);
-      a.depends_on = std::move(dep);
+      if (dep) a.depends_on.push_back(std::move(*dep));
       for (auto c : chain) {
         a.serves.push_back(ids[c]);
         if (power) power_of[c] = idx;

@@ -30,12 +30,15 @@ struct DispatchOptions {
   // relative to one person regaining road access.
   double land_weight_people_per_ha = 10.0;
   double service_weight = 0.25;
+  // Per displaced person brought home (docs/model.md §7), relative to one person regaining road
+  // access: shared over the work their return waits for (return_priorities.hpp).
+  double return_weight = 1.0;
   // Multipliers set from the weighted objective (plan/objective.hpp; 1 = neutral): on the access
   // gains, on the land weight by the hazard's land use, and on the service weight by the asset's
   // service (indexed by gw::Service).
   double access_weight = 1.0;
   std::array<double, kLandUseCount> land_use_weight{1, 1, 1, 1, 1, 1};
-  std::array<double, kServiceCount> service_factor{1, 1, 1, 1, 1};
+  std::array<double, kServiceCount> service_factor{1, 1, 1, 1, 1, 1, 1, 1};
   // Per kilometre of blocked road times the edge's weight: added, divided by the nominal days of
   // the edge's closure, to the priority of every task in it (0 = off).
   double road_weight_per_km = 0.0;

@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "network/union_find.hpp"
+#include "plan/calendar.hpp"
+#include "plan/restoration.hpp"
 
 namespace gw::plan {
 
@@ -103,21 +105,12 @@ Evaluation evaluate(const Scenario& s, const TaskSet& ts, const Plan& plan) {
   ev.days_to_access_90 = days_to_share(by_time, ev.population_total, 0.9);
   ev.days_to_access_100 = days_to_share(by_time, ev.population_total, 1.0);
 
-  // Services: an asset works once it and, recursively, what it depends on are repaired.
-  std::vector<Minutes> works(s.assets.size(), kNever);
-  for (std::size_t a = 0; a < s.assets.size(); ++a) {
-    Minutes t = 0;
-    for (AssetId cur = AssetId::from_index(a); cur.valid(); cur = s.assets[cur.index()].depends) {
-      t = std::max(t, ev.task_end[ts.asset_task[cur.index()].index()]);
-    }
-    works[a] = t;
-  }
-  for (auto& v : ev.service_restored) v.assign(s.settlements.size(), 0);
-  for (std::size_t a = 0; a < s.assets.size(); ++a) {
-    auto& restored = ev.service_restored[static_cast<std::size_t>(s.assets[a].service)];
-    for (SettlementId st : s.assets[a].served)
-      restored[st.index()] = std::max(restored[st.index()], works[a]);
-  }
+  // Services (docs/model.md §7): an asset works once its project is done and so, recursively, is
+  // every asset it depends on.
+  const Restoration rest = restoration_times(s, ts, ev.task_end);
+  ev.asset_done = rest.asset_done;
+  ev.asset_works = rest.asset_works;
+  for (std::size_t k = 0; k < kServiceCount; ++k) ev.service_restored[k] = rest.service[k];
   for (Service sv : kRestorableServices) {
     const auto k = static_cast<std::size_t>(sv);
     for (std::size_t i = 0; i < s.settlements.size(); ++i) {
@@ -210,6 +203,11 @@ Evaluation evaluate(const Scenario& s, const TaskSet& ts, const Plan& plan) {
     ev.released_ha_by_month.push_back(ev.released_ha_by_day[days - 1]);
   }
 
+  // Return of the displaced and milestones (docs/model.md §7).
+  const Calendar cal(s.params);
+  evaluate_returns(s, ts, cal, ev.settlement_access, rest, ev.task_end, days, ev);
+  evaluate_milestones(s, cal, rest, ev);
+
   // Crew utilisation over the makespan.
   ev.crew_use.assign(s.crews.size(), CrewUse{});
   for (const Assignment& a : plan.assignments) {
@@ -235,6 +233,8 @@ double objective_value(const Objective& o, const Evaluation& ev) {
       return ev.people_days_without_access;
     case ObjectiveKind::kMakespan:
       return ev.makespan_days;
+    case ObjectiveKind::kReturn:
+      return ev.people_days_displaced;
     case ObjectiveKind::kWeighted:
       break;
   }
@@ -246,6 +246,8 @@ double objective_value(const Objective& o, const Evaluation& ev) {
     const auto k = static_cast<std::size_t>(sv);
     v += w.service_people_day[k] * ev.weighted_people_days_without_service[k];
   }
+  v += w.return_people_day * ev.weighted_people_days_displaced;
+  v += w.milestone_day * ev.milestone_days_late;
   return v + w.road_km_day * ev.road_km_days_closed;
 }
 

@@ -60,7 +60,7 @@ class Closure {
     FeasibilityReport rep;
     std::vector<std::uint8_t> no_trade(n_, 0);
     for (std::size_t t = 0; t < n_; ++t) {
-      need_[t] = class_trades[task_class(s_, ts_.tasks[t])] & present;
+      need_[t] = class_trades[task_class(ts_.tasks[t])] & present;
       no_trade[t] = need_[t] == 0;
     }
     for (std::size_t e = 0; e < net.num_edges(); ++e) {
@@ -111,7 +111,7 @@ class Closure {
     const double calendar = 7.0 / s_.params.working_days_per_week;
     for (std::size_t t = 0; t < n_; ++t) {
       if (!done_[t]) continue;
-      const std::size_t k = task_class(s_, ts_.tasks[t]);
+      const std::size_t k = task_class(ts_.tasks[t]);
       InfeasibleTask worst;
       for (std::size_t tr = 0; tr < kTradeCount; ++tr) {
         if ((need_[t] & bit(tr)) == 0) continue;
@@ -224,7 +224,7 @@ std::string task_label(const Scenario& s, const TaskSet& ts, TaskId id) {
 
 std::string trades_able(const Scenario& s, const Task& t) {
   std::string out;
-  const std::size_t k = task_class(s, t);
+  const std::size_t k = task_class(t);
   for (std::size_t tr = 0; tr < kTradeCount; ++tr) {
     if (per_person_rate(s.params, static_cast<Trade>(tr), k) > 0) {
       out += (out.empty() ? "" : ", ") + std::string(name(static_cast<Trade>(tr)));

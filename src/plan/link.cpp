@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <sstream>
 #include <unordered_map>
 
+#include "geo/box_index.hpp"
 #include "geo/edge_index.hpp"
+#include "geo/overlay.hpp"
 #include "model/error.hpp"
 #include "network/union_find.hpp"
 
@@ -135,13 +138,14 @@ LinkReport link_scenario(Scenario& s, const std::string& source) {
       }
       a.served.push_back(SettlementId::from_index(it->second));
     }
-    a.depends = AssetId{};
-    if (a.depends_on) {
-      auto it = asset_index.find(*a.depends_on);
-      if (it == asset_index.end())
+    a.depends.clear();
+    for (const std::string& dep : a.depends_on) {
+      auto it = asset_index.find(dep);
+      if (it == asset_index.end()) {
         throw Error(ErrorCode::kInvalidInput,
-                    where + ": depends_on unknown asset '" + *a.depends_on + "'");
-      a.depends = AssetId::from_index(it->second);
+                    where + ": depends_on unknown asset " + quote_value(dep));
+      }
+      a.depends.push_back(AssetId::from_index(it->second));
     }
     a.edge = EdgeId{};
     a.snap_distance_m = 0;
@@ -169,15 +173,66 @@ LinkReport link_scenario(Scenario& s, const std::string& source) {
                                std::pair{"hubs", &hub_snaps}, std::pair{"damage", &asset_snaps}}) {
     if (!snaps->empty()) report.snaps.push_back(summarise(layer, *snaps, p.snap_warning_m));
   }
-  // A dependency cycle would make a service never restorable: reject it.
-  for (std::size_t i = 0; i < s.assets.size(); ++i) {
-    AssetId cur = s.assets[i].depends;
-    for (std::size_t steps = 0; cur.valid(); ++steps) {
-      if (steps > s.assets.size()) {
-        throw Error(ErrorCode::kInvalidInput, source + ": damage[" + std::to_string(i) + "] '" +
-                                                  s.assets[i].id + "': depends_on forms a cycle");
+  // Built-up hazards (docs/model.md §1): the settlement a residential hazard names, or else the
+  // nearest settlement within built_up_radius_m.
+  {
+    std::vector<std::vector<LonLat>> rings;
+    rings.reserve(s.hazards.size());
+    for (const auto& z : s.hazards) rings.push_back(z.polygon.outer);
+    const geo::BoxIndex hazard_index(rings);
+    std::vector<double> best(s.hazards.size(), std::numeric_limits<double>::infinity());
+    for (auto& z : s.hazards) z.built_up = SettlementId{};
+    for (std::size_t i = 0; i < s.settlements.size(); ++i) {
+      const LineString at{s.settlements[i].pos};
+      for (const std::uint32_t h : hazard_index.query(at, p.built_up_radius_m)) {
+        Hazard& z = s.hazards[h];
+        if (z.land_use != LandUse::kResidential || z.settlement) continue;
+        const double d = geo::polygon_distance_m(z.polygon, at);
+        if (d <= p.built_up_radius_m && d < best[h]) {  // ties: the settlement listed first
+          best[h] = d;
+          z.built_up = SettlementId::from_index(i);
+        }
       }
-      cur = s.assets[cur.index()].depends;
+    }
+    for (std::size_t h = 0; h < s.hazards.size(); ++h) {
+      Hazard& z = s.hazards[h];
+      if (!z.settlement) continue;
+      auto it = settlement_index.find(*z.settlement);
+      if (it == settlement_index.end()) {
+        throw Error(ErrorCode::kInvalidInput, source + ": hazards[" + std::to_string(h) + "] " +
+                                                  quote_value(z.id) + ": settlement " +
+                                                  quote_value(*z.settlement) + " is unknown");
+      }
+      if (z.land_use == LandUse::kResidential) z.built_up = SettlementId::from_index(it->second);
+    }
+  }
+  // A dependency cycle would make a service never restorable: reject it (depth-first search,
+  // colouring assets on the current path).
+  {
+    std::vector<std::uint8_t> colour(s.assets.size(), 0);    // 0 new, 1 on the path, 2 done
+    std::vector<std::pair<std::size_t, std::size_t>> stack;  // (asset, next dependency)
+    for (std::size_t root = 0; root < s.assets.size(); ++root) {
+      if (colour[root] != 0) continue;
+      stack.emplace_back(root, 0);
+      colour[root] = 1;
+      while (!stack.empty()) {
+        auto& [a, k] = stack.back();
+        if (k == s.assets[a].depends.size()) {
+          colour[a] = 2;
+          stack.pop_back();
+          continue;
+        }
+        const std::size_t b = s.assets[a].depends[k++].index();
+        if (colour[b] == 1) {
+          throw Error(ErrorCode::kInvalidInput, source + ": damage[" + std::to_string(b) + "] " +
+                                                    quote_value(s.assets[b].id) +
+                                                    ": depends_on forms a cycle");
+        }
+        if (colour[b] == 0) {
+          colour[b] = 1;
+          stack.emplace_back(b, 0);
+        }
+      }
     }
   }
   return report;

@@ -328,7 +328,7 @@ class WorkBound {
     std::array<std::int64_t, kTaskClassCount> example{};
     example.fill(-1);
     for (std::size_t t = 0; t < nt; ++t) {
-      cls_[t] = static_cast<std::uint8_t>(task_class(s_, ts_.tasks[t]));
+      cls_[t] = static_cast<std::uint8_t>(task_class(ts_.tasks[t]));
       if (example[cls_[t]] < 0) example[cls_[t]] = static_cast<std::int64_t>(t);
     }
     // Per crew and class: the crew's daily rate (on a task of that class).

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <map>
 
+#include "plan/calendar.hpp"
 #include "plan/evaluate.hpp"
+#include "plan/restoration.hpp"
+#include "plan/tasks.hpp"
 
 namespace gw::plan {
 
@@ -32,29 +35,17 @@ double class_work_days(const Scenario& s, const TaskSet& ts) {
     double work = 0;
     std::size_t tasks = 0;
   };
-  std::map<std::pair<int, int>, Class> classes;
+  std::map<std::size_t, Class> classes;
   for (const Task& t : ts.tasks) {
-    const int sub = t.kind == TaskKind::kRepair ? static_cast<int>(s.assets[t.asset.index()].kind)
-                                                : static_cast<int>(t.terrain);
-    const std::pair<int, int> k{static_cast<int>(t.kind), sub};
-    Class& c = classes[k];
+    Class& c = classes[task_class(t)];
     c.sample = &t;
     c.work += t.work;
     ++c.tasks;
   }
   double days = 0;
   for (const auto& [k, c] : classes) {
-    const Task& t = *c.sample;
     double rate = 0;  // per working day, every capable crew together
-    for (const Crew& crew : s.crews) {
-      const auto tr = static_cast<std::size_t>(crew.trade);
-      const double r =
-          t.kind == TaskKind::kRepair
-              ? p.repair_rate[tr][static_cast<std::size_t>(s.assets[t.asset.index()].kind)]
-              : p.rate[tr][static_cast<std::size_t>(t.kind)] *
-                    p.terrain_factor[tr][static_cast<std::size_t>(t.terrain)];
-      rate += crew.people * r * crew.productivity_factor;
-    }
+    for (const Crew& crew : s.crews) rate += daily_rate(crew, per_person_rate(p, crew.trade, k));
     if (!(rate > 0)) continue;  // the chain bound has no end for these tasks then
     const double minutes = c.work / rate * kMinutesPerDay * 7.0 / p.working_days_per_week -
                            2e-6 * static_cast<double>(c.tasks);
@@ -88,25 +79,21 @@ std::optional<double> objective_lower_bound(const Scenario& s, const TaskSet& ts
     ev.weighted_people_days_without_access +=
         static_cast<double>(st.population) * st.weight * days(lb.settlement_access[i]);
   }
-  std::vector<Minutes> works(s.assets.size(), 0);
-  for (std::size_t a = 0; a < s.assets.size(); ++a) {
-    for (AssetId cur = AssetId::from_index(a); cur.valid(); cur = s.assets[cur.index()].depends)
-      works[a] = std::max(works[a], lb.task_end[ts.asset_task[cur.index()].index()]);
-  }
+  // Services and returns from the bound's earliest ends: each only comes later in a real plan
+  // (restoration.hpp).
+  const Restoration rest = restoration_times(s, ts, lb.task_end);
   for (const Service sv : kRestorableServices) {
     const auto k = static_cast<std::size_t>(sv);
-    std::vector<Minutes> restored(s.settlements.size(), 0);
-    for (std::size_t a = 0; a < s.assets.size(); ++a) {
-      if (s.assets[a].service != sv) continue;
-      for (const SettlementId st : s.assets[a].served)
-        restored[st.index()] = std::max(restored[st.index()], works[a]);
-    }
     for (std::size_t i = 0; i < s.settlements.size(); ++i) {
       ev.weighted_people_days_without_service[k] +=
           static_cast<double>(s.settlements[i].population) * s.settlements[i].weight *
-          days(restored[i]);
+          days(rest.service[k][i]);
     }
   }
+  const Calendar cal(s.params);
+  evaluate_returns(s, ts, cal, lb.settlement_access, rest, lb.task_end, 1, ev);
+  evaluate_milestones(s, cal, rest, ev);
+  if (o.kind == ObjectiveKind::kReturn) return ev.people_days_displaced;
   for (std::size_t t = 0; t < ts.tasks.size(); ++t) {
     const Task& task = ts.tasks[t];
     double m2 = 0;

@@ -1,6 +1,7 @@
 #include "plan/tasks.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -40,28 +41,32 @@ bool nts_cancels(std::uint64_t seed, std::string_view hazard_id, double cancel_s
   return u < cancel_share;
 }
 
-std::size_t task_class(const Scenario& s, const Task& t) {
-  if (t.kind == TaskKind::kRepair) return 4 * kTerrainCount + idx(s.assets[t.asset.index()].kind);
+std::size_t task_class(const Task& t) {
+  if (is_reconstruction(t.kind)) return kDeminingClassCount + idx(t.activity);
   return idx(t.kind) * kTerrainCount + idx(t.terrain);
 }
 
 double per_person_rate(const Parameters& p, Trade trade, std::size_t task_class) {
   const std::size_t tr = idx(trade);
-  if (task_class >= 4 * kTerrainCount) return p.repair_rate[tr][task_class - 4 * kTerrainCount];
+  if (task_class >= kDeminingClassCount)
+    return p.activity_rate[tr][task_class - kDeminingClassCount];
   return p.rate[tr][task_class / kTerrainCount] * p.terrain_factor[tr][task_class % kTerrainCount];
 }
 
 double daily_rate(const Scenario& s, const Crew& c, const Task& t) {
-  return daily_rate(c, per_person_rate(s.params, c.trade, task_class(s, t)));
+  return daily_rate(c, per_person_rate(s.params, c.trade, task_class(t)));
+}
+
+double nominal_minutes(const Parameters& p, double work, double rate) {
+  return work / rate * 1440.0 * 7.0 / p.working_days_per_week;
 }
 
 Minutes work_minutes(const Parameters& p, double work, double rate) {
-  const double minutes = work / rate * 1440.0 * 7.0 / p.working_days_per_week;
-  return static_cast<Minutes>(std::ceil(minutes - 1e-9));
+  return static_cast<Minutes>(std::ceil(nominal_minutes(p, work, rate) - 1e-9));
 }
 
-Minutes duration_min(const Scenario& s, const Crew& c, const Task& t) {
-  return work_minutes(s.params, t.work, daily_rate(s, c, t));
+std::int64_t need_percent_minutes(const Scenario& s, const Crew& c, const Task& t) {
+  return Calendar::percent_minutes(nominal_minutes(s.params, t.work, daily_rate(s, c, t)));
 }
 
 TaskSet generate_tasks(const Scenario& s) {
@@ -216,42 +221,111 @@ TaskSet generate_tasks(const Scenario& s) {
     packages(out.land_m2, EdgeId{}, site);
   }
 
-  // Repairs, after the hazards on each asset.
+  // Reconstruction projects (docs/model.md §3, §4): each asset's steps from its kind's template,
+  // after the hazards on the asset; each settlement's housing, after its built-up hazards.
   std::vector<std::vector<LonLat>> hazard_rings;
   hazard_rings.reserve(s.hazards.size());
   for (const auto& z : s.hazards) hazard_rings.push_back(z.polygon.outer);
   const geo::BoxIndex hazard_index(hazard_rings);
-  ts.asset_task.resize(s.assets.size());
+  std::vector<std::vector<TaskId>> asset_rows(s.assets.size());
   for (std::size_t i = 0; i < s.assets.size(); ++i) {
     const Asset& a = s.assets[i];
-    Task t;
-    t.kind = TaskKind::kRepair;
-    t.asset = AssetId::from_index(i);
-    t.work = a.quantity;
-    std::vector<TaskId> pre;
+    std::vector<TaskId> site_pre;  // the hazards on the asset
+    EdgeId site_edge;
     if (a.edge.valid()) {
-      t.site_edge = a.edge;
+      site_edge = a.edge;
       for (std::uint32_t h : hazard_index.query(edge_shape(net, a.edge), half)) {
         const auto& blocks = hazard_blocks[h];
         if (std::find(blocks.begin(), blocks.end(), a.edge) == blocks.end()) continue;
-        if (survey_of[h].valid()) pre.push_back(survey_of[h]);
+        if (survey_of[h].valid()) site_pre.push_back(survey_of[h]);
         for (const auto& [e, task] : hazard_corridor_final[h]) {
-          if (e == a.edge) pre.push_back(task);
+          if (e == a.edge) site_pre.push_back(task);
         }
       }
     } else {
       const LonLat anchor = a.geometry[a.geometry.size() / 2];
-      t.site_edge = edges.nearest(anchor).edge;
+      site_edge = edges.nearest(anchor).edge;
       for (std::uint32_t h : hazard_index.query(a.geometry, half)) {
         if (geo::polygon_distance_m(s.hazards[h].polygon, a.geometry) > half) continue;
-        if (survey_of[h].valid()) pre.push_back(survey_of[h]);
-        pre.insert(pre.end(), hazard_final[h].begin(), hazard_final[h].end());
+        if (survey_of[h].valid()) site_pre.push_back(survey_of[h]);
+        site_pre.insert(site_pre.end(), hazard_final[h].begin(), hazard_final[h].end());
       }
     }
-    t.site = a.geometry[a.geometry.size() / 2];
-    const TaskId id = add(t, pre);
-    ts.asset_task[i] = id;
-    if (a.edge.valid()) blockers[a.edge.index()].push_back(id);
+    const auto& steps = p.templates[idx(a.kind)];
+    std::vector<std::vector<TaskId>> step_tasks(steps.size());
+    for (std::size_t k = 0; k < steps.size(); ++k) {
+      const TemplateStep& st = steps[k];
+      const double q = st.per_unit * a.quantity;
+      const int n = st.crew_share > 0
+                        ? std::max(1, std::min(st.max_crews,
+                                               static_cast<int>(std::min(q / st.crew_share, 1e6))))
+                        : st.max_crews;
+      if (ts.tasks.size() + static_cast<std::size_t>(n) > kMaxTasks) {
+        throw Error(ErrorCode::kInvalidInput,
+                    "the scenario makes over " + std::to_string(kMaxTasks) +
+                        " tasks; raise the templates' crew_share or split the district");
+      }
+      std::vector<TaskId> pre;
+      if (st.after.empty()) pre = site_pre;
+      for (std::uint8_t j : st.after)
+        pre.insert(pre.end(), step_tasks[j].begin(), step_tasks[j].end());
+      for (int k2 = 0; k2 < n; ++k2) {
+        Task t;
+        t.kind = TaskKind::kRepair;
+        t.asset = AssetId::from_index(i);
+        t.activity = st.activity;
+        t.step = static_cast<std::uint8_t>(k);
+        t.package = static_cast<std::uint32_t>(k2);
+        t.work = q / n;
+        t.site_edge = site_edge;
+        t.site = a.geometry[a.geometry.size() / 2];
+        const TaskId id = add(t, pre);
+        step_tasks[k].push_back(id);
+        asset_rows[i].push_back(id);
+        if (a.edge.valid() && st.opens) blockers[a.edge.index()].push_back(id);
+      }
+    }
+  }
+  // Housing: the built-up hazards of each settlement go first.
+  std::vector<std::vector<TaskId>> built_up_pre(s.settlements.size());
+  for (std::size_t h = 0; h < s.hazards.size(); ++h) {
+    const SettlementId st = s.hazards[h].built_up;
+    if (!st.valid()) continue;
+    auto& row = built_up_pre[st.index()];
+    if (survey_of[h].valid()) row.push_back(survey_of[h]);
+    row.insert(row.end(), hazard_final[h].begin(), hazard_final[h].end());
+  }
+  std::vector<std::vector<TaskId>> housing_rows(s.settlements.size());
+  constexpr std::array<ActivityKind, kDamageClassCount> kHouseActivity = {
+      ActivityKind::kHouseLight, ActivityKind::kHouseHeavy, ActivityKind::kHouseRebuild};
+  for (std::size_t i = 0; i < s.settlements.size(); ++i) {
+    const Settlement& st = s.settlements[i];
+    EdgeId site_edge;
+    for (std::size_t c = 0; c < kDamageClassCount; ++c) {
+      const std::int64_t d = st.damaged_dwellings[c];
+      if (d <= 0) continue;
+      if (!site_edge.valid()) site_edge = edges.nearest(st.pos).edge;
+      const std::int64_t size = p.housing_package_dwellings[c];
+      const std::int64_t n = (d + size - 1) / size;
+      if (ts.tasks.size() + static_cast<std::size_t>(n) > kMaxTasks) {
+        throw Error(ErrorCode::kInvalidInput,
+                    "the scenario makes over " + std::to_string(kMaxTasks) +
+                        " tasks; raise housing_package_dwellings or split the district");
+      }
+      for (std::int64_t k = 0; k < n; ++k) {
+        Task t;
+        t.kind = TaskKind::kHousing;
+        t.settlement = SettlementId::from_index(i);
+        t.activity = kHouseActivity[c];
+        t.step = static_cast<std::uint8_t>(c);
+        t.package = static_cast<std::uint32_t>(k);
+        t.dwellings = static_cast<std::uint32_t>(d / n + (k < d % n ? 1 : 0));
+        t.work = t.dwellings;
+        t.site_edge = site_edge;
+        t.site = st.pos;
+        housing_rows[i].push_back(add(t, built_up_pre[i]));
+      }
+    }
   }
 
   for (auto& row : preds) {
@@ -270,6 +344,8 @@ TaskSet generate_tasks(const Scenario& s) {
       per_hazard[ts.tasks[t].hazard.index()].push_back(TaskId::from_index(t));
   }
   for (auto& row : per_hazard) ts.hazard_tasks.push_row(row);
+  for (auto& row : asset_rows) ts.asset_tasks.push_row(row);
+  for (auto& row : housing_rows) ts.housing_tasks.push_row(row);
   return ts;
 }
 

@@ -6,6 +6,7 @@
 
 #include "model/scenario.hpp"
 #include "model/task.hpp"
+#include "plan/calendar.hpp"
 
 namespace gw::plan {
 
@@ -20,10 +21,14 @@ inline constexpr std::size_t kMaxTasks = 5000000;
 // Builds every task with its precedence and road-blocking relations. The scenario must be linked.
 TaskSet generate_tasks(const Scenario& s);
 
-// Capability classes: a demining kind on a terrain, or the repair of an asset kind. Two tasks of
+// Capability classes: a demining kind on a terrain, or a reconstruction activity. Two tasks of
 // one class can be done by exactly the same trades at rates in the same proportion.
-inline constexpr std::size_t kTaskClassCount = 4 * kTerrainCount + kAssetKindCount;
-std::size_t task_class(const Scenario& s, const Task& t);
+inline constexpr std::size_t kDeminingClassCount = 4 * kTerrainCount;
+inline constexpr std::size_t kTaskClassCount = kDeminingClassCount + kActivityKindCount;
+std::size_t task_class(const Task& t);
+inline bool is_reconstruction(TaskKind k) {
+  return k == TaskKind::kRepair || k == TaskKind::kHousing;
+}
 
 // One person's daily rate of a trade on a task class, in the class's work unit (0 when the
 // trade cannot do it).
@@ -34,9 +39,12 @@ inline double daily_rate(const Crew& c, double per_person) {
 }
 // A crew's daily rate on a task in the task's work unit (0 when the trade cannot do it).
 double daily_rate(const Scenario& s, const Crew& c, const Task& t);
-// Whole minutes to do `work` at `rate` per day (docs/model.md §6). Requires rate > 0.
+// The nominal minutes of `work` at `rate` per day, before the calendar (docs/model.md §6).
+double nominal_minutes(const Parameters& p, double work, double rate);
+// Whole nominal minutes (at 100 % of the rate every day): what the scoring estimates use. Requires
+// rate > 0.
 Minutes work_minutes(const Parameters& p, double work, double rate);
-// The task's duration for the crew, in whole minutes. Requires daily_rate > 0.
-Minutes duration_min(const Scenario& s, const Crew& c, const Task& t);
+// The percent-minutes the task needs from the crew (docs/model.md §6). Requires daily_rate > 0.
+std::int64_t need_percent_minutes(const Scenario& s, const Crew& c, const Task& t);
 
 }  // namespace gw::plan

@@ -335,12 +335,13 @@ void Validator::derive_assets() {
 
   for (std::uint32_t a = 0; a < sc_.assets.size(); ++a) {
     const Asset& asset = sc_.assets[a];
-    if (asset.depends_on) {
-      if (auto it = asset_by_id.find(*asset.depends_on); it != asset_by_id.end()) {
+    // TODO(issue 14, validator): every dependency; the first only until then.
+    if (!asset.depends_on.empty()) {
+      if (auto it = asset_by_id.find(asset.depends_on.front()); it != asset_by_id.end()) {
         asset_dep_[a] = it->second;
       } else {
-        sink_.add(
-            cat("asset ", asset.id, ": depends_on '", *asset.depends_on, "' is not an asset"));
+        sink_.add(cat("asset ", asset.id, ": depends_on '", asset.depends_on.front(),
+                      "' is not an asset"));
       }
     }
     const auto& ts = asset_tasks_[a];

@@ -100,9 +100,9 @@ double Validator::daily_rate(std::uint32_t c, std::uint32_t t) const {
   if (trade >= kTradeCount) return 0;
   const Task& k = tasks_[t];
   const double people = static_cast<double>(crew.people);
-  if (k.kind == TaskKind::kRepair) {
-    const auto kind = static_cast<std::size_t>(sc_.assets[info_[t].asset].kind);
-    return people * P_.repair_rate[trade][kind] * crew.productivity_factor;
+  if (k.kind == TaskKind::kRepair || k.kind == TaskKind::kHousing) {
+    const auto act = static_cast<std::size_t>(k.activity);
+    return people * P_.activity_rate[trade][act] * crew.productivity_factor;
   }
   const auto terrain = static_cast<std::size_t>(sc_.hazards[info_[t].hazard].terrain);
   return people * P_.rate[trade][static_cast<std::size_t>(k.kind)] *

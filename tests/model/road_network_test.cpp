@@ -197,9 +197,17 @@ TEST(Parameters, DocumentedDefaults) {
   EXPECT_DOUBLE_EQ(p.rate[idx(Trade::kManual)][idx(TaskKind::kMechanical)], 0);
   EXPECT_DOUBLE_EQ(p.rate[idx(Trade::kMechanical)][idx(TaskKind::kClearance)], 0);
   EXPECT_DOUBLE_EQ(p.rate[idx(Trade::kRoad)][idx(TaskKind::kClearance)], 0);
-  EXPECT_DOUBLE_EQ(p.repair_rate[idx(Trade::kRoad)][idx(AssetKind::kRoadSection)], 10);
-  EXPECT_DOUBLE_EQ(p.repair_rate[idx(Trade::kBridge)][idx(AssetKind::kBridge)], 0.1);
-  EXPECT_DOUBLE_EQ(p.repair_rate[idx(Trade::kManual)][idx(AssetKind::kRoadSection)], 0);
+  EXPECT_DOUBLE_EQ(p.activity_rate[idx(Trade::kRoad)][idx(ActivityKind::kCraterFill)], 10);
+  EXPECT_DOUBLE_EQ(p.activity_rate[idx(Trade::kBridge)][idx(ActivityKind::kDeck)], 0.1);
+  EXPECT_DOUBLE_EQ(p.activity_rate[idx(Trade::kManual)][idx(ActivityKind::kCraterFill)], 0);
+  // Every asset kind has a template; every step's quantity is positive and its order points back.
+  for (std::size_t k = 0; k < kAssetKindCount; ++k) {
+    ASSERT_FALSE(p.templates[k].empty()) << kAssetKindNames[k];
+    for (std::size_t i = 0; i < p.templates[k].size(); ++i) {
+      EXPECT_GT(p.templates[k][i].per_unit, 0);
+      for (const auto j : p.templates[k][i].after) EXPECT_LT(j, i);
+    }
+  }
 
   EXPECT_DOUBLE_EQ(p.terrain_factor[idx(Trade::kManual)][idx(Terrain::kField)], 1.0);
   EXPECT_DOUBLE_EQ(p.terrain_factor[idx(Trade::kManual)][idx(Terrain::kForest)], 0.5);

@@ -95,7 +95,7 @@ TEST(Dispatch, RepairWaitsForClearanceAndOpensTheRoad) {
   const auto clear = corridor_tasks(r, m, 'a', 'B');
   ASSERT_EQ(clear.size(), 1U);
   const Assignment& c = assignment_of(r, clear[0]);
-  const Assignment& rep = assignment_of(r, r.tasks.asset_task[0].index());
+  const Assignment& rep = assignment_of(r, r.tasks.asset_tasks.begin(0)->index());
   EXPECT_GE(rep.start, c.end);
   EXPECT_EQ(r.evaluation.settlement_access[0], rep.end);
 }

@@ -94,7 +94,7 @@ TEST(LinkScenario, ResolvesServesDependsOnAndAssetEdges) {
   Asset line = asset("PL", AssetKind::kPowerLine, {at_m(0, 50), at_m(400, 50), at_m(800, 50)});
   line.serves = {"E", "B"};
   Asset sub = asset("SUB", AssetKind::kPublicBuilding, {at_m(50, 60)});
-  line.depends_on = "SUB";
+  line.depends_on = {"SUB"};
   Asset road = asset("R", AssetKind::kRoadSection, {at_m(1000, 12)});  // on B–c
   // A bridge point nearer to a–B than to the bridge edge d–E, which is within 200 m: the bridge
   // wins.
@@ -111,8 +111,8 @@ TEST(LinkScenario, ResolvesServesDependsOnAndAssetEdges) {
   ASSERT_EQ(s.assets[0].served.size(), 2U);
   EXPECT_EQ(s.assets[0].served[0], SettlementId(1));  // E
   EXPECT_EQ(s.assets[0].served[1], SettlementId(0));  // B
-  EXPECT_EQ(s.assets[0].depends, AssetId(1));
-  EXPECT_FALSE(s.assets[1].depends.valid());
+  EXPECT_EQ(s.assets[0].depends, std::vector<AssetId>{AssetId(1)});
+  EXPECT_TRUE(s.assets[1].depends.empty());
   EXPECT_FALSE(s.assets[0].edge.valid());  // lines and buildings cut no edge
   EXPECT_FALSE(s.assets[1].edge.valid());
   auto ends = [&](EdgeId e) {
@@ -190,7 +190,7 @@ TEST(LinkScenario, UnknownIdsAreErrors) {
   {
     auto m = small_map();
     Asset a = asset("PL", AssetKind::kPowerLine, {at_m(0, 50), at_m(400, 50)});
-    a.depends_on = "GHOST";
+    a.depends_on = {"GHOST"};
     m.scenario.assets.push_back(a);
     expect_error([&] { plan::link_scenario(m.scenario, "fixture"); },
                  "depends_on unknown asset 'GHOST'");
@@ -203,19 +203,19 @@ TEST(LinkScenario, RejectsADependsOnCycle) {
   Asset a = asset("A", AssetKind::kPowerLine, {at_m(0, 50), at_m(400, 50)});
   Asset b = asset("B1", AssetKind::kPowerLine, {at_m(0, 60), at_m(400, 60)});
   Asset c = asset("C", AssetKind::kCommsLine, {at_m(0, 70), at_m(400, 70)});
-  a.depends_on = "B1";
-  b.depends_on = "C";
+  a.depends_on = {"B1"};
+  b.depends_on = {"C"};
   s.assets = {a, b, c};
   // A chain is fine.
   EXPECT_NO_THROW(plan::link_scenario(s, "fixture"));
-  EXPECT_EQ(s.assets[0].depends, AssetId(1));
-  EXPECT_EQ(s.assets[1].depends, AssetId(2));
+  EXPECT_EQ(s.assets[0].depends, std::vector<AssetId>{AssetId(1)});
+  EXPECT_EQ(s.assets[1].depends, std::vector<AssetId>{AssetId(2)});
   // Closing it into a cycle is not.
-  s.assets[2].depends_on = "A";
+  s.assets[2].depends_on = {"A"};
   expect_error([&] { plan::link_scenario(s, "fixture"); }, "depends_on forms a cycle");
   // Nor is depending on oneself.
-  s.assets[2].depends_on.reset();
-  s.assets[1].depends_on = "B1";
+  s.assets[2].depends_on.clear();
+  s.assets[1].depends_on = {"B1"};
   expect_error([&] { plan::link_scenario(s, "fixture"); }, "depends_on forms a cycle");
 }
 

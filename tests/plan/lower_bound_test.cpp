@@ -349,7 +349,8 @@ class Exhaustive {
       a.crew = CrewId::from_index(c);
       a.depart = best_depart;
       a.start = best_start;
-      a.end = best_start + plan::duration_min(s_, s_.crews[c], ts_.tasks[t]);
+      a.end = plan::Calendar(s_.params).end_of(
+          s_.crews[c].trade, best_start, plan::need_percent_minutes(s_, s_.crews[c], ts_.tasks[t]));
       a.from_node = at[c];
       a.entry_node = to;
       a.travel_min = best_travel;

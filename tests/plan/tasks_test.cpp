@@ -282,8 +282,8 @@ TEST(GenerateTasks, RoadSectionRepairAfterCorridorPackagesAndBlocksTheEdge) {
   const TaskSet ts = plan::generate_tasks(s);
   const EdgeId cd = edge_between(f.m, 'c', 'D');
   ASSERT_EQ(s.assets[0].edge, cd);
-  ASSERT_EQ(ts.asset_task.size(), 1U);
-  const std::size_t r = ts.asset_task[0].index();
+  ASSERT_EQ(ts.asset_tasks.size(), 1U);
+  const std::size_t r = ts.asset_tasks.begin(0)->index();
   const Task& rep = ts.tasks[r];
   EXPECT_EQ(rep.kind, TaskKind::kRepair);
   EXPECT_EQ(rep.asset, AssetId(0));

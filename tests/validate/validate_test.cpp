@@ -59,8 +59,10 @@ struct Fixture {
     r.add_edge(node(1), node(4), {p[1], p[4]}, 1000, 50, RoadClass::kTrack, false, 4);
     r.build_adjacency();
 
-    sc.settlements.push_back({"S0", "West", 1000, at(-20, 10), 1.0, {}, 0});
-    sc.settlements.push_back({"S1", "South", 500, at(1010, -990), 1.0, {}, 0});
+    sc.settlements.push_back(
+        {"S0", "West", 1000, at(-20, 10), 1.0, 0, 0, {}, Heating::kNetwork, {}, 0});
+    sc.settlements.push_back(
+        {"S1", "South", 500, at(1010, -990), 1.0, 0, 0, {}, Heating::kNetwork, {}, 0});
     sc.hubs.push_back({"H1", "Centre", HubKind::kDistrictCentre, at(2030, 5), {}, 0});
 
     Hazard hz;

@@ -31,9 +31,9 @@ bool Dispatcher::assign_next(std::uint32_t c, Minutes now) {
 bool Dispatcher::work_nearby(std::uint32_t c, const ClassSet& cap) {
   bool near_work = false;
   const std::uint32_t root = roads_.root(crews_.node(c).index());
-  const std::uint32_t capmask = class_mask(cap);
+  const ClassMask capmask = class_mask(cap);
   grid_.for_cells_around(crews_.node(c).value, 1, [&](std::size_t cell) {
-    for (std::uint32_t m = grid_.cell_classes(cell) & capmask; m != 0 && !near_work; m &= m - 1) {
+    for (ClassMask m = grid_.cell_classes(cell) & capmask; m != 0 && !near_work; m &= m - 1) {
       const auto& list =
           grid_.entries(static_cast<std::size_t>(std::countr_zero(m)) * grid_.cells() + cell);
       for (std::size_t i = 0; i < list.size() && !near_work; ++i) {
@@ -192,7 +192,7 @@ void Dispatcher::commit(std::uint32_t c, const Candidate& chosen, Minutes now) {
     a.start = std::max(a.start, board_.ready_at(chosen.task));
     ++stats_.ahead_assignments;
   }
-  a.end = a.start + scorer_.duration(crew, chosen.task);
+  a.end = scorer_.end(crew, chosen.task, a.start);
   a.from_node = crews_.node(c);
   a.entry_node = chosen.entry;
   assignments_.push_back(a);

@@ -59,9 +59,9 @@ void Dispatcher::far_candidates(std::uint32_t c, const Crew& crew, const ClassSe
     // passed over are not marked seen, so a hot list may offer them again, but every hot task
     // from there on has a lower priority still (hot lists fall by priority).
     window_.clear();
-    const std::uint32_t capmask = class_mask(cap);
+    const ClassMask capmask = class_mask(cap);
     grid_.for_cells_around(node, reach, [&](std::size_t cell) {
-      std::uint32_t m = grid_.cell_classes(cell) & capmask;
+      ClassMask m = grid_.cell_classes(cell) & capmask;
       if (m == 0) return;
       const bool within =
           grid_.cell_min_travel_s(cell, node, f) <= static_cast<double>(opt_.far_travel_s);

@@ -7,6 +7,7 @@
 #include <functional>
 #include <limits>
 
+#include "plan/dispatch/return_priorities.hpp"
 #include "plan/tasks.hpp"
 
 namespace gw::plan::dispatcher {
@@ -75,15 +76,24 @@ ImpactPriorities::ImpactPriorities(const Scenario& s, const TaskSet& ts, const R
              s.settlements[st.index()].weight;
     }
     pop *= opt.service_factor[static_cast<std::size_t>(s.assets[a].service)];
-    // What depends on a also waits for a.
-    for (AssetId cur = AssetId::from_index(a); cur.valid(); cur = s.assets[cur.index()].depends) {
-      served_pop[cur.index()] += pop;
-    }
+    // What a serves also waits for everything a depends on.
+    for (const std::uint32_t b : supply_chain(s, a)) served_pop[b] += pop;
   }
+  // A project's gain is shared by its packages: each gets it over the whole project's work, so
+  // that the ratio (Smith's rule) is the project's, whatever its number of packages.
+  std::vector<double> project_days(s.assets.size(), 0);
+  for (std::size_t a = 0; a < s.assets.size(); ++a) {
+    for (const TaskId* t = ts.asset_tasks.begin(a); t != ts.asset_tasks.end(a); ++t)
+      project_days[a] += nominal_days_[t->index()];
+  }
+  const std::vector<double> ret = return_priorities(s, ts, nominal_days_);
   for (std::size_t t = 0; t < n; ++t) {
     const Task& task = ts.tasks[t];
     if (task.kind == TaskKind::kRepair) {
-      static_priority_[t] = opt.service_weight * served_pop[task.asset.index()] / nominal_days_[t];
+      static_priority_[t] =
+          opt.service_weight * served_pop[task.asset.index()] / project_days[task.asset.index()];
+    } else if (task.kind == TaskKind::kHousing) {
+      static_priority_[t] = 0;
     } else {
       const double per_ha =
           opt.land_weight_people_per_ha *
@@ -94,6 +104,7 @@ ImpactPriorities::ImpactPriorities(const Scenario& s, const TaskSet& ts, const R
       static_priority_[t] = per_ha * (m2 / 10000.0) / nominal_days_[t];
     }
   }
+  for (std::size_t t = 0; t < n; ++t) static_priority_[t] += opt.return_weight * ret[t];
   if (opt.road_weight_per_km > 0) {  // weighted roads: Smith's rule over each edge's closure
     for (std::size_t e = 0; e < net.num_edges(); ++e) {
       double days = 0;

@@ -6,7 +6,7 @@ namespace gw::plan::dispatcher {
 
 Scorer::Scorer(const Scenario& s, const TaskSet& ts, const TaskBoard& board,
                const DispatchOptions& opt)
-    : s_(s), ts_(ts), board_(board), opt_(opt) {
+    : s_(s), ts_(ts), board_(board), opt_(opt), calendar_(s.params) {
   for (std::size_t tr = 0; tr < kTradeCount; ++tr) {
     for (std::size_t k = 0; k < kTaskClassCount; ++k)
       per_person_[tr][k] = per_person_rate(s.params, static_cast<Trade>(tr), k);

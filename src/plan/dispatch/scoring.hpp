@@ -42,11 +42,18 @@ class Scorer {
   [[nodiscard]] double rate(const Crew& c, std::uint32_t t) const {
     return daily_rate(c, per_person_[static_cast<std::size_t>(c.trade)][board_.cls(t)]);
   }
-  // The same arithmetic as duration_min (plan/tasks.hpp), from the compact tables.
+  // The nominal duration (every day at the full rate), from the compact tables: what the rules
+  // compare. The task's real end follows the calendar (end()).
   [[nodiscard]] Minutes duration(const Crew& c, std::uint32_t t) const {
-    assert(work_minutes(s_.params, board_.work(t), rate(c, t)) ==
-           duration_min(s_, c, ts_.tasks[t]));
     return work_minutes(s_.params, board_.work(t), rate(c, t));
+  }
+  // The task's end when the crew starts it at `start` (docs/model.md §6): the same arithmetic as
+  // need_percent_minutes (plan/tasks.hpp), from the compact tables.
+  [[nodiscard]] Minutes end(const Crew& c, std::uint32_t t, Minutes start) const {
+    const std::int64_t need =
+        Calendar::percent_minutes(nominal_minutes(s_.params, board_.work(t), rate(c, t)));
+    assert(need == need_percent_minutes(s_, c, ts_.tasks[t]));
+    return calendar_.end_of(c.trade, start, need);
   }
 
   // The score the choice compares for task t with priority p: a crew too slow for the task ranks
@@ -83,6 +90,7 @@ class Scorer {
   const TaskSet& ts_;
   const TaskBoard& board_;
   const DispatchOptions& opt_;
+  Calendar calendar_;
   std::array<std::array<double, kTaskClassCount>, kTradeCount> per_person_{};
   std::array<ClassSet, kTradeCount> capable_{};
   // slowdown_limit: per task, the fastest crew's duration (-1: not computed yet); per trade, the

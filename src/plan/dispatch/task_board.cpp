@@ -18,7 +18,7 @@ Csr<std::uint32_t> invert(const Csr<TaskId>& rel, std::size_t item_count) {
   return out;
 }
 
-TaskBoard::TaskBoard(const Scenario& s, const TaskSet& ts, const RoadNetwork& net) {
+TaskBoard::TaskBoard(const TaskSet& ts, const RoadNetwork& net) {
   const std::size_t n = ts.tasks.size();
   state_.assign(n, TaskState::kWaiting);
   pred_left_.resize(n);
@@ -31,7 +31,7 @@ TaskBoard::TaskBoard(const Scenario& s, const TaskSet& ts, const RoadNetwork& ne
   ends_.resize(n);
   work_.resize(n);
   for (std::size_t t = 0; t < n; ++t) {
-    cls_[t] = static_cast<std::uint8_t>(task_class(s, ts.tasks[t]));
+    cls_[t] = static_cast<std::uint8_t>(task_class(ts.tasks[t]));
     work_[t] = ts.tasks[t].work;
     const EdgeId e = ts.tasks[t].site_edge;
     ends_[t] = {net.edge_from[e.index()].value, net.edge_to[e.index()].value};

@@ -31,11 +31,11 @@ Csr<std::uint32_t> invert(const Csr<TaskId>& rel, std::size_t item_count);
 class TaskBoard {
  public:
   // Entries of the per-node lists pack task << kClassBits | class (task_grid.hpp).
-  static constexpr std::uint32_t kClassBits = 5;
+  static constexpr std::uint32_t kClassBits = 6;
   static constexpr std::size_t kMaxTasks = std::size_t{1} << (32 - kClassBits);
 
   // Throws Error(kUnsupported) beyond kMaxTasks tasks.
-  TaskBoard(const Scenario& s, const TaskSet& ts, const RoadNetwork& net);
+  TaskBoard(const TaskSet& ts, const RoadNetwork& net);
 
   [[nodiscard]] std::size_t size() const { return state_.size(); }
   [[nodiscard]] TaskState state(std::uint32_t t) const { return state_[t]; }

@@ -85,7 +85,7 @@ void TaskGrid::add(std::uint32_t t, double priority) {
   const std::size_t cell = static_cast<std::size_t>(y * nx_ + x);
   slot_[t] = static_cast<std::uint32_t>(k * ncells_ + cell);
   ++class_avail_[k];
-  cell_mask_[cell] |= 1U << k;
+  cell_mask_[cell] |= ClassMask{1} << k;
   Cell& c = cells_[slot_[t]];
   ++c.live;
   auto& list = c.list;
@@ -113,7 +113,7 @@ void TaskGrid::remove(std::uint32_t t) {
   Cell& c = cells_[slot_[t]];
   auto& list = c.list;
   if (--c.live == 0) {
-    cell_mask_[slot_[t] % ncells_] &= ~(1U << k);
+    cell_mask_[slot_[t] % ncells_] &= ~(ClassMask{1} << k);
     list.clear();
     c.lead = 0;
     return;

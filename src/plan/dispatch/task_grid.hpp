@@ -46,10 +46,11 @@ inline bool hotter_entry(const CellEntry& a, const CellEntry& b) {
 }
 
 // The classes of a capability set as a bit mask.
-static_assert(kTaskClassCount <= 32);
-[[nodiscard]] inline std::uint32_t class_mask(const ClassSet& cap) {
-  std::uint32_t m = 0;
-  for (std::size_t k = 0; k < kTaskClassCount; ++k) m |= cap[k] ? 1U << k : 0U;
+using ClassMask = std::uint64_t;
+static_assert(kTaskClassCount <= 64);
+[[nodiscard]] inline ClassMask class_mask(const ClassSet& cap) {
+  ClassMask m = 0;
+  for (std::size_t k = 0; k < kTaskClassCount; ++k) m |= cap[k] ? ClassMask{1} << k : 0U;
   return m;
 }
 
@@ -92,7 +93,7 @@ class TaskGrid {
   // The live entries of a slot.
   [[nodiscard]] std::size_t live(std::size_t slot) const { return cells_[slot].live; }
   // Bit k set when cell lists available tasks of class k.
-  [[nodiscard]] std::uint32_t cell_classes(std::size_t cell) const { return cell_mask_[cell]; }
+  [[nodiscard]] ClassMask cell_classes(std::size_t cell) const { return cell_mask_[cell]; }
   [[nodiscard]] std::size_t class_available(std::size_t k) const { return class_avail_[k]; }
   [[nodiscard]] std::int64_t nx() const { return nx_; }
   [[nodiscard]] std::int64_t ny() const { return ny_; }
@@ -172,7 +173,7 @@ class TaskGrid {
   std::vector<Cell> cells_;  // available tasks by class and grid cell
   // Per grid cell, bit k set when the cell lists available tasks of class k: a window is walked
   // once, not once per class the crew can do.
-  std::vector<std::uint32_t> cell_mask_;
+  std::vector<ClassMask> cell_mask_;
   std::array<std::size_t, kTaskClassCount> class_avail_{};
   std::vector<std::uint32_t> pos_;   // per task: index within its cell's list
   std::vector<std::uint32_t> slot_;  // per task: its cell slot

@@ -62,12 +62,12 @@ struct Fixture {
 
 TEST(DispatchTaskBoard, PrecedenceCountersAndInvertedRelations) {
   const Fixture f;
-  const TaskBoard board(f.s(), f.ts, f.net());
+  const TaskBoard board(f.ts, f.net());
   ASSERT_EQ(board.size(), f.ts.tasks.size());
   for (std::uint32_t t = 0; t < board.size(); ++t) {
     EXPECT_EQ(board.state(t), TaskState::kWaiting);
     EXPECT_EQ(board.has_no_preds(t), f.ts.preds.count(t) == 0);
-    EXPECT_EQ(board.cls(t), plan::task_class(f.s(), f.ts.tasks[t]));
+    EXPECT_EQ(board.cls(t), plan::task_class(f.ts.tasks[t]));
     EXPECT_EQ(board.work(t), f.ts.tasks[t].work);
     const EdgeId e = f.ts.tasks[t].site_edge;
     EXPECT_EQ(board.ends(t).first, f.net().edge_from[e.index()].value);
@@ -109,7 +109,7 @@ TEST(DispatchTaskBoard, LastPredecessorEndingReleasesTheTask) {
   m.scenario.crews.push_back(test::make_crew("R1", Trade::kRoad, 20, "H"));
   plan::link_scenario(m.scenario, "fixture");
   const TaskSet ts = plan::generate_tasks(m.scenario);
-  TaskBoard board(m.scenario, ts, m.scenario.roads);
+  TaskBoard board(ts, m.scenario.roads);
   std::set<std::size_t> pred_counts;
   for (std::uint32_t t = 0; t < board.size(); ++t) {
     const std::size_t n = ts.preds.count(t);
@@ -130,7 +130,7 @@ TEST(DispatchTaskBoard, LastPredecessorEndingReleasesTheTask) {
 
 TEST(DispatchTaskBoard, EventsComeInTimeThenTaskOrder) {
   const Fixture f;
-  TaskBoard board(f.s(), f.ts, f.net());
+  TaskBoard board(f.ts, f.net());
   board.push({30, 2, 0});
   board.push({10, 5, 1});
   board.push({30, 1, 2});
@@ -251,7 +251,7 @@ TEST(DispatchTravel, DayZeroTableFromTheEighthDepartureOnly) {
 
 TEST(DispatchTaskGrid, NodeListsAndCellsFollowAvailability) {
   const Fixture f;
-  const TaskBoard board(f.s(), f.ts, f.net());
+  const TaskBoard board(f.ts, f.net());
   for (const bool by_priority : {false, true}) {
     TaskGrid grid(f.net(), board, by_priority);
     std::vector<double> prio(board.size());
@@ -293,7 +293,7 @@ TEST(DispatchTaskGrid, TakenPackagesLeaveTheLiveOnesInPriorityOrder) {
   plan::link_scenario(m.scenario, "fixture");
   const TaskSet ts = plan::generate_tasks(m.scenario);
   ASSERT_GT(ts.tasks.size(), 100U);
-  const TaskBoard board(m.scenario, ts, m.scenario.roads);
+  const TaskBoard board(ts, m.scenario.roads);
   TaskGrid grid(m.scenario.roads, board, true);
   std::vector<double> prio(board.size());
   for (std::uint32_t t = 0; t < board.size(); ++t) prio[t] = static_cast<double>(t % 4);
@@ -350,7 +350,7 @@ TEST(DispatchTaskGrid, CellBoundsAndRingsCoverTheGrid) {
   auto m = test::build_ascii_map({row}, {{'T', 10}});
   const RoadNetwork& net = m.scenario.roads;
   TaskSet ts;  // no tasks: the grid's geometry only
-  const TaskBoard board(m.scenario, ts, net);
+  const TaskBoard board(ts, net);
   const TaskGrid grid(net, board, false);
   ASSERT_GT(grid.nx(), 10);
   const std::uint32_t h = m.nodes.at('H').value;
@@ -376,7 +376,7 @@ TEST(DispatchTaskGrid, CellBoundsAndRingsCoverTheGrid) {
 
 TEST(DispatchScorer, DurationsCapabilityAndTheSlowdownLimit) {
   const Fixture f;
-  const TaskBoard board(f.s(), f.ts, f.net());
+  const TaskBoard board(f.ts, f.net());
   std::vector<float> limit(board.size(), 1.5F);
   plan::DispatchOptions opt;
   opt.slowdown_limit = &limit;
@@ -390,7 +390,9 @@ TEST(DispatchScorer, DurationsCapabilityAndTheSlowdownLimit) {
               plan::daily_rate(f.s(), small, f.ts.tasks[t]) > 0);
     EXPECT_FALSE(scorer.capable(road)[board.cls(t)]);  // no damage: no repairs
     if (!scorer.capable(manual)[board.cls(t)]) continue;
-    EXPECT_EQ(scorer.duration(small, t), plan::duration_min(f.s(), small, f.ts.tasks[t]));
+    EXPECT_EQ(scorer.duration(small, t),
+              plan::work_minutes(f.s().params, f.ts.tasks[t].work,
+                                 plan::daily_rate(f.s(), small, f.ts.tasks[t])));
     // Half the people: about twice the duration, beyond a limit of 1.5.
     EXPECT_TRUE(scorer.too_slow(small, t));
     EXPECT_FALSE(scorer.too_slow(large, t));
@@ -407,7 +409,7 @@ TEST(DispatchScorer, DurationsCapabilityAndTheSlowdownLimit) {
 
 TEST(DispatchImpactPriorities, TasksOnTheRestorationPathCarryThePopulation) {
   const Fixture f;
-  TaskBoard board(f.s(), f.ts, f.net());
+  TaskBoard board(f.ts, f.net());
   RoadState roads(f.net(), f.ts);
   plan::DispatchOptions opt;
   ImpactPriorities prio(f.s(), f.ts, f.net(), opt, board, roads.blocked_at_start());
