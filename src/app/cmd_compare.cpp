@@ -158,9 +158,10 @@ void register_compare(CLI::App& app, Action& run) {
   cmd->add_flag("--json", opt->json, "Print one JSON object instead of the table");
   auto objective = std::make_shared<std::string>();
   cmd->add_option("--objective", *objective,
-                  "What both plans minimise: access, weighted or makespan (default: each "
-                  "scenario's parameters.objective.kind, else access)")
-      ->check(CLI::IsMember({"access", "weighted", "makespan"}));
+                  "What both plans minimise: access, weighted, makespan or return (default: each "
+                  "scenario's parameters.objective.kind; without one, return when anyone is "
+                  "displaced, else access)")
+      ->check(CLI::IsMember({"access", "weighted", "makespan", "return"}));
   cmd->callback([&run, opt, objective] {
     if (!objective->empty())
       opt->objective = enum_from_name<ObjectiveKind>(*objective, kObjectiveKindNames);

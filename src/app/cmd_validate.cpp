@@ -19,9 +19,10 @@ void register_validate(CLI::App& app, Action& run) {
   auto objective = std::make_shared<std::string>();
   cmd->add_option("scenario", *scenario, "Scenario file (JSON)")->required();
   cmd->add_option("plan", *plan, "plan.json written by groundwork plan")->required();
-  cmd->add_option("--objective", *objective,
-                  "Objective to recompute: access, weighted or makespan (default: the scenario's)")
-      ->check(CLI::IsMember({"access", "weighted", "makespan"}));
+  cmd->add_option(
+         "--objective", *objective,
+         "Objective to recompute: access, weighted, makespan or return (default: the scenario's)")
+      ->check(CLI::IsMember({"access", "weighted", "makespan", "return"}));
   cmd->callback([&run, scenario, plan, objective] {
     run = [scenario, plan, objective] {
       Scenario s = io::read_scenario(*scenario);
