@@ -1,11 +1,15 @@
-// Internal helpers shared by the output writers (outputs.cpp, report_html.cpp). Not a public API.
+// Internal helpers shared by the output writers (outputs*.cpp, gpkg_writer.cpp, report*.cpp). Not a
+// public API.
 #pragma once
 
 #include <array>
+#include <cstddef>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/evaluation.hpp"
