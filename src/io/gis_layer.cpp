@@ -389,6 +389,7 @@ GisLayer read_gis_layer(const LayerRef& ref, const std::string& key, const std::
 
   // The layer: the one named; else the only one; else the one named like the scenario layer.
   std::vector<std::string> names;
+  names.reserve(static_cast<std::size_t>(std::max(0, ds->GetLayerCount())));
   for (int i = 0; i < ds->GetLayerCount(); ++i) names.emplace_back(ds->GetLayer(i)->GetName());
   OGRLayer* layer = nullptr;
   if (ref.layer) {
@@ -413,6 +414,7 @@ GisLayer read_gis_layer(const LayerRef& ref, const std::string& key, const std::
   // Attributes: mapped ones must exist; unmapped properties are read from a same-named attribute.
   OGRFeatureDefn* defn = layer->GetLayerDefn();
   std::vector<std::string> attrs;
+  attrs.reserve(static_cast<std::size_t>(std::max(0, defn->GetFieldCount())));
   for (int i = 0; i < defn->GetFieldCount(); ++i)
     attrs.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
   std::vector<int> field_index(schema.props.size(), -1);
@@ -422,8 +424,10 @@ GisLayer read_gis_layer(const LayerRef& ref, const std::string& key, const std::
     const std::string attr = mapped != ref.fields.end() ? mapped->second : prop;
     const int i = defn->GetFieldIndex(attr.c_str());
     if (i < 0 && mapped != ref.fields.end()) {
-      fail(lw, "fields: " + prop + " maps to attribute '" + attr +
-                   "', which the layer does not have (attributes: " + quoted_list(attrs) + ")");
+      std::string what = "fields: " + prop;
+      what += " maps to attribute '" + attr + "', which the layer does not have (attributes: ";
+      what += quoted_list(attrs) + ")";
+      fail(lw, what);
     }
     field_index[k] = i;
     if (i >= 0) out.field_of[prop] = defn->GetFieldDefn(i)->GetNameRef();

@@ -9,7 +9,6 @@
 namespace gw::io {
 
 namespace fs = std::filesystem;
-using gdal::Field;
 using gdal::LayerWriter;
 
 namespace {

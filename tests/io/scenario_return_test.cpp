@@ -39,7 +39,7 @@ json minimal() {
       {"hubs", fc({point(36.0, 49.0, {{"id", "H"}})})}};
 }
 
-json hazard(const std::string& id, json extra = json::object()) {
+json hazard(const std::string& id, const json& extra = json::object()) {
   json props = {{"id", id},
                 {"status", "confirmed"},
                 {"contamination", "uxo"},
@@ -112,7 +112,7 @@ TEST(ScenarioSettlements, DisplacedDwellingsAndHeating) {
 }
 
 TEST(ScenarioSettlements, BadValuesNameTheSettlement) {
-  auto with = [](json values) {
+  auto with = [](const json& values) {
     json doc = minimal();
     props(doc, "settlements", 0).update(values);
     return error_of(doc);
