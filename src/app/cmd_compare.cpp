@@ -15,12 +15,14 @@
 #include "io/scenario_json.hpp"
 #include "model/error.hpp"
 #include "plan/compare.hpp"
+#include "plan/evaluate.hpp"
 #include "plan/link.hpp"
 #include "plan/lower_bound.hpp"
 #include "plan/objective.hpp"
 #include "plan/optimise.hpp"
 #include "plan/planner.hpp"
 #include "plan/scenario_change.hpp"
+#include "plan/tasks.hpp"
 #include "validate/validate.hpp"
 
 namespace gw::app {
@@ -47,19 +49,40 @@ struct Side {
 
 // Links, plans (with the optimiser when it has time), validates and bounds one side; returns
 // false when the validator rejects the plan.
+// `from`: the other side, already planned, whose plan B may start from (nullptr for A).
 bool plan_side(Side& side, const std::string& source, const std::string& label,
-               const plan::DispatchOptions& opt, const CompareOptions& o) {
+               const plan::DispatchOptions& opt, const CompareOptions& o, const Side* from,
+               std::vector<std::string>& notes) {
   for (const auto& w : plan::link_scenario(side.scenario, source).warnings)
     std::cerr << "groundwork: warning: " << w << '\n';
+  // When A's plan is a plan of B too (B only adds crews, say), B starts from it: B can always
+  // leave its extra crews idle, so more crews never make the plan worse.
+  std::optional<Plan> seed;
+  if (from != nullptr) {
+    const TaskSet tb = plan::generate_tasks(side.scenario);
+    seed = plan::transfer_plan(from->scenario, from->result.tasks, from->result.plan, side.scenario,
+                               tb);
+  }
   if (o.time_limit_s > 0) {
     plan::OptimiseOptions oo;
     oo.time_limit_s = o.time_limit_s;
     oo.threads = o.threads;
     oo.seed = o.seed;
     oo.dispatch = opt;
-    side.result = plan::optimise(side.scenario, oo).best;
+    if (seed) oo.seed_plans.push_back(*seed);
+    plan::OptimiseResult r = plan::optimise(side.scenario, oo);
+    if (r.best_source == "seed") notes.push_back("B keeps A's plan: its other plans were worse");
+    side.result = std::move(r.best);
   } else {
     side.result = plan::plan_linked(side.scenario, opt);
+    if (seed) {
+      Evaluation ev = plan::evaluate(side.scenario, side.result.tasks, *seed);
+      if (ev.objective < side.result.evaluation.objective) {
+        side.result.plan = std::move(*seed);
+        side.result.evaluation = std::move(ev);
+        notes.push_back("B keeps A's plan: the dispatch rule's plan of B was worse");
+      }
+    }
   }
   for (const auto& w : side.result.warnings)
     std::cerr << "groundwork: warning: " << label << ": " << w << '\n';
@@ -112,9 +135,10 @@ int run_compare(const CompareOptions& o) {
     opt.rule = *plan::rule_from_name(o.rule);
     return opt;
   };
-  const bool valid_a = plan_side(a, pa.filename().string(), "A", options(a.scenario), o);
+  const bool valid_a =
+      plan_side(a, pa.filename().string(), "A", options(a.scenario), o, nullptr, notes);
   const bool valid_b = plan_side(b, pb.filename().string() + (changes.empty() ? "" : " (changed)"),
-                                 "B", options(b.scenario), o);
+                                 "B", options(b.scenario), o, &a, notes);
   a.figures.label = la;
   b.figures.label = lb;
 
@@ -158,9 +182,8 @@ void register_compare(CLI::App& app, Action& run) {
   cmd->add_flag("--json", opt->json, "Print one JSON object instead of the table");
   auto objective = std::make_shared<std::string>();
   cmd->add_option("--objective", *objective,
-                  "What both plans minimise: access, weighted, makespan or return (default: each "
-                  "scenario's parameters.objective.kind; without one, return when anyone is "
-                  "displaced, else access)")
+                  "What both plans minimise: return, access, weighted or makespan (default: each "
+                  "scenario's parameters.objective.kind)")
       ->check(CLI::IsMember({"access", "weighted", "makespan", "return"}));
   cmd->callback([&run, opt, objective] {
     if (!objective->empty())

@@ -36,10 +36,10 @@ void register_plan(CLI::App& app, Action& run) {
       "--no-bound", [opt](std::int64_t) { opt->run.lower_bound = false; },
       "Skip the lower bound (summary.json: lower_bound_people_days and gap_percent null)");
   auto objective = std::make_shared<std::string>();
-  cmd->add_option(
-         "--objective", *objective,
-         "What to minimise: access, weighted, makespan or return (default: the scenario's "
-         "parameters.objective.kind; without one, return when anyone is displaced, else access)")
+  cmd->add_option("--objective", *objective,
+                  "What to minimise: return (people-days displaced), access, weighted or makespan "
+                  "(default: the scenario's "
+                  "parameters.objective.kind, else return when anyone is displaced, else access)")
       ->check(CLI::IsMember({"access", "weighted", "makespan", "return"}));
   cmd->callback([&run, opt, rule, objective] {
     opt->run.rule = *plan::rule_from_name(*rule);

@@ -21,7 +21,7 @@ void register_validate(CLI::App& app, Action& run) {
   cmd->add_option("plan", *plan, "plan.json written by groundwork plan")->required();
   cmd->add_option(
          "--objective", *objective,
-         "Objective to recompute: access, weighted, makespan or return (default: the scenario's)")
+         "Objective to recompute: return, access, weighted or makespan (default: the scenario's)")
       ->check(CLI::IsMember({"access", "weighted", "makespan", "return"}));
   cmd->callback([&run, scenario, plan, objective] {
     run = [scenario, plan, objective] {

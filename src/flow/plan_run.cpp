@@ -3,12 +3,17 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <optional>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "io/compare_output.hpp"
 #include "io/gpkg_writer.hpp"
 #include "io/plan_reader.hpp"
 #include "model/error.hpp"
+#include "model/evaluation.hpp"
+#include "model/scenario.hpp"
 #include "plan/compare.hpp"
 #include "plan/evaluate.hpp"
 #include "plan/feasibility.hpp"
@@ -22,6 +27,70 @@ namespace gw::flow {
 namespace {
 
 bool close(double a, double b) { return std::abs(a - b) <= 1e-6 * std::max(1.0, std::abs(b)); }
+
+std::string minutes_text(Minutes t) { return t == kNever ? "never" : std::to_string(t); }
+
+// The measures the validator recomputes and the planner's evaluation also holds: each one that
+// differs is a finding (the two sides implement docs/model.md §7 independently).
+std::vector<std::string> measure_differences(const Scenario& s, const validate::Measures& v,
+                                             const Evaluation& e) {
+  std::vector<std::string> out;
+  auto differ = [&](std::string_view what, std::string_view verb, const std::string& mine,
+                    const std::string& theirs) {
+    std::ostringstream m;
+    m << "the validator's " << what << " (" << mine << ") " << verb << " from the planner's ("
+      << theirs << ")";
+    out.push_back(m.str());
+  };
+  auto text = [](double x) {
+    std::ostringstream m;
+    m << x;
+    return m.str();
+  };
+  auto number = [&](std::string_view what, std::string_view verb, double mine, double theirs) {
+    if (!close(mine, theirs)) differ(what, verb, text(mine), text(theirs));
+  };
+  auto day = [&](std::string_view what, const std::optional<double>& mine,
+                 const std::optional<double>& theirs) {
+    if (mine.has_value() == theirs.has_value() && (!mine || close(*mine, *theirs))) return;
+    differ(what, "differs", mine ? text(*mine) : "never", theirs ? text(*theirs) : "never");
+  };
+  auto per_settlement = [&](std::string_view what, const std::vector<Minutes>& mine,
+                            const std::vector<Minutes>& theirs) {
+    if (mine.size() != theirs.size()) {
+      differ(std::string(what) + " count", "differs", std::to_string(mine.size()),
+             std::to_string(theirs.size()));
+      return;
+    }
+    for (std::size_t i = 0; i < mine.size(); ++i) {
+      if (mine[i] == theirs[i]) continue;
+      const std::string who = i < s.settlements.size() ? s.settlements[i].id : std::to_string(i);
+      differ(std::string(what) + " of " + who, "differs", minutes_text(mine[i]),
+             minutes_text(theirs[i]));
+      return;  // one settlement says enough
+    }
+  };
+  number("people-days", "differ", v.people_days_without_access, e.people_days_without_access);
+  number("objective", "differs", v.objective, e.objective);
+  number("people-days displaced", "differ", v.people_days_displaced, e.people_days_displaced);
+  number("weighted people-days displaced", "differ", v.weighted_people_days_displaced,
+         e.weighted_people_days_displaced);
+  if (v.population_displaced != e.population_displaced) {
+    differ("population displaced", "differs", std::to_string(v.population_displaced),
+           std::to_string(e.population_displaced));
+  }
+  day("days to return 50 %", v.days_to_return_50, e.days_to_return_50);
+  day("days to return 90 %", v.days_to_return_90, e.days_to_return_90);
+  day("days to return 100 %", v.days_to_return_100, e.days_to_return_100);
+  per_settlement("first return", v.return_first, e.return_first);
+  per_settlement("return of all", v.return_all, e.return_all);
+  if (v.dwellings_repaired != e.dwellings_repaired) {
+    differ("dwellings repaired", "differ", std::to_string(v.dwellings_repaired),
+           std::to_string(e.dwellings_repaired));
+  }
+  number("milestone days late", "differ", v.milestone_days_late, e.milestone_days_late);
+  return out;
+}
 
 void phase(const PlanRunHooks& h, std::string_view p) {
   if (h.on_phase) h.on_phase(p);
@@ -83,17 +152,8 @@ PlanRun plan_scenario_file(const std::filesystem::path& scenario,
     std::vector<std::string> found;
     if (!rep.valid()) {
       for (const auto& v : rep.violations) found.push_back("invalid plan: " + v);
-    } else if (!close(rep.measures.people_days_without_access,
-                      r.evaluation.people_days_without_access)) {
-      std::ostringstream m;
-      m << "the validator's people-days (" << rep.measures.people_days_without_access
-        << ") differ from the planner's (" << r.evaluation.people_days_without_access << ")";
-      found.push_back(m.str());
-    } else if (!close(rep.measures.objective, r.evaluation.objective)) {
-      std::ostringstream m;
-      m << "the validator's objective (" << rep.measures.objective
-        << ") differs from the planner's (" << r.evaluation.objective << ")";
-      found.push_back(m.str());
+    } else {
+      found = measure_differences(s, rep.measures, r.evaluation);
     }
     for (const auto& f : found) {
       if (hooks.on_invalid) hooks.on_invalid(f);

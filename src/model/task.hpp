@@ -28,7 +28,7 @@ struct Task {
   // asset kind's template; housing: the damage class).
   ActivityKind activity = ActivityKind::kDebris;
   std::uint8_t step = 0;
-  SettlementId settlement;  // housing: the settlement whose dwellings it repairs
+  SettlementId settlement;      // housing: the settlement whose dwellings it repairs
   std::uint32_t dwellings = 0;  // housing: dwellings made habitable when it ends
 };
 

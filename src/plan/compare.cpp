@@ -105,4 +105,54 @@ Comparison compare_plans(PlanFigures a, const Scenario& sa, const Evaluation& ea
   return c;
 }
 
+std::optional<Plan> transfer_plan(const Scenario& a, const TaskSet& ta, const Plan& plan,
+                                  const Scenario& b, const TaskSet& tb) {
+  if (ta.tasks.size() != tb.tasks.size()) return std::nullopt;
+  for (std::size_t t = 0; t < ta.tasks.size(); ++t) {
+    const Task& x = ta.tasks[t];
+    const Task& y = tb.tasks[t];
+    if (x.kind != y.kind || x.hazard != y.hazard || x.asset != y.asset ||
+        x.corridor_edge != y.corridor_edge || x.package != y.package || x.work != y.work ||
+        x.terrain != y.terrain || x.site_edge != y.site_edge || x.activity != y.activity ||
+        x.step != y.step || x.settlement != y.settlement || x.dwellings != y.dwellings) {
+      return std::nullopt;
+    }
+  }
+  if (ta.preds.offset != tb.preds.offset || ta.preds.items != tb.preds.items ||
+      ta.edge_blockers.offset != tb.edge_blockers.offset ||
+      ta.edge_blockers.items != tb.edge_blockers.items) {
+    return std::nullopt;
+  }
+  if (a.roads.num_edges() != b.roads.num_edges() || a.params.start_date != b.params.start_date ||
+      a.params.season_percent != b.params.season_percent ||
+      a.params.working_days_per_week != b.params.working_days_per_week ||
+      a.params.activity_rate != b.params.activity_rate || a.params.rate != b.params.rate ||
+      a.params.terrain_factor != b.params.terrain_factor) {
+    return std::nullopt;
+  }
+  std::vector<std::uint32_t> crew_in_b(a.crews.size(), 0xFFFFFFFFU);
+  for (std::size_t i = 0; i < a.crews.size(); ++i) {
+    const Crew& ca = a.crews[i];
+    for (std::size_t j = 0; j < b.crews.size(); ++j) {
+      const Crew& cb = b.crews[j];
+      if (cb.id == ca.id && cb.trade == ca.trade && cb.people == ca.people &&
+          cb.productivity_factor == ca.productivity_factor && cb.base_node == ca.base_node) {
+        crew_in_b[i] = static_cast<std::uint32_t>(j);
+        break;
+      }
+    }
+  }
+  Plan out = plan;
+  for (Assignment& x : out.assignments) {
+    const std::uint32_t j = crew_in_b[x.crew.index()];
+    if (j == 0xFFFFFFFFU) return std::nullopt;
+    x.crew = CrewId(j);
+  }
+  std::stable_sort(out.assignments.begin(), out.assignments.end(),
+                   [](const Assignment& x, const Assignment& y) {
+                     return x.crew != y.crew ? x.crew < y.crew : x.start < y.start;
+                   });
+  return out;
+}
+
 }  // namespace gw::plan

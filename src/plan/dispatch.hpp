@@ -37,6 +37,9 @@ struct DispatchOptions {
   // gains, on the land weight by the hazard's land use, and on the service weight by the asset's
   // service (indexed by gw::Service).
   double access_weight = 1.0;
+  // Per displaced person of a settlement waiting for road access (their return needs it), added to
+  // the access gain (0: access counts the population only).
+  double access_displaced_weight = 0.0;
   std::array<double, kLandUseCount> land_use_weight{1, 1, 1, 1, 1, 1};
   std::array<double, kServiceCount> service_factor{1, 1, 1, 1, 1, 1, 1, 1};
   // Per kilometre of blocked road times the edge's weight: added, divided by the nominal days of

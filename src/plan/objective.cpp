@@ -1,6 +1,7 @@
 #include "plan/objective.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "plan/calendar.hpp"
@@ -11,6 +12,17 @@
 namespace gw::plan {
 
 DispatchOptions dispatch_for_objective(DispatchOptions base, const Objective& o) {
+  if (o.kind == ObjectiveKind::kReturn) {
+    // What brings the displaced home leads: their access, the work their return waits for
+    // (return_weight); the rest of the people's access, services and land only break ties
+    // (assumed shares, tuned on the default district: docs/algorithms.md).
+    base.access_weight = 0.1;
+    base.access_displaced_weight = 1.0;
+    base.return_weight = 1.0;
+    base.service_weight = 0.05;
+    base.land_weight_people_per_ha = 2.0;
+    return base;
+  }
   if (o.kind != ObjectiveKind::kWeighted) return base;
   const ObjectiveWeights& w = o.weights;
   base.access_weight = w.access_people_day;
@@ -19,6 +31,8 @@ DispatchOptions dispatch_for_objective(DispatchOptions base, const Objective& o)
   base.service_weight = 1.0;
   base.service_factor = w.service_people_day;
   base.road_weight_per_km = w.road_km_day;
+  base.return_weight = w.return_people_day;
+  base.access_displaced_weight = w.return_people_day;
   return base;
 }
 
@@ -52,6 +66,97 @@ double class_work_days(const Scenario& s, const TaskSet& ts) {
     days = std::max(days, minutes / kMinutesPerDay);
   }
   return days;
+}
+
+// Per settlement, (time, dwellings) events no earlier than any plan's: at each moment at most
+// the smaller of two counts of dwellings is habitable again, each a valid bound alone:
+//  - the chain bound: the packages whose earliest end (`task_end`, the lower bound's) has come;
+//  - the work bound: every crew able to do housing on this settlement alone, at its full rate,
+//    without travel, from the earliest moment any package could start. By time t they have done at
+//    most capacity × (t − start) person-days of work, which repairs at most the dwellings of the
+//    packages most dwellings per person-day first, each counted whole from the moment the work
+//    before it is done (the fractional knapsack, rounded up).
+std::vector<std::vector<std::pair<Minutes, std::int64_t>>> housing_bound(
+    const Scenario& s, const TaskSet& ts, const std::vector<Minutes>& task_end) {
+  const Parameters& p = s.params;
+  std::vector<std::vector<std::pair<Minutes, std::int64_t>>> out(s.settlements.size());
+  double capacity = 0;  // person-days per working day of the crews able to do housing
+  auto best_rate = [&](ActivityKind a) {
+    double r = 0;
+    for (std::size_t tr = 0; tr < kTradeCount; ++tr)
+      r = std::max(r, per_person_rate(p, static_cast<Trade>(tr),
+                                      kDeminingClassCount + static_cast<std::size_t>(a)));
+    return r;
+  };
+  for (const Crew& c : s.crews) {
+    for (const ActivityKind a :
+         {ActivityKind::kHouseLight, ActivityKind::kHouseHeavy, ActivityKind::kHouseRebuild}) {
+      if (per_person_rate(p, c.trade, kDeminingClassCount + static_cast<std::size_t>(a)) > 0) {
+        capacity += static_cast<double>(c.people) * c.productivity_factor;
+        break;
+      }
+    }
+  }
+  const double week = 7.0 / p.working_days_per_week;
+  struct Package {
+    double person_days;
+    std::int64_t dwellings;
+    Minutes chain_end;
+  };
+  std::vector<Package> packages;
+  for (std::size_t i = 0; i < s.settlements.size(); ++i) {
+    packages.clear();
+    Minutes first = kNever;
+    for (const TaskId* t = ts.housing_tasks.begin(i); t != ts.housing_tasks.end(i); ++t) {
+      const Task& k = ts.tasks[t->index()];
+      const Minutes end = task_end[t->index()];
+      if (end == kNever) continue;
+      const double r = best_rate(k.activity);
+      const double pd = r > 0 ? k.work / r : 0;
+      packages.push_back({pd, static_cast<std::int64_t>(k.dwellings), end});
+      // The package cannot start before its earliest end less its work at the full capacity.
+      const double own = capacity > 0 ? pd / capacity * kMinutesPerDay * week : 0;
+      first = std::min(first, end - static_cast<Minutes>(std::ceil(own)));
+    }
+    auto& events = out[i];
+    if (packages.empty()) continue;
+    // The chain bound's steps.
+    std::vector<std::pair<Minutes, std::int64_t>> chain;
+    for (const Package& k : packages) chain.emplace_back(k.chain_end, k.dwellings);
+    std::sort(chain.begin(), chain.end());
+    if (!(capacity > 0)) {
+      events = std::move(chain);
+      continue;
+    }
+    // The work bound's steps: most dwellings per person-day first.
+    std::sort(packages.begin(), packages.end(), [](const Package& a, const Package& b) {
+      return static_cast<double>(a.dwellings) * b.person_days >
+             static_cast<double>(b.dwellings) * a.person_days;
+    });
+    std::vector<std::pair<Minutes, std::int64_t>> work;
+    double before = 0;
+    for (const Package& k : packages) {
+      const double minutes = before / capacity * kMinutesPerDay * week;
+      work.emplace_back(first + static_cast<Minutes>(std::floor(minutes)), k.dwellings);
+      before += k.person_days;
+    }
+    std::sort(work.begin(), work.end());
+    // The smaller of the two counts at every moment, as increments.
+    std::int64_t hc = 0, hw = 0, shown = 0;
+    std::size_t a = 0, b = 0;
+    while (a < chain.size() || b < work.size()) {
+      const Minutes t = std::min(a < chain.size() ? chain[a].first : kNever,
+                                 b < work.size() ? work[b].first : kNever);
+      while (a < chain.size() && chain[a].first == t) hc += chain[a++].second;
+      while (b < work.size() && work[b].first == t) hw += work[b++].second;
+      const std::int64_t now = std::min(hc, hw);
+      if (now > shown) {
+        events.emplace_back(t, now - shown);
+        shown = now;
+      }
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -91,7 +196,8 @@ std::optional<double> objective_lower_bound(const Scenario& s, const TaskSet& ts
     }
   }
   const Calendar cal(s.params);
-  evaluate_returns(s, ts, cal, lb.settlement_access, rest, lb.task_end, 1, ev);
+  const auto housing = housing_bound(s, ts, lb.task_end);
+  evaluate_returns(s, ts, cal, lb.settlement_access, rest, lb.task_end, 1, ev, &housing);
   evaluate_milestones(s, cal, rest, ev);
   if (o.kind == ObjectiveKind::kReturn) return ev.people_days_displaced;
   for (std::size_t t = 0; t < ts.tasks.size(); ++t) {

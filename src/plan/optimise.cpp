@@ -13,6 +13,7 @@
 #include "plan/baseline.hpp"
 #include "plan/lower_bound.hpp"
 #include "plan/objective.hpp"
+#include "plan/sequence/local_search.hpp"
 #include "plan/tasks.hpp"
 #include "sched/search.hpp"
 
@@ -254,6 +255,9 @@ PlanResult full_plan(const Scenario& s, const TaskSet& ts, const DispatchOptions
   return r;
 }
 
+void adopt_genome(const Scenario& s, const TaskSet& ts, const DispatchOptions& impact,
+                  DistrictDecoder& prototype, const sched::Genome& g, OptimiseResult& out);
+
 }  // namespace
 
 OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
@@ -335,25 +339,85 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
     };
     const bool makespan = o.kind == ObjectiveKind::kMakespan;
     const bool weighted = o.kind == ObjectiveKind::kWeighted;
-    const bool repairs = makespan || (weighted && positive(o.weights.service_people_day));
+    const bool returns =
+        o.kind == ObjectiveKind::kReturn ||
+        (weighted && (o.weights.return_people_day > 0 || o.weights.milestone_day > 0));
+    const bool repairs =
+        makespan || returns || (weighted && positive(o.weights.service_people_day));
     const bool surveys = makespan || (weighted && positive(o.weights.land_hectare_day));
     std::vector<char> in_focus(ts.tasks.size(), 0);
     for (const TaskId t : focus) in_focus[t.index()] = 1;
     for (std::size_t t = 0; t < ts.tasks.size(); ++t) {
       const TaskKind k = ts.tasks[t].kind;
       if (!in_focus[t] &&
-          ((repairs && k == TaskKind::kRepair) || (surveys && k == TaskKind::kSurvey)))
+          ((repairs && k == TaskKind::kRepair) || (returns && k == TaskKind::kHousing) ||
+           (surveys && k == TaskKind::kSurvey)))
         focus.push_back(TaskId::from_index(t));
     }
   }
   out.focus_tasks = focus.size();
-  if (focus.empty() || (opt.time_limit_s <= 0 && opt.max_evaluations == 0)) return out;
+  // Plans to start from: the result is never worse than any of them.
+  for (const Plan& seed : opt.seed_plans) {
+    Evaluation ev = evaluate(s, ts, seed);
+    if (ev.objective < out.best.evaluation.objective) {
+      PlanResult r;
+      r.tasks = ts;
+      r.plan = seed;
+      r.evaluation = std::move(ev);
+      out.best = std::move(r);
+      out.best_source = "seed";
+    }
+  }
+  if (opt.time_limit_s <= 0 && opt.max_evaluations == 0) return out;
+  const auto t0 = std::chrono::steady_clock::now();
+  // The priority search gets half the budget, the sequence search the rest (and all of it when
+  // there is nothing to prioritise).
+  const auto deadline = t0 + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                 std::chrono::duration<double>(opt.time_limit_s));
+  auto sequence_search = [&] {
+    sequence::SearchOptions so;
+    if (opt.time_limit_s > 0) so.deadline = deadline;
+    so.max_evaluations = opt.max_evaluations > 0
+                             ? opt.max_evaluations - std::min(opt.max_evaluations, out.evaluations)
+                             : 0;
+    if (opt.max_evaluations > 0 && so.max_evaluations == 0) return;
+    so.seed = opt.seed;
+    so.on_improvement = [&](double v) {
+      if (!opt.on_improvement) return;
+      OptimiseProgress p;
+      p.elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      p.best_value = v;
+      p.baseline_value = out.baseline_value;
+      p.evaluations = out.evaluations + out.sequence_evaluations;
+      opt.on_improvement(p);
+    };
+    const sequence::SearchOutcome so_out = sequence::improve_sequences(s, ts, out.best.plan, so);
+    out.sequence_evaluations = so_out.evaluations;
+    out.sequence_improvements = so_out.improvements;
+    if (so_out.value < out.best.evaluation.objective) {
+      PlanResult r;
+      r.tasks = ts;
+      r.plan = so_out.plan;
+      r.plan.rule = "optimiser";
+      r.evaluation = evaluate(s, ts, r.plan);
+      out.best = std::move(r);
+      out.best_source = "optimiser";
+    }
+  };
+  if (focus.empty()) {
+    if (opt.on_search_start) opt.on_search_start();
+    sequence_search();
+    if (opt.on_search_end) opt.on_search_end();
+    out.search_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return out;
+  }
 
   DistrictDecoder prototype(s, ts, impact, focus, groups);
   sched::SearchParams sp;
   sp.population = 12;
-  sp.time_limit_s = opt.time_limit_s;
-  sp.max_schedules = opt.max_evaluations;
+  sp.time_limit_s = opt.time_limit_s / 2;
+  sp.max_schedules = (opt.max_evaluations + 1) / 2;
   sp.threads = opt.threads > 0
                    ? opt.threads
                    : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
@@ -378,10 +442,9 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
     g.aux[k] = 8;
     sp.seeds.push_back(g);
   }
-  const auto t0 = std::chrono::steady_clock::now();
   if (opt.time_limit_s > 0) {
     prototype.set_deadline(t0 + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                    std::chrono::duration<double>(opt.time_limit_s)));
+                                    std::chrono::duration<double>(opt.time_limit_s / 2)));
   }
   const double baseline = out.baseline_value;
   const double scale = cost_scale(s.params.objective);
@@ -398,13 +461,22 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
   };
   if (opt.on_search_start) opt.on_search_start();
   const sched::SearchResult sr = sched::genetic_search(prototype, sp);
-  if (opt.on_search_end) opt.on_search_end();
   out.evaluations = sr.schedules;
-  out.search_seconds = sr.seconds;
-  if (sr.best.aux.size() != static_cast<std::size_t>(prototype.aux_size())) return out;
+  if (sr.best.aux.size() == static_cast<std::size_t>(prototype.aux_size())) {
+    adopt_genome(s, ts, impact, prototype, sr.best, out);
+  }
+  sequence_search();
+  if (opt.on_search_end) opt.on_search_end();
+  out.search_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return out;
+}
 
-  // The best genome's full plan: the same decisions as its decode, then every remaining task.
-  prototype.set_factors(sr.best);
+namespace {
+
+// The best genome's full plan: the same decisions as its decode, then every remaining task.
+void adopt_genome(const Scenario& s, const TaskSet& ts, const DispatchOptions& impact,
+                  DistrictDecoder& prototype, const sched::Genome& g, OptimiseResult& out) {
+  prototype.set_factors(g);
   DispatchOptions final_opt = impact;
   final_opt.look_ahead = true;
   final_opt.chain_order = true;
@@ -417,7 +489,8 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
     out.best = std::move(best);
     out.best_source = "optimiser";
   }
-  return out;
 }
+
+}  // namespace
 
 }  // namespace gw::plan

@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "plan/planner.hpp"
 
@@ -31,6 +32,10 @@ struct OptimiseOptions {
   DispatchOptions dispatch;
   // Called from a search thread (serialised) on every new best.
   std::function<void(const OptimiseProgress&)> on_improvement;
+  // Plans of the same task set to start from (each assignment's crew an index of this scenario's
+  // crews): the result is never worse than the best of them. `compare` passes the plan of the
+  // scenario it changes, so that more crews never make the optimised plan worse.
+  std::vector<Plan> seed_plans;
   // Called when the search starts (after the dispatch rules and the lower bound) and when it ends
   // (before the best genome's full plan).
   std::function<void()> on_search_start;
@@ -52,8 +57,10 @@ struct OptimiseResult {
   double lower_bound_people_days = 0;  // plan::lower_bound's (lower_bound.hpp)
   // objective_lower_bound() (objective.hpp): nullopt when no valid bound exists.
   std::optional<double> lower_bound_value;
-  std::size_t focus_tasks = 0;  // tasks whose priority the search varies
-  std::uint64_t evaluations = 0;
+  std::size_t focus_tasks = 0;             // tasks whose priority the search varies
+  std::uint64_t evaluations = 0;           // priority searches' dispatches
+  std::uint64_t sequence_evaluations = 0;  // sequence searches' executions
+  std::uint64_t sequence_improvements = 0;
   double search_seconds = 0;
 };
 

@@ -83,7 +83,8 @@ Restoration restoration_times(const Scenario& s, const TaskSet& ts,
 
 void evaluate_returns(const Scenario& s, const TaskSet& ts, const Calendar& cal,
                       const std::vector<Minutes>& access, const Restoration& r,
-                      const std::vector<Minutes>& task_end, std::size_t days, Evaluation& ev) {
+                      const std::vector<Minutes>& task_end, std::size_t days, Evaluation& ev,
+                      const std::vector<std::vector<std::pair<Minutes, std::int64_t>>>* housing) {
   const std::size_t n = s.settlements.size();
   ev.residential_released = r.residential;
   ev.settlement_ready.assign(n, kNever);
@@ -104,12 +105,16 @@ void evaluate_returns(const Scenario& s, const TaskSet& ts, const Calendar& cal,
     c.power = r.service[static_cast<std::size_t>(Service::kPower)][i];
     c.water = r.service[static_cast<std::size_t>(Service::kWater)][i];
     c.heat = r.service[static_cast<std::size_t>(Service::kHeat)][i];
-    for (const TaskId* t = ts.housing_tasks.begin(i); t != ts.housing_tasks.end(i); ++t) {
-      const Minutes end = task_end[t->index()];
-      const std::int64_t d = ts.tasks[t->index()].dwellings;
-      if (end != kNever) {
-        c.housing.emplace_back(end, d);
-        ev.dwellings_repaired += d;
+    if (housing != nullptr) {
+      c.housing = (*housing)[i];
+    } else {
+      for (const TaskId* t = ts.housing_tasks.begin(i); t != ts.housing_tasks.end(i); ++t) {
+        const Minutes end = task_end[t->index()];
+        const std::int64_t d = ts.tasks[t->index()].dwellings;
+        if (end != kNever) {
+          c.housing.emplace_back(end, d);
+          ev.dwellings_repaired += d;
+        }
       }
     }
     for (const std::int64_t d : st.damaged_dwellings) ev.dwellings_damaged += d;

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "model/evaluation.hpp"
@@ -31,9 +33,12 @@ Restoration restoration_times(const Scenario& s, const TaskSet& ts,
 // return_all, population_displaced, people_days_displaced and its weighted form, days_to_return_*,
 // dwellings_damaged, dwellings_repaired, returned_by_day over `days` days) from the settlements'
 // access times, the restoration and the housing packages' ends.
-void evaluate_returns(const Scenario& s, const TaskSet& ts, const Calendar& cal,
-                      const std::vector<Minutes>& access, const Restoration& r,
-                      const std::vector<Minutes>& task_end, std::size_t days, Evaluation& ev);
+// `housing`, when given, replaces the settlements' housing packages by (time, dwellings) events
+// (the lower bound's: at most that many dwellings habitable by then).
+void evaluate_returns(
+    const Scenario& s, const TaskSet& ts, const Calendar& cal, const std::vector<Minutes>& access,
+    const Restoration& r, const std::vector<Minutes>& task_end, std::size_t days, Evaluation& ev,
+    const std::vector<std::vector<std::pair<Minutes, std::int64_t>>>* housing = nullptr);
 
 // Fills ev.milestones and ev.milestone_days_late from the assets' done times.
 void evaluate_milestones(const Scenario& s, const Calendar& cal, const Restoration& r,

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/parameters.hpp"
 #include "model/plan.hpp"
 #include "model/scenario.hpp"
 #include "model/task.hpp"
@@ -20,18 +21,50 @@ namespace gw::validate {
 
 inline constexpr Minutes kNever = std::numeric_limits<Minutes>::max();
 
-struct Measures {  // recomputed independently (docs/model.md §7)
+// A milestone: an asset with a due date (docs/model.md §7).
+struct Milestone {
+  std::uint32_t asset = 0;
+  Minutes due = 0;                      // 00:00 of the due date, in minutes from day 0
+  Minutes done = kNever;                // the asset's project done
+  std::optional<double> lateness_days;  // max(0, done - due) in days; nullopt when never done
+};
+
+// Recomputed independently (docs/model.md §7). Mirrors the planner's gw::Evaluation field by field
+// where they share a name, so that the front end can compare the two.
+struct Measures {
   double people_days_without_access = 0;
   std::int64_t population_total = 0;
   // Earliest day at which 50 / 90 / 100 % of the population has access; nullopt if never.
   std::optional<double> days_to_access_50, days_to_access_90, days_to_access_100;
-  std::array<double, 5> people_days_without_service{};  // indexed by gw::Service (kNone unused)
+  std::array<double, kServiceCount> people_days_without_service{};  // by gw::Service (kNone unused)
   double hectares_cancelled = 0, hectares_released = 0, makespan_days = 0;
   std::vector<Minutes> settlement_access;  // per settlement; kNever when never
+  // [service][settlement]: when the settlement has the service (kNever: never; kNone: empty).
+  std::array<std::vector<Minutes>, kServiceCount> service_restored;
+  std::vector<Minutes> asset_done;   // per asset: its project's last package end (kNever)
+  std::vector<Minutes> asset_works;  // per asset: it and its supply chain work (kNever)
+
+  // Return, per settlement: its built-up hazards released, the first time it is ready, the first
+  // return, everyone back (kNever: never; both return times are kNever when nobody was displaced).
+  std::vector<Minutes> residential_released;
+  std::vector<Minutes> settlement_ready;
+  std::vector<Minutes> return_first;
+  std::vector<Minutes> return_all;
+  std::int64_t population_displaced = 0;
+  double people_days_displaced = 0;           // clipped at the horizon
+  double weighted_people_days_displaced = 0;  // people counted with their settlement's weight
+  // First day at which 50 / 90 / 100 % of the displaced are back; nullopt if never.
+  std::optional<double> days_to_return_50, days_to_return_90, days_to_return_100;
+  std::int64_t dwellings_damaged = 0;
+  std::int64_t dwellings_repaired = 0;  // in housing packages that ended
+
+  std::vector<Milestone> milestones;  // the assets with a due date, in asset order
+  double milestone_days_late = 0;     // Σ lateness; a never-done one counts up to the horizon
+
   // The objective's components (docs/scenario.md, "Objective"), clipped at the horizon.
-  double weighted_people_days_without_access = 0;                // population × settlement weight
-  std::array<double, 5> weighted_people_days_without_service{};  // indexed by gw::Service
-  std::array<double, 6> hectare_days_contaminated{};             // indexed by gw::LandUse
+  double weighted_people_days_without_access = 0;  // population × settlement weight
+  std::array<double, kServiceCount> weighted_people_days_without_service{};  // by gw::Service
+  std::array<double, kLandUseCount> hectare_days_contaminated{};             // by gw::LandUse
   double road_km_days_closed = 0;  // length km × edge weight × days closed
   double objective = 0;            // the value of the scenario's parameters.objective
 };

@@ -1,6 +1,6 @@
 // The validator's task list (docs/model.md §1-§3): each declared task classified, the hazards'
-// corridor and land parts and their packages re-derived and compared with the declared ones, the
-// assets' repairs and the fields of every task.
+// corridor and land parts and their packages re-derived and compared with the declared ones, and
+// the fields of the hazards' tasks (the projects are in validate_projects.cpp).
 #include "validate/validate_internal.hpp"
 
 namespace gw::validate::detail {
@@ -11,8 +11,15 @@ std::string Validator::label(std::uint32_t t) const {
   const TaskInfo& i = info_[t];
   if (i.hazard != kNone) s += cat(" ", sc_.hazards[i.hazard].id);
   if (i.asset != kNone) s += cat(" ", sc_.assets[i.asset].id);
+  if (i.settlement != kNone) s += cat(" ", sc_.settlements[i.settlement].id);
   if (is_demining(k.kind)) {
     if (i.corridor != kNone) s += cat(" edge ", i.corridor);
+    s += cat(" pkg ", k.package);
+  } else if (k.kind == TaskKind::kRepair) {
+    s += cat(" step ", static_cast<unsigned>(k.step), " pkg ", k.package);
+  } else if (k.kind == TaskKind::kHousing) {
+    s += k.step < kDamageClassCount ? cat(" ", name(static_cast<DamageClass>(k.step)))
+                                    : cat(" class ", static_cast<unsigned>(k.step));
     s += cat(" pkg ", k.package);
   }
   return s + ")";
@@ -22,11 +29,17 @@ void Validator::classify_tasks() {
   info_.resize(tasks_.size());
   hz_.resize(sc_.hazards.size());
   asset_tasks_.resize(sc_.assets.size());
+  housing_tasks_.resize(sc_.settlements.size());
   for (std::uint32_t t = 0; t < tasks_.size(); ++t) {
     const Task& k = tasks_[t];
     TaskInfo& i = info_[t];
     if (static_cast<std::size_t>(k.kind) >= kTaskKindCount) {
       sink_.add(cat("task ", t, ": unknown kind ", static_cast<int>(k.kind)));
+      continue;
+    }
+    if ((k.kind == TaskKind::kRepair || k.kind == TaskKind::kHousing) &&
+        static_cast<std::size_t>(k.activity) >= kActivityKindCount) {
+      sink_.add(cat("task ", t, ": unknown activity ", static_cast<int>(k.activity)));
       continue;
     }
     if (k.kind == TaskKind::kRepair) {
@@ -36,6 +49,16 @@ void Validator::classify_tasks() {
       }
       i.asset = static_cast<std::uint32_t>(k.asset.index());
       asset_tasks_[i.asset].push_back(t);
+      i.activity = k.activity;
+    } else if (k.kind == TaskKind::kHousing) {
+      if (!k.settlement.valid() || k.settlement.index() >= sc_.settlements.size()) {
+        sink_.add(
+            cat("task ", t, " (housing): settlement ", k.settlement.value, " does not exist"));
+        continue;
+      }
+      i.settlement = static_cast<std::uint32_t>(k.settlement.index());
+      housing_tasks_[i.settlement].push_back(t);
+      i.activity = k.activity;
     } else {
       if (!k.hazard.valid() || k.hazard.index() >= sc_.hazards.size()) {
         sink_.add(
@@ -316,124 +339,6 @@ void Validator::check_site_near_polygon(std::uint32_t t, std::uint32_t h) {
                   " m"));
   }
   i.site = best.first;
-}
-
-void Validator::derive_assets() {
-  const double w2 = P_.corridor_width_m / 2;
-  asset_edge_.assign(sc_.assets.size(), kNone);
-  std::unordered_map<std::string, std::uint32_t> asset_by_id;
-  for (std::uint32_t a = 0; a < sc_.assets.size(); ++a) asset_by_id.emplace(sc_.assets[a].id, a);
-  asset_dep_.assign(sc_.assets.size(), kNone);
-  asset_hazards_.resize(sc_.assets.size());
-
-  // Edge -> hazards blocking it (from derive_hazards).
-  for (std::uint32_t h = 0; h < hz_.size(); ++h) {
-    for (const auto& he : hz_[h].edges) {
-      if (he.blocked) edge_hazards_[he.edge].push_back(h);
-    }
-  }
-
-  for (std::uint32_t a = 0; a < sc_.assets.size(); ++a) {
-    const Asset& asset = sc_.assets[a];
-    // TODO(issue 14, validator): every dependency; the first only until then.
-    if (!asset.depends_on.empty()) {
-      if (auto it = asset_by_id.find(asset.depends_on.front()); it != asset_by_id.end()) {
-        asset_dep_[a] = it->second;
-      } else {
-        sink_.add(cat("asset ", asset.id, ": depends_on '", asset.depends_on.front(),
-                      "' is not an asset"));
-      }
-    }
-    const auto& ts = asset_tasks_[a];
-    if (ts.empty()) {
-      sink_.add(cat("asset ", asset.id, ": missing repair task"));
-    } else if (ts.size() > 1) {
-      sink_.add(cat("asset ", asset.id, ": ", ts.size(), " repair tasks (", label(ts[0]), ", ",
-                    label(ts[1]), ")"));
-    }
-    for (auto t : ts) {
-      if (!within(tasks_[t].work, asset.quantity, 1e-6 * std::abs(asset.quantity) + 1e-6)) {
-        sink_.add(cat(label(t), ": work ", num(tasks_[t].work), ", asset quantity is ",
-                      num(asset.quantity)));
-        info_[t].work = asset.quantity;
-      }
-    }
-    if (asset.geometry.empty()) {
-      sink_.add(cat("asset ", asset.id, ": no geometry"));
-      continue;
-    }
-    if (cuts_road(asset.kind)) {
-      const LonLat p = asset.geometry[0];
-      const Projection proj(p);
-      const Pt q = proj(p);
-      Box b(global_(p), global_(p));
-      auto dist = [&](std::uint32_t e) {
-        return geom::distance(q, geom::project_edge(rn_, e, proj));
-      };
-      std::pair<std::uint32_t, double> best{kNone, 0};
-      if (asset.kind == AssetKind::kBridge) {
-        best = edge_index_->nearest(
-            b, dist, [&](std::uint32_t e) { return rn_.edge_bridge[e] != 0; }, 200.0);
-      }
-      if (best.first == kNone) {
-        best = edge_index_->nearest(
-            b, dist, [](std::uint32_t) { return true; }, std::numeric_limits<double>::infinity());
-      }
-      asset_edge_[a] = best.first;
-      if (best.first == kNone) continue;
-      for (auto t : ts) {
-        if (info_[t].site != best.first) {
-          sink_.add(cat(label(t), ": site edge ",
-                        info_[t].site == kNone ? std::string("none") : cat(info_[t].site),
-                        ", the asset cuts edge ", best.first));
-          info_[t].site = best.first;
-        }
-      }
-      if (auto it = edge_hazards_.find(best.first); it != edge_hazards_.end())
-        asset_hazards_[a] = it->second;
-    } else {
-      // Site: nearest edge to the point, or to the line's middle vertex (either middle one when
-      // the line has an even number of vertices).
-      std::vector<LonLat> refs{asset.geometry[asset.geometry.size() / 2]};
-      if (asset.geometry.size() % 2 == 0)
-        refs.push_back(asset.geometry[asset.geometry.size() / 2 - 1]);
-      std::uint32_t fallback = kNone;
-      for (auto t : ts) {
-        bool ok = false;
-        for (const auto& r : refs) {
-          const Projection proj(r);
-          const Pt q = proj(r);
-          auto dist = [&](std::uint32_t e) {
-            return geom::distance(q, geom::project_edge(rn_, e, proj));
-          };
-          const auto best = edge_index_->nearest(
-              Box(global_(r), global_(r)), dist, [](std::uint32_t) { return true; },
-              std::numeric_limits<double>::infinity());
-          if (fallback == kNone) fallback = best.first;
-          if (info_[t].site != kNone && dist(info_[t].site) <= best.second + 1.0) ok = true;
-        }
-        if (!ok) {
-          if (info_[t].site != kNone) {
-            sink_.add(cat(label(t), ": site edge ", info_[t].site,
-                          " is not the edge nearest to the asset (edge ", fallback, ")"));
-          }
-          info_[t].site = fallback;
-        }
-      }
-      // Hazards on the asset: its geometry within w/2 of the polygon (0.5 m tolerance).
-      Box gb;
-      geom::bg::assign_inverse(gb);
-      for (const auto& p : asset.geometry) geom::bg::expand(gb, global_(p));
-      for (auto it = hazard_tree_.qbegin(geom::bgi::intersects(
-               geom::grow(gb, w2 + 3 + 0.01 * (gb.max_corner().x() - gb.min_corner().x()))));
-           it != hazard_tree_.qend(); ++it) {
-        const std::uint32_t h = it->second;
-        const Line line = geom::project(asset.geometry, hz_[h].proj);
-        if (geom::distance(line, hz_[h].poly) <= w2 - 0.5) asset_hazards_[a].push_back(h);
-      }
-      std::sort(asset_hazards_[a].begin(), asset_hazards_[a].end());
-    }
-  }
 }
 
 void Validator::check_task_fields() {

@@ -1,7 +1,7 @@
 // Private to the validator (validate.cpp and the validate_*.cpp files of its steps): the helpers
 // and the Validator class, whose run() steps are defined one group to a file. validate.cpp lists
 // the readings of docs/model.md they rely on. Not a public API; nothing here is shared with
-// src/plan.
+// src/plan. The tests include it for the calendar functions.
 #pragma once
 
 #include <algorithm>
@@ -12,12 +12,15 @@
 #include <map>
 #include <memory>
 #include <numeric>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "model/enums.hpp"
 #include "validate/geometry.hpp"
 #include "validate/validate.hpp"
 
@@ -98,6 +101,26 @@ inline bool is_final(TaskKind k) { return k == TaskKind::kClearance || k == Task
 inline bool cuts_road(AssetKind k) {
   return k == AssetKind::kRoadSection || k == AssetKind::kBridge;
 }
+inline std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  return a / b - static_cast<std::int64_t>((a % b != 0) && ((a < 0) != (b < 0)));
+}
+
+// ------------------------------------------------ calendar (validate_calendar.cpp)
+// The validator's own date arithmetic (docs/model.md §6, §7): proleptic Gregorian dates counted
+// in days since 1970-01-01.
+struct Date {
+  std::int64_t year = 1970;
+  int month = 1;  // 1..12
+  int day = 1;    // 1..31
+};
+std::int64_t days_from_date(const Date& d);
+Date date_from_days(std::int64_t days);
+int days_in_month(std::int64_t year, int month);
+// An ISO date "YYYY-MM-DD" that exists, as days since 1970-01-01; nullopt otherwise.
+std::optional<std::int64_t> parse_iso_date(std::string_view text);
+// Whether month-day (month, day) lies in the season from `from` to the day before `to`, across the
+// new year when from > to; empty when from == to.
+bool in_season(int month, int day, MonthDay from, MonthDay to);
 
 // One hazard's relation to one nearby edge.
 struct HazEdge {
@@ -132,9 +155,28 @@ struct TaskInfo {
   bool ok = false;  // fields refer to existing things
   std::uint32_t hazard = kNone;
   std::uint32_t asset = kNone;
+  std::uint32_t settlement = kNone;  // housing
   std::uint32_t corridor = kNone;
+  std::uint32_t step = kNone;  // repair and housing: a step of its project that exists
   std::uint32_t site = kNone;  // the site edge used for the plan checks
   double work = 0;             // the work used for the duration check
+  // Repair and housing: the activity used for the duration check (the step's, when it exists).
+  ActivityKind activity = ActivityKind::kDebris;
+};
+
+// One step of a project (docs/model.md §3): a step of an asset's template, or one damage class of
+// a settlement's housing, with the packages it must be split into.
+struct StepInfo {
+  ActivityKind activity = ActivityKind::kDebris;
+  std::vector<std::uint32_t> after;  // repair: the steps of the same project it comes after
+  int max_crews = 0;                 // repair: crews allowed on it at once (0: housing, no limit)
+  bool opens = false;                // road sections and bridges: the edge waits for its packages
+  double quantity = 0;               // repair: Q, the step's quantity
+  double work = 0;                   // repair: each package's work, Q / n
+  std::vector<std::uint32_t> dwellings;  // housing: each package's dwellings
+  std::vector<std::uint32_t> task;       // per package: the declared task (kNone when missing)
+  std::vector<std::uint32_t> declared;   // every declared task of the step (extra ones too)
+  [[nodiscard]] bool first() const { return after.empty(); }
 };
 
 struct AStarEntry {
@@ -197,26 +239,71 @@ class Validator {
   // its nearest safe edge is never nearer than the planner's: the check cannot reject a right site.
   void compute_safe_ground();
   void check_site_near_polygon(std::uint32_t t, std::uint32_t h);
-  void derive_assets();
   void check_task_fields();
+
+  // ------------------------------------------------ projects and housing (validate_projects.cpp)
+  // docs/model.md §1: the settlement whose built-up area holds each residential hazard.
+  void derive_built_up();
+  void derive_assets();
+  void derive_steps(std::uint32_t a);
+  void match_repairs(std::uint32_t a);
+  void derive_housing();
+  // Nearest edge to a point (any edge); the reference points of a site with their nearest edges;
+  // and a declared site checked against them with 1 m of slack (ties between edges are common):
+  // a wrong site is reported and replaced by the nearest edge of the first point.
+  struct SiteRef {
+    LonLat point;
+    std::uint32_t edge = kNone;
+    double dist = 0;
+  };
+  std::pair<std::uint32_t, double> nearest_edge(LonLat p) const;
+  std::vector<SiteRef> site_refs(const std::vector<LonLat>& points) const;
+  void check_site_near_points(std::uint32_t t, const std::vector<SiteRef>& refs,
+                              const std::string& what);
+  std::string step_name(std::uint32_t a, std::uint32_t i) const;
+  std::string housing_name(std::uint32_t s, std::uint32_t c) const;
+
+  // ------------------------------------------------ calendar (validate_calendar.cpp)
+  void read_calendar();
+  [[nodiscard]] Date date_of(std::int64_t day) const { return date_from_days(day0_ + day); }
+  [[nodiscard]] bool heating_season(std::int64_t day) const;
+  // docs/model.md §6: the least end of a task of `nominal` minutes started at `start` by a crew of
+  // `trade` (kNever when it cannot end).
+  [[nodiscard]] Minutes earliest_end(Trade trade, Minutes start, double nominal) const;
 
   // ------------------------------------------------ precedence and timeline
   // (validate_timeline.cpp)
   void build_precedence();
   void assign();
+  // The end of task t (kNever when unassigned, or when t is kNone: a package not declared).
   Minutes end_of(std::uint32_t t) const {
-    return chosen_[t] == kNone ? kNever : plan_.assignments[chosen_[t]].end;
+    return t == kNone || chosen_[t] == kNone ? kNever : plan_.assignments[chosen_[t]].end;
   }
   void compute_edge_open();
   // Daily rate of crew c on task t (docs/model.md §6); 0 when the trade does not fit.
   double daily_rate(std::uint32_t c, std::uint32_t t) const;
   void check_crews();
+  void check_step_crews();
   void check_precedence();
 
   // ------------------------------------------------ measures and objective (validate_measures.cpp)
   Measures measures();
+  void measure_access(Measures& m);
+  void measure_services(Measures& m);
+  void measure_land(Measures& m);
   // The scenario's objective, from the measures (docs/scenario.md, "Objective").
   double objective_of(const Measures& m) const;
+  Minutes horizon() const { return static_cast<Minutes>(P_.horizon_days) * kMinutesPerDay; }
+  double clip_days(Minutes t) const {
+    return static_cast<double>(std::min(t, horizon())) / kMinutesPerDay;
+  }
+
+  // ------------------------------------------------ return and milestones (validate_return.cpp)
+  Minutes hazard_released(std::uint32_t h) const;
+  void measure_return(Measures& m);
+  void measure_milestones(Measures& m);
+  // The heating season's boundaries (minutes at which it begins or ends) before `until`.
+  std::vector<Minutes> season_changes(Minutes until) const;
 
   const Scenario& sc_;
   const RoadNetwork& rn_;
@@ -241,9 +328,16 @@ class Validator {
 
   std::vector<TaskInfo> info_;
   std::vector<HazardInfo> hz_;
-  std::vector<std::vector<std::uint32_t>> asset_tasks_;
-  std::vector<std::uint32_t> asset_edge_, asset_dep_;
+  std::vector<std::vector<std::uint32_t>> asset_tasks_;    // declared repair tasks per asset
+  std::vector<std::vector<std::uint32_t>> housing_tasks_;  // declared housing tasks per settlement
+  std::vector<std::vector<StepInfo>> asset_steps_;         // per asset: its project
+  std::vector<std::vector<StepInfo>> housing_steps_;       // per settlement: one per damage class
+  std::vector<std::uint32_t> asset_edge_;
+  std::vector<std::vector<std::uint32_t>> asset_deps_;
   std::vector<std::vector<std::uint32_t>> asset_hazards_;
+  std::vector<std::uint32_t> built_up_;                       // per hazard: its settlement or kNone
+  std::vector<std::vector<std::uint32_t>> built_up_hazards_;  // per settlement
+  geom::bgi::rtree<std::pair<Pt, std::uint32_t>, geom::bgi::rstar<16>> settlement_tree_;
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> edge_hazards_;
   std::vector<std::vector<std::uint32_t>> preds_;
 
@@ -261,6 +355,10 @@ class Validator {
   std::vector<Seconds> g_;
   std::vector<std::uint32_t> stamp_;
   std::uint32_t cur_stamp_ = 0;
+
+  std::int64_t day0_ = 0;  // start_date, in days since 1970-01-01
+  // season_percent, with 100 % for a trade whose every month is 0 (reported as a violation).
+  std::array<std::array<std::uint8_t, kMonthCount>, kTradeCount> season_{};
 };
 
 }  // namespace gw::validate::detail

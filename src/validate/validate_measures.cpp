@@ -1,17 +1,28 @@
 // The validator's measures and objective (docs/model.md §7, docs/scenario.md "Objective"),
-// recomputed from the plan's end times and the edges' opening times.
+// recomputed from the plan's end times and the edges' opening times: access, projects and
+// services, land, roads (return and milestones are in validate_return.cpp).
 #include "validate/validate_internal.hpp"
 
 namespace gw::validate::detail {
 
 Measures Validator::measures() {
   Measures m;
-  const std::size_t ns = sc_.settlements.size();
-  const Minutes horizon = static_cast<Minutes>(P_.horizon_days) * kMinutesPerDay;
-  auto clip_days = [&](Minutes t) {
-    return static_cast<double>(std::min(t, horizon)) / kMinutesPerDay;
-  };
+  measure_access(m);
+  measure_services(m);
+  measure_land(m);
+  measure_return(m);
+  measure_milestones(m);
+  Minutes last = 0;
+  for (std::uint32_t t = 0; t < tasks_.size(); ++t) {
+    if (chosen_[t] != kNone) last = std::max(last, plan_.assignments[chosen_[t]].end);
+  }
+  m.makespan_days = minutes_to_days(last);
+  m.objective = objective_of(m);
+  return m;
+}
 
+void Validator::measure_access(Measures& m) {
+  const std::size_t ns = sc_.settlements.size();
   // Access: sweep edges by opening time; a component gains access when it joins a hub's.
   m.settlement_access.assign(ns, kNever);
   {
@@ -84,51 +95,67 @@ Measures Validator::measures() {
       }
     }
   }
+}
 
-  // Services: an asset works once it and, recursively, what it depends on are repaired.
+void Validator::measure_services(Measures& m) {
+  const std::size_t ns = sc_.settlements.size();
   const std::size_t na = sc_.assets.size();
+  // A project is done when its last package ends (a missing or unassigned one: never).
+  m.asset_done.assign(na, 0);
+  for (std::uint32_t a = 0; a < na; ++a) {
+    for (const auto& st : asset_steps_[a]) {
+      for (auto t : st.task) m.asset_done[a] = std::max(m.asset_done[a], end_of(t));
+    }
+  }
+  // An asset works once it and, recursively, everything it depends on work.
   std::vector<Minutes> works(na, -1);
   std::vector<char> visiting(na, 0);
-  auto repaired = [&](std::uint32_t a) {
-    Minutes r = asset_tasks_[a].empty() ? kNever : 0;
-    for (auto t : asset_tasks_[a]) r = std::max(r, end_of(t));
-    return r;
-  };
   auto works_from = [&](auto&& self, std::uint32_t a) -> Minutes {
     if (works[a] >= 0) return works[a];
-    if (visiting[a]) return 0;  // a dependency cycle adds nothing more
+    if (visiting[a]) return 0;  // a cycle (reported by derive_assets) adds nothing more
     visiting[a] = 1;
-    Minutes r = repaired(a);
-    if (asset_dep_[a] != kNone) r = std::max(r, self(self, asset_dep_[a]));
+    Minutes r = m.asset_done[a];
+    for (auto d : asset_deps_[a]) r = std::max(r, self(self, d));
     visiting[a] = 0;
     return works[a] = r;
   };
-  std::vector<std::array<Minutes, 5>> service(ns);
-  for (auto& row : service) row.fill(0);
+  for (std::uint32_t a = 0; a < na; ++a) works_from(works_from, a);
+  m.asset_works = works;
+
+  auto& restored = m.service_restored;
+  for (auto x : kRestorableServices) restored[static_cast<std::size_t>(x)].assign(ns, 0);
   for (std::uint32_t a = 0; a < na; ++a) {
     const Asset& asset = sc_.assets[a];
-    if (asset.service == Service::kNone) continue;
-    const Minutes t = works_from(works_from, a);
+    const auto k = static_cast<std::size_t>(asset.service);
+    if (asset.service == Service::kNone || k >= kServiceCount) continue;
     for (const auto& sid : asset.serves) {
       auto it = settlement_by_id_.find(sid);
       if (it == settlement_by_id_.end()) {
         sink_.add(cat("asset ", asset.id, ": serves '", sid, "', which is not a settlement"));
         continue;
       }
-      auto& slot = service[it->second][static_cast<std::size_t>(asset.service)];
-      slot = std::max(slot, t);
+      restored[k][it->second] = std::max(restored[k][it->second], works[a]);
     }
+  }
+  const auto power = static_cast<std::size_t>(Service::kPower);
+  const auto heat = static_cast<std::size_t>(Service::kHeat);
+  // An electrically heated settlement's heat is its power: the heat assets that list it are
+  // ignored.
+  for (std::uint32_t s = 0; s < ns; ++s) {
+    if (sc_.settlements[s].heating == Heating::kElectric) restored[heat][s] = restored[power][s];
   }
   for (std::uint32_t s = 0; s < ns; ++s) {
     for (auto x : kRestorableServices) {
       const auto k = static_cast<std::size_t>(x);
       const double pd =
-          static_cast<double>(sc_.settlements[s].population) * clip_days(service[s][k]);
+          static_cast<double>(sc_.settlements[s].population) * clip_days(restored[k][s]);
       m.people_days_without_service[k] += pd;
       m.weighted_people_days_without_service[k] += pd * sc_.settlements[s].weight;
     }
   }
+}
 
+void Validator::measure_land(Measures& m) {
   // Roads: every edge's closed days, by its length and weight.
   for (std::uint32_t e = 0; e < rn_.num_edges(); ++e) {
     const double weight = e < rn_.edge_weight.size() ? rn_.edge_weight[e] : 1.0;
@@ -181,22 +208,17 @@ Measures Validator::measures() {
       if (is_final(tasks_[t].kind)) slot += tasks_[t].work / 10000 * clip_days(end_of(t));
     }
   }
-
-  Minutes last = 0;
-  for (std::uint32_t t = 0; t < tasks_.size(); ++t) {
-    if (chosen_[t] != kNone) last = std::max(last, plan_.assignments[chosen_[t]].end);
-  }
-  m.makespan_days = minutes_to_days(last);
-  m.objective = objective_of(m);
-  return m;
 }
 
 double Validator::objective_of(const Measures& m) const {
   const Objective& o = P_.objective;
   if (o.kind == ObjectiveKind::kAccess) return m.people_days_without_access;
   if (o.kind == ObjectiveKind::kMakespan) return m.makespan_days;
+  if (o.kind == ObjectiveKind::kReturn) return m.people_days_displaced;
   double v = o.weights.access_people_day * m.weighted_people_days_without_access +
-             o.weights.road_km_day * m.road_km_days_closed;
+             o.weights.road_km_day * m.road_km_days_closed +
+             o.weights.return_people_day * m.weighted_people_days_displaced +
+             o.weights.milestone_day * m.milestone_days_late;
   for (std::size_t k = 0; k < m.hectare_days_contaminated.size(); ++k)
     v += o.weights.land_hectare_day[k] * m.hectare_days_contaminated[k];
   for (std::size_t k = 1; k < m.weighted_people_days_without_service.size(); ++k)

@@ -25,17 +25,35 @@ void Validator::build_precedence() {
       }
     }
   }
+  // Projects: a step after the steps it comes after; hazards on an asset before its first steps,
+  // the built-up hazards of a settlement before its housing.
+  std::vector<std::uint32_t> before;
+  auto add_hazard = [&](std::uint32_t h, std::uint32_t only_corridor) {
+    before.insert(before.end(), hz_[h].surveys.begin(), hz_[h].surveys.end());
+    for (auto w : hz_[h].work_tasks) {
+      if (!is_final(tasks_[w].kind)) continue;
+      if (only_corridor != kNone && info_[w].corridor != only_corridor) continue;
+      before.push_back(w);
+    }
+  };
   for (std::uint32_t a = 0; a < sc_.assets.size(); ++a) {
     const bool road = cuts_road(sc_.assets[a].kind);
-    for (auto t : asset_tasks_[a]) {
-      for (auto h : asset_hazards_[a]) {
-        preds_[t].insert(preds_[t].end(), hz_[h].surveys.begin(), hz_[h].surveys.end());
-        for (auto w : hz_[h].work_tasks) {
-          if (!is_final(tasks_[w].kind)) continue;
-          if (road && info_[w].corridor != asset_edge_[a]) continue;
-          preds_[t].push_back(w);
-        }
+    before.clear();
+    for (auto h : asset_hazards_[a]) add_hazard(h, road ? asset_edge_[a] : kNone);
+    const auto& steps = asset_steps_[a];
+    for (const auto& st : steps) {
+      for (auto t : st.declared) {
+        if (st.first()) preds_[t].insert(preds_[t].end(), before.begin(), before.end());
+        for (auto j : st.after)
+          preds_[t].insert(preds_[t].end(), steps[j].declared.begin(), steps[j].declared.end());
       }
+    }
+  }
+  for (std::uint32_t s = 0; s < sc_.settlements.size(); ++s) {
+    before.clear();
+    for (auto h : built_up_hazards_[s]) add_hazard(h, kNone);
+    for (const auto& st : housing_steps_[s]) {
+      for (auto t : st.declared) preds_[t].insert(preds_[t].end(), before.begin(), before.end());
     }
   }
 }
@@ -83,8 +101,10 @@ void Validator::compute_edge_open() {
   }
   for (std::uint32_t a = 0; a < sc_.assets.size(); ++a) {
     if (asset_edge_[a] == kNone) continue;
-    if (asset_tasks_[a].empty()) block(asset_edge_[a], kNever);
-    for (auto t : asset_tasks_[a]) block(asset_edge_[a], end_of(t));
+    for (const auto& st : asset_steps_[a]) {
+      if (!st.opens) continue;
+      for (auto t : st.task) block(asset_edge_[a], end_of(t));
+    }
   }
   edges_by_open_.clear();
   for (std::uint32_t e = 0; e < rn_.num_edges(); ++e) {
@@ -101,8 +121,8 @@ double Validator::daily_rate(std::uint32_t c, std::uint32_t t) const {
   const Task& k = tasks_[t];
   const double people = static_cast<double>(crew.people);
   if (k.kind == TaskKind::kRepair || k.kind == TaskKind::kHousing) {
-    const auto act = static_cast<std::size_t>(k.activity);
-    return people * P_.activity_rate[trade][act] * crew.productivity_factor;
+    const auto activity = static_cast<std::size_t>(info_[t].activity);
+    return people * P_.activity_rate[trade][activity] * crew.productivity_factor;
   }
   const auto terrain = static_cast<std::size_t>(sc_.hazards[info_[t].hazard].terrain);
   return people * P_.rate[trade][static_cast<std::size_t>(k.kind)] *
@@ -214,18 +234,19 @@ void Validator::check_crews() {
           }
         }
       }
-      // Trade and duration.
+      // Trade and duration: nominal minutes in the formula's order of operations (§6), then the
+      // calendar.
       const double rate = daily_rate(c, t);
       if (!(rate > 0)) {
         sink_.add(cat(who, ": trade ", name(sc_.crews[c].trade), " cannot do this task"));
       } else {
-        const double x =
+        const double nominal =
             info_[t].work / rate * 1440.0 * 7.0 / static_cast<double>(P_.working_days_per_week);
-        const double need = std::ceil(x - 1e-9);
-        const double have = static_cast<double>(a.end - a.start);
-        if (have < need && have < x - 1e-6) {
-          sink_.add(cat(who, ": lasts ", a.end - a.start, " min, needs ",
-                        static_cast<std::int64_t>(need), " min"));
+        const Minutes least = earliest_end(sc_.crews[c].trade, a.start, nominal);
+        if (least == kNever) {
+          sink_.add(cat(who, ": cannot end (", num(nominal), " nominal minutes)"));
+        } else if (a.end < least) {
+          sink_.add(cat(who, ": lasts ", a.end - a.start, " min, needs ", least - a.start, " min"));
         }
       }
       prev_end = a.end;
@@ -234,6 +255,34 @@ void Validator::check_crews() {
       if (max_task == kNone || a.end > max_end) {
         max_end = a.end;
         max_task = t;
+      }
+    }
+  }
+}
+
+void Validator::check_step_crews() {
+  std::vector<std::pair<Minutes, int>> events;
+  for (std::uint32_t a = 0; a < sc_.assets.size(); ++a) {
+    for (std::uint32_t i = 0; i < asset_steps_[a].size(); ++i) {
+      const StepInfo& st = asset_steps_[a][i];
+      if (st.declared.size() <= static_cast<std::size_t>(st.max_crews)) continue;
+      events.clear();
+      for (auto t : st.declared) {
+        if (chosen_[t] == kNone || !asg_ok_[chosen_[t]]) continue;
+        const Assignment& x = plan_.assignments[chosen_[t]];
+        if (x.end <= x.start) continue;
+        events.emplace_back(x.start, 1);
+        events.emplace_back(x.end, -1);
+      }
+      std::sort(events.begin(), events.end());  // at one moment, ends before starts
+      int crews = 0;
+      for (const auto& [at, d] : events) {
+        crews += d;
+        if (crews > st.max_crews) {
+          sink_.add(cat(step_name(a, i), ": ", crews, " crews at once at minute ", at,
+                        ", max_crews is ", st.max_crews));
+          break;
+        }
       }
     }
   }

@@ -103,4 +103,20 @@ TEST(Compare, ClearErrors) {
   EXPECT_NE(r.err.find("no road crews to remove"), std::string::npos) << r.err;
 }
 
+// More crews never make the plan worse (issue 14): B starts from A's plan, which it can always
+// keep with its extra crews idle, by every objective, with and without the optimiser.
+TEST(Compare, MoreCrewsNeverMakeThePlanWorse) {
+  for (const std::string objective : {"access", "return", "makespan", "weighted"}) {
+    for (const std::string limit : {"", " --time-limit 2 --threads 1"}) {
+      const CmdResult r = run("compare " + kSmall +
+                              " --change '+500 builders' --json --objective " + objective + limit);
+      ASSERT_EQ(r.status, 0) << objective << limit << "\n" << r.err;
+      const json j = json::parse(r.out);
+      EXPECT_LE(j["b"]["objective"]["value"].get<double>(),
+                j["a"]["objective"]["value"].get<double>() + 1e-9)
+          << objective << limit;
+    }
+  }
+}
+
 }  // namespace

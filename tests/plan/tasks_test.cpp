@@ -202,7 +202,11 @@ TEST(GenerateTasks, PackagesAreAtMostTheWorkPackageAndEqualWithinAPart) {
   Fixture big;
   big.m.scenario.params.work_package_m2 = 20000;
   const TaskSet ts2 = plan::generate_tasks(big.m.scenario);
-  for (const Task& t : ts2.tasks) EXPECT_EQ(t.package, 0U);
+  for (const Task& t : ts2.tasks) {
+    if (t.kind != TaskKind::kRepair) {
+      EXPECT_EQ(t.package, 0U);
+    }
+  }
 }
 
 TEST(GenerateTasks, MechanicalAndFollowUpPairsInFieldTerrain) {
@@ -283,14 +287,31 @@ TEST(GenerateTasks, RoadSectionRepairAfterCorridorPackagesAndBlocksTheEdge) {
   const EdgeId cd = edge_between(f.m, 'c', 'D');
   ASSERT_EQ(s.assets[0].edge, cd);
   ASSERT_EQ(ts.asset_tasks.size(), 1U);
-  const std::size_t r = ts.asset_tasks.begin(0)->index();
+  // The road section's project (docs/model.md §3, default template): its 400 m² of craters filled
+  // in 2 packages of 200 m² (crew_share 150, up to 3 crews), then resurfaced in one package
+  // (crew_share 300).
+  std::vector<std::size_t> fill, surface;
+  for (const TaskId* t = ts.asset_tasks.begin(0); t != ts.asset_tasks.end(0); ++t)
+    (ts.tasks[t->index()].step == 0 ? fill : surface).push_back(t->index());
+  ASSERT_EQ(fill.size(), 2U);
+  ASSERT_EQ(surface.size(), 1U);
+  EXPECT_EQ(ts.tasks[surface[0]].activity, ActivityKind::kResurfacing);
+  EXPECT_DOUBLE_EQ(ts.tasks[surface[0]].work, 400);
+  // Resurfacing follows both packages of filling and does not keep the road closed.
+  EXPECT_TRUE(contains(preds_of(ts, surface[0]), fill[0]));
+  EXPECT_TRUE(contains(preds_of(ts, surface[0]), fill[1]));
+  EXPECT_FALSE(contains(blockers_of(ts, cd), surface[0]));
+  const std::size_t r = fill[0];
   const Task& rep = ts.tasks[r];
   EXPECT_EQ(rep.kind, TaskKind::kRepair);
   EXPECT_EQ(rep.asset, AssetId(0));
-  EXPECT_DOUBLE_EQ(rep.work, 400);
+  EXPECT_EQ(rep.activity, ActivityKind::kCraterFill);
+  EXPECT_DOUBLE_EQ(rep.work, 200);
+  EXPECT_EQ(ts.tasks[fill[1]].package, 1U);
   EXPECT_EQ(rep.site_edge, cd);
   EXPECT_FALSE(rep.hazard.valid());
   EXPECT_TRUE(contains(blockers_of(ts, cd), r));
+  EXPECT_TRUE(contains(blockers_of(ts, cd), fill[1]));
   const auto pre = preds_of(ts, r);
   std::size_t corridor_finals = 0;
   for (std::size_t t = 0; t < ts.tasks.size(); ++t) {

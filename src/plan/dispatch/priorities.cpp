@@ -248,8 +248,9 @@ bool ImpactPriorities::update(const TaskBoard& board, RoadState& roads,
       x = net_.other_end(e, x);
     }
     if (path.empty()) continue;
-    const double gain =
-        opt_.access_weight * static_cast<double>(st.population) * st.weight / std::max(r, 0.05);
+    const double people = opt_.access_weight * static_cast<double>(st.population) +
+                          opt_.access_displaced_weight * static_cast<double>(st.displaced);
+    const double gain = people * st.weight / std::max(r, 0.05);
     for (EdgeId e : path) {
       for (const TaskId* t = closure_.begin(e.index()); t != closure_.end(e.index()); ++t) {
         if (board.state(t->value) == TaskState::kDone) continue;

@@ -1,0 +1,205 @@
+#include "plan/sequence/executor.hpp"
+
+#include <algorithm>
+#include <functional>
+
+#include "model/evaluation.hpp"
+#include "plan/tasks.hpp"
+
+namespace gw::plan::sequence {
+
+namespace {
+
+constexpr std::uint32_t kNone = 0xFFFFFFFFU;
+// Travel is searched by A* with the straight line at 10 km/h, as the dispatcher's far trips: the
+// path found is a real one, never shorter than the least (what the validator checks).
+constexpr double kHeuristicSpeedKmh = 10;
+// A crew that could leave now may do better to wait for a road about to open: it tries the next
+// few openings already known, each only while it would still arrive earlier.
+constexpr int kLaterDepartures = 3;
+
+Csr<std::uint32_t> invert(const Csr<TaskId>& rel, std::size_t items) {
+  std::vector<std::vector<std::uint32_t>> rows(items);
+  for (std::size_t k = 0; k < rel.size(); ++k) {
+    for (const TaskId* t = rel.begin(k); t != rel.end(k); ++t)
+      rows[t->index()].push_back(static_cast<std::uint32_t>(k));
+  }
+  Csr<std::uint32_t> out;
+  for (auto& r : rows) out.push_row(r);
+  return out;
+}
+
+}  // namespace
+
+Sequences sequences_of(const Plan& plan, std::size_t crews) {
+  std::vector<std::vector<std::pair<Minutes, std::uint32_t>>> rows(crews);
+  for (const Assignment& a : plan.assignments)
+    rows[a.crew.index()].emplace_back(a.start, a.task.value);
+  Sequences s;
+  s.by_crew.resize(crews);
+  for (std::size_t c = 0; c < crews; ++c) {
+    std::stable_sort(rows[c].begin(), rows[c].end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [start, t] : rows[c]) s.by_crew[c].push_back(t);
+  }
+  return s;
+}
+
+Executor::Executor(const Scenario& s, const TaskSet& ts)
+    : s_(s), ts_(ts), calendar_(s.params), search_(s.roads) {
+  const std::size_t n = ts.tasks.size();
+  blocks_ = invert(ts.edge_blockers, n);
+  blockers_.resize(s.roads.num_edges());
+  for (std::size_t e = 0; e < blockers_.size(); ++e)
+    blockers_[e] = static_cast<std::uint32_t>(ts.edge_blockers.count(e));
+}
+
+Execution Executor::run(const Sequences& seq) {
+  const std::size_t n = ts_.tasks.size(), nc = s_.crews.size(), ne = blockers_.size();
+  Execution ex;
+  std::vector<Minutes> end(n, kNever);
+  std::vector<std::uint8_t> scheduled(n, 0);
+  std::vector<std::uint32_t> left = blockers_;
+  std::vector<Minutes> edge_open(ne, 0);
+  for (std::size_t e = 0; e < ne; ++e) search_.set_usable(EdgeId::from_index(e), left[e] == 0);
+  std::priority_queue<Wake, std::vector<Wake>, std::greater<>> wakes;
+  std::priority_queue<Opening, std::vector<Opening>, std::greater<>> openings;
+  std::vector<std::size_t> next(nc, 0);
+  std::vector<NodeId> at(nc);
+  std::vector<std::uint32_t> wait_head(n, kNone), wait_next(nc, kNone);
+  std::vector<std::uint32_t> road_waiters;
+  std::size_t total = 0, done = 0;
+  const std::uint64_t settled0 = search_.settled();
+  for (std::size_t c = 0; c < nc; ++c) {
+    at[c] = s_.crews[c].base_node;
+    if (c < seq.by_crew.size() && !seq.by_crew[c].empty()) {
+      total += seq.by_crew[c].size();
+      wakes.push({0, static_cast<std::uint32_t>(c)});
+    }
+  }
+  std::vector<NodeId> targets(2);
+  std::vector<Opening> tried;
+  auto fail = [&](std::string why) {
+    ex.why = std::move(why);
+    ex.complete = false;
+    ex.nodes_settled = search_.settled() - settled0;
+    return ex;
+  };
+  while (!wakes.empty()) {
+    const Wake w = wakes.top();
+    wakes.pop();
+    const Minutes now = w.time;
+    while (!openings.empty() && openings.top().time <= now) {
+      search_.set_usable(EdgeId(openings.top().edge), true);
+      openings.pop();
+    }
+    const std::uint32_t c = w.crew;
+    const auto& mine = seq.by_crew[c];
+    if (next[c] >= mine.size()) continue;
+    const std::uint32_t t = mine[next[c]];
+    if (t >= n || scheduled[t]) {
+      return fail("task " + std::to_string(t) + " is in the sequences twice or does not exist");
+    }
+    Minutes ready = 0;
+    bool blocked = false;
+    for (const TaskId* p = ts_.preds.begin(t); p != ts_.preds.end(t); ++p) {
+      if (!scheduled[p->index()]) {  // wait until its predecessor is given a time
+        wait_next[c] = wait_head[p->index()];
+        wait_head[p->index()] = c;
+        blocked = true;
+        break;
+      }
+      ready = std::max(ready, end[p->index()]);
+    }
+    if (blocked) continue;
+    const Crew& crew = s_.crews[c];
+    const Task& task = ts_.tasks[t];
+    if (!(daily_rate(s_, crew, task) > 0)) {
+      return fail("crew " + crew.id + " cannot do task " + std::to_string(t));
+    }
+    const EdgeId site = task.site_edge;
+    targets[0] = s_.roads.edge_from[site.index()];
+    targets[1] = s_.roads.edge_to[site.index()];
+    auto [hit, secs] = search_.to_nearest_target(at[c], targets, kHeuristicSpeedKmh);
+    Minutes depart = now;
+    Minutes travel = hit.valid() ? (secs + 59) / 60 : 0;
+    // Later departures over roads about to open.
+    tried.clear();
+    while (static_cast<int>(tried.size()) < kLaterDepartures && !openings.empty() &&
+           (!hit.valid() || openings.top().time < depart + travel)) {
+      const Opening o = openings.top();
+      openings.pop();
+      tried.push_back(o);
+      search_.set_usable(EdgeId(o.edge), true);
+      while (!openings.empty() && openings.top().time == o.time) {  // all that open then
+        tried.push_back(openings.top());
+        search_.set_usable(EdgeId(openings.top().edge), true);
+        openings.pop();
+      }
+      const auto [h2, s2] = search_.to_nearest_target(at[c], targets, kHeuristicSpeedKmh);
+      if (h2.valid() && (!hit.valid() || o.time + (s2 + 59) / 60 < depart + travel)) {
+        hit = h2;
+        depart = o.time;
+        travel = (s2 + 59) / 60;
+      }
+    }
+    for (const Opening& o : tried) {
+      search_.set_usable(EdgeId(o.edge), false);
+      openings.push(o);
+    }
+    if (!hit.valid()) {
+      // Unreachable yet: try again once the openings tried have happened, or, when none is known,
+      // when one more becomes known.
+      if (!tried.empty()) {
+        wakes.push({tried.back().time, c});
+      } else {
+        road_waiters.push_back(c);
+      }
+      continue;
+    }
+    Assignment a;
+    a.task = TaskId(t);
+    a.crew = CrewId(c);
+    a.depart = depart;
+    a.travel_min = travel;
+    a.start = std::max(depart + travel, ready);
+    a.end = calendar_.end_of(crew.trade, a.start, need_percent_minutes(s_, crew, task));
+    a.from_node = at[c];
+    a.entry_node = hit;
+    ex.plan.assignments.push_back(a);
+    scheduled[t] = 1;
+    end[t] = a.end;
+    at[c] = hit;
+    ++next[c];
+    ++done;
+    for (const std::uint32_t* e = blocks_.begin(t); e != blocks_.end(t); ++e) {
+      edge_open[*e] = std::max(edge_open[*e], a.end);
+      if (--left[*e] == 0) {
+        openings.push({edge_open[*e], *e});
+        for (const std::uint32_t r : road_waiters) wakes.push({std::max(now, edge_open[*e]), r});
+        road_waiters.clear();
+      }
+    }
+    for (std::uint32_t x = wait_head[t]; x != kNone;) {
+      const std::uint32_t nx = wait_next[x];
+      wakes.push({now, x});
+      wait_next[x] = kNone;
+      x = nx;
+    }
+    wait_head[t] = kNone;
+    wakes.push({a.end, c});
+  }
+  ex.nodes_settled = search_.settled() - settled0;
+  if (done != total) {
+    return fail(road_waiters.empty() ? "the sequences wait on each other (deadlock)"
+                                     : "a crew's next site is never reachable");
+  }
+  std::stable_sort(ex.plan.assignments.begin(), ex.plan.assignments.end(),
+                   [](const Assignment& a, const Assignment& b) {
+                     return a.crew != b.crew ? a.crew < b.crew : a.start < b.start;
+                   });
+  ex.complete = true;
+  return ex;
+}
+
+}  // namespace gw::plan::sequence

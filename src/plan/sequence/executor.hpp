@@ -1,0 +1,69 @@
+// Executes crews' task sequences (the decisions of a fixed plan) into a timed plan: each crew
+// takes its tasks in its order, each as early as docs/model.md allows: after its predecessors,
+// once its site can be reached over the roads open at departure, for the calendar's duration. The
+// optimiser's local search (local_search.hpp) moves tasks within and between sequences and
+// re-executes them; a plan made by the dispatch rules, turned into sequences, executes to a plan
+// whose every task ends no later (the sequences keep each crew's order).
+#pragma once
+
+#include <cstdint>
+#include <queue>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/plan.hpp"
+#include "model/scenario.hpp"
+#include "model/task.hpp"
+#include "network/dijkstra.hpp"
+#include "plan/calendar.hpp"
+
+namespace gw::plan::sequence {
+
+// Each crew's tasks, in the order it does them.
+struct Sequences {
+  std::vector<std::vector<std::uint32_t>> by_crew;
+};
+
+// The sequences of a plan: each crew's assignments in start order.
+Sequences sequences_of(const Plan& plan, std::size_t crews);
+
+struct Execution {
+  Plan plan;              // ordered by crew, then start (as the dispatcher's)
+  bool complete = false;  // every task of the sequences was done
+  std::string why;        // when not complete: the first reason
+  std::uint64_t nodes_settled = 0;
+};
+
+class Executor {
+ public:
+  // The scenario must be linked and `ts` generated from it; both must outlive the executor.
+  Executor(const Scenario& s, const TaskSet& ts);
+
+  // Runs the sequences. A sequence that deadlocks (crews waiting on each other's later tasks), a
+  // task no crew can reach, or a crew that cannot do its task leaves the execution incomplete.
+  Execution run(const Sequences& seq);
+
+ private:
+  struct Wake {
+    Minutes time;
+    std::uint32_t crew;
+    bool operator>(const Wake& o) const { return time != o.time ? time > o.time : crew > o.crew; }
+  };
+  struct Opening {
+    Minutes time;
+    std::uint32_t edge;
+    bool operator>(const Opening& o) const {
+      return time != o.time ? time > o.time : edge > o.edge;
+    }
+  };
+
+  const Scenario& s_;
+  const TaskSet& ts_;
+  Calendar calendar_;
+  network::Dijkstra search_;
+  Csr<std::uint32_t> blocks_;            // task -> edges it blocks
+  std::vector<std::uint32_t> blockers_;  // per edge: its number of blockers
+};
+
+}  // namespace gw::plan::sequence
