@@ -65,6 +65,20 @@ void print_plan_summary(const PlanSummary& sum) {
   std::printf("  people-days without safe access: %.0f\n", ev.people_days_without_access);
   std::printf("  days to access: 50%% %s, 90%% %s, 100%% %s\n", days(ev.days_to_access_50).c_str(),
               days(ev.days_to_access_90).c_str(), days(ev.days_to_access_100).c_str());
+  if (ev.population_displaced > 0) {
+    std::printf(
+        "  people displaced %lld, people-days displaced %.0f; days to return: 50%% %s, 90%% %s, "
+        "100%% %s\n",
+        static_cast<long long>(ev.population_displaced), ev.people_days_displaced,
+        days(ev.days_to_return_50).c_str(), days(ev.days_to_return_90).c_str(),
+        days(ev.days_to_return_100).c_str());
+  }
+  if (ev.dwellings_damaged > 0 || !ev.milestones.empty()) {
+    std::printf("  dwellings damaged %lld, repaired %lld; milestones %zu, %.1f days late in all\n",
+                static_cast<long long>(ev.dwellings_damaged),
+                static_cast<long long>(ev.dwellings_repaired), ev.milestones.size(),
+                ev.milestone_days_late);
+  }
   std::printf("  hectares cancelled %.1f, released %.1f; makespan %.1f days\n",
               ev.hectares_cancelled, ev.hectares_released, ev.makespan_days);
   if (objective != ObjectiveKind::kAccess) {

@@ -9,6 +9,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -24,7 +25,9 @@ using nlohmann::json;
 namespace {
 
 // How a property's value is read from an attribute (docs/scenario.md lists the properties).
-enum class PropType { kText, kNumber, kBool, kList };
+// kList: a text is split at commas or semicolons (formats without arrays); kDate: a date field
+// becomes "YYYY-MM-DD", a text passes as it is.
+enum class PropType { kText, kNumber, kBool, kList, kDate };
 struct Prop {
   std::string_view name;
   PropType type;
@@ -48,7 +51,16 @@ const std::vector<Schema>& schemas() {
         {"bridge", kBool}}},
       {"settlements",
        GeomNeed::kSome,
-       {{"id", kText}, {"name", kText}, {"population", kNumber}, {"weight", kNumber}}},
+       {{"id", kText},
+        {"name", kText},
+        {"population", kNumber},
+        {"weight", kNumber},
+        {"displaced", kNumber},
+        {"dwellings", kNumber},
+        {"dwellings_light", kNumber},
+        {"dwellings_heavy", kNumber},
+        {"dwellings_destroyed", kNumber},
+        {"heating", kText}}},
       {"hubs", GeomNeed::kSome, {{"id", kText}, {"name", kText}, {"kind", kText}}},
       {"hazards",
        GeomNeed::kSome,
@@ -57,7 +69,8 @@ const std::vector<Schema>& schemas() {
         {"status", kText},
         {"contamination", kText},
         {"terrain", kText},
-        {"land_use", kText}}},
+        {"land_use", kText},
+        {"settlement", kText}}},
       {"damage",
        GeomNeed::kSome,
        {{"id", kText},
@@ -66,10 +79,13 @@ const std::vector<Schema>& schemas() {
         {"span_m", kNumber},
         {"length_m", kNumber},
         {"floor_m2", kNumber},
+        {"site_m2", kNumber},
+        {"area_m2", kNumber},
         {"building", kText},
         {"trade", kText},
         {"serves", kList},
-        {"depends_on", kText}}},
+        {"depends_on", kList},
+        {"due_date", kDate}}},
       {"crews",
        GeomNeed::kNone,
        {{"id", kText},
@@ -182,6 +198,17 @@ json convert(const OGRFeature& f, int i, PropType type, const std::map<std::stri
       }
       return list;
     }
+    case PropType::kDate:
+      if (ft == OFTDate || ft == OFTDateTime) {
+        int y = 0, m = 0, d = 0, h = 0, mi = 0, tz = 0;
+        float sec = 0;
+        if (f.GetFieldAsDateTime(i, &y, &m, &d, &h, &mi, &sec, &tz)) {
+          char buf[32];
+          std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+          return std::string(buf);
+        }
+      }
+      return raw;
     case PropType::kText:
       // A whole number stored as a real (Shapefile numeric columns) is an integer id.
       if (raw.is_number_float()) {
@@ -362,6 +389,7 @@ GisLayer read_gis_layer(const LayerRef& ref, const std::string& key, const std::
 
   // The layer: the one named; else the only one; else the one named like the scenario layer.
   std::vector<std::string> names;
+  names.reserve(static_cast<std::size_t>(std::max(0, ds->GetLayerCount())));
   for (int i = 0; i < ds->GetLayerCount(); ++i) names.emplace_back(ds->GetLayer(i)->GetName());
   OGRLayer* layer = nullptr;
   if (ref.layer) {
@@ -386,6 +414,7 @@ GisLayer read_gis_layer(const LayerRef& ref, const std::string& key, const std::
   // Attributes: mapped ones must exist; unmapped properties are read from a same-named attribute.
   OGRFeatureDefn* defn = layer->GetLayerDefn();
   std::vector<std::string> attrs;
+  attrs.reserve(static_cast<std::size_t>(std::max(0, defn->GetFieldCount())));
   for (int i = 0; i < defn->GetFieldCount(); ++i)
     attrs.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
   std::vector<int> field_index(schema.props.size(), -1);
@@ -395,8 +424,10 @@ GisLayer read_gis_layer(const LayerRef& ref, const std::string& key, const std::
     const std::string attr = mapped != ref.fields.end() ? mapped->second : prop;
     const int i = defn->GetFieldIndex(attr.c_str());
     if (i < 0 && mapped != ref.fields.end()) {
-      fail(lw, "fields: " + prop + " maps to attribute '" + attr +
-                   "', which the layer does not have (attributes: " + quoted_list(attrs) + ")");
+      std::string what = "fields: " + prop;
+      what += " maps to attribute '" + attr + "', which the layer does not have (attributes: ";
+      what += quoted_list(attrs) + ")";
+      fail(lw, what);
     }
     field_index[k] = i;
     if (i >= 0) out.field_of[prop] = defn->GetFieldDefn(i)->GetNameRef();

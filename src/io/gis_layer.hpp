@@ -16,8 +16,10 @@
 namespace gw::io {
 
 // A parsed layer reference object: {"source": ..., "layer": ..., "fields": {...}, "values": {...},
-// "open_options": [...], "crs": ...}.
-struct LayerRef {
+// "open_options": [...], "crs": ...}. clang-tidy follows nlohmann::json's by-value assignment into
+// a copy that may throw; the implicit moves of this struct move the json, which does not throw (as
+// PlanRow in src/server/store.hpp).
+struct LayerRef {              // NOLINT(bugprone-exception-escape)
   std::string source;          // as written in the scenario
   std::filesystem::path path;  // resolved against the scenario file's directory
   std::optional<std::string> layer;

@@ -10,6 +10,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "io/asset_kinds_internal.hpp"
 #include "io/gdal_util.hpp"
 #include "io/gpkg_util.hpp"
 #include "io/outputs_util.hpp"
@@ -24,6 +25,151 @@ using gdal::LayerWriter;
 using gdal::line;
 using gdal::point;
 using gdal::polygon;
+
+// One project: an asset's packages, or a settlement's housing packages.
+struct Project {
+  Minutes start = kNever;  // the first package's start (kNever: none assigned)
+  Minutes end = 0;         // the last package's end (kNever: some package never done)
+  std::vector<std::uint8_t> steps;
+  std::size_t packages = 0;
+  void add(const Task& task, const Assignment* a) {
+    ++packages;
+    if (std::find(steps.begin(), steps.end(), task.step) == steps.end()) steps.push_back(task.step);
+    if (!a) {
+      end = kNever;
+      return;
+    }
+    start = std::min(start, a->start);
+    if (end != kNever) end = std::max(end, a->end);
+  }
+};
+
+// projects: one feature per damaged asset (its geometry) and per settlement with damaged
+// dwellings (its point), worked from start_at to end_at.
+void write_projects(GDALDataset& ds, const fs::path& path, gdal::ErrorCapture& errors,
+                    const Scenario& s, const TaskSet& t, const Plan& p, const Evaluation& ev) {
+  const std::string& d0 = s.params.start_date;
+  detail::check_size(ev.asset_done.size(), s.assets.size(), "evaluation.asset_done");
+  detail::check_size(ev.asset_works.size(), s.assets.size(), "evaluation.asset_works");
+  std::vector<Project> assets(s.assets.size()), housing(s.settlements.size());
+  const auto by_task = detail::assignments_by_task(t, p);
+  for (std::size_t i = 0; i < t.tasks.size(); ++i) {
+    const Task& task = t.tasks[i];
+    if (task.kind == TaskKind::kRepair && task.asset.valid() &&
+        task.asset.index() < assets.size()) {
+      assets[task.asset.index()].add(task, by_task[i]);
+    } else if (task.kind == TaskKind::kHousing && task.settlement.valid() &&
+               task.settlement.index() < housing.size()) {
+      housing[task.settlement.index()].add(task, by_task[i]);
+    }
+  }
+  std::vector<const Evaluation::Milestone*> milestone(s.assets.size(), nullptr);
+  for (const Evaluation::Milestone& m : ev.milestones) {
+    if (m.asset.valid() && m.asset.index() < s.assets.size()) milestone[m.asset.index()] = &m;
+  }
+  LayerWriter w(ds, "projects", wkbUnknown,
+                {{"project", OFTString},
+                 {"kind", OFTString},
+                 {"asset", OFTString},
+                 {"settlement", OFTString},
+                 {"service", OFTString},
+                 {"quantity", OFTReal},
+                 {"unit", OFTString},
+                 {"steps", OFTInteger},
+                 {"packages", OFTInteger},
+                 {"start_day", OFTReal},
+                 {"end_day", OFTReal},
+                 {"start_at", OFTDateTime},
+                 {"end_at", OFTDateTime},
+                 {"works_at", OFTDateTime},
+                 {"due_date", OFTDate},
+                 {"lateness_days", OFTReal}},
+                path, errors, d0);
+  auto common = [&](OGRFeature& f, const Project& pr) {
+    f.SetField("steps", static_cast<int>(pr.steps.size()));
+    f.SetField("packages", static_cast<int>(pr.packages));
+    LayerWriter::set_day(f, "start_day", pr.start);
+    LayerWriter::set_day(f, "end_day", pr.packages ? pr.end : kNever);
+    w.set_time(f, "start_at", pr.start);
+    w.set_time(f, "end_at", pr.packages ? pr.end : kNever);
+  };
+  for (std::size_t i = 0; i < s.assets.size(); ++i) {
+    const Asset& a = s.assets[i];
+    auto f = w.feature();
+    f->SetField("project", a.id.c_str());
+    f->SetField("kind", std::string(name(a.kind)).c_str());
+    f->SetField("asset", a.id.c_str());
+    f->SetField("service", std::string(name(a.service)).c_str());
+    f->SetField("quantity", detail::round_to(a.quantity, 10));
+    f->SetField("unit", std::string(kinds::info(a.kind).unit).c_str());
+    common(*f, assets[i]);
+    w.set_time(*f, "end_at", ev.asset_done[i]);
+    LayerWriter::set_day(*f, "end_day", ev.asset_done[i]);
+    w.set_time(*f, "works_at", ev.asset_works[i]);
+    if (const Evaluation::Milestone* m = milestone[i]) {
+      const CivilTime due = civil_time(d0, m->due);
+      f->SetField(f->GetFieldIndex("due_date"), due.year, due.month, due.day);
+      if (m->lateness_days) f->SetField("lateness_days", detail::round_to(*m->lateness_days, 1e3));
+    }
+    w.add(*f, kinds::info(a.kind).line && a.geometry.size() >= 2
+                  ? line(a.geometry.data(), a.geometry.data() + a.geometry.size())
+                  : point(a.geometry.front()));
+  }
+  for (std::size_t i = 0; i < s.settlements.size(); ++i) {
+    if (housing[i].packages == 0) continue;
+    const Settlement& st = s.settlements[i];
+    auto f = w.feature();
+    f->SetField("project", ("housing " + st.id).c_str());
+    f->SetField("kind", "housing");
+    f->SetField("settlement", st.id.c_str());
+    std::int64_t damaged = 0;
+    for (std::int64_t c : st.damaged_dwellings) damaged += c;
+    f->SetField("quantity", static_cast<double>(damaged));
+    f->SetField("unit", "dwelling");
+    common(*f, housing[i]);
+    w.set_time(*f, "works_at", housing[i].packages ? housing[i].end : kNever);
+    w.add(*f, point(st.pos));
+  }
+  w.finish();
+}
+
+// returned_by_month: a table (no geometry) of the people of each settlement with people displaced
+// back home at each month end (days 30, 60, ... and the curves' last day).
+void write_returns(GDALDataset& ds, const fs::path& path, gdal::ErrorCapture& errors,
+                   const Scenario& s, const TaskSet& t, const Evaluation& ev) {
+  const std::string& d0 = s.params.start_date;
+  LayerWriter w(ds, "returned_by_month", wkbNone,
+                {{"settlement", OFTString},
+                 {"month", OFTInteger},
+                 {"month_end_day", OFTInteger},
+                 {"month_end", OFTDate},
+                 {"displaced", OFTInteger64},
+                 {"people_back", OFTReal},
+                 {"still_away", OFTReal}},
+                path, errors, d0);
+  const std::size_t days = ev.returned_by_day.size();
+  const detail::ReturnCurves curves(s, t, ev, days);
+  const std::vector<std::size_t> ends = detail::month_end_days(days);
+  for (std::size_t i = 0; i < s.settlements.size(); ++i) {
+    const Settlement& st = s.settlements[i];
+    if (st.displaced == 0) continue;
+    for (std::size_t k = 0; k < ends.size(); ++k) {
+      const auto m = static_cast<Minutes>(ends[k]) * kMinutesPerDay;
+      const double back = detail::round_to(curves.returned(i, m), 1e3);
+      auto f = w.feature();
+      f->SetField("settlement", st.id.c_str());
+      f->SetField("month", static_cast<int>(k + 1));
+      f->SetField("month_end_day", static_cast<int>(ends[k]));
+      const CivilTime date = civil_time(d0, m);
+      f->SetField(f->GetFieldIndex("month_end"), date.year, date.month, date.day);
+      f->SetField("displaced", static_cast<GIntBig>(st.displaced));
+      f->SetField("people_back", back);
+      f->SetField("still_away", static_cast<double>(st.displaced) - back);
+      w.add(*f, nullptr);
+    }
+  }
+  w.finish();
+}
 
 void write_layers(GDALDataset& ds, const fs::path& path, gdal::ErrorCapture& errors,
                   const Scenario& s, const TaskSet& t, const Plan& p, const Evaluation& ev) {
@@ -101,22 +247,40 @@ void write_layers(GDALDataset& ds, const fs::path& path, gdal::ErrorCapture& err
     }
     w.finish();
   }
-  {  // settlements: without access from the plan's start until access_at
+  {  // settlements: without access from the plan's start until access_at; return dates
     LayerWriter w(ds, "settlements", wkbPoint,
                   {{"id", OFTString},
                    {"name", OFTString},
                    {"population", OFTInteger64},
                    {"weight", OFTReal},
                    {"snap_distance_m", OFTReal},
+                   {"population_displaced", OFTInteger64},
+                   {"dwellings", OFTInteger64},
+                   {"dwellings_damaged", OFTInteger64},
+                   {"heating", OFTString},
                    {"access_day", OFTReal},
+                   {"return_day", OFTReal},
+                   {"returned_day_100", OFTReal},
                    {"plan_start", OFTDateTime},
                    {"access_at", OFTDateTime},
                    {"power_at", OFTDateTime},
                    {"comms_at", OFTDateTime},
                    {"clinic_at", OFTDateTime},
-                   {"school_at", OFTDateTime}},
+                   {"school_at", OFTDateTime},
+                   {"water_at", OFTDateTime},
+                   {"heat_at", OFTDateTime},
+                   {"gas_at", OFTDateTime},
+                   {"residential_released_at", OFTDateTime},
+                   {"ready_at", OFTDateTime},
+                   {"return_at", OFTDateTime},
+                   {"returned_all_at", OFTDateTime}},
                   path, errors, d0);
-    for (std::size_t i = 0; i < s.settlements.size(); ++i) {
+    const std::size_t n = s.settlements.size();
+    check_size(ev.residential_released.size(), n, "evaluation.residential_released");
+    check_size(ev.settlement_ready.size(), n, "evaluation.settlement_ready");
+    check_size(ev.return_first.size(), n, "evaluation.return_first");
+    check_size(ev.return_all.size(), n, "evaluation.return_all");
+    for (std::size_t i = 0; i < n; ++i) {
       const Settlement& st = s.settlements[i];
       auto f = w.feature();
       f->SetField("id", st.id.c_str());
@@ -124,14 +288,26 @@ void write_layers(GDALDataset& ds, const fs::path& path, gdal::ErrorCapture& err
       f->SetField("population", static_cast<GIntBig>(st.population));
       f->SetField("weight", st.weight);
       f->SetField("snap_distance_m", detail::round_to(st.snap_distance_m, 10));
+      f->SetField("population_displaced", static_cast<GIntBig>(st.displaced));
+      f->SetField("dwellings", static_cast<GIntBig>(st.dwellings));
+      std::int64_t damaged = 0;
+      for (std::int64_t c : st.damaged_dwellings) damaged += c;
+      f->SetField("dwellings_damaged", static_cast<GIntBig>(damaged));
+      f->SetField("heating", std::string(name(st.heating)).c_str());
       LayerWriter::set_day(*f, "access_day", ev.settlement_access[i]);
+      LayerWriter::set_day(*f, "return_day", ev.return_first[i]);
+      LayerWriter::set_day(*f, "returned_day_100", ev.return_all[i]);
       w.set_time(*f, "plan_start", kStart);
       w.set_time(*f, "access_at", ev.settlement_access[i]);
       for (Service sv : kRestorableServices) {
         const auto& restored = ev.service_restored[static_cast<std::size_t>(sv)];
-        check_size(restored.size(), s.settlements.size(), "evaluation.service_restored");
+        check_size(restored.size(), n, "evaluation.service_restored");
         w.set_time(*f, (std::string(name(sv)) + "_at").c_str(), restored[i]);
       }
+      w.set_time(*f, "residential_released_at", ev.residential_released[i]);
+      w.set_time(*f, "ready_at", ev.settlement_ready[i]);
+      w.set_time(*f, "return_at", ev.return_first[i]);
+      w.set_time(*f, "returned_all_at", ev.return_all[i]);
       w.add(*f, point(st.pos));
     }
     w.finish();
@@ -152,24 +328,16 @@ void write_layers(GDALDataset& ds, const fs::path& path, gdal::ErrorCapture& err
     w.finish();
   }
   {  // tasks: one point at the task's site, worked from start_at to end_at
-    LayerWriter w(ds, "tasks", wkbPoint,
-                  {{"task", OFTInteger},
-                   {"kind", OFTString},
-                   {"hazard", OFTString},
-                   {"asset", OFTString},
-                   {"terrain", OFTString},
-                   {"work", OFTReal},
-                   {"unit", OFTString},
-                   {"site_edge", OFTInteger},
-                   {"crew", OFTString},
-                   {"trade", OFTString},
-                   {"travel_min", OFTInteger64},
-                   {"start_day", OFTReal},
-                   {"end_day", OFTReal},
-                   {"depart_at", OFTDateTime},
-                   {"start_at", OFTDateTime},
-                   {"end_at", OFTDateTime}},
-                  path, errors, d0);
+    LayerWriter w(
+        ds, "tasks", wkbPoint,
+        {{"task", OFTInteger},      {"kind", OFTString},       {"hazard", OFTString},
+         {"asset", OFTString},      {"settlement", OFTString}, {"terrain", OFTString},
+         {"activity", OFTString},   {"step", OFTInteger},      {"dwellings", OFTInteger64},
+         {"work", OFTReal},         {"unit", OFTString},       {"site_edge", OFTInteger},
+         {"crew", OFTString},       {"trade", OFTString},      {"travel_min", OFTInteger64},
+         {"start_day", OFTReal},    {"end_day", OFTReal},      {"depart_at", OFTDateTime},
+         {"start_at", OFTDateTime}, {"end_at", OFTDateTime}},
+        path, errors, d0);
     const auto by_task = detail::assignments_by_task(t, p);
     for (std::size_t i = 0; i < t.tasks.size(); ++i) {
       const Task& task = t.tasks[i];
@@ -177,8 +345,12 @@ void write_layers(GDALDataset& ds, const fs::path& path, gdal::ErrorCapture& err
       f->SetField("task", static_cast<int>(i));
       f->SetField("kind", std::string(name(task.kind)).c_str());
       const std::string target = detail::task_target(s, task);
-      if (task.kind == TaskKind::kRepair) {
-        f->SetField("asset", target.c_str());
+      if (task.kind == TaskKind::kRepair || task.kind == TaskKind::kHousing) {
+        f->SetField(task.kind == TaskKind::kRepair ? "asset" : "settlement", target.c_str());
+        f->SetField("activity", std::string(name(task.activity)).c_str());
+        f->SetField("step", static_cast<int>(task.step));
+        if (task.kind == TaskKind::kHousing)
+          f->SetField("dwellings", static_cast<GIntBig>(task.dwellings));
       } else {
         f->SetField("hazard", target.c_str());
         f->SetField("terrain", std::string(name(task.terrain)).c_str());
@@ -241,6 +413,8 @@ void write_layers(GDALDataset& ds, const fs::path& path, gdal::ErrorCapture& err
     }
     w.finish();
   }
+  write_projects(ds, path, errors, s, t, p, ev);
+  write_returns(ds, path, errors, s, t, ev);
 }
 
 }  // namespace

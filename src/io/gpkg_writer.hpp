@@ -17,8 +17,10 @@ namespace gw::io {
 
 inline constexpr std::string_view kPlanGpkg = "plan.gpkg";
 // The layers of plan.gpkg, in the order they are written.
-inline constexpr std::array<std::string_view, 6> kPlanGpkgLayers = {
-    "roads", "hazards", "settlements", "hubs", "tasks", "crews"};
+// `projects` has one feature per damaged asset and per settlement's housing; `returned_by_month`
+// is a table without geometry.
+inline constexpr std::array<std::string_view, 8> kPlanGpkgLayers = {
+    "roads", "hazards", "settlements", "hubs", "tasks", "crews", "projects", "returned_by_month"};
 
 // Writes the GeoPackage to `path` (a new file; an existing one is replaced). Throws gw::Error(kIo)
 // when GDAL cannot create or write it; a failed write leaves no file at `path`.

@@ -9,217 +9,17 @@
 #include <system_error>
 #include <utility>
 
+#include "io/asset_kinds_internal.hpp"
 #include "io/outputs_util.hpp"
 #include "io/scenario_json.hpp"
 #include "model/error.hpp"
 #include "model/evaluation.hpp"
+#include "model/parameters.hpp"
 
 namespace gw::io {
 
 using nlohmann::json;
-
-namespace detail {
-
-double round_to(double x, double scale) { return std::round(x * scale) / scale; }
-
-json opt_days(const std::optional<double>& d) {
-  return d ? json(round_to(*d, 1e3)) : json(nullptr);
-}
-
-std::string grouped(double v, int decimals, std::string_view minus) {
-  if (!std::isfinite(v)) return "–";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(v));
-  std::string s(buf);
-  const std::size_t dot = s.find('.');
-  std::string int_part = s.substr(0, dot);
-  const std::string frac = dot == std::string::npos ? "" : s.substr(dot);
-  std::string out;
-  for (std::size_t i = 0; i < int_part.size(); ++i) {
-    if (i > 0 && (int_part.size() - i) % 3 == 0) out += ',';
-    out += int_part[i];
-  }
-  const bool negative = v < 0 && std::stod(s) != 0;
-  return (negative ? std::string(minus) : "") + out + frac;
-}
-
-json lonlat_json(LonLat p) { return json::array({round_to(p.lon, 1e7), round_to(p.lat, 1e7)}); }
-
-void check_size(std::size_t got, std::size_t want, std::string_view what) {
-  if (got != want) {
-    throw Error(ErrorCode::kInternal, "outputs: " + std::string(what) + " has " +
-                                          std::to_string(got) + " entries, expected " +
-                                          std::to_string(want));
-  }
-}
-
-std::string_view work_unit(const Scenario& /*s*/, const Task& task) {
-  if (task.kind != TaskKind::kRepair && task.kind != TaskKind::kHousing) return "m2";
-  switch (task.activity) {
-    case ActivityKind::kSubstructure:
-    case ActivityKind::kDeck:
-    case ActivityKind::kApproach:
-    case ActivityKind::kPowerLine:
-    case ActivityKind::kCommsLine:
-    case ActivityKind::kPipe:
-      return "m";
-    case ActivityKind::kHouseLight:
-    case ActivityKind::kHouseHeavy:
-    case ActivityKind::kHouseRebuild:
-      return "dwellings";
-    default:
-      return "m2";
-  }
-}
-
-std::string task_target(const Scenario& s, const Task& task) {
-  if (task.kind == TaskKind::kRepair) {
-    if (task.asset.valid() && task.asset.index() < s.assets.size())
-      return s.assets[task.asset.index()].id;
-    return "";
-  }
-  if (task.kind == TaskKind::kHousing) {
-    if (task.settlement.valid() && task.settlement.index() < s.settlements.size())
-      return s.settlements[task.settlement.index()].id;
-    return "";
-  }
-  if (task.hazard.valid() && task.hazard.index() < s.hazards.size())
-    return s.hazards[task.hazard.index()].id;
-  return "";
-}
-
-std::vector<const Assignment*> assignments_by_task(const TaskSet& t, const Plan& p) {
-  std::vector<const Assignment*> by_task(t.tasks.size(), nullptr);
-  for (const Assignment& a : p.assignments) {
-    if (!a.task.valid() || a.task.index() >= t.tasks.size()) {
-      throw Error(ErrorCode::kInternal, "outputs: an assignment names task " +
-                                            std::to_string(a.task.value) + " outside the task set");
-    }
-    if (by_task[a.task.index()] != nullptr) {
-      throw Error(ErrorCode::kInternal,
-                  "outputs: task " + std::to_string(a.task.value) + " is assigned twice");
-    }
-    by_task[a.task.index()] = &a;
-  }
-  return by_task;
-}
-
-std::vector<const Assignment*> assignments_by_crew_start(const Plan& p) {
-  std::vector<const Assignment*> v;
-  v.reserve(p.assignments.size());
-  for (const Assignment& a : p.assignments) v.push_back(&a);
-  std::stable_sort(v.begin(), v.end(), [](const Assignment* a, const Assignment* b) {
-    return std::pair(a->crew.value, a->start) < std::pair(b->crew.value, b->start);
-  });
-  return v;
-}
-
-std::string dump_lines(const json& obj, std::string_view array_key) {
-  // An object written with one top-level key per line and the items of `array_key` one per line:
-  // compact, yet easy to grep and diff.
-  std::string out = "{\n";
-  bool first = true;
-  auto dump = [](const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); };
-  for (const auto& [key, value] : obj.items()) {
-    if (!first) out += ",\n";
-    first = false;
-    out += "  " + dump(json(key)) + ": ";
-    if (key == array_key && value.is_array() && !value.empty()) {
-      out += "[\n";
-      for (std::size_t i = 0; i < value.size(); ++i) {
-        out += "    " + dump(value[i]);
-        out += i + 1 < value.size() ? ",\n" : "\n";
-      }
-      out += "  ]";
-    } else {
-      out += dump(value);
-    }
-  }
-  out += "\n}\n";
-  return out;
-}
-
-TradeUse crew_use_by_trade(const Scenario& s, const Evaluation& ev) {
-  TradeUse out;
-  for (std::size_t c = 0; c < s.crews.size(); ++c) {
-    const auto tr = static_cast<std::size_t>(s.crews[c].trade);
-    out.use[tr].working += ev.crew_use[c].working;
-    out.use[tr].travelling += ev.crew_use[c].travelling;
-    out.use[tr].idle += ev.crew_use[c].idle;
-    out.use[tr].tasks += ev.crew_use[c].tasks;
-    ++out.crews[tr];
-  }
-  return out;
-}
-
-}  // namespace detail
-
 using namespace detail;
-
-// ---------------------------------------------------------------------------------------------
-// Dates
-
-namespace {
-
-std::chrono::sys_days parse_date(const std::string& iso) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  char tail = 0;
-  if (iso.size() != 10 || std::sscanf(iso.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) {
-    throw Error(ErrorCode::kInvalidInput, "start_date '" + iso + "' is not an ISO date YYYY-MM-DD");
-  }
-  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},
-                                        std::chrono::day{d}};
-  if (!ymd.ok())
-    throw Error(ErrorCode::kInvalidInput, "start_date '" + iso + "' is not a valid date");
-  return std::chrono::sys_days{ymd};
-}
-
-Minutes floor_div(Minutes a, Minutes b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
-
-}  // namespace
-
-CivilTime civil_time(const std::string& start_date, Minutes m) {
-  const Minutes day = floor_div(m, kMinutesPerDay);
-  const Minutes in_day = m - day * kMinutesPerDay;
-  // A plan that ends after year 9999 cannot be written as ISO dates (four-digit years); say so
-  // rather than write year 10000. The scenario reader keeps start_date + horizon inside it.
-  constexpr Minutes kMaxDays = 3000000;  // ~8,200 years: keeps the sum below inside sys_days
-  if (day > kMaxDays || day < -kMaxDays) {
-    throw Error(ErrorCode::kInvalidInput, "the plan reaches day " + std::to_string(day) +
-                                              " after start_date " + start_date +
-                                              ", beyond 9999-12-31");
-  }
-  const std::chrono::year_month_day ymd{parse_date(start_date) + std::chrono::days{day}};
-  if (static_cast<int>(ymd.year()) > 9999) {
-    throw Error(ErrorCode::kInvalidInput, "the plan reaches day " + std::to_string(day) +
-                                              " after start_date " + start_date +
-                                              ", beyond 9999-12-31");
-  }
-  return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
-          static_cast<int>(static_cast<unsigned>(ymd.day())), static_cast<int>(in_day / 60),
-          static_cast<int>(in_day % 60)};
-}
-
-std::string iso_date(const std::string& start_date, Minutes m) {
-  const CivilTime t = civil_time(start_date, m);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", t.year, t.month, t.day);
-  return buf;
-}
-
-std::string iso_datetime(const std::string& start_date, Minutes m) {
-  const CivilTime t = civil_time(start_date, m);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", t.year, t.month, t.day, t.hour,
-                t.minute);
-  return buf;
-}
-
-json day_or_null(Minutes m) {
-  if (m == kNever) return nullptr;
-  return round_to(minutes_to_days(m), 1e3);
-}
 
 // ---------------------------------------------------------------------------------------------
 // plan.json
@@ -238,11 +38,20 @@ json plan_json(const Scenario& s, const TaskSet& t, const Plan& p) {
     j["asset"] = task.asset.valid() && task.asset.index() < s.assets.size()
                      ? json(s.assets[task.asset.index()].id)
                      : json(nullptr);
+    j["settlement"] = task.settlement.valid() && task.settlement.index() < s.settlements.size()
+                          ? json(s.settlements[task.settlement.index()].id)
+                          : json(nullptr);
     j["corridor_edge"] =
         task.corridor_edge.valid() ? json(task.corridor_edge.value) : json(nullptr);
     j["package"] = task.package;
     j["work"] = task.work;
     j["unit"] = work_unit(s, task);
+    // Repair and housing: the activity and the step of the project (repair: the index in its
+    // kind's template; housing: the damage class); housing: the dwellings it makes habitable.
+    const bool project = task.kind == TaskKind::kRepair || task.kind == TaskKind::kHousing;
+    j["activity"] = project ? json(name(task.activity)) : json(nullptr);
+    j["step"] = project ? json(task.step) : json(nullptr);
+    j["dwellings"] = task.kind == TaskKind::kHousing ? json(task.dwellings) : json(nullptr);
     j["terrain"] = name(task.terrain);
     j["site_edge"] = task.site_edge.valid() ? json(task.site_edge.value) : json(nullptr);
     j["site"] = json::array({task.site.lon, task.site.lat});  // exact: the validator reads it back
@@ -266,7 +75,7 @@ json plan_json(const Scenario& s, const TaskSet& t, const Plan& p) {
   }
   json out;
   out["format"] = "groundwork-plan";
-  out["version"] = 1;
+  out["version"] = 2;  // 2: repair steps and housing (issue 14)
   out["rule"] = p.rule;
   out["start_date"] = s.params.start_date;
   out["time_unit"] = "minutes";
@@ -274,125 +83,6 @@ json plan_json(const Scenario& s, const TaskSet& t, const Plan& p) {
   out["assigned"] = p.assignments.size();
   out["tasks"] = std::move(tasks);
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// summary.json
-
-namespace {
-
-json use_json(const CrewUse& u, std::size_t crews) {
-  const auto total = static_cast<double>(u.working + u.travelling + u.idle);
-  auto share = [&](Minutes m) {
-    return total > 0 ? round_to(static_cast<double>(m) / total, 1e4) : 0.0;
-  };
-  json j;
-  j["crews"] = crews;
-  j["tasks"] = u.tasks;
-  j["working"] = share(u.working);
-  j["travelling"] = share(u.travelling);
-  j["idle"] = share(u.idle);
-  j["working_days"] = round_to(minutes_to_days(u.working), 1e3);
-  j["travelling_days"] = round_to(minutes_to_days(u.travelling), 1e3);
-  j["idle_days"] = round_to(minutes_to_days(u.idle), 1e3);
-  return j;
-}
-
-}  // namespace
-
-json objective_summary_json(const Scenario& s, const Evaluation& ev, const OutputMeta& meta) {
-  const json weights = objective_to_json(s.params.objective)["weights"];
-  json c;
-  c["people_days_without_access"] = ev.people_days_without_access;
-  c["weighted_people_days_without_access"] = ev.weighted_people_days_without_access;
-  for (Service sv : kRestorableServices) {
-    c["weighted_people_days_without_" + std::string(name(sv))] =
-        ev.weighted_people_days_without_service[static_cast<std::size_t>(sv)];
-  }
-  json land = json::object();
-  double land_total = 0;
-  for (std::size_t k = 0; k < kLandUseCount; ++k) {
-    land[std::string(kLandUseNames[k])] = ev.hectare_days_contaminated[k];
-    land_total += ev.hectare_days_contaminated[k];
-  }
-  c["hectare_days_contaminated"] = land_total;
-  c["hectare_days_contaminated_by_land_use"] = std::move(land);
-  c["road_km_days_closed"] = ev.road_km_days_closed;
-  c["makespan_days"] = ev.makespan_days;
-  json j;
-  j["kind"] = std::string(name(s.params.objective.kind));
-  j["value"] = ev.objective;
-  j["baseline"] = meta.baseline_objective ? json(*meta.baseline_objective) : json(nullptr);
-  const auto& lb = meta.lower_bound_objective;
-  j["lower_bound"] = lb ? json(*lb) : json(nullptr);
-  j["gap_percent"] = lb ? json(round_to(gap_percent(ev.objective, *lb), 1e3)) : json(nullptr);
-  j["weights"] = weights;
-  j["components"] = std::move(c);
-  return j;
-}
-
-json summary_json(const Scenario& s, const TaskSet& t, const Plan& p, const Evaluation& ev,
-                  const OutputMeta& meta) {
-  check_size(ev.crew_use.size(), s.crews.size(), "evaluation.crew_use");
-  json j;
-  j["rule"] = meta.rule.empty() ? p.rule : meta.rule;
-  j["scenario"] = meta.scenario_name;
-  j["start_date"] = s.params.start_date;
-  j["horizon_days"] = s.params.horizon_days;
-  j["seed"] = s.params.seed;
-  j["seconds"] = round_to(meta.seconds, 1e3);
-
-  j["population_total"] = ev.population_total;
-  j["people_days_without_access"] = ev.people_days_without_access;
-  const auto& lb = meta.lower_bound_people_days;
-  j["lower_bound_people_days"] = lb ? json(*lb) : json(nullptr);
-  j["gap_percent"] =
-      lb ? json(round_to(gap_percent(ev.people_days_without_access, *lb), 1e3)) : json(nullptr);
-  j["baseline_people_days"] =
-      meta.baseline_people_days ? json(*meta.baseline_people_days) : json(nullptr);
-  j["objective"] = objective_summary_json(s, ev, meta);
-  j["days_to_access_50"] = opt_days(ev.days_to_access_50);
-  j["days_to_access_90"] = opt_days(ev.days_to_access_90);
-  j["days_to_access_100"] = opt_days(ev.days_to_access_100);
-  for (Service sv : kRestorableServices) {
-    j["people_days_without_" + std::string(name(sv))] =
-        ev.people_days_without_service[static_cast<std::size_t>(sv)];
-  }
-  j["hectares_cancelled"] = ev.hectares_cancelled;
-  j["hectares_released"] = ev.hectares_released;
-  j["hectares_cleared"] = ev.hectares_released - ev.hectares_cancelled;
-  j["hectares_cancelled_by_month"] = ev.cancelled_ha_by_month;
-  j["hectares_released_by_month"] = ev.released_ha_by_month;
-  j["makespan_days"] = ev.makespan_days;
-  j["end_date"] = iso_date(s.params.start_date,
-                           static_cast<Minutes>(std::ceil(ev.makespan_days * kMinutesPerDay)));
-
-  j["tasks"] = t.tasks.size();
-  j["tasks_assigned"] = p.assignments.size();
-  json by_kind = json::object();
-  for (std::string_view k : kTaskKindNames) by_kind[std::string(k)] = 0;
-  for (const Task& task : t.tasks)
-    by_kind[std::string(name(task.kind))] =
-        by_kind[std::string(name(task.kind))].get<std::size_t>() + 1;
-  j["tasks_by_kind"] = std::move(by_kind);
-  j["crews"] = s.crews.size();
-  j["settlements"] = s.settlements.size();
-  j["hubs"] = s.hubs.size();
-  j["hazards"] = s.hazards.size();
-  j["assets"] = s.assets.size();
-  j["edges"] = s.roads.num_edges();
-  j["nodes"] = s.roads.num_nodes();
-
-  json util = use_json(ev.crew_use_total, s.crews.size());
-  const auto [by_trade, crews_of] = crew_use_by_trade(s, ev);
-  json trades = json::object();
-  for (std::size_t tr = 0; tr < kTradeCount; ++tr) {
-    if (crews_of[tr] > 0)
-      trades[std::string(kTradeNames[tr])] = use_json(by_trade[tr], crews_of[tr]);
-  }
-  util["by_trade"] = std::move(trades);
-  j["crew_utilisation"] = std::move(util);
-  return j;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -421,8 +111,9 @@ std::string fixed(double v, int decimals) {
 
 std::string schedule_csv(const Scenario& s, const TaskSet& t, const Plan& p) {
   std::string out =
-      "task,kind,hazard,asset,crew,trade,depart_day,start_day,end_day,depart_at,start_at,end_at,"
-      "travel_min,work,unit\n";
+      "task,kind,hazard,asset,settlement,crew,trade,depart_day,start_day,end_day,depart_at,start_"
+      "at,"
+      "end_at,travel_min,work,unit,activity\n";
   const std::string& d0 = s.params.start_date;
   for (const Assignment* a : assignments_by_crew_start(p)) {
     if (!a->task.valid() || a->task.index() >= t.tasks.size()) {
@@ -433,8 +124,10 @@ std::string schedule_csv(const Scenario& s, const TaskSet& t, const Plan& p) {
     const std::string target = task_target(s, task);
     out += std::to_string(a->task.value);
     out += ',' + std::string(name(task.kind));
-    out += ',' + csv_field(task.kind == TaskKind::kRepair ? "" : target);
+    const bool project = task.kind == TaskKind::kRepair || task.kind == TaskKind::kHousing;
+    out += ',' + csv_field(project ? "" : target);
     out += ',' + csv_field(task.kind == TaskKind::kRepair ? target : "");
+    out += ',' + csv_field(task.kind == TaskKind::kHousing ? target : "");
     out += ',' + csv_field(has_crew ? s.crews[a->crew.index()].id : "");
     out += ',' + std::string(has_crew ? name(s.crews[a->crew.index()].trade) : "");
     out += ',' + fixed(minutes_to_days(a->depart), 3);
@@ -446,6 +139,7 @@ std::string schedule_csv(const Scenario& s, const TaskSet& t, const Plan& p) {
     out += ',' + std::to_string(a->travel_min);
     out += ',' + fixed(task.work, 2);
     out += ',' + std::string(work_unit(s, task));
+    out += ',' + std::string(project ? name(task.activity) : "");
     out += '\n';
   }
   return out;
@@ -542,13 +236,18 @@ json hazards_geojson(const Scenario& s, const Evaluation& ev) {
 }
 
 json settlements_geojson(const Scenario& s, const Evaluation& ev) {
-  check_size(ev.settlement_access.size(), s.settlements.size(), "evaluation.settlement_access");
+  const std::size_t n = s.settlements.size();
+  check_size(ev.settlement_access.size(), n, "evaluation.settlement_access");
   for (Service sv : kRestorableServices) {
-    check_size(ev.service_restored[static_cast<std::size_t>(sv)].size(), s.settlements.size(),
+    check_size(ev.service_restored[static_cast<std::size_t>(sv)].size(), n,
                "evaluation.service_restored[" + std::string(name(sv)) + "]");
   }
+  check_size(ev.residential_released.size(), n, "evaluation.residential_released");
+  check_size(ev.settlement_ready.size(), n, "evaluation.settlement_ready");
+  check_size(ev.return_first.size(), n, "evaluation.return_first");
+  check_size(ev.return_all.size(), n, "evaluation.return_all");
   json features = json::array();
-  for (std::size_t i = 0; i < s.settlements.size(); ++i) {
+  for (std::size_t i = 0; i < n; ++i) {
     const Settlement& st = s.settlements[i];
     json geom;
     geom["type"] = "Point";
@@ -558,11 +257,24 @@ json settlements_geojson(const Scenario& s, const Evaluation& ev) {
     props["name"] = st.name;
     props["population"] = st.population;
     props["weight"] = st.weight;
+    props["population_displaced"] = st.displaced;
+    props["dwellings"] = st.dwellings;
+    std::int64_t damaged = 0;
+    for (std::size_t c = 0; c < kDamageClassCount; ++c) {
+      props["dwellings_" + std::string(kDamageClassNames[c])] = st.damaged_dwellings[c];
+      damaged += st.damaged_dwellings[c];
+    }
+    props["dwellings_damaged"] = damaged;
+    props["heating"] = name(st.heating);
     props["access_day"] = day_or_null(ev.settlement_access[i]);
     for (Service sv : kRestorableServices) {
       props[std::string(name(sv)) + "_day"] =
           day_or_null(ev.service_restored[static_cast<std::size_t>(sv)][i]);
     }
+    props["residential_released_day"] = day_or_null(ev.residential_released[i]);
+    props["ready_day"] = day_or_null(ev.settlement_ready[i]);
+    props["return_day"] = day_or_null(ev.return_first[i]);
+    props["returned_day_100"] = day_or_null(ev.return_all[i]);
     features.push_back(feature(std::move(geom), std::move(props)));
   }
   return collection(std::move(features));

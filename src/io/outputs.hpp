@@ -72,6 +72,9 @@ nlohmann::json plan_json(const Scenario& s, const TaskSet& t, const Plan& p);
 // value, weights and components, and its baseline, bound and gap (null when not computed).
 nlohmann::json summary_json(const Scenario& s, const TaskSet& t, const Plan& p,
                             const Evaluation& ev, const OutputMeta& meta);
+// summary.json's `milestones`: per asset with a due date, its id, kind, due_date, planned_date
+// (the date it is done; null if never), planned_day and lateness_days (null if never done).
+nlohmann::json milestones_json(const Scenario& s, const Evaluation& ev);
 // summary.json's `objective` object.
 nlohmann::json objective_summary_json(const Scenario& s, const Evaluation& ev,
                                       const OutputMeta& meta);

@@ -9,6 +9,7 @@
 
 #include "io/input_file.hpp"
 #include "model/error.hpp"
+#include "model/parameters.hpp"
 
 namespace gw::io {
 
@@ -22,6 +23,8 @@ class Reader {
     for (std::size_t i = 0; i < s.crews.size(); ++i) crews_.emplace(s.crews[i].id, i);
     for (std::size_t i = 0; i < s.hazards.size(); ++i) hazards_.emplace(s.hazards[i].id, i);
     for (std::size_t i = 0; i < s.assets.size(); ++i) assets_.emplace(s.assets[i].id, i);
+    for (std::size_t i = 0; i < s.settlements.size(); ++i)
+      settlements_.emplace(s.settlements[i].id, i);
   }
 
   std::pair<std::vector<Task>, Plan> read(const json& root) {
@@ -65,12 +68,23 @@ class Reader {
           fail(ErrorCode::kInvalidInput, "asset " + quote_value(*a) + " unknown");
         task.asset = AssetId::from_index(it->second);
       }
+      if (const auto st = optional_string(j, "settlement")) {
+        const auto it = settlements_.find(*st);
+        if (it == settlements_.end())
+          fail(ErrorCode::kInvalidInput, "settlement " + quote_value(*st) + " unknown");
+        task.settlement = SettlementId::from_index(it->second);
+      }
       if (task.kind == TaskKind::kRepair && !task.asset.valid()) {
         fail(ErrorCode::kInvalidInput, "a repair task needs an asset");
       }
-      if (task.kind != TaskKind::kRepair && !task.hazard.valid()) {
+      if (task.kind == TaskKind::kHousing && !task.settlement.valid()) {
+        fail(ErrorCode::kInvalidInput, "a housing task needs a settlement");
+      }
+      if (task.kind != TaskKind::kRepair && task.kind != TaskKind::kHousing &&
+          !task.hazard.valid()) {
         fail(ErrorCode::kInvalidInput, "a " + kind + " task needs a hazard");
       }
+      if (task.kind == TaskKind::kRepair || task.kind == TaskKind::kHousing) read_project(j, task);
       if (!j.contains("corridor_edge") || !j["corridor_edge"].is_null()) {
         task.corridor_edge = edge_of(j, "corridor_edge");
       }
@@ -117,6 +131,46 @@ class Reader {
                        return std::pair(x.crew.value, x.start) < std::pair(y.crew.value, y.start);
                      });
     return {std::move(out), std::move(plan)};
+  }
+
+  // A repair or housing task's activity, step and (housing) dwellings.
+  void read_project(const json& j, Task& task) const {
+    const std::string activity = string_of(j, "activity");
+    const auto a = enum_from_name<ActivityKind>(activity, kActivityKindNames);
+    if (!a) fail(ErrorCode::kInvalidInput, "unknown activity " + quote_value(activity));
+    task.activity = *a;
+    const std::uint64_t step = uint_of(j, "step");
+    if (task.kind == TaskKind::kRepair) {
+      const Asset& asset = s_.assets[task.asset.index()];
+      const std::size_t steps = s_.params.templates[static_cast<std::size_t>(asset.kind)].size();
+      if (step >= steps) {
+        fail(ErrorCode::kInvalidInput, "step " + std::to_string(step) + " out of range: the " +
+                                           std::string(name(asset.kind)) + " template has " +
+                                           std::to_string(steps) + " steps");
+      }
+      task.step = static_cast<std::uint8_t>(step);
+      return;
+    }
+    const bool housing_activity = *a == ActivityKind::kHouseLight ||
+                                  *a == ActivityKind::kHouseHeavy ||
+                                  *a == ActivityKind::kHouseRebuild;
+    if (!housing_activity) {
+      fail(ErrorCode::kInvalidInput,
+           "a housing task's activity must be house_light, house_heavy "
+           "or house_rebuild, not " +
+               quote_value(activity));
+    }
+    if (step >= kDamageClassCount) {
+      fail(ErrorCode::kInvalidInput, "step " + std::to_string(step) +
+                                         " out of range: housing has 3 steps (light, heavy, "
+                                         "destroyed)");
+    }
+    task.step = static_cast<std::uint8_t>(step);
+    const std::uint64_t dwellings = uint_of(j, "dwellings");
+    if (dwellings < 1 || dwellings > std::numeric_limits<std::uint32_t>::max()) {
+      fail(ErrorCode::kInvalidInput, "dwellings " + std::to_string(dwellings) + " out of range");
+    }
+    task.dwellings = static_cast<std::uint32_t>(dwellings);
   }
 
   [[noreturn]] void fail(ErrorCode code, const std::string& what) const {
@@ -196,7 +250,7 @@ class Reader {
   std::string_view source_;
   const Scenario& s_;
   std::string where_;
-  std::unordered_map<std::string, std::size_t> crews_, hazards_, assets_;
+  std::unordered_map<std::string, std::size_t> crews_, hazards_, assets_, settlements_;
 };
 
 }  // namespace

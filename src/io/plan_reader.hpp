@@ -18,8 +18,9 @@ namespace gw::io {
 // Throws gw::Error naming the file and the element at fault:
 //   kIo           the file cannot be read;
 //   kParse        not JSON, or a field of the wrong JSON type;
-//   kInvalidInput a well-formed value that makes no sense (unknown kind, crew, hazard, asset;
-//                 an edge or node out of range; ids not 0..n-1; end before start).
+//   kInvalidInput a well-formed value that makes no sense (unknown kind, crew, hazard, asset,
+//                 settlement, activity; an edge, node, step or dwelling count out of range; ids
+//                 not 0..n-1; end before start).
 // Plan.assignments are ordered by crew, then start; unassigned tasks (crew null) have none.
 std::pair<std::vector<Task>, Plan> read_plan_json(const std::filesystem::path& path,
                                                   const Scenario& s);

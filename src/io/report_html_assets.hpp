@@ -33,6 +33,11 @@ td.n{text-align:right;white-space:nowrap}
 tr.group td{background:#f8fafb;font-weight:600;color:var(--accent)}
 .muted{color:var(--muted)}
 svg.chart{width:100%;height:auto;display:block}
+svg.map{width:100%;height:auto;display:block;max-height:880px;border:1px solid var(--line);border-radius:4px}
+.legend b{font-weight:600;margin-right:4px}
+.trades{display:flex;flex-wrap:wrap;gap:6px;margin:0 0 10px}
+.trades button{font:inherit;font-size:12.5px;padding:3px 10px;border:1px solid var(--line);border-radius:12px;background:#fff;color:var(--ink);cursor:pointer}
+.trades button.on{background:var(--accent);border-color:var(--accent);color:#fff}
 svg .grid{stroke:#e7ebef;stroke-width:1}
 svg .axis{stroke:#8995a1;stroke-width:1}
 svg .tick{font-size:12px;fill:#5d6b7a}
@@ -57,8 +62,9 @@ footer{color:var(--muted);font-size:12px;text-align:center;padding:8px 0 24px}
 @media print{body{background:#fff}section{break-inside:avoid}#gantt-scroll{max-height:none}}
 )CSS";
 
-// Draws the Gantt chart from the JSON in #gantt-data: rows grouped by trade, bars per task
-// coloured by kind, travel as a thin grey lead-in, a day axis with dates, and a hover tooltip.
+// Draws the Gantt chart from the JSON in #gantt-data: rows grouped by trade (all trades, or the one
+// chosen with the buttons of #gantt-trades), bars per task coloured by kind, travel as a thin grey
+// lead-in, a day axis with dates, and a hover tooltip (with the activity of repair and housing).
 inline constexpr const char* kGanttScript = R"JS(
 (function(){
   var D = JSON.parse(document.getElementById('gantt-data').textContent);
@@ -66,17 +72,24 @@ inline constexpr const char* kGanttScript = R"JS(
   var scroll = document.getElementById('gantt-scroll'), tip = document.getElementById('gantt-tip');
   var wrap = document.getElementById('gantt-wrap');
   var nCrews = D.crews.length, RH = nCrews > 150 ? 11 : (nCrews > 60 ? 14 : 18), GH = 20, LW = 118;
-  // Rows: a header per trade, then its crews (already sorted by trade in the data).
-  var rowY = new Array(nCrews), groups = [], y = 0, last = -1;
-  for (var c = 0; c < nCrews; c++) {
-    var tr = D.crews[c][1];
-    if (tr !== last) { groups.push({trade: tr, y: y}); y += GH; last = tr; }
-    rowY[c] = y; y += RH;
+  var T = D.tasks, F = 8;
+  var byCrew = []; for (var c = 0; c < nCrews; c++) byCrew.push([]);
+  for (var i = 0; i < T.length; i += F) byCrew[T[i]].push(i);
+  // Rows of the crews shown (all, or one trade's): a header per trade, then its crews (already
+  // sorted by trade in the data).
+  var trade = -1, shown = [], rowY = [], groups = [], totalH = 0;
+  function layout() {
+    shown = []; rowY = []; groups = [];
+    var y = 0, last = -1;
+    for (var c = 0; c < nCrews; c++) {
+      var tr = D.crews[c][1];
+      if (trade >= 0 && tr !== trade) continue;
+      if (tr !== last) { groups.push({trade: tr, y: y}); y += GH; last = tr; }
+      shown.push(c); rowY.push(y); y += RH;
+    }
+    totalH = y + 4;
   }
-  var totalH = y + 4;
-  var byRow = []; for (c = 0; c < nCrews; c++) byRow.push([]);
-  var T = D.tasks, F = 7;
-  for (var i = 0; i < T.length; i += F) byRow[T[i]].push(i);
+  layout();
   var xmax = D.xmax * 1440;
   function dateOf(min) {
     var d = new Date(Date.UTC(D.y, D.m - 1, D.d) + min * 60000);
@@ -122,11 +135,12 @@ inline constexpr const char* kGanttScript = R"JS(
       g.fillText(D.trades[groups[k].trade] + ' (' + n + (n === 1 ? ' crew)' : ' crews)'), 8, groups[k].y + 14);
     }
     g.font = (RH >= 14 ? 11 : 9) + 'px system-ui,sans-serif';
-    for (c = 0; c < nCrews; c++) {
-      var ry = rowY[c];
-      if (c % 2) { g.fillStyle = '#fafbfc'; g.fillRect(LW, ry, W - LW, RH); }
+    for (var r = 0; r < shown.length; r++) {
+      c = shown[r];
+      var ry = rowY[r];
+      if (r % 2) { g.fillStyle = '#fafbfc'; g.fillRect(LW, ry, W - LW, RH); }
       g.fillStyle = '#5d6b7a'; g.fillText(D.crews[c][0], 8, ry + RH - 3, LW - 14);
-      var rows = byRow[c];
+      var rows = byCrew[c];
       for (var j = 0; j < rows.length; j++) {
         var o = rows[j], x0 = X(T[o + 2]), x1 = X(T[o + 3]), x2 = X(T[o + 4]);
         if (x1 - x0 >= 1) { g.fillStyle = '#9aa5b1'; g.fillRect(x0, ry + RH / 2 - 0.5, x1 - x0, 1); }
@@ -137,9 +151,9 @@ inline constexpr const char* kGanttScript = R"JS(
   }
   function hit(ev) {
     var r = cv.getBoundingClientRect(), mx = ev.clientX - r.left, my = ev.clientY - r.top;
-    for (var c = 0; c < nCrews; c++) {
-      if (my < rowY[c] || my >= rowY[c] + RH) continue;
-      var rows = byRow[c], best = -1, bd = 4;
+    for (var k = 0; k < shown.length; k++) {
+      if (my < rowY[k] || my >= rowY[k] + RH) continue;
+      var c = shown[k], rows = byCrew[c], best = -1, bd = 4;
       for (var j = 0; j < rows.length; j++) {
         var o = rows[j], x1 = X(T[o + 3]), x2 = Math.max(X(T[o + 4]), x1 + 1.5);
         var dd = mx < x1 ? x1 - mx : (mx > x2 ? mx - x2 : 0);
@@ -154,7 +168,8 @@ inline constexpr const char* kGanttScript = R"JS(
     if (!h) { tip.style.display = 'none'; return; }
     var o = h.o, cr = D.crews[h.c];
     tip.innerHTML = '';
-    var lines = ['Task ' + T[o + 6] + ' \u00b7 ' + D.kinds[T[o + 1]] + ' \u00b7 ' + D.targets[T[o + 5]],
+    var what = D.kinds[T[o + 1]] + (T[o + 7] >= 0 ? ' (' + D.activities[T[o + 7]] + ')' : '');
+    var lines = ['Task ' + T[o + 6] + ' \u00b7 ' + what + ' \u00b7 ' + D.targets[T[o + 5]],
       'Crew ' + cr[0] + ' (' + D.trades[cr[1]] + ', ' + cr[2] + ' people)',
       'Work: day ' + (T[o + 3] / 1440).toFixed(2) + ' \u2192 ' + (T[o + 4] / 1440).toFixed(2) +
         '  (' + dateOf(T[o + 3]) + ' \u2192 ' + dateOf(T[o + 4]) + ')',
@@ -169,6 +184,14 @@ inline constexpr const char* kGanttScript = R"JS(
     tip.style.left = left + 'px'; tip.style.top = (ev.clientY - wr.top + 14) + 'px';
   });
   cv.addEventListener('mouseleave', function() { tip.style.display = 'none'; });
+  var buttons = document.querySelectorAll('#gantt-trades button');
+  for (var b = 0; b < buttons.length; b++) {
+    buttons[b].addEventListener('click', function() {
+      trade = parseInt(this.getAttribute('data-trade'), 10);
+      for (var k = 0; k < buttons.length; k++) buttons[k].classList.toggle('on', buttons[k] === this);
+      layout(); tip.style.display = 'none'; draw();
+    });
+  }
   var pending = 0;
   window.addEventListener('resize', function() {
     cancelAnimationFrame(pending); pending = requestAnimationFrame(draw);

@@ -3,11 +3,13 @@
 // the objective in scenario_parameters.cpp.
 #include "io/scenario_json.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <unordered_map>
 
 #include "geo/projection.hpp"
+#include "io/asset_kinds_internal.hpp"
 #include "io/file_util.hpp"
 #include "io/gdal_util.hpp"
 #include "io/input_file.hpp"
@@ -20,51 +22,166 @@ using namespace scenario_detail;
 
 namespace {
 
-// The quantity property of each asset kind, with its unit in the name.
-constexpr std::array<const char*, kAssetKindCount> kQuantityKey = {
-    "pavement_m2", "span_m", "length_m", "length_m", "floor_m2"};
-constexpr std::array<Trade, kAssetKindCount> kDefaultTrade = {
-    Trade::kRoad, Trade::kBridge, Trade::kComms, Trade::kPower, Trade::kGeneral};
-
 // An error message from nlohmann, cut to a sane length (it may quote a whole bad token).
 std::string cut_message(const std::string& m) { return cut_text(m, 200); }
 
 Scenario read_document(const json& doc, const std::string& source,
                        const std::filesystem::path& base_dir, ScenarioSources* sources);
 
-Asset read_asset(const json& f, const Where& w) {
+// `depends_on`: one asset id, or an array of them (docs/scenario.md, "damage").
+std::vector<std::string> depends_on_list(const json& p, const Where& w) {
+  std::vector<std::string> out;
+  if (!p.contains("depends_on") || p["depends_on"].is_null()) return out;
+  const json& v = p["depends_on"];
+  if (!v.is_array()) {
+    out.push_back(text(p, "depends_on", w));
+  } else {
+    for (const auto& e : v) {
+      if (e.is_string()) {
+        out.push_back(e.get<std::string>());
+      } else if (e.is_number_integer()) {
+        out.push_back(e.is_number_unsigned() ? std::to_string(e.get<std::uint64_t>())
+                                             : std::to_string(e.get<std::int64_t>()));
+      } else {
+        w.fail(w.key("depends_on") + " must be an asset id or an array of asset ids");
+      }
+    }
+  }
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (out[i] == out[j])
+        w.fail(w.key("depends_on") + ": " + quote_value(out[i]) + " listed twice");
+    }
+  }
+  return out;
+}
+
+Asset read_asset(const json& f, const Where& w, const std::string& start_date) {
   Asset a;
   const json& p = properties(f, w);
   a.id = text(p, "id", w);
   a.kind = enum_value<AssetKind>(p, "kind", kAssetKindNames, w);
-  const bool is_line = a.kind == AssetKind::kCommsLine || a.kind == AssetKind::kPowerLine;
-  if (is_line) {
+  const kinds::AssetKindInfo& k = kinds::info(a.kind);
+  if (k.line) {
     a.geometry = line_coords(geometry(f, "LineString", w), w);
-    a.service = a.kind == AssetKind::kCommsLine ? Service::kComms : Service::kPower;
   } else {
     a.geometry = {position(geometry(f, "Point", w), w)};
   }
+  a.service = k.service;
   if (a.kind == AssetKind::kPublicBuilding) {
     const std::string b = text(p, "building", w);
-    if (b == "school") {
-      a.service = Service::kSchool;
-    } else if (b == "clinic") {
-      a.service = Service::kClinic;
-    } else {
+    const auto it = std::find_if(kinds::kBuildings.begin(), kinds::kBuildings.end(),
+                                 [&](const kinds::BuildingInfo& x) { return x.name == b; });
+    if (it == kinds::kBuildings.end()) {
       w.fail(w.key("building") + ": unknown value " + quote_value(b) +
-             " (expected one of: school, clinic)");
+             " (expected one of: school, clinic, administration)");
+    }
+    a.service = it->service;
+  }
+  const std::string qkey(k.quantity_key);
+  a.quantity = k.line ? number_or(p, qkey.c_str(), geo::length_m(a.geometry), w)
+                      : number(p, qkey.c_str(), w);
+  if (!(a.quantity > 0)) w.fail(w.key(qkey) + " must be > 0");
+  check_range(a.quantity, qkey.c_str(), 0, limits::kQuantityMax, w);
+  a.trade = enum_value_or<Trade>(p, "trade", kTradeNames, k.trade, w);
+  a.serves = string_list(p, "serves", w);
+  a.depends_on = depends_on_list(p, w.named(a.id));
+  if (p.contains("due_date") && !p["due_date"].is_null()) {
+    const Where nw = w.named(a.id);
+    const std::string due = text(p, "due_date", nw);
+    const auto day = parse_iso_date(due);
+    if (!day)
+      nw.fail(nw.key("due_date") + " must be a calendar date YYYY-MM-DD, not " + quote_value(due));
+    const auto start = parse_iso_date(start_date);
+    if (start && *day < *start) {
+      nw.fail(nw.key("due_date") + " " + quote_value(due) + " is before start_date " +
+              quote_value(start_date));
+    }
+    a.due_date = due;
+  }
+  return a;
+}
+
+// A settlement's people displaced and dwellings (docs/scenario.md, "settlements"). `w` names the
+// settlement with its id.
+void read_return_fields(const json& p, const Where& w, double household_size, Settlement& st) {
+  const auto pop = static_cast<double>(st.population);
+  if (p.contains("displaced") && !p["displaced"].is_null()) {
+    const double d = number(p, "displaced", w);
+    if (!(d >= 0 && d <= pop)) {
+      w.fail(w.key("displaced") + " must be between 0 and the population (" + range_text(pop) +
+             "), not " + range_text(d));
+    }
+    st.displaced = std::llround(d);
+  }
+  // The default: one dwelling per household, the last one partly filled.
+  const double dwellings_default = std::ceil(pop / household_size - 1e-9);
+  st.dwellings =
+      static_cast<std::int64_t>(p.contains("dwellings") && !p["dwellings"].is_null()
+                                    ? whole_in(p, "dwellings", 0, limits::kDwellingsMax, w)
+                                    : std::max(0.0, dwellings_default));
+  static constexpr std::array<const char*, kDamageClassCount> kKeys = {
+      "dwellings_light", "dwellings_heavy", "dwellings_destroyed"};
+  std::int64_t damaged = 0;
+  for (std::size_t c = 0; c < kDamageClassCount; ++c) {
+    if (!p.contains(kKeys[c]) || p[kKeys[c]].is_null()) continue;
+    st.damaged_dwellings[c] =
+        static_cast<std::int64_t>(whole_in(p, kKeys[c], 0, limits::kDwellingsMax, w));
+    damaged += st.damaged_dwellings[c];
+  }
+  if (damaged > st.dwellings) {
+    w.fail("dwellings_light + dwellings_heavy + dwellings_destroyed (" + std::to_string(damaged) +
+           ") must be at most dwellings (" + std::to_string(st.dwellings) + ")");
+  }
+  st.heating = enum_value_or<Heating>(p, "heating", kHeatingNames, Heating::kNetwork, w);
+}
+
+// depends_on forms no cycle: an error names the assets of the first loop found, from the one
+// listed first.
+void check_no_dependency_cycle(const std::vector<Asset>& assets,
+                               const std::unordered_map<std::string, std::size_t>& ids,
+                               const Where& w) {
+  const std::size_t n = assets.size();
+  std::vector<std::uint8_t> state(n, 0);                   // 0 new, 1 on the path, 2 done
+  std::vector<std::pair<std::size_t, std::size_t>> stack;  // (asset, next dependency)
+  std::vector<std::size_t> path;
+  for (std::size_t root = 0; root < n; ++root) {
+    if (state[root] != 0) continue;
+    stack.emplace_back(root, 0);
+    state[root] = 1;
+    path.push_back(root);
+    while (!stack.empty()) {
+      auto& [a, next] = stack.back();
+      if (next == assets[a].depends_on.size()) {
+        state[a] = 2;
+        path.pop_back();
+        stack.pop_back();
+        continue;
+      }
+      const std::size_t b = ids.at(assets[a].depends_on[next++]);
+      if (state[b] == 1) {
+        // The loop is the path from b to a, then b again; name it from its first listed asset.
+        std::vector<std::size_t> loop(std::find(path.begin(), path.end(), b), path.end());
+        std::rotate(loop.begin(), std::min_element(loop.begin(), loop.end()), loop.end());
+        std::string text;
+        for (std::size_t x : loop) text += quote_value(assets[x].id) + " -> ";
+        text += quote_value(assets[loop.front()].id);
+        const Where dw = w.idx("damage", loop.front()).named(assets[loop.front()].id);
+        dw.fail(dw.key("depends_on") + " forms a cycle: " + text);
+      }
+      if (state[b] == 0) {
+        state[b] = 1;
+        path.push_back(b);
+        stack.emplace_back(b, 0);
+      }
     }
   }
-  const char* qkey = kQuantityKey[static_cast<std::size_t>(a.kind)];
-  a.quantity = is_line ? number_or(p, qkey, geo::length_m(a.geometry), w) : number(p, qkey, w);
-  if (!(a.quantity > 0)) w.fail(w.key(qkey) + " must be > 0");
-  check_range(a.quantity, qkey, 0, limits::kQuantityMax, w);
-  a.trade = enum_value_or<Trade>(p, "trade", kTradeNames,
-                                 kDefaultTrade[static_cast<std::size_t>(a.kind)], w);
-  a.serves = string_list(p, "serves", w);
-  if (p.contains("depends_on") && !p["depends_on"].is_null())
-    a.depends_on = {text(p, "depends_on", w)};
-  return a;
+}
+
+bool objective_kind_given(const json& doc) {
+  if (!doc.contains("parameters") || !doc["parameters"].is_object()) return false;
+  const json& p = doc["parameters"];
+  return p.contains("objective") && p["objective"].is_object() && p["objective"].contains("kind");
 }
 
 // Hubs at settlements named by id or by (unique) name: {"places": ["Vaduz", "S0004"], "kind": ...}.
@@ -152,6 +269,7 @@ Scenario read_document(const json& doc, const std::string& source,
     const double pop = number_in(p, "population", 0, limits::kPopulationMax, fw);
     st.population = static_cast<std::int64_t>(std::llround(pop));
     st.weight = number_in_or(p, "weight", 1.0, 0, limits::kWeightMax, fw);
+    read_return_fields(p, fw.named(st.id), s.params.household_size, st);
     s.settlements.push_back(std::move(st));
   }
   if (doc.contains("hubs") && doc["hubs"].is_object() && doc["hubs"].contains("places")) {
@@ -192,11 +310,13 @@ Scenario read_document(const json& doc, const std::string& source,
     z.contamination = enum_value<Contamination>(p, "contamination", kContaminationNames, fw);
     z.terrain = enum_value<Terrain>(p, "terrain", kTerrainNames, fw);
     z.land_use = enum_value_or<LandUse>(p, "land_use", kLandUseNames, LandUse::kOther, fw);
+    if (p.contains("settlement") && !p["settlement"].is_null())
+      z.settlement = text(p, "settlement", fw.named(z.id));
     s.hazards.push_back(std::move(z));
   }
   const json& df = features(layers, "damage", w, false);
   for (std::size_t i = 0; i < df.size(); ++i)
-    s.assets.push_back(read_asset(df[i], w.idx("damage", i)));
+    s.assets.push_back(read_asset(df[i], w.idx("damage", i), s.params.start_date));
 
   const json* crews = layers.get("crews");
   const json& cr = crews ? *crews : kEmptyArray;
@@ -233,6 +353,13 @@ Scenario read_document(const json& doc, const std::string& source,
   unique(s.hazards, "hazards");
   const auto asset_ids = unique(s.assets, "damage");
   unique(s.crews, "crews");
+  for (std::size_t i = 0; i < s.hazards.size(); ++i) {
+    const auto& sid = s.hazards[i].settlement;
+    if (sid && !settlement_ids.contains(*sid)) {
+      const Where hw = w.idx("hazards", i).named(s.hazards[i].id);
+      hw.fail(hw.key("settlement") + ": unknown settlement " + quote_value(*sid));
+    }
+  }
   for (std::size_t i = 0; i < s.assets.size(); ++i) {
     for (const auto& sid : s.assets[i].serves) {
       if (!settlement_ids.contains(sid)) {
@@ -240,11 +367,20 @@ Scenario read_document(const json& doc, const std::string& source,
         dw.fail(dw.key("serves") + ": unknown settlement " + quote_value(sid));
       }
     }
-    for (const std::string& dep : s.assets[i].depends_on) {
-      if (asset_ids.contains(dep)) continue;
-      const Where dw = w.idx("damage", i);
-      dw.fail(dw.key("depends_on") + ": unknown asset " + quote_value(dep));
+    for (const auto& dep : s.assets[i].depends_on) {
+      if (!asset_ids.contains(dep)) {
+        const Where dw = w.idx("damage", i).named(s.assets[i].id);
+        dw.fail(dw.key("depends_on") + ": unknown asset " + quote_value(dep));
+      }
     }
+  }
+  check_no_dependency_cycle(s.assets, asset_ids, w);
+  // parameters.objective.kind defaults to `return` when anyone is displaced (docs/scenario.md,
+  // "Objective").
+  if (!objective_kind_given(doc)) {
+    const bool displaced = std::any_of(s.settlements.begin(), s.settlements.end(),
+                                       [](const Settlement& x) { return x.displaced > 0; });
+    s.params.objective.kind = displaced ? ObjectiveKind::kReturn : ObjectiveKind::kAccess;
   }
   for (std::size_t i = 0; i < s.crews.size(); ++i) {
     if (!settlement_ids.contains(s.crews[i].base) && !hub_ids.contains(s.crews[i].base)) {
@@ -283,6 +419,13 @@ json line_json(const LineString& l) {
 json feature(json geom, json props) {
   return json{{"type", "Feature"}, {"geometry", std::move(geom)}, {"properties", std::move(props)}};
 }
+// A public building's `building` value for its service (administration provides none).
+std::string building_name(Service sv) {
+  for (const auto& b : kinds::kBuildings) {
+    if (b.service == sv) return std::string(b.name);
+  }
+  return std::string(name(sv));
+}
 json collection(json feats) {
   return json{{"type", "FeatureCollection"}, {"features", std::move(feats)}};
 }
@@ -309,9 +452,17 @@ json scenario_to_json(const Scenario& s) {
   doc["roads"] = collection(std::move(roads));
   json st = json::array();
   for (const auto& x : s.settlements) {
-    st.push_back(feature(
-        {{"type", "Point"}, {"coordinates", pos_json(x.pos)}},
-        {{"id", x.id}, {"name", x.name}, {"population", x.population}, {"weight", x.weight}}));
+    json props{{"id", x.id},
+               {"name", x.name},
+               {"population", x.population},
+               {"weight", x.weight},
+               {"displaced", x.displaced},
+               {"dwellings", x.dwellings},
+               {"dwellings_light", x.damaged_dwellings[0]},
+               {"dwellings_heavy", x.damaged_dwellings[1]},
+               {"dwellings_destroyed", x.damaged_dwellings[2]},
+               {"heating", std::string(name(x.heating))}};
+    st.push_back(feature({{"type", "Point"}, {"coordinates", pos_json(x.pos)}}, std::move(props)));
   }
   doc["settlements"] = collection(std::move(st));
   json hubs = json::array();
@@ -331,20 +482,21 @@ json scenario_to_json(const Scenario& s) {
                           {"contamination", std::string(name(z.contamination))},
                           {"terrain", std::string(name(z.terrain))},
                           {"land_use", std::string(name(z.land_use))}}));
+    if (z.settlement) hz.back()["properties"]["settlement"] = *z.settlement;
   }
   doc["hazards"] = collection(std::move(hz));
   json dm = json::array();
   for (const auto& a : s.assets) {
-    const bool is_line = a.kind == AssetKind::kCommsLine || a.kind == AssetKind::kPowerLine;
-    json geom = is_line ? json{{"type", "LineString"}, {"coordinates", line_json(a.geometry)}}
-                        : json{{"type", "Point"}, {"coordinates", pos_json(a.geometry.front())}};
+    const kinds::AssetKindInfo& k = kinds::info(a.kind);
+    json geom = k.line ? json{{"type", "LineString"}, {"coordinates", line_json(a.geometry)}}
+                       : json{{"type", "Point"}, {"coordinates", pos_json(a.geometry.front())}};
     json props{
         {"id", a.id}, {"kind", std::string(name(a.kind))}, {"trade", std::string(name(a.trade))}};
-    props[kQuantityKey[static_cast<std::size_t>(a.kind)]] = std::round(a.quantity * 10) / 10;
-    if (a.kind == AssetKind::kPublicBuilding) props["building"] = std::string(name(a.service));
+    props[std::string(k.quantity_key)] = std::round(a.quantity * 10) / 10;
+    if (a.kind == AssetKind::kPublicBuilding) props["building"] = building_name(a.service);
     if (!a.serves.empty()) props["serves"] = a.serves;
-    if (a.depends_on.size() == 1) props["depends_on"] = a.depends_on.front();
-    if (a.depends_on.size() > 1) props["depends_on"] = a.depends_on;
+    if (!a.depends_on.empty()) props["depends_on"] = a.depends_on;
+    if (a.due_date) props["due_date"] = *a.due_date;
     dm.push_back(feature(std::move(geom), std::move(props)));
   }
   doc["damage"] = collection(std::move(dm));

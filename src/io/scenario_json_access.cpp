@@ -47,6 +47,29 @@ double number_in(const json& obj, const char* key, double lo, double hi, const W
   return v;
 }
 
+double whole_in(const json& obj, const char* key, double lo, double hi, const Where& w) {
+  const double v = number(obj, key, w);
+  if (!(v >= lo && v <= hi) || v != std::floor(v)) {
+    w.fail(w.key(key) + " must be a whole number between " + range_text(lo) + " and " +
+           range_text(hi) + ", not " + range_text(v));
+  }
+  return v;
+}
+
+std::optional<std::chrono::sys_days> parse_iso_date(const std::string& text) {
+  int y = 0, m = 0, d = 0;
+  char extra = 0;
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' ||
+      std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || m < 1 || d < 1) {
+    return std::nullopt;
+  }
+  const std::chrono::year_month_day ymd{std::chrono::year{y},
+                                        std::chrono::month{static_cast<unsigned>(m)},
+                                        std::chrono::day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) return std::nullopt;
+  return std::chrono::sys_days{ymd};
+}
+
 double number_in_or(const json& obj, const char* key, double fallback, double lo, double hi,
                     const Where& w) {
   if (!obj.contains(key) || obj[key].is_null()) return fallback;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -17,6 +18,7 @@
 #include "io/osm_reader.hpp"
 #include "io/scenario_json.hpp"
 #include "model/error.hpp"
+#include "model/parameters.hpp"
 #include "model/scenario.hpp"
 
 namespace gw::io::scenario_detail {
@@ -42,6 +44,18 @@ inline constexpr double kCorridorWidthMaxM = 1000;
 inline constexpr double kWorkPackageMinM2 = 1, kWorkPackageMaxM2 = 1e9;
 inline constexpr double kSnapMaxM = 1e6;
 inline constexpr int kFirstYear = 1900;  // start_date + horizon_days must end by 9999-12-31
+// Return of the displaced (issue 14).
+inline constexpr double kHouseholdMin = 0.5, kHouseholdMax = 20;  // people per dwelling
+// Dwellings per settlement: the default ceil(population / household_size) stays inside.
+inline constexpr double kDwellingsMax = kPopulationMax / kHouseholdMin;
+inline constexpr double kBuiltUpRadiusMaxM = 50000;
+inline constexpr int kHousingPackageMax = 10000;  // dwellings per housing package
+// Project templates: steps per kind (Task::step and TemplateStep::after hold 8-bit indices), crews
+// per step, quantity per unit of the asset's (so that a step's quantity stays below 1e12).
+inline constexpr std::size_t kTemplateStepsMax = 64;
+inline constexpr int kMaxCrewsMax = 1000;
+inline constexpr double kPerUnitMax = 1000;
+inline constexpr double kCrewShareMax = 1e12;
 }  // namespace limits
 
 // A scenario layer read from a GIS file (src/io/gis_layer.hpp): messages about its features name
@@ -99,6 +113,10 @@ struct Where {
     }
     return m;
   }
+  // The same element named with its id as well: "settlements[3] 'S0004'".
+  [[nodiscard]] Where named(const std::string& id) const {
+    return {text + " " + quote_value(id), origins, origin};
+  }
   [[noreturn]] void fail(const std::string& what) const {
     throw Error(ErrorCode::kInvalidInput, text + ": " + what);
   }
@@ -120,15 +138,28 @@ std::string type_of(const json& obj);
 std::string text(const json& obj, const char* key, const Where& w);
 // An optional array of strings (ids); absent or null is empty.
 std::vector<std::string> string_list(const json& p, const char* key, const Where& w);
+// A whole number in [lo, hi], else "KEY must be a whole number between LO and HI, not V".
+double whole_in(const json& obj, const char* key, double lo, double hi, const Where& w);
+// The day of an ISO date "YYYY-MM-DD" that is a real calendar date, or nothing.
+std::optional<std::chrono::sys_days> parse_iso_date(const std::string& text);
+// "%.10g" of v, for messages.
+std::string range_text(double v);
+
+// "a, b, c": the names, for messages.
+template <std::size_t N>
+std::string names_list(const std::array<std::string_view, N>& names) {
+  std::string out;
+  for (auto n : names) out += (out.empty() ? "" : ", ") + std::string(n);
+  return out;
+}
 
 template <typename E, std::size_t N>
 E enum_value(const json& obj, const char* key, const std::array<std::string_view, N>& names,
              const Where& w) {
   const std::string s = text(obj, key, w);
   if (auto e = enum_from_name<E>(s, names)) return *e;
-  std::string allowed;
-  for (auto n : names) allowed += (allowed.empty() ? "" : ", ") + std::string(n);
-  w.fail(w.key(key) + ": unknown value " + quote_value(s) + " (expected one of: " + allowed + ")");
+  w.fail(w.key(key) + ": unknown value " + quote_value(s) +
+         " (expected one of: " + names_list(names) + ")");
 }
 
 template <typename E, std::size_t N>
@@ -168,6 +199,17 @@ extern const json kEmptyArray;
 const json& features(Layers& layers, const char* layer, const Where& w, bool required);
 const json& geometry(const json& feature, const char* type, const Where& w);
 const json& properties(const json& feature, const Where& w);
+
+// The parameters of issue 14 (scenario_tables.cpp; docs/scenario.md, "Parameters"):
+// household_size, built_up_radius_m, heating_season and housing_package_dwellings ...
+void apply_return_parameters(const json& j, Parameters& p, const Where& w);
+void write_return_parameters(const Parameters& p, json& j);
+// ... `templates` (each kind given replaces that kind's whole template) ...
+void apply_templates(const json& j, Parameters& p, const Where& w);
+json templates_to_json(const Parameters& p);
+// ... and `season_factors` (each trade given replaces its 12 months).
+void apply_season_factors(const json& j, Parameters& p, const Where& w);
+json season_factors_to_json(const Parameters& p);
 
 // The roads layer as a road network (scenario_roads.cpp): edges that share an end point share a
 // node.

@@ -13,12 +13,6 @@ using namespace scenario_detail;
 
 namespace {
 
-std::string range_text(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.10g", v);
-  return buf;
-}
-
 // A table keyed by trade; every cell is 0 or in [min_positive, max_value].
 template <typename F>
 void set_table(const json& j, const char* key, const Where& w, double min_positive,
@@ -86,15 +80,19 @@ void apply_objective(const json& j, Objective& o, const Where& w) {
   };
   for (const auto& [k, v] : wj.items()) {
     if (k != "access_people_day" && k != "land_hectare_day" && k != "service_people_day" &&
-        k != "road_km_day" && k != "comment") {
-      ww.fail("unknown key '" + k +
-              "' (expected access_people_day, land_hectare_day, service_people_day, road_km_day)");
+        k != "road_km_day" && k != "return_people_day" && k != "milestone_day" && k != "comment") {
+      ww.fail("unknown key " + quote_value(k) +
+              " (expected access_people_day, land_hectare_day, service_people_day, road_km_day, "
+              "return_people_day, milestone_day)");
     }
   }
   ObjectiveWeights& x = o.weights;
   if (wj.contains("access_people_day"))
     x.access_people_day = non_negative(wj, "access_people_day", ww);
   if (wj.contains("road_km_day")) x.road_km_day = non_negative(wj, "road_km_day", ww);
+  if (wj.contains("return_people_day"))
+    x.return_people_day = non_negative(wj, "return_people_day", ww);
+  if (wj.contains("milestone_day")) x.milestone_day = non_negative(wj, "milestone_day", ww);
   table("land_hectare_day", kLandUseNames, x.land_hectare_day, [](std::size_t) { return false; });
   table("service_people_day", kServiceNames, x.service_people_day,
         [](std::size_t i) { return static_cast<Service>(i) == Service::kNone; });
@@ -114,7 +112,9 @@ json objective_to_json(const Objective& o) {
                {{"access_people_day", o.weights.access_people_day},
                 {"land_hectare_day", land},
                 {"service_people_day", services},
-                {"road_km_day", o.weights.road_km_day}}}};
+                {"road_km_day", o.weights.road_km_day},
+                {"return_people_day", o.weights.return_people_day},
+                {"milestone_day", o.weights.milestone_day}}}};
 }
 
 json parameters_to_json(const Parameters& p) {
@@ -128,18 +128,20 @@ json parameters_to_json(const Parameters& p) {
   j["nts_cancel_share"] = p.nts_cancel_share;
   j["snap_warning_m"] = p.snap_warning_m;
   j["max_snap_m"] = p.max_snap_m;
+  write_return_parameters(p, j);
   json rates = json::object();
-  json repair = json::object();
+  json activity = json::object();
   json terrain = json::object();
   for (std::size_t t = 0; t < kTradeCount; ++t) {
     const std::string tn(kTradeNames[t]);
     // Every cell is written, zeros included, so that a file read back plans exactly the same.
     for (std::size_t k = 0; k < kTaskKindCount; ++k) {
-      if (static_cast<TaskKind>(k) != TaskKind::kRepair)
+      const auto kind = static_cast<TaskKind>(k);
+      if (kind != TaskKind::kRepair && kind != TaskKind::kHousing)
         rates[tn][std::string(kTaskKindNames[k])] = p.rate[t][k];
     }
     for (std::size_t k = 0; k < kActivityKindCount; ++k) {
-      repair[tn][std::string(kActivityKindNames[k])] = p.activity_rate[t][k];
+      activity[tn][std::string(kActivityKindNames[k])] = p.activity_rate[t][k];
     }
     if (is_demining(static_cast<Trade>(t))) {
       for (std::size_t k = 0; k < kTerrainCount; ++k) {
@@ -148,7 +150,9 @@ json parameters_to_json(const Parameters& p) {
     }
   }
   j["rates_m2_per_person_day"] = rates;
-  j["activity_rates_per_person_day"] = repair;
+  j["activity_rates_per_person_day"] = activity;
+  j["templates"] = templates_to_json(p);
+  j["season_factors"] = season_factors_to_json(p);
   j["terrain_factors"] = terrain;
   json mech = json::array();
   for (std::size_t k = 0; k < kTerrainCount; ++k) {
@@ -162,7 +166,7 @@ json parameters_to_json(const Parameters& p) {
 void apply_parameters(const json& j, Parameters& p, const std::string& where) {
   const Where w{where};
   if (!j.is_object()) w.fail("must be an object");
-  static const std::array<std::string_view, 15> kKnown = {"seed",
+  static const std::array<std::string_view, 21> kKnown = {"seed",
                                                           "start_date",
                                                           "horizon_days",
                                                           "working_days_per_week",
@@ -171,13 +175,25 @@ void apply_parameters(const json& j, Parameters& p, const std::string& where) {
                                                           "nts_cancel_share",
                                                           "snap_warning_m",
                                                           "max_snap_m",
+                                                          "household_size",
+                                                          "built_up_radius_m",
+                                                          "heating_season",
+                                                          "housing_package_dwellings",
                                                           "rates_m2_per_person_day",
                                                           "activity_rates_per_person_day",
+                                                          "templates",
+                                                          "season_factors",
                                                           "terrain_factors",
                                                           "mechanical_terrains",
                                                           "objective",
                                                           "comment"};
   for (const auto& [k, v] : j.items()) {
+    if (k == "repair_rates_per_person_day") {
+      w.fail(
+          "repair_rates_per_person_day was replaced by activity_rates_per_person_day and "
+          "templates: each damaged asset is now a project of steps (docs/scenario.md, "
+          "\"Templates\")");
+    }
     if (std::find(kKnown.begin(), kKnown.end(), k) == kKnown.end())
       w.fail("unknown parameter " + quote_value(k));
   }
@@ -248,15 +264,23 @@ void apply_parameters(const json& j, Parameters& p, const std::string& where) {
   set_table(j, "rates_m2_per_person_day", w, limits::kRateMin, limits::kRateMax,
             [&](Trade t, const std::string& col, double v, const Where& cw) {
               const auto k = enum_from_name<TaskKind>(col, kTaskKindNames);
-              if (!k || *k == TaskKind::kRepair) cw.fail("unknown task kind " + quote_value(col));
+              if (!k || *k == TaskKind::kRepair || *k == TaskKind::kHousing)
+                cw.fail("unknown task kind " + quote_value(col));
               p.rate[static_cast<std::size_t>(t)][static_cast<std::size_t>(*k)] = v;
             });
   set_table(j, "activity_rates_per_person_day", w, limits::kRateMin, limits::kRateMax,
             [&](Trade t, const std::string& col, double v, const Where& cw) {
               const auto k = enum_from_name<ActivityKind>(col, kActivityKindNames);
-              if (!k) cw.fail("unknown activity " + quote_value(col));
+              if (!k) {
+                cw.fail("unknown activity " + quote_value(col) +
+                        " (expected one of: " + names_list(kActivityKindNames) + ")");
+              }
               p.activity_rate[static_cast<std::size_t>(t)][static_cast<std::size_t>(*k)] = v;
             });
+  apply_return_parameters(j, p, w);
+  if (j.contains("templates")) apply_templates(j["templates"], p, w.at("templates"));
+  if (j.contains("season_factors"))
+    apply_season_factors(j["season_factors"], p, w.at("season_factors"));
   set_table(j, "terrain_factors", w, 0, limits::kTerrainFactorMax,
             [&](Trade t, const std::string& col, double v, const Where& cw) {
               const auto k = enum_from_name<Terrain>(col, kTerrainNames);

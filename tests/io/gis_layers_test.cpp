@@ -749,6 +749,7 @@ TEST(PlanGpkg, ReopenedWithOgrHasLayersFieldsAndDates) {
   ASSERT_EQ(ds->GetLayerCount(), static_cast<int>(io::kPlanGpkgLayers.size()));
   for (std::size_t i = 0; i < io::kPlanGpkgLayers.size(); ++i) {
     EXPECT_EQ(ds->GetLayer(static_cast<int>(i))->GetName(), io::kPlanGpkgLayers[i]);
+    if (io::kPlanGpkgLayers[i] == "returned_by_month") continue;  // a table, no geometry
     const OGRSpatialReference* srs = ds->GetLayer(static_cast<int>(i))->GetSpatialRef();
     ASSERT_NE(srs, nullptr);
     EXPECT_STREQ(srs->GetAuthorityCode(nullptr), "4326");

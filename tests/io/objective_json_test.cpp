@@ -91,6 +91,45 @@ TEST(ObjectiveJson, PartialOverridesAndRoadWeight) {
   EXPECT_EQ(back.roads.edge_weight.at(0), 5);
 }
 
+TEST(ObjectiveJson, ReturnKindItsWeightsAndEveryService) {
+  json doc = minimal();
+  doc["parameters"]["objective"] = {
+      {"kind", "return"},
+      {"weights",
+       {{"return_people_day", 2.5},
+        {"milestone_day", 40},
+        {"service_people_day", {{"water", 0.3}, {"heat", 0.2}, {"gas", 0.05}}}}}};
+  const Scenario s = io::scenario_from_json(doc, "scenario.json");
+  const auto& w = s.params.objective.weights;
+  EXPECT_EQ(s.params.objective.kind, ObjectiveKind::kReturn);
+  EXPECT_EQ(w.return_people_day, 2.5);
+  EXPECT_EQ(w.milestone_day, 40);
+  EXPECT_EQ(w.service_people_day[static_cast<std::size_t>(Service::kWater)], 0.3);
+  EXPECT_EQ(w.service_people_day[static_cast<std::size_t>(Service::kHeat)], 0.2);
+  EXPECT_EQ(w.service_people_day[static_cast<std::size_t>(Service::kGas)], 0.05);
+  const Scenario back = io::scenario_from_json(io::scenario_to_json(s), "back.json");
+  EXPECT_EQ(back.params.objective.kind, ObjectiveKind::kReturn);
+  EXPECT_EQ(back.params.objective.weights.return_people_day, 2.5);
+  EXPECT_EQ(back.params.objective.weights.milestone_day, 40);
+  EXPECT_EQ(back.params.objective.weights.service_people_day, w.service_people_day);
+}
+
+// Without parameters.objective.kind: `return` when anyone is displaced, else `access`.
+TEST(ObjectiveJson, DefaultKindFollowsTheDisplaced) {
+  json doc = minimal();
+  EXPECT_EQ(io::scenario_from_json(doc, "scenario.json").params.objective.kind,
+            ObjectiveKind::kAccess);
+  doc["settlements"]["features"][0]["properties"]["displaced"] = 4;
+  EXPECT_EQ(io::scenario_from_json(doc, "scenario.json").params.objective.kind,
+            ObjectiveKind::kReturn);
+  doc["parameters"]["objective"] = {{"weights", {{"milestone_day", 1}}}};
+  EXPECT_EQ(io::scenario_from_json(doc, "scenario.json").params.objective.kind,
+            ObjectiveKind::kReturn);
+  doc["parameters"]["objective"]["kind"] = "access";
+  EXPECT_EQ(io::scenario_from_json(doc, "scenario.json").params.objective.kind,
+            ObjectiveKind::kAccess);
+}
+
 TEST(ObjectiveJson, BadValuesAreClearErrors) {
   auto with = [](const json& objective) {
     json doc = minimal();
@@ -99,7 +138,7 @@ TEST(ObjectiveJson, BadValuesAreClearErrors) {
   };
   EXPECT_EQ(with({{"kind", "fast"}}),
             "scenario.json: parameters: objective: kind: unknown value 'fast' (expected one of: "
-            "access, weighted, makespan)");
+            "access, weighted, makespan, return)");
   EXPECT_EQ(
       with({{"weights", {{"access_people_day", -1}}}}),
       "scenario.json: parameters: objective: weights: access_people_day must be between 0 and "
@@ -115,10 +154,14 @@ TEST(ObjectiveJson, BadValuesAreClearErrors) {
       "(expected one of: agriculture, pasture, forestry, residential, transport, other)");
   EXPECT_EQ(with({{"weights", {{"service_people_day", {{"none", 1}}}}}}),
             "scenario.json: parameters: objective: weights: service_people_day: unknown key 'none' "
-            "(expected one of: power, comms, clinic, school)");
+            "(expected one of: power, comms, clinic, school, water, heat, gas)");
   EXPECT_EQ(with({{"weights", {{"people", 1}}}}),
             "scenario.json: parameters: objective: weights: unknown key 'people' (expected "
-            "access_people_day, land_hectare_day, service_people_day, road_km_day)");
+            "access_people_day, land_hectare_day, service_people_day, road_km_day, "
+            "return_people_day, milestone_day)");
+  EXPECT_EQ(with({{"weights", {{"milestone_day", -1}}}}),
+            "scenario.json: parameters: objective: weights: milestone_day must be between 0 and "
+            "1000000000, not -1");
   EXPECT_EQ(with({{"target", "access"}}),
             "scenario.json: parameters: objective: unknown key 'target' (expected kind, weights)");
   EXPECT_EQ(with("access"), "scenario.json: parameters: objective: must be an object");

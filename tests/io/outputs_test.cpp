@@ -64,7 +64,8 @@ TEST(PlanJson, HasDefinitionsAssignmentsAndDays) {
   const auto x = test::make_tiny_plan();
   const json j = io::plan_json(x.s, x.t, x.p);
   EXPECT_EQ(j["rule"], "nearest");
-  ASSERT_EQ(j["tasks"].size(), 4U);
+  ASSERT_EQ(j["tasks"].size(), 5U);
+  EXPECT_EQ(j["version"], 2);
   const json& t0 = j["tasks"][0];
   EXPECT_EQ(t0["id"], 0);
   EXPECT_EQ(t0["kind"], "survey");
@@ -83,6 +84,21 @@ TEST(PlanJson, HasDefinitionsAssignmentsAndDays) {
   EXPECT_TRUE(j["tasks"][2]["crew"].is_null());
   EXPECT_EQ(j["tasks"][3]["asset"], "BR1");
   EXPECT_EQ(j["tasks"][3]["unit"], "m");
+  EXPECT_EQ(j["tasks"][3]["activity"], "deck");
+  EXPECT_EQ(j["tasks"][3]["step"], 2);
+  EXPECT_TRUE(j["tasks"][3]["dwellings"].is_null());
+  EXPECT_TRUE(j["tasks"][3]["settlement"].is_null());
+  EXPECT_TRUE(t0["activity"].is_null());
+  EXPECT_TRUE(t0["step"].is_null());
+  const json& t4 = j["tasks"][4];
+  EXPECT_EQ(t4["kind"], "housing");
+  EXPECT_EQ(t4["settlement"], "S1");
+  EXPECT_TRUE(t4["asset"].is_null());
+  EXPECT_TRUE(t4["hazard"].is_null());
+  EXPECT_EQ(t4["activity"], "house_light");
+  EXPECT_EQ(t4["step"], 0);
+  EXPECT_EQ(t4["dwellings"], 20);
+  EXPECT_EQ(t4["unit"], "dwelling");
 }
 
 TEST(PlanJson, RoundTripsThroughReader) {
@@ -104,6 +120,10 @@ TEST(PlanJson, RoundTripsThroughReader) {
     EXPECT_EQ(a.terrain, b.terrain);
     EXPECT_EQ(a.site_edge, b.site_edge);
     EXPECT_EQ(a.site, b.site);  // exact, not rounded
+    EXPECT_EQ(a.activity, b.activity);
+    EXPECT_EQ(a.step, b.step);
+    EXPECT_EQ(a.settlement, b.settlement);
+    EXPECT_EQ(a.dwellings, b.dwellings);
   }
   EXPECT_EQ(plan.rule, "nearest");
   ASSERT_EQ(plan.assignments.size(), x.p.assignments.size());
@@ -161,11 +181,12 @@ TEST(SummaryJson, KeysAndValues) {
   EXPECT_DOUBLE_EQ(j["people_days_without_clinic"].get<double>(), 0);
   EXPECT_DOUBLE_EQ(j["hectares_released"].get<double>(), 0.400025);
   EXPECT_EQ(j["hectares_released_by_month"].size(), 2U);
-  EXPECT_DOUBLE_EQ(j["makespan_days"].get<double>(), 5.5);
-  EXPECT_EQ(j["end_date"], "2027-04-06");
-  EXPECT_EQ(j["tasks"], 4);
-  EXPECT_EQ(j["tasks_assigned"], 3);
+  EXPECT_DOUBLE_EQ(j["makespan_days"].get<double>(), 8);
+  EXPECT_EQ(j["end_date"], "2027-04-09");
+  EXPECT_EQ(j["tasks"], 5);
+  EXPECT_EQ(j["tasks_assigned"], 4);
   EXPECT_EQ(j["tasks_by_kind"]["clearance"], 2);
+  EXPECT_EQ(j["tasks_by_kind"]["housing"], 1);
   EXPECT_EQ(j["crews"], 2);
   EXPECT_EQ(j["settlements"], 2);
   EXPECT_EQ(j["hazards"], 1);
@@ -175,31 +196,74 @@ TEST(SummaryJson, KeysAndValues) {
   const json& u = j["crew_utilisation"];
   EXPECT_NEAR(u["working"].get<double>() + u["travelling"].get<double>() + u["idle"].get<double>(),
               1.0, 1e-3);
-  // 2 crews over 5.5 days = 15,840 min; working (4305 + 3600) / 15840.
-  EXPECT_NEAR(u["working"].get<double>(), 7905.0 / 15840.0, 1e-4);
+  // 2 crews over 8 days = 23,040 min; working (4305 + 6480) / 23040.
+  EXPECT_NEAR(u["working"].get<double>(), 10785.0 / 23040.0, 1e-4);
   ASSERT_TRUE(u["by_trade"].contains("survey"));
   ASSERT_TRUE(u["by_trade"].contains("bridge"));
   EXPECT_FALSE(u["by_trade"].contains("manual"));
   EXPECT_EQ(u["by_trade"]["bridge"]["crews"], 1);
-  EXPECT_NEAR(u["by_trade"]["bridge"]["working"].get<double>(), 3600.0 / 7920.0, 1e-4);
+  EXPECT_NEAR(u["by_trade"]["bridge"]["working"].get<double>(), 6480.0 / 11520.0, 1e-4);
+}
+
+TEST(SummaryJson, ReturnMilestonesAndObjectiveComponents) {
+  const auto x = test::make_tiny_plan();
+  const json j = io::summary_json(x.s, x.t, x.p, x.ev, meta());
+  EXPECT_EQ(j["population_displaced"], 600);
+  EXPECT_DOUBLE_EQ(j["people_days_displaced"].get<double>(), 8000);
+  EXPECT_DOUBLE_EQ(j["days_to_return_50"].get<double>(), 10);
+  EXPECT_DOUBLE_EQ(j["days_to_return_90"].get<double>(), 10);
+  EXPECT_TRUE(j["days_to_return_100"].is_null());
+  EXPECT_EQ(j["dwellings_damaged"], 36);
+  EXPECT_EQ(j["dwellings_repaired"], 20);
+  // Month ends: days 30 and 60 of the 61-day curves.
+  EXPECT_EQ(j["returned_by_month"], json::array({560.0, 560.0}));
+  for (const char* sv : {"power", "comms", "clinic", "school", "water", "heat", "gas"}) {
+    EXPECT_TRUE(j.contains(std::string("people_days_without_") + sv)) << sv;
+  }
+  ASSERT_EQ(j["milestones"].size(), 1U);
+  const json& m = j["milestones"][0];
+  EXPECT_EQ(m["asset"], "BR1");
+  EXPECT_EQ(m["kind"], "bridge");
+  EXPECT_EQ(m["due_date"], "2027-04-05");
+  EXPECT_EQ(m["planned_date"], "2027-04-06");
+  EXPECT_DOUBLE_EQ(m["planned_day"].get<double>(), 5.5);
+  EXPECT_DOUBLE_EQ(m["lateness_days"].get<double>(), 1.5);
+  const json& c = j["objective"]["components"];
+  EXPECT_DOUBLE_EQ(c["people_days_displaced"].get<double>(), 8000);
+  EXPECT_DOUBLE_EQ(c["weighted_people_days_displaced"].get<double>(), 8000);
+  EXPECT_DOUBLE_EQ(c["milestone_days_late"].get<double>(), 1.5);
+  EXPECT_TRUE(c.contains("weighted_people_days_without_gas"));
+  EXPECT_DOUBLE_EQ(j["objective"]["weights"]["milestone_day"].get<double>(), 100);
+  EXPECT_DOUBLE_EQ(j["objective"]["weights"]["return_people_day"].get<double>(), 1);
+
+  // A milestone never done: no planned date and no lateness.
+  auto y = test::make_tiny_plan();
+  y.ev.milestones[0].done = kNever;
+  y.ev.milestones[0].lateness_days.reset();
+  const json n = io::summary_json(y.s, y.t, y.p, y.ev, meta())["milestones"][0];
+  EXPECT_TRUE(n["planned_date"].is_null());
+  EXPECT_TRUE(n["lateness_days"].is_null());
 }
 
 TEST(ScheduleCsv, HeaderAndRows) {
   const auto x = test::make_tiny_plan();
   const auto lines = lines_of(io::schedule_csv(x.s, x.t, x.p));
-  ASSERT_EQ(lines.size(), 4U);  // header + 3 assignments
+  ASSERT_EQ(lines.size(), 5U);  // header + 4 assignments
   EXPECT_EQ(lines[0],
-            "task,kind,hazard,asset,crew,trade,depart_day,start_day,end_day,depart_at,start_at,"
-            "end_at,travel_min,work,unit");
+            "task,kind,hazard,asset,settlement,crew,trade,depart_day,start_day,end_day,depart_at,"
+            "start_at,end_at,travel_min,work,unit,activity");
   EXPECT_EQ(lines[1],
-            "0,survey,HZ1,,C1,survey,0.000,0.010,1.010,2027-04-01T00:00,2027-04-01T00:15,"
-            "2027-04-02T00:15,15,31900.00,m2");
+            "0,survey,HZ1,,,C1,survey,0.000,0.010,1.010,2027-04-01T00:00,2027-04-01T00:15,"
+            "2027-04-02T00:15,15,31900.00,m2,");
   EXPECT_EQ(lines[2],
-            "1,clearance,HZ1,,C1,survey,1.010,1.010,3.000,2027-04-02T00:15,2027-04-02T00:15,"
-            "2027-04-04T00:00,0,4000.25,m2");
+            "1,clearance,HZ1,,,C1,survey,1.010,1.010,3.000,2027-04-02T00:15,2027-04-02T00:15,"
+            "2027-04-04T00:00,0,4000.25,m2,");
   EXPECT_EQ(lines[3],
-            "3,repair,,BR1,C2,bridge,0.000,3.000,5.500,2027-04-01T00:00,2027-04-04T00:00,"
-            "2027-04-06T12:00,12,12.00,m");
+            "3,repair,,BR1,,C2,bridge,0.000,3.000,5.500,2027-04-01T00:00,2027-04-04T00:00,"
+            "2027-04-06T12:00,12,12.00,m,deck");
+  EXPECT_EQ(lines[4],
+            "4,housing,,,S1,C2,bridge,5.500,6.000,8.000,2027-04-06T12:00,2027-04-07T00:00,"
+            "2027-04-09T00:00,30,20.00,dwelling,house_light");
 }
 
 TEST(ScheduleCsv, QuotesFieldsWithCommas) {
@@ -282,6 +346,24 @@ TEST(GeoJson, SettlementsWithAccessAndServiceDays) {
   const json& b = j["features"][1];
   EXPECT_TRUE(b["properties"]["access_day"].is_null());
   EXPECT_TRUE(b["properties"]["power_day"].is_null());
+  // Return and dwellings.
+  const json& ap = a["properties"];
+  EXPECT_EQ(ap["population_displaced"], 600);
+  EXPECT_EQ(ap["dwellings"], 400);
+  EXPECT_EQ(ap["dwellings_damaged"], 36);
+  EXPECT_EQ(ap["dwellings_light"], 20);
+  EXPECT_EQ(ap["dwellings_heavy"], 10);
+  EXPECT_EQ(ap["dwellings_destroyed"], 6);
+  EXPECT_EQ(ap["heating"], "network");
+  EXPECT_DOUBLE_EQ(ap["return_day"].get<double>(), 10);
+  EXPECT_DOUBLE_EQ(ap["ready_day"].get<double>(), 10);
+  EXPECT_TRUE(ap["returned_day_100"].is_null());
+  EXPECT_EQ(ap["residential_released_day"], 0);
+  for (const char* sv : {"water_day", "heat_day", "gas_day", "comms_day", "clinic_day"}) {
+    EXPECT_EQ(ap[sv], 0) << sv;
+  }
+  EXPECT_EQ(b["properties"]["population_displaced"], 0);
+  EXPECT_TRUE(b["properties"]["return_day"].is_null());
 }
 
 TEST(GeoJson, CoordinatesRoundedToSevenDecimals) {

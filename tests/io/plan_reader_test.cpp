@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <functional>
+#include <string>
 
 #include "io/outputs.hpp"
 #include "model/error.hpp"
@@ -34,18 +36,25 @@ class PlanReader : public ::testing::Test {
 
 TEST_F(PlanReader, ParsesWhatPlanJsonWrites) {
   const auto [tasks, plan] = io::parse_plan_json(good.dump(), "plan.json", x.s);
-  EXPECT_EQ(tasks.size(), 4U);
-  EXPECT_EQ(plan.assignments.size(), 3U);
+  EXPECT_EQ(tasks.size(), 5U);
+  EXPECT_EQ(plan.assignments.size(), 4U);
+  EXPECT_EQ(tasks[4].kind, TaskKind::kHousing);
+  EXPECT_EQ(tasks[4].settlement, SettlementId(0));
+  EXPECT_EQ(tasks[4].dwellings, 20U);
+  EXPECT_EQ(tasks[4].activity, ActivityKind::kHouseLight);
+  EXPECT_EQ(tasks[3].activity, ActivityKind::kDeck);
+  EXPECT_EQ(tasks[3].step, 2);
   EXPECT_EQ(plan.rule, "nearest");
 }
 
 TEST_F(PlanReader, OrdersAssignmentsByCrewThenStart) {
   std::swap(good["tasks"][0], good["tasks"][3]);  // order of tasks in the file does not matter
   const auto [tasks, plan] = io::parse_plan_json(good.dump(), "plan.json", x.s);
-  ASSERT_EQ(plan.assignments.size(), 3U);
+  ASSERT_EQ(plan.assignments.size(), 4U);
   EXPECT_EQ(plan.assignments[0].task, TaskId(0));
   EXPECT_EQ(plan.assignments[1].task, TaskId(1));
   EXPECT_EQ(plan.assignments[2].task, TaskId(3));
+  EXPECT_EQ(plan.assignments[3].task, TaskId(4));
   EXPECT_EQ(tasks[3].kind, TaskKind::kRepair);
 }
 
@@ -143,8 +152,44 @@ TEST_F(PlanReader, TaskIdsMustBeUniqueAndDense) {
   good["tasks"][2]["id"] = 1;
   EXPECT_THAT(error_of(good, x.s).what(), HasSubstr("tasks[2]: id 1 repeated"));
   good = io::plan_json(x.s, x.t, x.p);
-  good["tasks"][2]["id"] = 4;
-  EXPECT_THAT(error_of(good, x.s).what(), HasSubstr("tasks[2]: id 4 out of range 0..3"));
+  good["tasks"][2]["id"] = 5;
+  EXPECT_THAT(error_of(good, x.s).what(), HasSubstr("tasks[2]: id 5 out of range 0..4"));
+}
+
+TEST_F(PlanReader, RepairAndHousingFields) {
+  auto error = [&](const std::function<void(json&)>& change) {
+    json j = io::plan_json(x.s, x.t, x.p);
+    change(j);
+    return std::string(error_of(j, x.s).what());
+  };
+  EXPECT_EQ(error([](json& j) { j["tasks"][4]["settlement"] = "S9"; }),
+            "plan.json: tasks[4]: settlement 'S9' unknown");
+  EXPECT_EQ(error([](json& j) { j["tasks"][4]["settlement"] = nullptr; }),
+            "plan.json: tasks[4]: a housing task needs a settlement");
+  EXPECT_EQ(error([](json& j) { j["tasks"][3]["activity"] = "paint"; }),
+            "plan.json: tasks[3]: unknown activity 'paint'");
+  EXPECT_EQ(error([](json& j) { j["tasks"][3].erase("activity"); }),
+            "plan.json: tasks[3]: missing key 'activity'");
+  EXPECT_EQ(error([](json& j) { j["tasks"][3]["step"] = 4; }),
+            "plan.json: tasks[3]: step 4 out of range: the bridge template has 4 steps");
+  EXPECT_EQ(error([](json& j) { j["tasks"][3]["step"] = -1; }),
+            "plan.json: tasks[3]: 'step' is negative");
+  EXPECT_EQ(error([](json& j) { j["tasks"][4]["step"] = 3; }),
+            "plan.json: tasks[4]: step 3 out of range: housing has 3 steps (light, heavy, "
+            "destroyed)");
+  EXPECT_EQ(error([](json& j) { j["tasks"][4]["activity"] = "deck"; }),
+            "plan.json: tasks[4]: a housing task's activity must be house_light, house_heavy or "
+            "house_rebuild, not 'deck'");
+  EXPECT_EQ(error([](json& j) { j["tasks"][4]["dwellings"] = 0; }),
+            "plan.json: tasks[4]: dwellings 0 out of range");
+  EXPECT_EQ(error([](json& j) { j["tasks"][4]["dwellings"] = 4294967296ULL; }),
+            "plan.json: tasks[4]: dwellings 4294967296 out of range");
+  EXPECT_EQ(error([](json& j) { j["tasks"][4]["dwellings"] = "20"; }),
+            "plan.json: tasks[4]: 'dwellings' is not an integer");
+  // Demining tasks need none of these keys (a plan written before issue 14 still reads).
+  json j = io::plan_json(x.s, x.t, x.p);
+  for (const char* k : {"activity", "step", "dwellings", "settlement"}) j["tasks"][0].erase(k);
+  EXPECT_NO_THROW((void)io::parse_plan_json(j.dump(), "plan.json", x.s));
 }
 
 }  // namespace
