@@ -46,6 +46,8 @@ Scenario Builder::run() {
   make_assets();
   make_crews();
   sc_.params.seed = seed_;
+  // People were displaced: the plan is measured by when they can go home (docs/model.md §7).
+  sc_.params.objective.kind = ObjectiveKind::kReturn;
   return std::move(sc_);
 }
 

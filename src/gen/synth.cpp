@@ -98,6 +98,8 @@ class Synth {
     make_assets();
     make_crews();
     s_.params.seed = seed_;
+  // People were displaced: the plan is measured by when they can go home (docs/model.md §7).
+  s_.params.objective.kind = ObjectiveKind::kReturn;
     return report_;
   }
 

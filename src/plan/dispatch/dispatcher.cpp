@@ -128,6 +128,7 @@ void Dispatcher::open_edge(std::size_t e) {
 
 void Dispatcher::finish(std::uint32_t t) {
   board_.set_state(t, TaskState::kDone);
+  if (prio_) prio_->task_done(t);
   for (const std::uint32_t* e = board_.blocks_begin(t); e != board_.blocks_end(t); ++e) {
     if (roads_.unblock(*e)) open_edge(*e);
   }

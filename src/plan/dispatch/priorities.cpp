@@ -86,7 +86,12 @@ ImpactPriorities::ImpactPriorities(const Scenario& s, const TaskSet& ts, const R
     for (const TaskId* t = ts.asset_tasks.begin(a); t != ts.asset_tasks.end(a); ++t)
       project_days[a] += nominal_days_[t->index()];
   }
-  const std::vector<double> ret = return_priorities(s, ts, nominal_days_);
+  if (opt.return_weight > 0) {
+    return_work_ = return_work(s, ts);
+    has_return_ = !return_work_.items.empty();
+    done_.assign(n, 0);
+    return_update_every_ = std::max<std::size_t>(1, n / 100);
+  }
   for (std::size_t t = 0; t < n; ++t) {
     const Task& task = ts.tasks[t];
     if (task.kind == TaskKind::kRepair) {
@@ -104,7 +109,6 @@ ImpactPriorities::ImpactPriorities(const Scenario& s, const TaskSet& ts, const R
       static_priority_[t] = per_ha * (m2 / 10000.0) / nominal_days_[t];
     }
   }
-  for (std::size_t t = 0; t < n; ++t) static_priority_[t] += opt.return_weight * ret[t];
   if (opt.road_weight_per_km > 0) {  // weighted roads: Smith's rule over each edge's closure
     for (std::size_t e = 0; e < net.num_edges(); ++e) {
       double days = 0;
@@ -133,8 +137,14 @@ bool ImpactPriorities::update(const TaskBoard& board, RoadState& roads,
                               const std::vector<NodeId>& hubs) {
   ++updates_;
   opened_since_update_ = 0;
+  done_since_update_ = 0;
   const std::size_t n = priority_.size();
   priority_ = static_priority_;
+  // The return part, over the work each settlement's return still waits for.
+  if (has_return_) {
+    const std::vector<double> ret = return_priorities(s_, return_work_, nominal_days_, done_);
+    for (std::size_t t = 0; t < n; ++t) priority_[t] += opt_.return_weight * ret[t];
+  }
   std::vector<std::uint32_t> hub_roots;
   hub_roots.reserve(hubs.size());
   for (NodeId h : hubs) hub_roots.push_back(roads.root(h.index()));

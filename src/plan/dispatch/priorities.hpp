@@ -34,9 +34,18 @@ class ImpactPriorities {
   [[nodiscard]] std::vector<TaskId> take_access_tasks() { return std::move(access_tasks_); }
   [[nodiscard]] std::uint64_t updates() const { return updates_; }
 
-  // A road opened. Updates are due once a fiftieth of the edges closed at the start have opened.
+  // A road opened. Updates are due once a fiftieth of the edges closed at the start have opened,
+  // or, when people wait to return, a hundredth of the tasks have ended.
   void road_opened() { ++opened_since_update_; }
-  [[nodiscard]] bool due() const { return opened_since_update_ >= update_every_; }
+  void task_done(std::uint32_t t) {
+    if (!has_return_) return;
+    done_[t] = 1;
+    ++done_since_update_;
+  }
+  [[nodiscard]] bool due() const {
+    return opened_since_update_ >= update_every_ ||
+           (has_return_ && done_since_update_ >= return_update_every_);
+  }
   // Recomputes the priorities from the state of the tasks and roads. Returns false when every
   // settlement had access (the static priorities alone remain, no task is on a path).
   bool update(const TaskBoard& board, RoadState& roads, const std::vector<NodeId>& hubs);
@@ -56,6 +65,13 @@ class ImpactPriorities {
   std::uint64_t updates_ = 0;
   std::size_t update_every_ = 1;
   std::size_t opened_since_update_ = 0;
+  // The return part (return_priorities.hpp): per settlement the work its return waits for, the
+  // tasks done, and the completions since the last update.
+  Csr<std::uint32_t> return_work_;
+  bool has_return_ = false;
+  std::vector<char> done_;
+  std::size_t done_since_update_ = 0;
+  std::size_t return_update_every_ = 1;
   // update()'s buffers, kept between calls.
   struct Arc {
     std::uint32_t head;
