@@ -142,8 +142,8 @@ TEST(ReturnPriorities, PeoplePerDayOfTheWorkTheirReturnWaitsFor) {
   const TaskSet ts = plan::generate_tasks(s);
   const std::vector<double> days(ts.tasks.size(), 1.0);  // one nominal day per task
   const std::vector<char> done(ts.tasks.size(), 0);
-  const Csr<std::uint32_t> work = plan::dispatcher::return_work(s, ts);
-  const std::vector<double> gain = plan::dispatcher::return_priorities(s, work, days, done);
+  const plan::dispatcher::ReturnWork work = plan::dispatcher::return_work(s, ts);
+  const std::vector<double> gain = plan::dispatcher::return_priorities(s, ts, work, days, done);
   auto gain_of = [&](std::size_t asset) { return gain[ts.asset_tasks.begin(asset)->index()]; };
   const double na = static_cast<double>(ts.asset_tasks.count(0) + ts.asset_tasks.count(2));
   const double nb = static_cast<double>(ts.asset_tasks.count(1) + ts.asset_tasks.count(2));
@@ -156,7 +156,8 @@ TEST(ReturnPriorities, PeoplePerDayOfTheWorkTheirReturnWaitsFor) {
   std::vector<char> sub_done = done;
   for (const TaskId* t = ts.asset_tasks.begin(2); t != ts.asset_tasks.end(2); ++t)
     sub_done[t->index()] = 1;
-  const std::vector<double> later = plan::dispatcher::return_priorities(s, work, days, sub_done);
+  const std::vector<double> later =
+      plan::dispatcher::return_priorities(s, ts, work, days, sub_done);
   EXPECT_DOUBLE_EQ(later[ts.asset_tasks.begin(0)->index()],
                    400 / static_cast<double>(ts.asset_tasks.count(0)));
   EXPECT_DOUBLE_EQ(later[ts.asset_tasks.begin(2)->index()], 0);

@@ -7,7 +7,6 @@
 #include <functional>
 #include <limits>
 
-#include "plan/dispatch/return_priorities.hpp"
 #include "plan/tasks.hpp"
 
 namespace gw::plan::dispatcher {
@@ -15,7 +14,7 @@ namespace gw::plan::dispatcher {
 ImpactPriorities::ImpactPriorities(const Scenario& s, const TaskSet& ts, const RoadNetwork& net,
                                    const DispatchOptions& opt, const TaskBoard& board,
                                    std::size_t blocked_edges)
-    : s_(s), net_(net), opt_(opt) {
+    : s_(s), ts_(ts), net_(net), opt_(opt) {
   const std::size_t n = ts.tasks.size();
   // Nominal duration of each task: its work at the mean daily rate of the crews able to do it.
   std::array<double, kTaskClassCount> rate_sum{};
@@ -88,7 +87,7 @@ ImpactPriorities::ImpactPriorities(const Scenario& s, const TaskSet& ts, const R
   }
   if (opt.return_weight > 0) {
     return_work_ = return_work(s, ts);
-    has_return_ = !return_work_.items.empty();
+    has_return_ = !return_work_.gate.items.empty() || !return_work_.housing.items.empty();
     done_.assign(n, 0);
     return_update_every_ = std::max<std::size_t>(1, n / 100);
   }
@@ -142,7 +141,7 @@ bool ImpactPriorities::update(const TaskBoard& board, RoadState& roads,
   priority_ = static_priority_;
   // The return part, over the work each settlement's return still waits for.
   if (has_return_) {
-    const std::vector<double> ret = return_priorities(s_, return_work_, nominal_days_, done_);
+    const std::vector<double> ret = return_priorities(s_, ts_, return_work_, nominal_days_, done_);
     for (std::size_t t = 0; t < n; ++t) priority_[t] += opt_.return_weight * ret[t];
   }
   std::vector<std::uint32_t> hub_roots;

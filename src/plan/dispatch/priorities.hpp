@@ -12,6 +12,7 @@
 #include "model/scenario.hpp"
 #include "model/task.hpp"
 #include "plan/dispatch.hpp"
+#include "plan/dispatch/return_priorities.hpp"
 #include "plan/dispatch/road_state.hpp"
 #include "plan/dispatch/task_board.hpp"
 
@@ -54,6 +55,7 @@ class ImpactPriorities {
   void apply_factors();
 
   const Scenario& s_;
+  const TaskSet& ts_;
   const RoadNetwork& net_;
   const DispatchOptions& opt_;
   std::vector<double> nominal_days_;  // a task's work at the mean rate of the capable crews
@@ -67,7 +69,7 @@ class ImpactPriorities {
   std::size_t opened_since_update_ = 0;
   // The return part (return_priorities.hpp): per settlement the work its return waits for, the
   // tasks done, and the completions since the last update.
-  Csr<std::uint32_t> return_work_;
+  ReturnWork return_work_;
   bool has_return_ = false;
   std::vector<char> done_;
   std::size_t done_since_update_ = 0;

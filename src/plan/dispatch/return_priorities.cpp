@@ -14,9 +14,9 @@ std::vector<std::uint32_t> supply_chain(const Scenario& s, std::size_t a) {
   return out;
 }
 
-Csr<std::uint32_t> return_work(const Scenario& s, const TaskSet& ts) {
+ReturnWork return_work(const Scenario& s, const TaskSet& ts) {
   const std::size_t n = ts.tasks.size();
-  Csr<std::uint32_t> out;
+  ReturnWork out;
   // The essential services' assets serving each settlement.
   std::vector<std::vector<std::uint32_t>> essential(s.settlements.size());
   for (std::size_t a = 0; a < s.assets.size(); ++a) {
@@ -34,17 +34,18 @@ Csr<std::uint32_t> return_work(const Scenario& s, const TaskSet& ts) {
   }
   std::vector<std::uint32_t> mark(n, 0);
   std::vector<std::uint32_t> asset_mark(s.assets.size(), 0);
-  std::vector<std::uint32_t> work, stack;
+  std::vector<std::uint32_t> gate, housing, stack;
   for (std::size_t i = 0; i < s.settlements.size(); ++i) {
     const Settlement& st = s.settlements[i];
-    work.clear();
+    gate.clear();
+    housing.clear();
     if (st.displaced > 0) {
       const auto round = static_cast<std::uint32_t>(i + 1);
       stack.clear();
       auto take = [&](TaskId t) {
         if (mark[t.index()] == round) return;
         mark[t.index()] = round;
-        work.push_back(t.value);
+        gate.push_back(t.value);
         stack.push_back(t.value);
       };
       for (const std::uint32_t h : built_up[i]) {
@@ -57,41 +58,91 @@ Csr<std::uint32_t> return_work(const Scenario& s, const TaskSet& ts) {
           for (const TaskId* t = ts.asset_tasks.begin(b); t != ts.asset_tasks.end(b); ++t) take(*t);
         }
       }
-      std::int64_t intact = st.dwellings;
-      for (const std::int64_t d : st.damaged_dwellings) intact -= d;
-      const double room = static_cast<double>(intact) * s.params.household_size -
-                          static_cast<double>(st.population - st.displaced);
-      if (room < static_cast<double>(st.displaced)) {
-        for (const TaskId* t = ts.housing_tasks.begin(i); t != ts.housing_tasks.end(i); ++t)
-          take(*t);
+      // The housing's own predecessors (built-up hazards) are in the gate already; the housing
+      // packages are the chain's second part.
+      for (const TaskId* t = ts.housing_tasks.begin(i); t != ts.housing_tasks.end(i); ++t) {
+        housing.push_back(t->value);
+        for (const TaskId* p = ts.preds.begin(t->index()); p != ts.preds.end(t->index()); ++p)
+          take(*p);
       }
-      // The work that must come first: transitive predecessors.
-      while (!stack.empty()) {
+      while (!stack.empty()) {  // the work that must come first: transitive predecessors
         const std::uint32_t t = stack.back();
         stack.pop_back();
         for (const TaskId* p = ts.preds.begin(t); p != ts.preds.end(t); ++p) take(*p);
       }
-      std::sort(work.begin(), work.end());
+      std::sort(gate.begin(), gate.end());
     }
-    out.push_row(work);
+    out.gate.push_row(gate);
+    out.housing.push_row(housing);
   }
   return out;
 }
 
-std::vector<double> return_priorities(const Scenario& s, const Csr<std::uint32_t>& work,
+std::vector<double> return_priorities(const Scenario& s, const TaskSet& ts, const ReturnWork& work,
                                       const std::vector<double>& nominal_days,
                                       const std::vector<char>& done) {
   std::vector<double> gain(nominal_days.size(), 0.0);
+  struct Package {
+    double people, days, ratio;
+    std::uint32_t task;
+  };
+  std::vector<Package> packages;
   for (std::size_t i = 0; i < s.settlements.size(); ++i) {
-    double days = 0;
-    for (const std::uint32_t* t = work.begin(i); t != work.end(i); ++t) {
-      if (!done[*t]) days += nominal_days[*t];
-    }
-    if (!(days > 0)) continue;
     const Settlement& st = s.settlements[i];
-    const double g = static_cast<double>(st.displaced) * st.weight / days;
-    for (const std::uint32_t* t = work.begin(i); t != work.end(i); ++t) {
-      if (!done[*t]) gain[*t] += g;
+    if (st.displaced <= 0) continue;
+    double gate_days = 0;
+    for (const std::uint32_t* t = work.gate.begin(i); t != work.gate.end(i); ++t) {
+      if (!done[*t]) gate_days += nominal_days[*t];
+    }
+    // People the dwellings habitable now can take back, and those still needing housing.
+    std::int64_t habitable = st.dwellings;
+    for (const std::int64_t d : st.damaged_dwellings) habitable -= d;
+    packages.clear();
+    for (const std::uint32_t* t = work.housing.begin(i); t != work.housing.end(i); ++t) {
+      if (done[*t]) {
+        habitable += ts.tasks[*t].dwellings;
+      } else {
+        const double people = static_cast<double>(ts.tasks[*t].dwellings) * s.params.household_size;
+        packages.push_back(
+            {people, nominal_days[*t], people / std::max(nominal_days[*t], 1e-9), *t});
+      }
+    }
+    const auto displaced = static_cast<double>(st.displaced);
+    const double back_at_gate =
+        std::clamp(static_cast<double>(habitable) * s.params.household_size -
+                       static_cast<double>(st.population - st.displaced),
+                   0.0, displaced);
+    double need = displaced - back_at_gate;
+    // The packages worth most per day first, each counting only the people still in need.
+    std::sort(packages.begin(), packages.end(), [](const Package& a, const Package& b) {
+      return a.ratio != b.ratio ? a.ratio > b.ratio : a.task < b.task;
+    });
+    for (Package& k : packages) {
+      k.people = std::min(k.people, need);
+      need -= k.people;
+    }
+    // The chain's best prefix: the gate with the first k packages.
+    double people = back_at_gate, days = gate_days, best = gate_days > 0 ? people / gate_days : 0;
+    std::size_t prefix = 0;
+    for (std::size_t k = 0; k < packages.size() && packages[k].people > 0; ++k) {
+      people += packages[k].people;
+      days += packages[k].days;
+      if (days > 0 && people / days > best) {
+        best = people / days;
+        prefix = k + 1;
+      }
+    }
+    const double w = st.weight;
+    if (gate_days > 0) {
+      for (const std::uint32_t* t = work.gate.begin(i); t != work.gate.end(i); ++t) {
+        if (!done[*t]) gain[*t] += best * w;
+      }
+    }
+    for (std::size_t k = 0; k < packages.size(); ++k) {
+      const double r = k < prefix && gate_days > 0
+                           ? best
+                           : packages[k].people / std::max(packages[k].days, 1e-9);
+      gain[packages[k].task] += r * w;
     }
   }
   return gain;

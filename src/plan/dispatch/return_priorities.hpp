@@ -1,8 +1,13 @@
 // The impact rule's gains from bringing the displaced home (docs/model.md §7), in people per day of
-// work: a settlement's displaced people wait for its built-up hazards, the supply chains of its
-// essential services (power, water, heat) and, when its intact dwellings cannot house them, its
-// housing; Smith's rule shares them over that work, so that settlements with many people and
-// little work left come first and work that serves many settlements (a substation) gains from all.
+// work. A settlement's displaced people wait for its *gate*: its built-up hazards, the supply
+// chains of its essential services (power, water, heat) and its access (the access part of the
+// priorities, priorities.hpp), with every transitive predecessor (the hazards on a line's site).
+// Once the gate is done, those the intact dwellings can house return; each housing package then
+// brings back the people its dwellings hold. That is a chain (the gate, then the packages), and
+// Smith's rule for chains (Sidney 1975) gives the gate the best ratio of people back over days of
+// work among the chain's prefixes (the gate with the packages that pay most per day), shared by the
+// packages of that prefix; each later package gets its own people over its days. Work that several
+// settlements wait for (a substation) gains from each.
 #pragma once
 
 #include <cstdint>
@@ -16,16 +21,16 @@ namespace gw::plan::dispatcher {
 // Asset `a` and, recursively, every asset it depends on (each once).
 std::vector<std::uint32_t> supply_chain(const Scenario& s, std::size_t a);
 
-// Per settlement, the tasks its displaced people's return waits for: its built-up hazards' tasks,
-// the projects of its essential services' supply chains and, when its intact dwellings cannot take
-// everyone back, its housing, each with all its transitive predecessors (the hazards on a line's
-// site come first). Empty for settlements nobody left.
-Csr<std::uint32_t> return_work(const Scenario& s, const TaskSet& ts);
+// Per settlement, what its displaced people's return waits for. Empty for settlements nobody left.
+struct ReturnWork {
+  Csr<std::uint32_t> gate;     // built-up hazards, essential supply chains, their predecessors
+  Csr<std::uint32_t> housing;  // the housing packages
+};
+ReturnWork return_work(const Scenario& s, const TaskSet& ts);
 
-// Per task, the displaced people (times their settlement's weight) whose return waits for it,
-// divided by the nominal days (`nominal_days` per task) of all the work their return still waits
-// for (the tasks of `work` not `done`); tasks done get nothing.
-std::vector<double> return_priorities(const Scenario& s, const Csr<std::uint32_t>& work,
+// Per task, its gain from the returns it brings closer (people × settlement weight per nominal day
+// of work; `nominal_days` per task), over the work not `done` yet; tasks done get nothing.
+std::vector<double> return_priorities(const Scenario& s, const TaskSet& ts, const ReturnWork& work,
                                       const std::vector<double>& nominal_days,
                                       const std::vector<char>& done);
 
