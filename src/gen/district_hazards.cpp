@@ -129,6 +129,7 @@ void Builder::make_front_lines() {
   // cratered roads and blown bridges cut off a little more).
   const auto cut = settlements_to_cut(sc_.settlements, war_, may_cut, r.uniform(0.27, 0.31));
   std::vector<NodeId> nodes;
+  nodes.reserve(cut.size());
   for (const auto i : cut) nodes.push_back(NodeId(net_node_[places_[i].node]));
   blow_.assign(ea_.size(), 0);
   for (const EdgeId e : mine_approaches(*view_, nodes, r, hazard_sink()))

@@ -25,7 +25,9 @@ std::vector<XY> sub_polyline(const std::vector<XY>& pl, double s0, double s1) {
   double acc = 0;
   for (std::size_t i = 1; i + 1 < pl.size(); ++i) {
     acc += dist(pl[i - 1], pl[i]);
-    if (acc > s0 && acc < s1) out.push_back(pl[i]);
+    // A vertex within 1 m of the cut would make a sliver segment, whose offsets (verge strips)
+    // can fold over once the writer rounds them to 1e-7°: skip it.
+    if (acc > s0 + 1 && acc < s1 - 1) out.push_back(pl[i]);
   }
   out.push_back(point_along(pl, s1));
   return out;

@@ -32,7 +32,7 @@ inline XY rotate(XY a, double ang) {
 double polyline_length(const std::vector<XY>& pl);
 // The point at arc length s along the polyline (clamped to its ends).
 XY point_along(const std::vector<XY>& pl, double s);
-// Part of a polyline between arc lengths s0 < s1.
+// Part of a polyline between arc lengths s0 < s1 (without its vertices within 1 m of the cuts).
 std::vector<XY> sub_polyline(const std::vector<XY>& pl, double s0, double s1);
 // The polyline shifted sideways by d (positive = left), mitred at the vertices.
 std::vector<XY> offset_polyline(const std::vector<XY>& pl, double d);

@@ -98,8 +98,11 @@ class Synth {
     make_assets();
     make_crews();
     s_.params.seed = seed_;
-  // People were displaced: the plan is measured by when they can go home (docs/model.md §7).
-  s_.params.objective.kind = ObjectiveKind::kReturn;
+    // As the reader does for a scenario file that names no objective (docs/scenario.md,
+    // "Objective"): measured by the return of the displaced when anyone is displaced.
+    const bool displaced = std::any_of(s_.settlements.begin(), s_.settlements.end(),
+                                       [](const Settlement& x) { return x.displaced > 0; });
+    s_.params.objective.kind = displaced ? ObjectiveKind::kReturn : ObjectiveKind::kAccess;
     return report_;
   }
 
@@ -446,6 +449,7 @@ class Synth {
     // As in the built-in district: 27-31 % of the population cut off by mined roads.
     const auto cut = settlements_to_cut(s_.settlements, war_, may_cut, r.uniform(0.27, 0.31));
     std::vector<NodeId> nodes;
+    nodes.reserve(cut.size());
     for (const auto i : cut) nodes.push_back(node_of[i]);
     cut_bridges_ = mine_approaches(*view_, nodes, r, hazard_sink());
   }

@@ -33,6 +33,9 @@ struct DispatchOptions {
   // Per displaced person brought home (docs/model.md §7), relative to one person regaining road
   // access: shared over the work their return waits for (return_priorities.hpp).
   double return_weight = 1.0;
+  // Optional, one per settlement: multiplies the return gains of its work (1 = neutral). The
+  // district optimiser searches over these.
+  const std::vector<float>* settlement_factor = nullptr;
   // Multipliers set from the weighted objective (plan/objective.hpp; 1 = neutral): on the access
   // gains, on the land weight by the hazard's land use, and on the service weight by the asset's
   // service (indexed by gw::Service).

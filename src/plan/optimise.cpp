@@ -72,17 +72,23 @@ bool access_only(const Objective& o) {
 // once every settlement has access: the decisions up to that moment are exactly those of the full
 // run with the same factors, so the measure is exact.
 // Genes: first one per group (the tasks on one late settlement's fastest restoration path in the
-// lower bound), then one per focus task; each gene is a level. A task's factors are the product of
-// its own level's and its groups' priorities, and the largest of their reaches.
+// lower bound), then one per settlement people left (its level's priority multiplies the return
+// gains of the work it waits for: DispatchOptions::settlement_factor), then one per focus task;
+// each gene is a level; the last gene is the dispatcher's mode (kModes: look-ahead and chain order
+// on or off, which help on some districts and hurt on others, docs/algorithms.md). A task's factors are the product of its own level's and its groups'
+// priorities, and the largest of their reaches.
 class DistrictDecoder final : public sched::Decoder {
  public:
   DistrictDecoder(const Scenario& s, const TaskSet& ts, const DispatchOptions& base,
-                  std::vector<TaskId> focus, std::vector<std::vector<std::uint32_t>> groups)
+                  std::vector<TaskId> focus, std::vector<std::vector<std::uint32_t>> groups,
+                  std::vector<std::uint32_t> settlements)
       : s_(s),
         ts_(ts),
         base_(base),
         focus_(std::move(focus)),
         groups_(std::move(groups)),
+        settlements_(std::move(settlements)),
+        settlement_factor_(s.settlements.size(), 1.0F),
         factors_(ts.tasks.size(), 1.0F),
         reach_(ts.tasks.size(), 1.0F),
         slowdown_(ts.tasks.size(), 0.0F),
@@ -91,18 +97,19 @@ class DistrictDecoder final : public sched::Decoder {
     base_.priority_factor = &factors_;
     base_.reach_factor = &reach_;
     base_.slowdown_limit = &slowdown_;
+    base_.settlement_factor = &settlement_factor_;
     base_.stop_when_all_access = access_only(s.params.objective);
-    // The decoder's crews may set off for an access task whose predecessors are under way.
-    base_.look_ahead = true;
-    base_.chain_order = true;
   }
 
+  // The mode gene's values: bit 0 the look-ahead (crews may set off for an access task whose
+  // predecessors are under way), bit 1 the chain order (DispatchOptions).
+  static constexpr int kModes = 4;
   [[nodiscard]] int size() const override { return 1; }
   [[nodiscard]] int aux_size() const override {
-    return static_cast<int>(groups_.size() + focus_.size());
+    return static_cast<int>(groups_.size() + settlements_.size() + focus_.size() + 1);
   }
-  [[nodiscard]] int aux_domain(int /*gene*/) const override {
-    return static_cast<int>(kLevels.size());
+  [[nodiscard]] int aux_domain(int gene) const override {
+    return gene + 1 == aux_size() ? kModes : static_cast<int>(kLevels.size());
   }
   [[nodiscard]] std::size_t groups() const { return groups_.size(); }
 
@@ -110,9 +117,11 @@ class DistrictDecoder final : public sched::Decoder {
   void random_genome(sched::Genome& g, sched::Rng& rng) override {
     g.order = {0};
     g.aux.assign(static_cast<std::size_t>(aux_size()), 0);
-    for (auto& a : g.aux) {
-      if (rng.uniform() < 0.1)
-        a = static_cast<int>(rng.below(static_cast<std::uint32_t>(kLevels.size())));
+    for (std::size_t i = 0; i < g.aux.size(); ++i) {
+      if (rng.uniform() < 0.1) {
+        const auto domain = static_cast<std::uint32_t>(aux_domain(static_cast<int>(i)));
+        g.aux[i] = static_cast<int>(rng.below(domain));
+      }
     }
   }
 
@@ -131,7 +140,8 @@ class DistrictDecoder final : public sched::Decoder {
     for (std::size_t i = 0; i < tries; ++i) {
       const auto gene = rng.below(static_cast<std::uint32_t>(genes));
       const int old = g.aux[gene];
-      g.aux[gene] = static_cast<int>(rng.below(static_cast<std::uint32_t>(kLevels.size())));
+      g.aux[gene] =
+          static_cast<int>(rng.below(static_cast<std::uint32_t>(aux_domain(static_cast<int>(gene)))));
       if (g.aux[gene] == old) continue;
       ++schedules_;
       const sched::Cost c = to_cost(value(g));
@@ -146,13 +156,20 @@ class DistrictDecoder final : public sched::Decoder {
   }
 
   [[nodiscard]] std::unique_ptr<sched::Decoder> clone() const override {
-    return std::make_unique<DistrictDecoder>(s_, ts_, base_, focus_, groups_);
+    return std::make_unique<DistrictDecoder>(s_, ts_, base_, focus_, groups_, settlements_);
   }
 
   void set_factors(const sched::Genome& g) {
-    const std::size_t ng = groups_.size();
+    const std::size_t ng = groups_.size(), ns = settlements_.size();
+    const int mode = g.aux.back();
+    base_.look_ahead = (mode & 1) != 0;
+    base_.chain_order = (mode & 2) != 0;
+    for (std::size_t i = 0; i < ns; ++i) {
+      settlement_factor_[settlements_[i]] =
+          kLevels[static_cast<std::size_t>(g.aux[ng + i])].priority;
+    }
     for (std::size_t i = 0; i < focus_.size(); ++i) {
-      const Level& l = kLevels[static_cast<std::size_t>(g.aux[ng + i])];
+      const Level& l = kLevels[static_cast<std::size_t>(g.aux[ng + ns + i])];
       factors_[focus_[i].index()] = l.priority;
       reach_[focus_[i].index()] = l.reach;
       slowdown_[focus_[i].index()] = l.slowdown;
@@ -171,6 +188,9 @@ class DistrictDecoder final : public sched::Decoder {
   [[nodiscard]] const std::vector<float>& factors() const { return factors_; }
   [[nodiscard]] const std::vector<float>& reach() const { return reach_; }
   [[nodiscard]] const std::vector<float>& slowdown() const { return slowdown_; }
+  [[nodiscard]] const std::vector<float>& settlement_factor() const { return settlement_factor_; }
+  [[nodiscard]] bool look_ahead() const { return base_.look_ahead; }
+  [[nodiscard]] bool chain_order() const { return base_.chain_order; }
 
  private:
   // The objective's value of the genome's plan; infinity when the decode ran out of time.
@@ -193,6 +213,8 @@ class DistrictDecoder final : public sched::Decoder {
   DispatchOptions base_;
   std::vector<TaskId> focus_;
   std::vector<std::vector<std::uint32_t>> groups_;  // indices into focus_
+  std::vector<std::uint32_t> settlements_;          // settlements with a gene
+  std::vector<float> settlement_factor_;            // per settlement
   std::vector<float> factors_;
   std::vector<float> reach_;
   std::vector<float> slowdown_;
@@ -342,18 +364,35 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
     const bool returns =
         o.kind == ObjectiveKind::kReturn ||
         (weighted && (o.weights.return_people_day > 0 || o.weights.milestone_day > 0));
-    const bool repairs =
-        makespan || returns || (weighted && positive(o.weights.service_people_day));
+    // Under the return objective the builders' order comes from the settlements' genes (below),
+    // not from one gene per task (there are thousands).
+    const bool repairs = makespan || (weighted && positive(o.weights.service_people_day));
     const bool surveys = makespan || (weighted && positive(o.weights.land_hectare_day));
     std::vector<char> in_focus(ts.tasks.size(), 0);
     for (const TaskId t : focus) in_focus[t.index()] = 1;
     for (std::size_t t = 0; t < ts.tasks.size(); ++t) {
       const TaskKind k = ts.tasks[t].kind;
       if (!in_focus[t] &&
-          ((repairs && k == TaskKind::kRepair) || (returns && k == TaskKind::kHousing) ||
-           (surveys && k == TaskKind::kSurvey)))
+          ((repairs && k == TaskKind::kRepair) ||
+           (returns && weighted && k == TaskKind::kHousing) || (surveys && k == TaskKind::kSurvey)))
         focus.push_back(TaskId::from_index(t));
     }
+  }
+  // One gene per settlement people left, when their return is (part of) the objective.
+  std::vector<std::uint32_t> settlement_genes;
+  {
+    const Objective& o = s.params.objective;
+    const bool returns = o.kind == ObjectiveKind::kReturn ||
+                         (o.kind == ObjectiveKind::kWeighted && o.weights.return_people_day > 0);
+    for (std::size_t i = 0; returns && i < s.settlements.size(); ++i) {
+      if (s.settlements[i].displaced > 0) settlement_genes.push_back(static_cast<std::uint32_t>(i));
+    }
+  }
+  // Under the return objective alone, access and the tasks on its paths do not count: the search
+  // varies the settlements' genes and the mode only (thousands of task genes would dilute it).
+  if (s.params.objective.kind == ObjectiveKind::kReturn) {
+    focus.clear();
+    groups.clear();
   }
   out.focus_tasks = focus.size();
   // Plans to start from: the result is never worse than any of them.
@@ -404,7 +443,7 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
       out.best_source = "optimiser";
     }
   };
-  if (focus.empty()) {
+  if (focus.empty() && settlement_genes.empty()) {
     if (opt.on_search_start) opt.on_search_start();
     sequence_search();
     if (opt.on_search_end) opt.on_search_end();
@@ -413,7 +452,7 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
     return out;
   }
 
-  DistrictDecoder prototype(s, ts, impact, focus, groups);
+  DistrictDecoder prototype(s, ts, impact, focus, groups, settlement_genes);
   sched::SearchParams sp;
   sp.population = 12;
   sp.time_limit_s = opt.time_limit_s / 2;
@@ -422,17 +461,21 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
                    ? opt.threads
                    : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
   sp.seed = opt.seed;
-  sp.mutation_rate = 1.0 / static_cast<double>(std::max<std::size_t>(focus.size(), 10));
-  // The decoder's neutral genome (the impact rule with look-ahead and the slowdown limit on the
-  // focus tasks) is in the first population, and so is the impact rule with look-ahead alone.
+  sp.mutation_rate = 1.0 / static_cast<double>(std::max(prototype.aux_size(), 10));
+  // The decoder's neutral genome (the impact rule with the slowdown limit on the focus tasks) is in
+  // the first population, and so are the same with look-ahead and chain order, and the impact rule
+  // with look-ahead and chain order alone.
   sched::Genome neutral;
   neutral.order = {0};
   neutral.aux.assign(static_cast<std::size_t>(prototype.aux_size()), 0);
   sp.seeds.push_back(neutral);
   {
-    sched::Genome unlimited = neutral;
+    sched::Genome both = neutral;
+    both.aux.back() = DistrictDecoder::kModes - 1;
+    sp.seeds.push_back(both);
+    sched::Genome unlimited = both;
     std::fill(unlimited.aux.begin() + static_cast<std::ptrdiff_t>(prototype.groups()),
-              unlimited.aux.end(), kNoLimitLevel);
+              unlimited.aux.end() - 1, kNoLimitLevel);
     sp.seeds.push_back(unlimited);
   }
   // ... and, while the population has room, each group's path made urgent on its own.
@@ -478,11 +521,12 @@ void adopt_genome(const Scenario& s, const TaskSet& ts, const DispatchOptions& i
                   DistrictDecoder& prototype, const sched::Genome& g, OptimiseResult& out) {
   prototype.set_factors(g);
   DispatchOptions final_opt = impact;
-  final_opt.look_ahead = true;
-  final_opt.chain_order = true;
+  final_opt.look_ahead = prototype.look_ahead();
+  final_opt.chain_order = prototype.chain_order();
   final_opt.priority_factor = &prototype.factors();
   final_opt.reach_factor = &prototype.reach();
   final_opt.slowdown_limit = &prototype.slowdown();
+  final_opt.settlement_factor = &prototype.settlement_factor();
   PlanResult best = full_plan(s, ts, final_opt);
   best.plan.rule = "optimiser";
   if (best.evaluation.objective < out.best.evaluation.objective) {

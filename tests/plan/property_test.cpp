@@ -60,9 +60,11 @@ TEST(PlanProperty, LookAheadPlansValidateAndCrewsWait) {
   const double with = plan_validated(s, plan::Rule::kImpact, true, &default_ahead);
   const double without = plan_validated(s, plan::Rule::kImpact);
   EXPECT_GT(default_ahead, 0U) << "no crew set off ahead of time on the default district";
-  // Measured: 2,721 against 2,840 people-days (docs/history/benchmarks-rounds.md, Optimiser); not a
-  // law, but a regression beyond this would mean the look-ahead no longer does its job.
-  EXPECT_LT(with, without);
+  // The look-ahead changes the plan; whether for the better depends on the district. Measured on
+  // the district after the fighting (issue 14): 81,129 people-days without access with, 73,156
+  // without; on the district before it, 2,721 against 2,840. So the optimiser's decoder decides it
+  // per genome (optimise.cpp) rather than always on.
+  EXPECT_NE(with, without);
   RecordProperty("ahead_on_random_districts", static_cast<int>(ahead));
 }
 
@@ -91,10 +93,10 @@ TEST(PlanProperty, ChainOrderAndSlowdownLimitPlansValidate) {
   }
   Scenario s = gen::generate_district({});
   plan::link_scenario(s, "default");
-  // Measured: 2,497 against 2,565 people-days (docs/algorithms.md §4): at time 0 the dog teams
-  // (lower crew ids) chose before the machines whose work they follow up; not a law, but a
-  // regression beyond this would mean the chain order no longer does its job.
-  EXPECT_LT(decoder_plan_validated(s, true), decoder_plan_validated(s, false));
+  // The chain order changes the plan; measured on the district after the fighting: 71,027
+  // people-days without access with it, 47,910 without (2,497 against 2,565 on the district before
+  // it, docs/history/benchmarks-rounds.md): the decoder decides it per genome.
+  EXPECT_NE(decoder_plan_validated(s, true), decoder_plan_validated(s, false));
 }
 
 TEST(PlanProperty, ImpactBeatsNearestOnTheDefaultDistrict) {

@@ -141,7 +141,8 @@ bool ImpactPriorities::update(const TaskBoard& board, RoadState& roads,
   priority_ = static_priority_;
   // The return part, over the work each settlement's return still waits for.
   if (has_return_) {
-    const std::vector<double> ret = return_priorities(s_, ts_, return_work_, nominal_days_, done_);
+    const std::vector<double> ret =
+        return_priorities(s_, ts_, return_work_, nominal_days_, done_, opt_.settlement_factor);
     for (std::size_t t = 0; t < n; ++t) priority_[t] += opt_.return_weight * ret[t];
   }
   std::vector<std::uint32_t> hub_roots;

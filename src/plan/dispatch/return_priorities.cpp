@@ -80,7 +80,8 @@ ReturnWork return_work(const Scenario& s, const TaskSet& ts) {
 
 std::vector<double> return_priorities(const Scenario& s, const TaskSet& ts, const ReturnWork& work,
                                       const std::vector<double>& nominal_days,
-                                      const std::vector<char>& done) {
+                                      const std::vector<char>& done,
+                                      const std::vector<float>* settlement_factor) {
   std::vector<double> gain(nominal_days.size(), 0.0);
   struct Package {
     double people, days, ratio;
@@ -132,7 +133,9 @@ std::vector<double> return_priorities(const Scenario& s, const TaskSet& ts, cons
         prefix = k + 1;
       }
     }
-    const double w = st.weight;
+    const double w =
+        st.weight *
+        (settlement_factor != nullptr ? static_cast<double>((*settlement_factor)[i]) : 1.0);
     if (gate_days > 0) {
       for (const std::uint32_t* t = work.gate.begin(i); t != work.gate.end(i); ++t) {
         if (!done[*t]) gain[*t] += best * w;

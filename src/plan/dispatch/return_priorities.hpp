@@ -30,8 +30,10 @@ ReturnWork return_work(const Scenario& s, const TaskSet& ts);
 
 // Per task, its gain from the returns it brings closer (people × settlement weight per nominal day
 // of work; `nominal_days` per task), over the work not `done` yet; tasks done get nothing.
+// `settlement_factor` (optional, one per settlement) multiplies each settlement's gains.
 std::vector<double> return_priorities(const Scenario& s, const TaskSet& ts, const ReturnWork& work,
                                       const std::vector<double>& nominal_days,
-                                      const std::vector<char>& done);
+                                      const std::vector<char>& done,
+                                      const std::vector<float>* settlement_factor = nullptr);
 
 }  // namespace gw::plan::dispatcher
