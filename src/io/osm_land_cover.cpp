@@ -1,8 +1,8 @@
 #include "io/osm_land_cover.hpp"
 
 // GCC 12 reports a -Wstringop-overread false positive inside libosmium's object builder (which the
-// area assembler uses) once it is inlined at -O2; the code is libosmium's, not ours. Clang (the fuzz
-// build) has no such warning.
+// area assembler uses) once it is inlined at -O2; the code is libosmium's, not ours. Clang (the
+// fuzz build) has no such warning.
 #pragma GCC diagnostic push
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wstringop-overread"

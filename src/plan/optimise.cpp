@@ -75,8 +75,8 @@ bool access_only(const Objective& o) {
 // lower bound), then one per settlement people left (its level's priority multiplies the return
 // gains of the work it waits for: DispatchOptions::settlement_factor), then one per focus task;
 // each gene is a level; the last gene is the dispatcher's mode (kModes: look-ahead and chain order
-// on or off, which help on some districts and hurt on others, docs/algorithms.md). A task's factors are the product of its own level's and its groups'
-// priorities, and the largest of their reaches.
+// on or off, which help on some districts and hurt on others, docs/algorithms.md). A task's factors
+// are the product of its own level's and its groups' priorities, and the largest of their reaches.
 class DistrictDecoder final : public sched::Decoder {
  public:
   DistrictDecoder(const Scenario& s, const TaskSet& ts, const DispatchOptions& base,
@@ -140,8 +140,8 @@ class DistrictDecoder final : public sched::Decoder {
     for (std::size_t i = 0; i < tries; ++i) {
       const auto gene = rng.below(static_cast<std::uint32_t>(genes));
       const int old = g.aux[gene];
-      g.aux[gene] =
-          static_cast<int>(rng.below(static_cast<std::uint32_t>(aux_domain(static_cast<int>(gene)))));
+      g.aux[gene] = static_cast<int>(
+          rng.below(static_cast<std::uint32_t>(aux_domain(static_cast<int>(gene)))));
       if (g.aux[gene] == old) continue;
       ++schedules_;
       const sched::Cost c = to_cost(value(g));
