@@ -74,8 +74,10 @@ bool access_only(const Objective& o) {
 // Genes: first one per group (the tasks on one late settlement's fastest restoration path in the
 // lower bound), then one per settlement people left (its level's priority multiplies the return
 // gains of the work it waits for: DispatchOptions::settlement_factor), then one per focus task;
-// each gene is a level; the last gene is the dispatcher's mode (kModes: look-ahead and chain order
-// on or off, which help on some districts and hurt on others, docs/algorithms.md). A task's factors
+// each gene is a level; then a gene for the weights of the tie-breaking gains (kWeightLevels:
+// services and land, each × 1, 0 or 4) and a last gene for the dispatcher's mode (kModes:
+// look-ahead and chain order on or off, which help on some districts and hurt on others,
+// docs/algorithms.md). A task's factors
 // are the product of its own level's and its groups' priorities, and the largest of their reaches.
 class DistrictDecoder final : public sched::Decoder {
  public:
@@ -92,7 +94,9 @@ class DistrictDecoder final : public sched::Decoder {
         factors_(ts.tasks.size(), 1.0F),
         reach_(ts.tasks.size(), 1.0F),
         slowdown_(ts.tasks.size(), 0.0F),
-        scale_(cost_scale(s.params.objective)) {
+        scale_(cost_scale(s.params.objective)),
+        service_weight_(base.service_weight),
+        land_weight_(base.land_weight_people_per_ha) {
     base_.rule = Rule::kImpact;
     base_.priority_factor = &factors_;
     base_.reach_factor = &reach_;
@@ -104,12 +108,17 @@ class DistrictDecoder final : public sched::Decoder {
   // The mode gene's values: bit 0 the look-ahead (crews may set off for an access task whose
   // predecessors are under way), bit 1 the chain order (DispatchOptions).
   static constexpr int kModes = 4;
+  // The weights gene's values: service weight × kWeightFactor[v % 3], land × kWeightFactor[v / 3].
+  static constexpr int kWeightLevels = 9;
+  static constexpr std::array<double, 3> kWeightFactor{1.0, 0.0, 4.0};
   [[nodiscard]] int size() const override { return 1; }
   [[nodiscard]] int aux_size() const override {
-    return static_cast<int>(groups_.size() + settlements_.size() + focus_.size() + 1);
+    return static_cast<int>(groups_.size() + settlements_.size() + focus_.size() + 2);
   }
   [[nodiscard]] int aux_domain(int gene) const override {
-    return gene + 1 == aux_size() ? kModes : static_cast<int>(kLevels.size());
+    if (gene + 1 == aux_size()) return kModes;
+    if (gene + 2 == aux_size()) return kWeightLevels;
+    return static_cast<int>(kLevels.size());
   }
   [[nodiscard]] std::size_t groups() const { return groups_.size(); }
 
@@ -156,7 +165,10 @@ class DistrictDecoder final : public sched::Decoder {
   }
 
   [[nodiscard]] std::unique_ptr<sched::Decoder> clone() const override {
-    return std::make_unique<DistrictDecoder>(s_, ts_, base_, focus_, groups_, settlements_);
+    DispatchOptions rule = base_;  // with the rule's weights, not the last genome's
+    rule.service_weight = service_weight_;
+    rule.land_weight_people_per_ha = land_weight_;
+    return std::make_unique<DistrictDecoder>(s_, ts_, rule, focus_, groups_, settlements_);
   }
 
   void set_factors(const sched::Genome& g) {
@@ -164,6 +176,9 @@ class DistrictDecoder final : public sched::Decoder {
     const int mode = g.aux.back();
     base_.look_ahead = (mode & 1) != 0;
     base_.chain_order = (mode & 2) != 0;
+    const auto w = static_cast<std::size_t>(g.aux[g.aux.size() - 2]);
+    base_.service_weight = service_weight_ * kWeightFactor[w % 3];
+    base_.land_weight_people_per_ha = land_weight_ * kWeightFactor[w / 3];
     for (std::size_t i = 0; i < ns; ++i) {
       settlement_factor_[settlements_[i]] =
           kLevels[static_cast<std::size_t>(g.aux[ng + i])].priority;
@@ -189,8 +204,8 @@ class DistrictDecoder final : public sched::Decoder {
   [[nodiscard]] const std::vector<float>& reach() const { return reach_; }
   [[nodiscard]] const std::vector<float>& slowdown() const { return slowdown_; }
   [[nodiscard]] const std::vector<float>& settlement_factor() const { return settlement_factor_; }
-  [[nodiscard]] bool look_ahead() const { return base_.look_ahead; }
-  [[nodiscard]] bool chain_order() const { return base_.chain_order; }
+  // The genome's options as set_factors() last set them (mode and weights).
+  [[nodiscard]] const DispatchOptions& options() const { return base_; }
 
  private:
   // The objective's value of the genome's plan; infinity when the decode ran out of time.
@@ -219,6 +234,8 @@ class DistrictDecoder final : public sched::Decoder {
   std::vector<float> reach_;
   std::vector<float> slowdown_;
   double scale_;
+  double service_weight_;  // the rule's weights, which the weights gene multiplies
+  double land_weight_;
 };
 
 // Per settlement: the blocked edges of a path to a hub whose last edge opens earliest when edges
@@ -475,7 +492,7 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
     sp.seeds.push_back(both);
     sched::Genome unlimited = both;
     std::fill(unlimited.aux.begin() + static_cast<std::ptrdiff_t>(prototype.groups()),
-              unlimited.aux.end() - 1, kNoLimitLevel);
+              unlimited.aux.end() - 2, kNoLimitLevel);
     sp.seeds.push_back(unlimited);
   }
   // ... and, while the population has room, each group's path made urgent on its own.
@@ -521,8 +538,10 @@ void adopt_genome(const Scenario& s, const TaskSet& ts, const DispatchOptions& i
                   DistrictDecoder& prototype, const sched::Genome& g, OptimiseResult& out) {
   prototype.set_factors(g);
   DispatchOptions final_opt = impact;
-  final_opt.look_ahead = prototype.look_ahead();
-  final_opt.chain_order = prototype.chain_order();
+  final_opt.look_ahead = prototype.options().look_ahead;
+  final_opt.chain_order = prototype.options().chain_order;
+  final_opt.service_weight = prototype.options().service_weight;
+  final_opt.land_weight_people_per_ha = prototype.options().land_weight_people_per_ha;
   final_opt.priority_factor = &prototype.factors();
   final_opt.reach_factor = &prototype.reach();
   final_opt.slowdown_limit = &prototype.slowdown();

@@ -152,11 +152,19 @@ bool ImpactPriorities::update(const TaskBoard& board, RoadState& roads,
     return std::find(hub_roots.begin(), hub_roots.end(), roads.root(st.node.index())) !=
            hub_roots.end();
   };
-  // Once every settlement has access, only the static priorities remain: skip the path search.
+  // Once every settlement has access, only the static priorities and the return part remain:
+  // skip the path search. The tasks the return waits for stay hot (a crew sees them wherever they
+  // are, not only within its far lookup): without that, general crews spent the months after
+  // access on fit-outs near them while housing packages waited a town away.
   if (std::all_of(s_.settlements.begin(), s_.settlements.end(), has_access)) {
     on_path_.assign(n, 0);
+    bool any = false;
+    for (std::size_t t = 0; has_return_ && t < n; ++t) {
+      on_path_[t] = priority_[t] > static_priority_[t] ? 1 : 0;
+      any = any || on_path_[t] != 0;
+    }
     apply_factors();
-    return false;
+    return any;
   }
   // Only the edges still closed at the last update can have changed (an open edge's remaining
   // work is 0 for good): they are kept in a list, so that an update costs the closed edges, not

@@ -48,7 +48,8 @@ class ImpactPriorities {
            (has_return_ && done_since_update_ >= return_update_every_);
   }
   // Recomputes the priorities from the state of the tasks and roads. Returns false when every
-  // settlement had access (the static priorities alone remain, no task is on a path).
+  // settlement had access and no return waits for work (the static priorities alone remain, no
+  // task is on a path).
   bool update(const TaskBoard& board, RoadState& roads, const std::vector<NodeId>& hubs);
 
  private:
