@@ -54,7 +54,7 @@ Scenario random_scenario(std::uint64_t seed, bool& trimmed) {
   Scenario s = gen::generate_district(o);
   s.params.nts_cancel_share = uniform(0, 0.6);
   s.params.work_package_m2 = uniform(2000, 20000);
-  s.params.objective.kind = static_cast<ObjectiveKind>(rng() % 3);
+  s.params.objective.kind = static_cast<ObjectiveKind>(rng() % kObjectiveKindNames.size());
   // One scenario in eight loses every crew of a random trade.
   trimmed = rng() % 8 == 0;
   if (trimmed) {
@@ -138,6 +138,13 @@ void run_one(Counters& c, std::uint64_t seed, std::uint64_t evaluations) {
   oo.dispatch.look_ahead = (seed & 1U) != 0;
   const plan::OptimiseResult o = plan::optimise(s, oo);
   check_plan(c, seed, "optimiser", s, o.best);
+  // The objective's lower bound holds for every plan (objective.hpp).
+  if (o.lower_bound_value &&
+      *o.lower_bound_value > o.best.evaluation.objective * (1 + 1e-9) + 1e-6) {
+    fail(c, seed,
+         "objective bound " + std::to_string(*o.lower_bound_value) + " above the plan's " +
+             std::to_string(o.best.evaluation.objective));
+  }
   if (o.best.evaluation.objective > o.baseline_value * (1 + 1e-9) + 1e-9) {
     fail(c, seed,
          "optimiser " + std::to_string(o.best.evaluation.objective) +

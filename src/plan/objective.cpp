@@ -160,6 +160,139 @@ std::vector<std::vector<std::pair<Minutes, std::int64_t>>> housing_bound(
   return out;
 }
 
+// The pooled housing bound on people-days displaced (the `return` objective): every settlement's
+// housing competes for the same crews. By time t the crews able to do housing have done at most
+// C × t person-days of it at the best rate of each activity (C: their people × productivity per
+// working day, × the calendar's best month when above 100 %). Settlement i's people back by t are
+// then at most g_i(w_i), w_i the work done on its packages: min(D, max(0, hh × (intact dwellings +
+// the dwellings of the packages repaired most dwellings per person-day first, fractionally) −
+// residents who stayed)); g_i's concave envelope is larger still, and is 0 before i's earliest
+// ready time (`ready`, the lower bound's). So the people back at t are at most the fractional
+// knapsack of C × t over the envelopes' segments of the settlements ready by t, and, by the
+// per-settlement bound, at most `returned_by_day`; the people displaced over each day are at least
+// the total less the smaller of the two at its end (the number back only grows).
+double pooled_housing_bound(const Scenario& s, const TaskSet& ts,
+                            const std::vector<Minutes>& task_end, const std::vector<Minutes>& ready,
+                            const std::vector<double>& returned_by_day) {
+  const Parameters& p = s.params;
+  double capacity = 0;
+  double best_month = 100;
+  for (const Crew& c : s.crews) {
+    for (const ActivityKind a :
+         {ActivityKind::kHouseLight, ActivityKind::kHouseHeavy, ActivityKind::kHouseRebuild}) {
+      if (per_person_rate(p, c.trade, kDeminingClassCount + static_cast<std::size_t>(a)) > 0) {
+        capacity += static_cast<double>(c.people) * c.productivity_factor;
+        for (const std::uint8_t m : p.season_percent[static_cast<std::size_t>(c.trade)])
+          best_month = std::max(best_month, static_cast<double>(m));
+        break;
+      }
+    }
+  }
+  const double per_day = capacity * p.working_days_per_week / 7.0 * best_month / 100.0;
+  auto best_rate = [&](ActivityKind a) {
+    double r = 0;
+    for (std::size_t tr = 0; tr < kTradeCount; ++tr)
+      r = std::max(r, per_person_rate(p, static_cast<Trade>(tr),
+                                      kDeminingClassCount + static_cast<std::size_t>(a)));
+    return r;
+  };
+  struct Segment {
+    double work;    // person-days
+    double people;  // people back over it
+    Minutes ready;  // the settlement's earliest ready time
+  };
+  std::vector<Segment> segments;
+  std::vector<std::pair<Minutes, double>> base;  // (ready, people back with no housing work)
+  double displaced = 0;
+  for (std::size_t i = 0; i < s.settlements.size(); ++i) {
+    const Settlement& st = s.settlements[i];
+    if (st.displaced <= 0) continue;
+    displaced += static_cast<double>(st.displaced);
+    if (ready[i] == kNever) continue;
+    std::vector<std::pair<double, double>> packages;  // (person-days, dwellings)
+    for (const TaskId* t = ts.housing_tasks.begin(i); t != ts.housing_tasks.end(i); ++t) {
+      const Task& k = ts.tasks[t->index()];
+      const double r = best_rate(k.activity);
+      if (task_end[t->index()] == kNever || !(r > 0)) continue;
+      packages.emplace_back(k.work / r, static_cast<double>(k.dwellings));
+    }
+    std::sort(packages.begin(), packages.end(),
+              [](const auto& a, const auto& b) { return a.second * b.first > b.second * a.first; });
+    std::int64_t damaged = 0;
+    for (const std::int64_t d : st.damaged_dwellings) damaged += d;
+    const double hh = p.household_size;
+    const double stayed = static_cast<double>(st.population - st.displaced);
+    const double d_max = static_cast<double>(st.displaced);
+    const auto g = [&](double dwellings) {
+      return std::min(
+          d_max,
+          std::max(0.0, hh * (static_cast<double>(st.dwellings - damaged) + dwellings) - stayed));
+    };
+    // g's breakpoints over the work: the package ends and where the people back leave 0 or
+    // reach D (g is linear between them).
+    std::vector<std::pair<double, double>> pts{{0.0, g(0)}};
+    double w = 0, dw = 0;
+    for (const auto& [pd, n] : packages) {
+      for (const double target :
+           {stayed / hh - static_cast<double>(st.dwellings - damaged),
+            (d_max + stayed) / hh - static_cast<double>(st.dwellings - damaged)}) {
+        if (target > dw && target < dw + n && pd > 0)
+          pts.emplace_back(w + pd * (target - dw) / n, g(target));
+      }
+      w += pd;
+      dw += n;
+      pts.emplace_back(w, g(dw));
+    }
+    std::sort(pts.begin(), pts.end());
+    // The upper concave hull from (0, g(0)).
+    std::vector<std::pair<double, double>> hull;
+    for (const auto& q : pts) {
+      while (hull.size() >= 2) {
+        const auto& a = hull[hull.size() - 2];
+        const auto& b = hull.back();
+        if ((b.first - a.first) * (q.second - a.second) >=
+            (q.first - a.first) * (b.second - a.second))
+          hull.pop_back();  // b lies on or below the chord from a to q
+        else
+          break;
+      }
+      hull.push_back(q);
+    }
+    base.emplace_back(ready[i], g(0));
+    for (std::size_t k = 1; k < hull.size(); ++k) {
+      const double dwk = hull[k].first - hull[k - 1].first;
+      const double dp = hull[k].second - hull[k - 1].second;
+      if (dp > 0 && dwk > 0) segments.push_back({dwk, dp, ready[i]});
+      if (dp > 0 && !(dwk > 0)) base.back().second += dp;  // free people (zero work)
+    }
+  }
+  std::sort(segments.begin(), segments.end(), [](const Segment& a, const Segment& b) {
+    return a.people * b.work > b.people * a.work;
+  });
+  const auto horizon = static_cast<std::size_t>(std::max(0, p.horizon_days));
+  double total = 0;
+  for (std::size_t d = 0; d < horizon; ++d) {
+    const Minutes end = static_cast<Minutes>(d + 1) * kMinutesPerDay;
+    double back = 0;
+    for (const auto& [r, n] : base) {
+      if (r <= end) back += n;
+    }
+    double budget = per_day * static_cast<double>(d + 1);
+    for (const Segment& sg : segments) {
+      if (budget <= 0) break;
+      if (sg.ready > end) continue;
+      const double take = std::min(budget, sg.work);
+      back += sg.people * take / sg.work;
+      budget -= take;
+    }
+    const double r1 = d + 1 < returned_by_day.size()
+                          ? returned_by_day[d + 1]
+                          : (returned_by_day.empty() ? displaced : returned_by_day.back());
+    total += std::max(0.0, displaced - std::min(back, r1));
+  }
+  return total;
+}
+
 }  // namespace
 
 std::optional<double> objective_lower_bound(const Scenario& s, const TaskSet& ts,
@@ -198,9 +331,15 @@ std::optional<double> objective_lower_bound(const Scenario& s, const TaskSet& ts
   }
   const Calendar cal(s.params);
   const auto housing = housing_bound(s, ts, lb.task_end);
-  evaluate_returns(s, ts, cal, lb.settlement_access, rest, lb.task_end, 1, ev, &housing);
+  // The curve of people back by day (to the horizon) for the pooled housing bound below.
+  const auto curve_days = static_cast<std::size_t>(std::max(0, s.params.horizon_days)) + 2;
+  evaluate_returns(s, ts, cal, lb.settlement_access, rest, lb.task_end, curve_days, ev, &housing);
   evaluate_milestones(s, cal, rest, ev);
-  if (o.kind == ObjectiveKind::kReturn) return ev.people_days_displaced;
+  if (o.kind == ObjectiveKind::kReturn) {
+    const double pooled =
+        pooled_housing_bound(s, ts, lb.task_end, ev.settlement_ready, ev.returned_by_day);
+    return std::max(ev.people_days_displaced, pooled);
+  }
   for (std::size_t t = 0; t < ts.tasks.size(); ++t) {
     const Task& task = ts.tasks[t];
     double m2 = 0;

@@ -149,8 +149,8 @@ TEST(Objective, ValidatorAndPlannerAgreeOnRandomSmallDistricts) {
     plan::link_scenario(s, "generated");
     const TaskSet ts = plan::generate_tasks(s);
     const plan::LowerBound lb = plan::lower_bound(s, ts);
-    for (const ObjectiveKind kind :
-         {ObjectiveKind::kWeighted, ObjectiveKind::kMakespan, ObjectiveKind::kAccess}) {
+    for (const ObjectiveKind kind : {ObjectiveKind::kWeighted, ObjectiveKind::kMakespan,
+                                     ObjectiveKind::kAccess, ObjectiveKind::kReturn}) {
       s.params.objective.kind = kind;
       const auto bound = plan::objective_lower_bound(s, ts, lb);
       for (const plan::Rule rule : {plan::Rule::kNearest, plan::Rule::kImpact}) {
