@@ -1,6 +1,7 @@
 #include "plan/objective.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 
@@ -161,34 +162,32 @@ std::vector<std::vector<std::pair<Minutes, std::int64_t>>> housing_bound(
 }
 
 // The pooled housing bound on people-days displaced (the `return` objective): every settlement's
-// housing competes for the same crews. By time t the crews able to do housing have done at most
-// C × t person-days of it at the best rate of each activity (C: their people × productivity per
-// working day, × the calendar's best month when above 100 %). Settlement i's people back by t are
-// then at most g_i(w_i), w_i the work done on its packages: min(D, max(0, hh × (intact dwellings +
-// the dwellings of the packages repaired most dwellings per person-day first, fractionally) −
-// residents who stayed)); g_i's concave envelope is larger still, and is 0 before i's earliest
-// ready time (`ready`, the lower bound's). So the people back at t are at most the fractional
-// knapsack of C × t over the envelopes' segments of the settlements ready by t, and, by the
-// per-settlement bound, at most `returned_by_day`; the people displaced over each day are at least
-// the total less the smaller of the two at its end (the number back only grows).
-double pooled_housing_bound(const Scenario& s, const TaskSet& ts,
+// housing competes for the same crews. By the end of day d the crews able to do housing have done
+// at most Σ_{d' ≤ d} C(d') person-days of it at the best rate of each activity (C(d'): their people
+// × productivity × their trade's share in the month of day d', per calendar day). Settlement i's
+// people back by t are then at most g_i(w_i), w_i the work done on its packages: min(D, max(0, hh ×
+// (intact dwellings + the dwellings of the packages repaired most dwellings per person-day first,
+// fractionally) − residents who stayed)); g_i's concave envelope is larger still, and is 0 before
+// i's earliest ready time (`ready`, the lower bound's). So the people back at t are at most the
+// fractional knapsack of C × t over the envelopes' segments of the settlements ready by t, and, by
+// the per-settlement bound, at most `returned_by_day`; the people displaced over each day are at
+// least the total less the smaller of the two at its end (the number back only grows).
+double pooled_housing_bound(const Scenario& s, const TaskSet& ts, const Calendar& cal,
                             const std::vector<Minutes>& task_end, const std::vector<Minutes>& ready,
                             const std::vector<double>& returned_by_day) {
   const Parameters& p = s.params;
-  double capacity = 0;
-  double best_month = 100;
+  std::array<double, kTradeCount> capacity{};  // person-days per working day, by trade
   for (const Crew& c : s.crews) {
     for (const ActivityKind a :
          {ActivityKind::kHouseLight, ActivityKind::kHouseHeavy, ActivityKind::kHouseRebuild}) {
       if (per_person_rate(p, c.trade, kDeminingClassCount + static_cast<std::size_t>(a)) > 0) {
-        capacity += static_cast<double>(c.people) * c.productivity_factor;
-        for (const std::uint8_t m : p.season_percent[static_cast<std::size_t>(c.trade)])
-          best_month = std::max(best_month, static_cast<double>(m));
+        capacity[static_cast<std::size_t>(c.trade)] +=
+            static_cast<double>(c.people) * c.productivity_factor;
         break;
       }
     }
   }
-  const double per_day = capacity * p.working_days_per_week / 7.0 * best_month / 100.0;
+  const double week = p.working_days_per_week / 7.0;
   auto best_rate = [&](ActivityKind a) {
     double r = 0;
     for (std::size_t tr = 0; tr < kTradeCount; ++tr)
@@ -271,13 +270,17 @@ double pooled_housing_bound(const Scenario& s, const TaskSet& ts,
   });
   const auto horizon = static_cast<std::size_t>(std::max(0, p.horizon_days));
   double total = 0;
+  double done = 0;  // the most person-days of housing work by the end of day d
   for (std::size_t d = 0; d < horizon; ++d) {
     const Minutes end = static_cast<Minutes>(d + 1) * kMinutesPerDay;
+    const int month = cal.month_of_day(static_cast<std::int64_t>(d));
+    for (std::size_t tr = 0; tr < kTradeCount; ++tr)
+      done += capacity[tr] * week * cal.percent(static_cast<Trade>(tr), month) / 100.0;
     double back = 0;
     for (const auto& [r, n] : base) {
       if (r <= end) back += n;
     }
-    double budget = per_day * static_cast<double>(d + 1);
+    double budget = done;
     for (const Segment& sg : segments) {
       if (budget <= 0) break;
       if (sg.ready > end) continue;
@@ -337,7 +340,7 @@ std::optional<double> objective_lower_bound(const Scenario& s, const TaskSet& ts
   evaluate_milestones(s, cal, rest, ev);
   if (o.kind == ObjectiveKind::kReturn) {
     const double pooled =
-        pooled_housing_bound(s, ts, lb.task_end, ev.settlement_ready, ev.returned_by_day);
+        pooled_housing_bound(s, ts, cal, lb.task_end, ev.settlement_ready, ev.returned_by_day);
     return std::max(ev.people_days_displaced, pooled);
   }
   for (std::size_t t = 0; t < ts.tasks.size(); ++t) {
