@@ -54,6 +54,10 @@ struct DispatchOptions {
   Seconds compare_window_s = 900;
   // ... plus this many of the available tasks that matter most for access in the crew's component.
   std::size_t hot_candidates = 16;
+  // ... looked for among at most this many live entries of each class's hot list (by falling
+  // priority): on a country network most of a list lies beyond a crew's far limit, and scanning it
+  // all for every choice made the return objective's lists (every housing package) quadratic.
+  std::size_t hot_scan_limit = 256;
   // Work estimated further than this is left to crews based nearer, unless a crew has nothing
   // else it can do.
   Seconds far_travel_s = 3600;

@@ -107,15 +107,17 @@ void Dispatcher::hot_candidates(std::uint32_t c, const ClassSet& cap) {
 }
 
 // Adds to the candidates up to hot_candidates tasks per class the crew can do from `lists` (per
-// class, by falling priority) that lie in the crew's component within their far limit. Entries no
+// class, by falling priority, among the first hot_scan_limit live ones) that lie in the crew's
+// component within their far limit. Entries no
 // longer in `listed` state are dropped from the lists on the way.
 void Dispatcher::add_listed(HotLists& lists, TaskState listed, bool ahead, std::uint32_t c,
                             std::uint32_t root, const ClassSet& cap) {
   for (std::size_t k = 0; k < kTaskClassCount; ++k) {
     if (!cap[k]) continue;
     auto& list = lists[k];
-    std::size_t added = 0, keep = 0;
-    for (std::size_t i = 0; i < list.size(); ++i) {
+    std::size_t added = 0, keep = 0, i = 0;
+    for (; i < list.size(); ++i) {
+      if (keep >= opt_.hot_scan_limit) break;  // the rest stays listed, unscanned
       const std::uint32_t t = list[i];
       if (!ahead) ++stats_.hot_scanned;
       if (board_.state(t) != listed) continue;  // taken (or, ahead, available): dropped
@@ -129,7 +131,8 @@ void Dispatcher::add_listed(HotLists& lists, TaskState listed, bool ahead, std::
       cands_.list.push_back({t, NodeId{}, est, false, ahead});
       ++added;
     }
-    list.resize(keep);
+    list.erase(list.begin() + static_cast<std::ptrdiff_t>(keep),
+               list.begin() + static_cast<std::ptrdiff_t>(i));
   }
 }
 

@@ -82,6 +82,15 @@ TEST_F(DispatchOptionsTest, HotCandidatesBringAccessTasksFromBeyondTheWindow) {
   EXPECT_FALSE(village_first(opt));
 }
 
+TEST_F(DispatchOptionsTest, HotScanLimitBoundsHowDeepAHotListIsSearched) {
+  plan::DispatchOptions opt;
+  opt.compare_window_s = 0;
+  opt.hot_scan_limit = 0;  // the hot lists are not looked at
+  EXPECT_TRUE(village_first(opt));
+  opt.hot_scan_limit = 1;  // the hottest live entry of each class: the town's
+  EXPECT_FALSE(village_first(opt));
+}
+
 TEST_F(DispatchOptionsTest, FarTravelAndReachFactorBoundHowFarACrewGoesForHotWork) {
   // The town's task is estimated at 600 m x 1.4 at 40 km/h, about 76 s, from the hub.
   plan::DispatchOptions opt;
