@@ -14,10 +14,13 @@ namespace {
 std::optional<double> day_when(std::vector<std::pair<Minutes, double>> changes, double need) {
   if (!(need > 0)) return 0.0;
   std::sort(changes.begin(), changes.end());
-  double back = 0;
+  // In extended precision with a relative tolerance: a country's 1.8 million people summed in
+  // doubles came to 1,841,255.999999999 of 1,841,256, and nobody was ever "all back".
+  long double back = 0;
+  const long double target = need - 1e-12 * std::max(1.0, need);
   for (const auto& [t, d] : changes) {
     back += d;
-    if (back >= need - 1e-9) return minutes_to_days(t);
+    if (back >= target) return minutes_to_days(t);
   }
   return std::nullopt;
 }
