@@ -74,6 +74,11 @@ struct DispatchOptions {
   // Stop as soon as every settlement has road access to a hub. The plan then holds only the
   // tasks started until then: enough to measure people-days without access, nothing more.
   bool stop_when_all_access = false;
+  // Stop once every task the displaced people's return waits for (return_priorities.hpp: each
+  // settlement's gate and housing) is assigned and every settlement has access (impact rule with
+  // return_weight > 0): the returns are then fixed, so people-days displaced are exact, and the
+  // rest of the plan is not made. For an optimiser whose objective is the return alone.
+  bool stop_when_all_returned = false;
   // Optional: the run gives up once this moment has passed (DispatchResult::aborted), so that a
   // search with a time limit is not held up by a long decode on a country network.
   std::optional<std::chrono::steady_clock::time_point> deadline;
@@ -108,8 +113,9 @@ struct DispatchResult {
   std::vector<TaskId> unassigned;  // tasks no crew could do (no capable trade, or never reachable)
   // Impact rule: the tasks on a settlement's restoration path at day 0 (the optimiser's focus).
   std::vector<TaskId> access_tasks;
-  bool stopped_early = false;  // stop_when_all_access took effect; `unassigned` is then moot
-  bool aborted = false;        // the deadline passed: the plan is incomplete, not to be used
+  // stop_when_all_access or stop_when_all_returned took effect; `unassigned` is then moot
+  bool stopped_early = false;
+  bool aborted = false;  // the deadline passed: the plan is incomplete, not to be used
 };
 
 // Plans every crew over time. The scenario must be linked and `tasks` generated from it.

@@ -48,6 +48,8 @@ constexpr std::array<Level, 14> kLevels = {{{1, 1, kGuard},
                                             {4, 1, 0},
                                             {16, 3, 1.2F}}};
 constexpr int kNoLimitLevel = 10;
+// Up to this many tasks the sequence search gets half the optimiser's time, beyond it a tenth.
+constexpr std::size_t kSmallScenarioTasks = 2000;
 
 // Cost of a plan for the search: the objective's value as an integer, in thousandths of a
 // people-day (access, weighted) or in minutes (makespan, in days).
@@ -103,6 +105,7 @@ class DistrictDecoder final : public sched::Decoder {
     base_.slowdown_limit = &slowdown_;
     base_.settlement_factor = &settlement_factor_;
     base_.stop_when_all_access = access_only(s.params.objective);
+    base_.stop_when_all_returned = s.params.objective.kind == ObjectiveKind::kReturn;
   }
 
   // The mode gene's values: bit 0 the look-ahead (crews may set off for an access task whose
@@ -426,8 +429,12 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
   }
   if (opt.time_limit_s <= 0 && opt.max_evaluations == 0) return out;
   const auto t0 = std::chrono::steady_clock::now();
-  // The priority search gets half the budget, the sequence search the rest (and all of it when
-  // there is nothing to prioritise).
+  // The priority search gets half the budget on small scenarios and nine tenths on large ones, the
+  // sequence search the rest (and all of it when there is nothing to prioritise): it reorders one
+  // crew's tasks at a time, which finds what priorities miss on small cases, but on the default
+  // district (10,375 tasks) its 30 s improved nothing, while the priority search given them went
+  // from -3.0 % to -4.8 % against the impact rule.
+  const double priority_share = ts.tasks.size() <= kSmallScenarioTasks ? 0.5 : 0.9;
   const auto deadline = t0 + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                  std::chrono::duration<double>(opt.time_limit_s));
   auto sequence_search = [&] {
@@ -472,7 +479,7 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
   DistrictDecoder prototype(s, ts, impact, focus, groups, settlement_genes);
   sched::SearchParams sp;
   sp.population = 12;
-  sp.time_limit_s = opt.time_limit_s / 2;
+  sp.time_limit_s = opt.time_limit_s * priority_share;
   sp.max_schedules = (opt.max_evaluations + 1) / 2;
   sp.threads = opt.threads > 0
                    ? opt.threads
@@ -503,8 +510,9 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
     sp.seeds.push_back(g);
   }
   if (opt.time_limit_s > 0) {
-    prototype.set_deadline(t0 + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                    std::chrono::duration<double>(opt.time_limit_s / 2)));
+    prototype.set_deadline(t0 +
+                           std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                               std::chrono::duration<double>(opt.time_limit_s * priority_share)));
   }
   const double baseline = out.baseline_value;
   const double scale = cost_scale(s.params.objective);

@@ -6,8 +6,10 @@
 #include <gtest/gtest.h>
 
 #include "gen/district.hpp"
+#include "plan/evaluate.hpp"
 #include "plan/link.hpp"
 #include "plan/lower_bound.hpp"
+#include "plan/objective.hpp"
 #include "plan/tasks.hpp"
 #include "validate/validate.hpp"
 
@@ -100,6 +102,28 @@ TEST(Optimiser, StoppingWhenEveryoneHasAccessMeasuresTheFullPlansPeopleDays) {
   EXPECT_GT(plan::evaluate(s, ts, df.plan).people_days_without_access, 0);
   EXPECT_DOUBLE_EQ(plan::evaluate(s, ts, de.plan).people_days_without_access,
                    plan::evaluate(s, ts, df.plan).people_days_without_access);
+}
+
+// The same for the return: once every task a return waits for is assigned (and everyone has
+// access), the people-days displaced are those of the full plan. On the default district, where
+// the returns end long before the last task.
+TEST(Optimiser, StoppingWhenEveryReturnIsFixedMeasuresTheFullPlansPeopleDaysDisplaced) {
+  Scenario s = gen::generate_district({});
+  plan::link_scenario(s, "default");
+  ASSERT_EQ(s.params.objective.kind, ObjectiveKind::kReturn);
+  const TaskSet ts = plan::generate_tasks(s);
+  const plan::DispatchOptions full = plan::dispatch_for_objective({}, s.params.objective);
+  plan::DispatchOptions early = full;
+  early.stop_when_all_returned = true;
+  const plan::DispatchResult df = plan::dispatch(s, ts, full);
+  const plan::DispatchResult de = plan::dispatch(s, ts, early);
+  EXPECT_TRUE(de.stopped_early);
+  EXPECT_LT(de.plan.assignments.size(), df.plan.assignments.size());
+  const Evaluation ef = plan::evaluate(s, ts, df.plan);
+  const Evaluation ee = plan::evaluate(s, ts, de.plan);
+  EXPECT_GT(ef.people_days_displaced, 0);
+  EXPECT_DOUBLE_EQ(ee.people_days_displaced, ef.people_days_displaced);
+  EXPECT_DOUBLE_EQ(ee.objective, ef.objective);
 }
 
 }  // namespace

@@ -205,6 +205,7 @@ void Dispatcher::commit(std::uint32_t c, const Candidate& chosen, Minutes now) {
     grid_.remove(chosen.task);
   }
   board_.set_state(chosen.task, TaskState::kAssigned);
+  if (!return_task_.empty() && return_task_[chosen.task] != 0) --return_left_;
   if (opt_.look_ahead) under_way(chosen.task, a.end);
   crews_.move(c, chosen.entry);
   board_.push({a.end, chosen.task, c});

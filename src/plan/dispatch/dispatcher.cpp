@@ -37,6 +37,16 @@ bool Dispatcher::all_have_access() {
 
 DispatchResult Dispatcher::run() {
   for (const Settlement& st : s_.settlements) waiting_nodes_.push_back(st.node.value);
+  const bool stop_at_returns = opt_.stop_when_all_returned && prio_ && prio_->has_return();
+  if (stop_at_returns) {
+    return_task_.assign(board_.size(), 0);
+    for (const auto* csr : {&prio_->return_work().gate, &prio_->return_work().housing}) {
+      for (const std::uint32_t t : csr->items) {
+        if (return_task_[t] == 0) ++return_left_;
+        return_task_[t] = 1;
+      }
+    }
+  }
   for (std::uint32_t t = 0; t < board_.size(); ++t) {
     if (board_.has_no_preds(t)) make_available(t);
   }
@@ -54,6 +64,10 @@ DispatchResult Dispatcher::run() {
       ready.push_back(ev.crew);
     }
     if (opt_.stop_when_all_access && roads_.version() != checked_version_ && all_have_access()) {
+      stopped_early_ = true;
+      break;
+    }
+    if (stop_at_returns && return_left_ == 0 && all_have_access()) {
       stopped_early_ = true;
       break;
     }

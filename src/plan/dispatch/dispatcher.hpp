@@ -110,6 +110,10 @@ class Dispatcher {
   DispatchStats stats_;
   std::vector<std::uint32_t> waiting_nodes_;  // settlement nodes not yet known to have access
   std::uint64_t checked_version_ = 0;
+  // stop_when_all_returned: per task whether a return waits for it, and how many such tasks are
+  // not assigned yet.
+  std::vector<char> return_task_;
+  std::size_t return_left_ = 0;
   bool stopped_early_ = false;
   bool aborted_ = false;
   std::uint32_t deadline_tick_ = 0;

@@ -86,7 +86,7 @@ ImpactPriorities::ImpactPriorities(const Scenario& s, const TaskSet& ts, const R
       project_days[a] += nominal_days_[t->index()];
   }
   if (opt.return_weight > 0) {
-    return_work_ = return_work(s, ts);
+    return_work_ = dispatcher::return_work(s, ts);
     has_return_ = !return_work_.gate.items.empty() || !return_work_.housing.items.empty();
     done_.assign(n, 0);
     return_update_every_ = std::max<std::size_t>(1, n / 100);

@@ -34,6 +34,9 @@ class ImpactPriorities {
   // The tasks on a restoration path at the first update.
   [[nodiscard]] std::vector<TaskId> take_access_tasks() { return std::move(access_tasks_); }
   [[nodiscard]] std::uint64_t updates() const { return updates_; }
+  // The work each settlement's return waits for (empty without a return part).
+  [[nodiscard]] bool has_return() const { return has_return_; }
+  [[nodiscard]] const ReturnWork& return_work() const { return return_work_; }
 
   // A road opened. Updates are due once a fiftieth of the edges closed at the start have opened,
   // or, when people wait to return, a hundredth of the tasks have ended.
