@@ -21,7 +21,7 @@ using std::chrono::year_month_day;
 
 // Tabulate the calendar this far beyond the horizon: tasks that end later are rare (a plan that
 // long is already useless) and walk day by day.
-constexpr std::int64_t kExtraDays = 3 * 366;
+constexpr std::int64_t kExtraDays = std::int64_t{3} * 366;
 
 std::int64_t parse_iso(const std::string& iso) {
   int y = 0, m = 0, d = 0;

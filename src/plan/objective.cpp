@@ -124,6 +124,7 @@ std::vector<std::vector<std::pair<Minutes, std::int64_t>>> housing_bound(
     if (packages.empty()) continue;
     // The chain bound's steps.
     std::vector<std::pair<Minutes, std::int64_t>> chain;
+    chain.reserve(packages.size());
     for (const Package& k : packages) chain.emplace_back(k.chain_end, k.dwellings);
     std::sort(chain.begin(), chain.end());
     if (!(capacity > 0)) {

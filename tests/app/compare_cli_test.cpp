@@ -108,8 +108,11 @@ TEST(Compare, ClearErrors) {
 TEST(Compare, MoreCrewsNeverMakeThePlanWorse) {
   for (const std::string objective : {"access", "return", "makespan", "weighted"}) {
     for (const std::string limit : {"", " --time-limit 2 --threads 1"}) {
-      const CmdResult r = run("compare " + kSmall +
-                              " --change '+500 builders' --json --objective " + objective + limit);
+      std::string cmd = "compare " + kSmall;
+      cmd += " --change '+500 builders' --json --objective ";
+      cmd += objective;
+      cmd += limit;
+      const CmdResult r = run(cmd);
       ASSERT_EQ(r.status, 0) << objective << limit << "\n" << r.err;
       const json j = json::parse(r.out);
       EXPECT_LE(j["b"]["objective"]["value"].get<double>(),

@@ -60,6 +60,7 @@ TEST(RoadNetwork, AddNodeAndEdgeFillParallelArrays) {
 TEST(RoadNetwork, CsrAdjacencyListsIncidentEdgesSelfLoopOnce) {
   RoadNetwork net;
   std::vector<NodeId> n;
+  n.reserve(5);
   for (int i = 0; i < 5; ++i) n.push_back(net.add_node({30.0 + 0.01 * i, 50.0}));
   const EdgeId e01 = add(net, n[0], n[1], 100, 50);
   const EdgeId e12 = add(net, n[1], n[2], 100, 50);
