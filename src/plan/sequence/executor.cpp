@@ -54,7 +54,8 @@ Executor::Executor(const Scenario& s, const TaskSet& ts)
     blockers_[e] = static_cast<std::uint32_t>(ts.edge_blockers.count(e));
 }
 
-Execution Executor::run(const Sequences& seq) {
+Execution Executor::run(const Sequences& seq,
+                        std::optional<std::chrono::steady_clock::time_point> deadline) {
   const std::size_t n = ts_.tasks.size(), nc = s_.crews.size(), ne = blockers_.size();
   Execution ex;
   std::vector<Minutes> end(n, kNever);
@@ -85,7 +86,10 @@ Execution Executor::run(const Sequences& seq) {
     ex.nodes_settled = search_.settled() - settled0;
     return ex;
   };
+  std::uint32_t tick = 0;
   while (!wakes.empty()) {
+    if (deadline && (++tick & 255U) == 0 && std::chrono::steady_clock::now() > *deadline)
+      return fail("deadline");
     const Wake w = wakes.top();
     wakes.pop();
     const Minutes now = w.time;

@@ -6,7 +6,9 @@
 // whose every task ends no later (the sequences keep each crew's order).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <optional>
 #include <queue>
 #include <string>
 #include <utility>
@@ -41,8 +43,11 @@ class Executor {
   Executor(const Scenario& s, const TaskSet& ts);
 
   // Runs the sequences. A sequence that deadlocks (crews waiting on each other's later tasks), a
-  // task no crew can reach, or a crew that cannot do its task leaves the execution incomplete.
-  Execution run(const Sequences& seq);
+  // task no crew can reach, or a crew that cannot do its task leaves the execution incomplete; so
+  // does the `deadline` passing (checked every 256 steps: one execution of a scale-4 district's
+  // sequences, a search per trip, took longer than the optimiser's whole budget).
+  Execution run(const Sequences& seq,
+                std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt);
 
  private:
   struct Wake {

@@ -151,7 +151,7 @@ SearchOutcome improve_sequences(const Scenario& s, const TaskSet& ts, const Plan
   // Re-execute the start: the executed plan is the search's reference (no later than the start's
   // ends, whatever made it).
   {
-    Execution e = exec.run(seq);
+    Execution e = exec.run(seq, opt.deadline);
     ++out.evaluations;
     if (e.complete) {
       const double v = evaluate(s, ts, e.plan).objective;
@@ -226,7 +226,7 @@ SearchOutcome improve_sequences(const Scenario& s, const TaskSet& ts, const Plan
       if (q > 0 && rng.below(2) == 0) --q;
       to.insert(to.begin() + static_cast<std::ptrdiff_t>(q), t);
     }
-    Execution e = exec.run(trial);
+    Execution e = exec.run(trial, opt.deadline);
     ++out.evaluations;
     if (!e.complete) continue;
     const Evaluation tev = evaluate(s, ts, e.plan);
