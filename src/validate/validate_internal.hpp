@@ -216,6 +216,13 @@ class Validator {
   // Least travel seconds from src to dst over edges open at `depart`; stops early and returns
   // limit + 1 once the answer is known to exceed `limit`; -1 when dst cannot be reached.
   Seconds shortest(std::uint32_t src, std::uint32_t dst, Minutes depart, Seconds limit);
+  // Whether a trip from src to dst within `limit` seconds exists over the edges open at `depart`:
+  // a value <= limit says yes (the travel of such a route, not always the least), limit + 1 no, -1
+  // unreachable. The edges open at `depart` are the first k of the edges by opening time, and an
+  // open edge stays open, so a route found when k edges were open is still there with more: the
+  // route last found for the same ends answers when it fits the limit, and only otherwise is the
+  // search run (shortest()). Country plans ask the same trips again and again.
+  Seconds trip_within(std::uint32_t src, std::uint32_t dst, Minutes depart, Seconds limit);
 
   // ------------------------------------------------ tasks, hazards, parts (validate_hazards.cpp)
   std::string label(std::uint32_t t) const;
@@ -345,6 +352,14 @@ class Validator {
   std::vector<char> asg_ok_;
   std::vector<Minutes> open_;
   std::vector<std::uint32_t> edges_by_open_;
+  // trip_within(): the open times of the usable edges, ascending, and per pair of ends (src << 32 |
+  // dst) the last route found: its travel seconds and how many edges were open then.
+  std::vector<Minutes> open_times_;
+  struct Route {
+    std::uint32_t opened;
+    Seconds s;
+  };
+  std::unordered_map<std::uint64_t, Route> routes_;
 
   // ALT: lm_[v * kLandmarks + k] is the travel seconds between node v and landmark k
   // (kLmUnreached when none), for the first lm_count_ landmarks.

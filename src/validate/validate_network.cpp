@@ -161,6 +161,28 @@ void Validator::full_dijkstra(std::uint32_t src, std::vector<Seconds>& d) const 
   }
 }
 
+Seconds Validator::trip_within(std::uint32_t src, std::uint32_t dst, Minutes depart,
+                               Seconds limit) {
+  if (src == dst) return 0;
+  if (open_times_.empty()) {
+    for (std::size_t e = 0; e < open_.size(); ++e) {
+      if (edge_s_[e] >= 0 && open_[e] != kNever) open_times_.push_back(open_[e]);
+    }
+    std::sort(open_times_.begin(), open_times_.end());
+    open_times_.push_back(kNever);  // never empty again
+  }
+  const auto opened = static_cast<std::uint32_t>(
+      std::upper_bound(open_times_.begin(), open_times_.end(), depart) - open_times_.begin());
+  const std::uint64_t ends = (static_cast<std::uint64_t>(src) << 32) | dst;
+  const auto it = routes_.find(ends);
+  if (it != routes_.end() && it->second.opened <= opened && it->second.s <= limit) {
+    return it->second.s;  // that route is open still
+  }
+  const Seconds s = shortest(src, dst, depart, limit);
+  if (s >= 0 && s <= limit) routes_[ends] = Route{opened, s};
+  return s;
+}
+
 Seconds Validator::shortest(std::uint32_t src, std::uint32_t dst, Minutes depart, Seconds limit) {
   if (src == dst) return 0;
   if (g_.size() != rn_.num_nodes()) {

@@ -222,7 +222,7 @@ void Validator::check_crews() {
         } else if (src != kNone) {
           const Seconds budget = (a.start - a.depart) * 60;
           const auto dst = static_cast<std::uint32_t>(a.entry_node.index());
-          const Seconds s = shortest(src, dst, a.depart, budget);
+          const Seconds s = trip_within(src, dst, a.depart, budget);
           if (s < 0) {
             sink_.add(cat(who, ": no road open at ", a.depart, " from node ", src,
                           " to entry node ", dst));
