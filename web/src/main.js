@@ -16,6 +16,7 @@ const $ = (id) => document.getElementById(id);
 const state = {
   jobs: [], scenarios: [], job: null, layers: null, plan: null, summary: null, scenario: null,
   crews: [], maxDay: 1, day: 0, playing: null, streams: new Map(), loaded: false,
+  settleBy: 'access', // the settlements' colour: the day of safe access, or of the first return
 };
 // For the browser tests and for people poking at the page from the console.
 window.gw = state;
@@ -90,8 +91,12 @@ function paintForDay(d) {
     ['all', ['!=', rel, null], ['<=', ['to-number', rel, 0], d]],
     ['interpolate', ['linear'], ['to-number', rel, 0], 0, '#b8e0b0', Math.max(1, m), '#2e7d32'],
     ['==', ['get', 'status'], 'confirmed'], '#e74c3c', '#f39c12']);
-  map.setPaintProperty('settlements-circle', 'circle-color', ['case',
-    done('access_day'), rampExpression('access_day', m), NOT_YET]);
+  const byAccess = ['case', done('access_day'), rampExpression('access_day', m), NOT_YET];
+  // By return: a settlement nobody left keeps its access colour; one people left takes the ramp
+  // colour of the day the first of them come home, red until then.
+  map.setPaintProperty('settlements-circle', 'circle-color', state.settleBy !== 'return' ? byAccess
+    : ['case', ['<=', ['to-number', ['get', 'population_displaced'], 0], 0], byAccess,
+      done('return_day'), rampExpression('return_day', m), NOT_YET]);
 }
 
 function countsForDay(d) {
@@ -104,8 +109,11 @@ function countsForDay(d) {
   const reached = st.filter((f) => f.properties.access_day != null && f.properties.access_day <= d);
   const pop = st.reduce((s, f) => s + (f.properties.population || 0), 0);
   const popReached = reached.reduce((s, f) => s + (f.properties.population || 0), 0);
+  const left = st.filter((f) => (f.properties.population_displaced || 0) > 0);
+  const home = left.filter((f) => f.properties.returned_day_100 != null && f.properties.returned_day_100 <= d);
   return { roadsOpen: open, roadsBlocked: blocked.length, hazardsReleased: released, hazards: haz.length,
-    settlementsReached: reached.length, settlements: st.length, people: popReached, population: pop };
+    settlementsReached: reached.length, settlements: st.length, people: popReached, population: pop,
+    settlementsHome: home.length, settlementsLeft: left.length };
 }
 
 function setDay(d) {
@@ -117,8 +125,8 @@ function setDay(d) {
   paintForDay(state.day);
   const c = countsForDay(state.day);
   const counts = $('counts');
-  counts.textContent = `roads open ${c.roadsOpen}/${c.roadsBlocked} · hazards released ${c.hazardsReleased}/${c.hazards} · settlements reached ${c.settlementsReached}/${c.settlements} (${fmt((100 * c.people) / Math.max(1, c.population), 0)} % of people)`;
-  Object.assign(counts.dataset, { roadsOpen: c.roadsOpen, hazardsReleased: c.hazardsReleased, settlementsReached: c.settlementsReached });
+  counts.textContent = `roads open ${c.roadsOpen}/${c.roadsBlocked} · hazards released ${c.hazardsReleased}/${c.hazards} · settlements reached ${c.settlementsReached}/${c.settlements} (${fmt((100 * c.people) / Math.max(1, c.population), 0)} % of people)${c.settlementsLeft ? ` · everyone home in ${c.settlementsHome}/${c.settlementsLeft}` : ''}`;
+  Object.assign(counts.dataset, { roadsOpen: c.roadsOpen, hazardsReleased: c.hazardsReleased, settlementsReached: c.settlementsReached, settlementsHome: c.settlementsHome });
   setCurveDay(state.day);
   const now = document.querySelector('.gantt-now');
   if (now) {
@@ -166,7 +174,12 @@ function showFeature(layer, f, lngLat) {
     title = `${p.name || p.id}`;
     add('population', fmt(p.population));
     add('safe access', day(p.access_day));
-    for (const s of ['power', 'comms', 'clinic', 'school']) if (`${s}_day` in p) add(s, day(p[`${s}_day`]));
+    if ((p.population_displaced || 0) > 0) {
+      add('displaced on day 0', fmt(p.population_displaced));
+      add('first return', day(p.return_day));
+      add('everyone home', day(p.returned_day_100));
+    }
+    for (const s of ['power', 'water', 'heat', 'gas', 'comms', 'clinic', 'school']) if (`${s}_day` in p) add(s, day(p[`${s}_day`]));
   } else {
     title = `Hub ${p.name || p.id}`;
     add('kind', p.kind);
@@ -210,6 +223,9 @@ async function loadJob(id) {
   map.getSource('roads').setData(roads);
   map.getSource('hazards').setData(hazards);
   map.getSource('settlements').setData(settlements);
+  // Colour by return where people left, else by access.
+  state.settleBy = settlements.features.some((f) => (f.properties.population_displaced || 0) > 0) ? 'return' : 'access';
+  $('settle-by').value = state.settleBy;
   const hubs = scenario.hubs && scenario.hubs.type === 'FeatureCollection' ? scenario.hubs : empty;
   map.getSource('hubs').setData(hubs);
   map.getSource('highlight').setData(empty);
@@ -327,6 +343,7 @@ function follow(jobId) {
 // ---- controls ----------------------------------------------------------------------------------
 
 $('day').addEventListener('input', (e) => setDay(Number(e.target.value)));
+$('settle-by').addEventListener('change', (e) => { state.settleBy = e.target.value; paintForDay(state.day); });
 $('play').addEventListener('click', () => {
   if (state.playing) {
     clearInterval(state.playing);

@@ -149,6 +149,14 @@ try {
   check(Number(startCounts.roadsOpen) < Number(endCounts.roadsOpen), 'at day 0 fewer blocked roads are open');
   check(endPixels.drawn > 1000, `the map draws the district (${endPixels.drawn} pixels)`);
   check(startPixels.red > endPixels.red + 100, `day 0 shows more "not yet" red than the last day (${startPixels.red} vs ${endPixels.red})`);
+  // Settlements by return: nobody left the small example's villages, so the page opens on access;
+  // the return colouring still draws them (and a bad paint expression would be a page error).
+  check((await page.inputValue('#settle-by')) === 'access', 'settlements are coloured by access where nobody left');
+  await page.selectOption('#settle-by', 'return');
+  await idle(page);
+  const byReturn = await page.evaluate(() => window.gwMap.queryRenderedFeatures({ layers: ['settlements-circle'] }).length);
+  check(byReturn === 2, `coloured by return, both settlements are drawn (${byReturn})`);
+  await page.selectOption('#settle-by', 'access');
   await page.fill('#day', '50');
   await idle(page);
   await shot(page, '04-day-50.png');
