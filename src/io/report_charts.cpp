@@ -71,6 +71,20 @@ std::string fmt_tick(double v, double step) {
   if (step >= 1 || v == 0) return num(v, 0);
   return num(v, step >= 0.1 ? 1 : 2);
 }
+// The horizontal grid lines and y-axis ticks of a chart whose plot area starts at (L, T) and is
+// pw × ph, for values 0 to y_max in steps of ystep.
+void append_y_grid(std::string& s, double L, double pw, double T, double ph, double y_max,
+                   double ystep) {
+  char buf[256];
+  for (double v = 0; v <= y_max + 1e-9; v += ystep) {
+    const double y = T + ph - v / y_max * ph;
+    std::snprintf(buf, sizeof buf,
+                  "<line class=\"grid\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\"/>"
+                  "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">",
+                  L, L + pw, y, y, L - 8, y + 4);
+    s += buf + fmt_tick(v, ystep) + "</text>";
+  }
+}
 }  // namespace
 
 std::string line_chart(const std::string& aria, const std::string& y_label, int x_max_days,
@@ -89,13 +103,7 @@ std::string line_chart(const std::string& aria, const std::string& y_label, int 
   std::string s = "<svg class=\"chart\" viewBox=\"0 0 1000 330\" role=\"img\" aria-label=\"" +
                   esc(aria) + "\">";
   // Grid and y axis.
-  for (double v = 0; v <= y_max + 1e-9; v += ystep) {
-    std::snprintf(buf, sizeof buf,
-                  "<line class=\"grid\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\"/>"
-                  "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">",
-                  L, L + pw, Y(v), Y(v), L - 8, Y(v) + 4);
-    s += buf + fmt_tick(v, ystep) + "</text>";
-  }
+  append_y_grid(s, L, pw, T, ph, y_max, ystep);
   // x axis: days, with the date of each tick below.
   const double xstep = nice_step(xmax, 10);
   for (double d = 0; d <= xmax + 1e-9; d += xstep) {
@@ -207,13 +215,7 @@ std::string stacked_bars(const std::string& aria, const std::string& y_label,
   char buf[256];
   std::string s = "<svg class=\"chart\" viewBox=\"0 0 1000 330\" role=\"img\" aria-label=\"" +
                   esc(aria) + "\">";
-  for (double v = 0; v <= y_max + 1e-9; v += ystep) {
-    std::snprintf(buf, sizeof buf,
-                  "<line class=\"grid\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\"/>"
-                  "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">",
-                  L, L + pw, Y(v), Y(v), L - 8, Y(v) + 4);
-    s += buf + fmt_tick(v, ystep) + "</text>";
-  }
+  append_y_grid(s, L, pw, T, ph, y_max, ystep);
   // A label under every bar when they fit, else under every n-th.
   const std::size_t every =
       std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(70 / slot)));

@@ -33,6 +33,7 @@
 #include "plan/link.hpp"
 #include "plan/planner.hpp"
 #include "plan/tasks.hpp"
+#include "temp_dir.hpp"
 #include "validate/validate.hpp"
 
 namespace gw {
@@ -42,20 +43,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using ::testing::HasSubstr;
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() /
-           ("gw_gis_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using test::TempDir;
 
 // ---------------------------------------------------------------------------------------------
 // Writing layers through OGR

@@ -19,6 +19,7 @@
 #include "io/scenario_json.hpp"
 #include "io/scenario_layers.hpp"
 #include "model/error.hpp"
+#include "temp_dir.hpp"
 
 namespace gw {
 namespace {
@@ -27,20 +28,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using ::testing::HasSubstr;
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() /
-           ("gw_gis_return_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using test::TempDir;
 
 json point(double lon, double lat, json props) {
   return {{"type", "Feature"},

@@ -15,6 +15,7 @@
 #include "io/gpkg_writer.hpp"
 #include "io/outputs.hpp"
 #include "io/outputs_util.hpp"
+#include "temp_dir.hpp"
 #include "tiny_plan.hpp"
 
 namespace gw {
@@ -22,20 +23,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() /
-           ("gw_gpkg_return_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using test::TempDir;
 
 std::string date_of(OGRFeature& f, const char* field) {
   const int i = f.GetFieldIndex(field);

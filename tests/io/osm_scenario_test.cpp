@@ -14,6 +14,7 @@
 #include "model/error.hpp"
 #include "plan/link.hpp"
 #include "plan/planner.hpp"
+#include "temp_dir.hpp"
 #include "validate/validate.hpp"
 
 namespace gw {
@@ -23,20 +24,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using ::testing::HasSubstr;
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() /
-           ("gw_osm_scenario_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using test::TempDir;
 
 // Two road ways in a row (the second a bridge on a track), a town at the west end and a village
 // at the east end.

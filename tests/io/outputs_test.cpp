@@ -9,6 +9,7 @@
 
 #include "io/plan_reader.hpp"
 #include "model/error.hpp"
+#include "temp_dir.hpp"
 #include "tiny_plan.hpp"
 
 namespace gw {
@@ -32,20 +33,7 @@ std::string slurp(const fs::path& p) {
   return b.str();
 }
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() /
-           ("gw_io_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-            "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using test::TempDir;
 
 io::OutputMeta meta() { return {"nearest", "Tiny district", 1.25}; }
 
