@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "geo/projection.hpp"
+#include "geojson_builders.hpp"
 #include "io/gdal_util.hpp"
 #include "io/gis_layer.hpp"
 #include "io/gpkg_writer.hpp"
@@ -38,6 +39,8 @@
 
 namespace gw {
 namespace {
+
+using test::fc;
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -140,9 +143,6 @@ void write_layer(const fs::path& path, const LayerSpec& spec, const std::vector<
 
 json feature(json geometry, json props) {
   return {{"type", "Feature"}, {"geometry", std::move(geometry)}, {"properties", std::move(props)}};
-}
-json fc(json features) {
-  return {{"type", "FeatureCollection"}, {"features", std::move(features)}};
 }
 
 json base_scenario() {

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "geojson_builders.hpp"
 #include "io/gdal_util.hpp"
 #include "io/outputs.hpp"
 #include "io/scenario_json.hpp"
@@ -24,20 +25,14 @@
 namespace gw {
 namespace {
 
+using test::fc;
+using test::point;
+
 namespace fs = std::filesystem;
 using nlohmann::json;
 using ::testing::HasSubstr;
 
 using test::TempDir;
-
-json point(double lon, double lat, json props) {
-  return {{"type", "Feature"},
-          {"geometry", {{"type", "Point"}, {"coordinates", {lon, lat}}}},
-          {"properties", std::move(props)}};
-}
-json fc(json features) {
-  return {{"type", "FeatureCollection"}, {"features", std::move(features)}};
-}
 
 json roads() {
   return fc(

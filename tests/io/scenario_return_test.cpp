@@ -7,28 +7,19 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "geojson_builders.hpp"
 #include "io/scenario_json.hpp"
 #include "model/error.hpp"
 
 namespace gw {
 namespace {
 
+using test::fc;
+using test::line;
+using test::point;
+
 using nlohmann::json;
 using ::testing::HasSubstr;
-
-json point(double lon, double lat, json props) {
-  return {{"type", "Feature"},
-          {"geometry", {{"type", "Point"}, {"coordinates", {lon, lat}}}},
-          {"properties", std::move(props)}};
-}
-json line(json coords, json props) {
-  return {{"type", "Feature"},
-          {"geometry", {{"type", "LineString"}, {"coordinates", std::move(coords)}}},
-          {"properties", std::move(props)}};
-}
-json fc(json features) {
-  return {{"type", "FeatureCollection"}, {"features", std::move(features)}};
-}
 
 // One road, two settlements (S1 of 1000 people, S2 of 26), one hub, no hazard, no damage.
 json minimal() {

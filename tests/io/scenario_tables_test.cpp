@@ -8,25 +8,21 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "geojson_builders.hpp"
 #include "io/scenario_json.hpp"
 #include "model/error.hpp"
 
 namespace gw {
 namespace {
 
+using test::fc;
+using test::point;
+
 using nlohmann::json;
 using ::testing::HasSubstr;
 
 constexpr std::size_t idx(auto e) { return static_cast<std::size_t>(e); }
 
-json point(double lon, double lat, json props) {
-  return {{"type", "Feature"},
-          {"geometry", {{"type", "Point"}, {"coordinates", {lon, lat}}}},
-          {"properties", std::move(props)}};
-}
-json fc(json features) {
-  return {{"type", "FeatureCollection"}, {"features", std::move(features)}};
-}
 json minimal() {
   json road = {
       {"type", "Feature"},
