@@ -97,6 +97,11 @@ TEST(Optimiser, StoppingWhenEveryoneHasAccessMeasuresTheFullPlansPeopleDays) {
   early.stop_when_all_access = true;
   const plan::DispatchResult df = plan::dispatch(s, ts, full);
   const plan::DispatchResult de = plan::dispatch(s, ts, early);
+  const validate::Report rep = validate::validate_plan(s, ts.tasks, df.plan);
+  EXPECT_TRUE(rep.valid()) << rep.violations.size() << " violations";
+  EXPECT_NEAR(rep.measures.people_days_displaced,
+              plan::evaluate(s, ts, df.plan).people_days_displaced,
+              1e-6 * plan::evaluate(s, ts, df.plan).people_days_displaced);
   EXPECT_TRUE(de.stopped_early);
   EXPECT_LT(de.plan.assignments.size(), df.plan.assignments.size());
   EXPECT_GT(plan::evaluate(s, ts, df.plan).people_days_without_access, 0);
