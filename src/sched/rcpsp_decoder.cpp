@@ -104,7 +104,8 @@ long long RcpspDecoder::repair(std::vector<int>& modes) {
   const int N = p_->N;
   if (N == 0) return 0;
   auto nrq = [&](int j, int m, int r) {
-    return p_->nr[static_cast<std::size_t>(p_->jm(j, m) * N + r)];
+    return p_->nr[static_cast<std::size_t>(p_->jm(j, m)) * static_cast<std::size_t>(N) +
+                  static_cast<std::size_t>(r)];
   };
   for (int r = 0; r < N; ++r) {
     long long u = 0;
@@ -190,7 +191,8 @@ Cost RcpspDecoder::improve_modes(Genome& g, Cost cost, Rng& rng) {
   const int n = p_->n;
   const int N = p_->N;
   auto nrq = [&](int j, int m, int r) {
-    return p_->nr[static_cast<std::size_t>(p_->jm(j, m) * N + r)];
+    return p_->nr[static_cast<std::size_t>(p_->jm(j, m)) * static_cast<std::size_t>(N) +
+                  static_cast<std::size_t>(r)];
   };
   auto dur = [&](int j, int m) { return p_->dur[static_cast<std::size_t>(p_->jm(j, m))]; };
   for (int r = 0; r < N; ++r) {

@@ -204,18 +204,23 @@ int Sgs::justify(const int* modes, int* start, int* order_out) {
   const int M = p_.M;
   int ms = 0;
   for (int j = 0; j < n; ++j)
-    ms = std::max(ms, start[j] + p_.dur[static_cast<std::size_t>(j * M + modes[j])]);
+    ms = std::max(ms, start[j] + p_.dur[static_cast<std::size_t>(j) * static_cast<std::size_t>(M) +
+                                        static_cast<std::size_t>(modes[j])]);
   // Backward pass on the reversed network: time runs from the makespan back to 0. Jobs in order
   // of decreasing finish (ties: decreasing rank).
   int* key = key_.data();
   for (int j = 0; j < n; ++j)
-    key[j] = ms - start[j] - p_.dur[static_cast<std::size_t>(j * M + modes[j])];
+    key[j] = ms - start[j] -
+             p_.dur[static_cast<std::size_t>(j) * static_cast<std::size_t>(M) +
+                    static_cast<std::size_t>(modes[j])];
   sort_by_key(key, true, order_out);
   int* rstart = tmp_.data();
   const int ms2 = serial_impl<true>(order_out, modes, rstart);
   // Forward pass in order of the right-justified starts (ties: increasing rank).
   for (int j = 0; j < n; ++j)
-    key[j] = ms2 - rstart[j] - p_.dur[static_cast<std::size_t>(j * M + modes[j])];
+    key[j] = ms2 - rstart[j] -
+             p_.dur[static_cast<std::size_t>(j) * static_cast<std::size_t>(M) +
+                    static_cast<std::size_t>(modes[j])];
   sort_by_key(key, false, order_out);
   const int ms3 = serial_impl<false>(order_out, modes, start);
   sort_by_key(start, false, order_out);

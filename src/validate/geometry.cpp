@@ -125,7 +125,8 @@ LonLat centre(const Ring& ring) {
   return {c.lon / static_cast<double>(n), c.lat / static_cast<double>(n)};
 }
 
-EdgeIndex::EdgeIndex(const RoadNetwork& roads, const Projection& proj) {
+EdgeIndex::EdgeIndex(const RoadNetwork& roads, const Projection& proj)
+    : bounds_(Pt(0, 0), Pt(0, 0)) {
   std::vector<Value> values;
   values.reserve(roads.num_edges());
   bg::assign_inverse(bounds_);

@@ -183,7 +183,9 @@ TEST(Dijkstra, RunSettlesInOrderWithBellmanFordDistances) {
         for (auto& u : usable) u = u != 0 || keep(rng) ? 1 : 0;
       }
       set_usable(dij, usable);
-      const NodeId source = NodeId::from_index((trial * 7 + s * 11) % net.num_nodes());
+      const NodeId source = NodeId::from_index(
+          (static_cast<std::size_t>(trial) * 7 + static_cast<std::size_t>(s) * 11) %
+          net.num_nodes());
       const std::vector<Seconds> want = bellman_ford(net, source, usable);
       std::vector<Seconds> got(net.num_nodes(), kInf);
       Seconds last = 0;

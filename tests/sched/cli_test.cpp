@@ -69,7 +69,7 @@ TEST(RcpspCli, MultiModeModesAreOneBasedAndInfeasibleIsReported) {
   ASSERT_EQ(ok.status, 0) << ok.out;
   const auto j = nlohmann::json::parse(ok.out);
   EXPECT_EQ(j.at("makespan"), 4);
-  const auto modes = j.at("modes");
+  const auto& modes = j.at("modes");
   EXPECT_EQ(modes[1].get<int>() + modes[2].get<int>(), 3);  // one fast (1), one slow (2)
   const CliRun bad = run_cli("rcpsp " + write_temp("m1.mm", small_mm(1)) + " --json");
   EXPECT_EQ(bad.status, 6);  // kInfeasible
