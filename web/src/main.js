@@ -235,7 +235,7 @@ async function loadJob(id) {
   showDownloads(id);
   const trades = [...new Set(state.crews.map((c) => c.trade).filter(Boolean))];
   $('gantt-trade').innerHTML = `<option value="">all</option>${trades.map((t) => `<option>${t}</option>`).join('')}`;
-  drawCurves($('curves'), state.layers, state.maxDay, 0);
+  drawCurves($('curves'), state.layers, state.maxDay, 0, state.summary);
   redrawGantt();
   setDay(state.maxDay);
   $('job-select').value = String(id);
@@ -254,7 +254,18 @@ function showLegend() {
 
 function showFigures() {
   const s = state.summary;
-  const f = [
+  const o = s.objective || {};
+  // A district people fled leads with their return; the plan's objective with its bound and gap.
+  const f = (s.population_displaced || 0) > 0 ? [
+    ['displaced on day 0', fmt(s.population_displaced)],
+    ['people-days displaced', fmt(s.people_days_displaced)],
+    ['days to 50 / 90 / 100 % home', `${fmt(s.days_to_return_50, 1)} / ${fmt(s.days_to_return_90, 1)} / ${fmt(s.days_to_return_100, 1)}`],
+  ] : [];
+  if (o.kind && o.kind !== 'access') {
+    f.push([`objective: ${o.kind}`, fmt(o.value)]);
+    if (o.lower_bound != null) f.push(['objective bound (gap)', `${fmt(o.lower_bound)} (${fmt(o.gap_percent, 1)} %)`]);
+  }
+  f.push(
     ['people-days without safe access', fmt(s.people_days_without_access)],
     ['lower bound (gap)', `${fmt(s.lower_bound_people_days)} (${fmt(s.gap_percent, 1)} %)`],
     ['days to 50 / 90 / 100 % access', `${fmt(s.days_to_access_50, 1)} / ${fmt(s.days_to_access_90, 1)} / ${fmt(s.days_to_access_100, 1)}`],
@@ -262,7 +273,7 @@ function showFigures() {
     ['makespan', `${fmt(s.makespan_days, 1)} days`],
     ['tasks / crews', `${fmt(s.tasks)} / ${fmt(s.crews)}`],
     ['population', fmt(s.population_total)],
-  ];
+  );
   $('figures').innerHTML = f.map(([k, v]) => `<div class="fig"><span>${k}</span><b>${v}</b></div>`).join('');
 }
 
@@ -371,7 +382,7 @@ for (const b of document.querySelectorAll('#tabs button')) {
     for (const o of document.querySelectorAll('#tabs button')) o.classList.toggle('active', o === b);
     for (const t of document.querySelectorAll('.tab')) t.classList.toggle('active', t.id === `tab-${b.dataset.tab}`);
     if (b.dataset.tab === 'gantt') redrawGantt();
-    if (b.dataset.tab === 'curves' && state.layers) drawCurves($('curves'), state.layers, state.maxDay, state.day);
+    if (b.dataset.tab === 'curves' && state.layers) drawCurves($('curves'), state.layers, state.maxDay, state.day, state.summary);
   });
 }
 $('token').value = getToken();

@@ -44,9 +44,9 @@ function check(cond, what) {
   }
 }
 
-function startServer(data) {
+function startServer(data, extra = []) {
   return new Promise((resolve, reject) => {
-    const proc = spawn(args.binary, ['serve', '--bind', '127.0.0.1', '--port', '0', '--data', data, '--web', args.web, '--workers', '1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(args.binary, ['serve', '--bind', '127.0.0.1', '--port', '0', '--data', data, '--web', args.web, '--workers', '1', ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60000);
     proc.stdout.on('data', (d) => {
@@ -62,7 +62,9 @@ function startServer(data) {
 }
 
 const data = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-e2e-'));
+const demoData = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-e2e-demo-'));
 const { proc, base } = await startServer(data);
+let demo = null;
 const browser = await chromium.launch({
   executablePath: exe,
   headless: true,
@@ -105,7 +107,8 @@ try {
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   const external = [];
-  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) external.push(r.url()); });
+  const local = (u) => u.startsWith(base) || (demo && u.startsWith(demo.base)) || u.startsWith('data:') || u.startsWith('blob:');
+  page.on('request', (r) => { if (!local(r.url())) external.push(r.url()); });
 
   await page.goto(base);
   await page.waitForSelector('#upload-files');
@@ -210,6 +213,39 @@ try {
   check(cmp.includes('people-days without access') && cmp.includes('settlements gain'), 'compare shows both plans side by side');
   await shot(page, '07-compare.png');
 
+  // `groundwork serve --demo` (what `make serve` runs): the built-in default district, whose
+  // villages people fled, planned at the first start and shown by return.
+  demo = await startServer(demoData, ['--demo']);
+  await page.goto(demo.base);
+  await page.waitForFunction(() => document.body.dataset.loadedJob === '1', null, { timeout: 600000 });
+  check(true, 'the default district\'s plan loaded by itself');
+  await idle(page);
+  check((await page.inputValue('#settle-by')) === 'return', 'a district people fled is coloured by return');
+  const summary = await page.evaluate(() => fetch('/api/v1/jobs/1/summary').then((r) => r.json()));
+  const demoFigures = await page.textContent('#figures');
+  const displaced = summary.population_displaced.toLocaleString('en');
+  check(summary.population_displaced > 0 && demoFigures.includes('people-days displaced') && demoFigures.includes(displaced),
+    `key figures lead with the displaced (${displaced}) and their people-days`);
+  const curves = await page.textContent('#curves');
+  check(curves.includes('displaced back home'), 'the curves show the displaced coming home');
+  const homeEnd = await page.evaluate(() => ({ ...document.getElementById('counts').dataset }));
+  const returnEnd = await pixels(page);
+  await shot(page, '08-default-district-by-return.png');
+  await page.fill('#day', '0');
+  await idle(page);
+  const homeStart = await page.evaluate(() => ({ ...document.getElementById('counts').dataset }));
+  const returnStart = await pixels(page);
+  await shot(page, '09-default-district-day-0.png');
+  // The same day by access: the villages reached on day 0 but not yet resettled turn from red.
+  await page.selectOption('#settle-by', 'access');
+  await idle(page);
+  const accessStart = await pixels(page);
+  await page.selectOption('#settle-by', 'return');
+  console.log(`default district: villages with everyone home at the end ${homeEnd.settlementsHome}, on day 0 ${homeStart.settlementsHome}; red pixels by return at the end ${returnEnd.red}, on day 0 ${returnStart.red}, by access on day 0 ${accessStart.red}`);
+  check(Number(homeStart.settlementsHome) < Number(homeEnd.settlementsHome), 'fewer villages have everyone home on day 0 than at the end');
+  check(returnStart.red > returnEnd.red + 100, `by return, day 0 shows more "not yet" red than the last day (${returnStart.red} vs ${returnEnd.red})`);
+  check(returnStart.red > accessStart.red + 100, `on day 0, return colours more villages "not yet" than access (${returnStart.red} vs ${accessStart.red})`);
+
   check(external.length === 0, `no request leaves the server (${external.slice(0, 3).join(', ')})`);
   check(consoleErrors.length === 0, `no console error (${consoleErrors.slice(0, 3).join(' | ')})`);
 } catch (e) {
@@ -218,7 +254,9 @@ try {
 } finally {
   await browser.close();
   proc.kill('SIGTERM');
+  if (demo) demo.proc.kill('SIGTERM');
   fs.rmSync(data, { recursive: true, force: true });
+  fs.rmSync(demoData, { recursive: true, force: true });
 }
 console.log(`${passes} passed, ${failures} failed`);
 process.exit(failures ? 1 : 0);
