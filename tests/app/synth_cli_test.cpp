@@ -72,10 +72,12 @@ TEST(SynthCli, RealExtractSynthesisesPlansAndValidates) {
   EXPECT_FALSE(doc.contains("settlements")) << "settlements come from the extract";
   EXPECT_FALSE(doc["crews"].empty());
 
-  const CmdRun plan =
-      run("plan " + (dir / "sc/scenario.json").string() + " --out " + (dir / "out").string(), log);
+  // The plan is validated once, by the `validate` command below: under the sanitizers each
+  // validation of this country's plan takes some 15 s of CPU.
+  const CmdRun plan = run("plan " + (dir / "sc/scenario.json").string() + " --no-validate --out " +
+                              (dir / "out").string(),
+                          log);
   ASSERT_EQ(plan.status, 0) << plan.out;
-  EXPECT_NE(plan.out.find("validator: plan valid"), std::string::npos) << plan.out;
   EXPECT_NE(plan.out.find("hazards: "), std::string::npos)
       << "the hazards layer is reported: " << plan.out;
   EXPECT_TRUE(fs::exists(dir / "out" / "plan.gpkg"));
@@ -89,6 +91,7 @@ TEST(SynthCli, RealExtractSynthesisesPlansAndValidates) {
       "validate " + (dir / "sc/scenario.json").string() + " " + (dir / "out/plan.json").string(),
       log);
   EXPECT_EQ(validate.status, 0) << validate.out;
+  EXPECT_NE(validate.out.find("valid: 0 violations"), std::string::npos) << validate.out;
 
   // --copy-roads makes the directory self-contained.
   const CmdRun copy = run(
