@@ -6,6 +6,7 @@
 
 #include "io/plan_reader.hpp"
 #include "io/scenario_json.hpp"
+#include "io/zip_archive.hpp"
 #include "model/error.hpp"
 #include "plan/link.hpp"
 #include "validate/validate.hpp"
@@ -84,6 +85,31 @@ void write_binary(const fs::path& p, const std::string& content) {
 
 void check_layer_sources(const json& doc, const std::vector<std::string>& uploaded) {
   walk_sources(doc, "", uploaded);
+}
+
+void unpack_archive(const std::string& zip, std::size_t max_bytes, std::string& scenario_text,
+                    std::vector<UploadedFile>& layers) {
+  io::ZipLimits limits;
+  limits.max_total_bytes = max_bytes;
+  std::vector<io::ArchiveFile> files = io::read_zip(zip, "upload.zip", limits);
+  auto is_json = [](const std::string& n) {
+    return n.size() > 5 && n.compare(n.size() - 5, 5, ".json") == 0;
+  };
+  auto pick = std::find_if(files.begin(), files.end(),
+                           [](const io::ArchiveFile& f) { return f.name == "scenario.json"; });
+  if (pick == files.end() && std::count_if(files.begin(), files.end(),
+                                           [&](const auto& f) { return is_json(f.name); }) == 1) {
+    pick = std::find_if(files.begin(), files.end(), [&](const auto& f) { return is_json(f.name); });
+  }
+  if (pick == files.end()) {
+    throw Error(ErrorCode::kInvalidInput,
+                "upload.zip: no scenario: name it scenario.json, or put only one .json file in "
+                "the archive");
+  }
+  scenario_text = std::move(pick->content);
+  for (auto it = files.begin(); it != files.end(); ++it) {
+    if (it != pick) layers.push_back({it->name, std::move(it->content)});
+  }
 }
 
 ScenarioRow ingest_scenario(Store& store, const fs::path& data_dir, const std::string& name,

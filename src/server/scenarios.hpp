@@ -27,6 +27,12 @@ void check_file_name(const std::string& name);
 // "..", no GDAL virtual file system). Throws gw::Error(kInvalidInput) naming the element.
 void check_layer_sources(const nlohmann::json& doc, const std::vector<std::string>& uploaded);
 
+// A scenario uploaded as one ZIP (io::read_zip, at most `max_bytes` inflated): the file named
+// scenario.json, or else the archive's only .json file, is the scenario; every other file is a
+// layer it may reference by name. Throws gw::Error(kParse or kInvalidInput) naming "upload.zip".
+void unpack_archive(const std::string& zip, std::size_t max_bytes, std::string& scenario_text,
+                    std::vector<UploadedFile>& layers);
+
 // Stores an uploaded scenario: writes it and its layers to a temporary folder under the data
 // directory, reads and links it there (every error names the element as the CLI does), records
 // it in the store and moves the folder to scenarios/<id>. `name` empty: the scenario's own name.

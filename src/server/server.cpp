@@ -7,6 +7,7 @@
 #include <array>
 #include <atomic>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <regex>
 #include <sstream>
@@ -23,6 +24,10 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
+
+// An uploaded ZIP may inflate to this many times the request body limit (GeoPackages and CSV
+// layers compress some 3-10 times); beyond, the upload is refused as a ZIP bomb would be.
+constexpr std::size_t kArchiveInflation = 16;
 
 // The HTTP status of each stable error code (src/model/error.hpp): the caller's fault is 4xx.
 int http_status(ErrorCode c) {
@@ -166,6 +171,45 @@ std::string sse_event(const JobEvent& e) {
          "\n\n";
 }
 
+// The scenario and its layer files out of a POST /api/v1/scenarios body: a scenario JSON; a ZIP
+// of it with its layers (application/zip, or a multipart part "archive"); or multipart parts
+// "scenario" and "layer". Returns the message of a 415 for any other media type.
+std::optional<std::string> upload_parts(const httplib::Request& req, std::size_t max_inflated,
+                                        std::string& text, std::vector<UploadedFile>& layers) {
+  const std::string type = req.get_header_value("Content-Type");
+  if (req.is_multipart_form_data() && req.has_file("archive")) {
+    if (req.files.size() != 1) {
+      throw Error(ErrorCode::kInvalidInput,
+                  "multipart upload: a part named 'archive' comes alone (or send 'scenario' and "
+                  "'layer' parts instead)");
+    }
+    unpack_archive(req.get_file_value("archive").content, max_inflated, text, layers);
+  } else if (req.is_multipart_form_data()) {
+    if (!req.has_file("scenario")) {
+      throw Error(ErrorCode::kInvalidInput,
+                  "multipart upload: a part named 'scenario' (the scenario JSON) or 'archive' (a "
+                  "ZIP) is required");
+    }
+    text = req.get_file_value("scenario").content;
+    for (const auto& [key, part] : req.files) {
+      if (key == "scenario") continue;
+      if (key != "layer") {
+        throw Error(ErrorCode::kInvalidInput, "multipart upload: unknown part '" + key +
+                                                  "' (parts: scenario, layer; or archive)");
+      }
+      layers.push_back({part.filename, part.content});
+    }
+  } else if (type.rfind("application/zip", 0) == 0) {
+    unpack_archive(req.body, max_inflated, text, layers);
+  } else if (type.empty() || type.rfind("application/json", 0) == 0) {
+    text = req.body;
+  } else {
+    return "Content-Type must be application/json, application/zip or multipart/form-data, not " +
+           type;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -270,41 +314,19 @@ void Server::Impl::routes() {
           for (const auto& sc : store.scenarios()) list.push_back(scenario_json(sc));
           send_json(res, 200, {{"scenarios", list}});
         }));
-  s.Post(
-      "/api/v1/scenarios", guarded([this, data](const Req& req, Res& res) {
-        std::string text;
-        std::vector<UploadedFile> layers;
-        std::string name = req.has_param("name") ? req.get_param_value("name") : "";
-        if (req.is_multipart_form_data()) {
-          // One part named "scenario" (the scenario JSON), any number named "layer" (GIS
-          // files the scenario's layer references name).
-          if (!req.has_file("scenario")) {
-            throw Error(ErrorCode::kInvalidInput,
-                        "multipart upload: a part named 'scenario' (the scenario JSON) is "
-                        "required");
-          }
-          text = req.get_file_value("scenario").content;
-          for (const auto& [key, part] : req.files) {
-            if (key == "scenario") continue;
-            if (key != "layer") {
-              throw Error(ErrorCode::kInvalidInput,
-                          "multipart upload: unknown part '" + key + "' (parts: scenario, layer)");
-            }
-            layers.push_back({part.filename, part.content});
-          }
-        } else {
-          const std::string type = req.get_header_value("Content-Type");
-          if (!type.empty() && type.rfind("application/json", 0) != 0) {
-            send_error(res, 415, "unsupported_media_type",
-                       "Content-Type must be application/json or multipart/form-data, not " + type);
-            return;
-          }
-          text = req.body;
-        }
-        const ScenarioRow row = ingest_scenario(store, data, name, text, layers);
-        res.set_header("Location", "/api/v1/scenarios/" + std::to_string(row.id));
-        send_json(res, 201, scenario_json(row));
-      }));
+  s.Post("/api/v1/scenarios", guarded([this, data](const Req& req, Res& res) {
+           const std::string name = req.has_param("name") ? req.get_param_value("name") : "";
+           std::string text;
+           std::vector<UploadedFile> layers;
+           if (const auto refused =
+                   upload_parts(req, kArchiveInflation * opt.max_body_bytes, text, layers)) {
+             send_error(res, 415, "unsupported_media_type", *refused);
+             return;
+           }
+           const ScenarioRow row = ingest_scenario(store, data, name, text, layers);
+           res.set_header("Location", "/api/v1/scenarios/" + std::to_string(row.id));
+           send_json(res, 201, scenario_json(row));
+         }));
   s.Get(R"(/api/v1/scenarios/(\d+))", guarded([this](const Req& req, Res& res) {
           const auto id = id_of(req.matches[1]);
           const auto sc = id ? store.scenario(*id) : std::nullopt;

@@ -440,6 +440,38 @@ TEST(Api, MultipartUploadWithAGisLayer) {
                "not an uploaded file");
 }
 
+// tests/server/data/small_crews_layer.zip: the small example in a folder `small/`, its crews in
+// a layer `crews.csv` (made with Python's zipfile from docs/examples/small/scenario.json, as the
+// multipart test above builds its parts).
+TEST(Api, ZipUploadAsABodyOrAPart) {
+  ServerProcess s;
+  s.start();
+  Api api(s);
+  const std::string zip =
+      read_file(fs::path(GW_SOURCE_DIR) / "tests/server/data/small_crews_layer.zip");
+  const auto r = api.cli.Post("/api/v1/scenarios?name=zipped", zip, "application/zip");
+  ASSERT_EQ(r->status, 201) << r->body;
+  const json sc = Api::body(r);
+  EXPECT_EQ(sc["name"], "zipped");
+  EXPECT_EQ(sc["counts"]["crews"], 6);
+  EXPECT_EQ(sc["files"], json::array({"scenario.json", "crews.csv"}));
+  EXPECT_EQ(api.wait(api.submit(sc["id"]))["state"], "done");
+
+  httplib::MultipartFormDataItems part = {{"archive", zip, "district.zip", "application/zip"}};
+  const auto p = api.cli.Post("/api/v1/scenarios", part);
+  ASSERT_EQ(p->status, 201) << p->body;
+  EXPECT_EQ(Api::body(p)["counts"]["crews"], 6);
+
+  // Not a ZIP; a ZIP with more parts beside it; a ZIP with no scenario in it.
+  expect_error(api.cli.Post("/api/v1/scenarios", "PK but not a zip", "application/zip"), 400,
+               "parse", "upload.zip: not a ZIP archive");
+  httplib::MultipartFormDataItems two = {{"archive", zip, "district.zip", "application/zip"},
+                                         {"layer", "id\n", "crews.csv", "text/csv"}};
+  expect_error(api.cli.Post("/api/v1/scenarios", two), 400, "invalid_input", "comes alone");
+  expect_error(api.cli.Post("/api/v1/scenarios", read_file(kSmall), "text/plain"), 415,
+               "unsupported_media_type", "application/zip");
+}
+
 TEST(Api, CompareAndValidate) {
   ServerProcess s;
   s.start({"--workers", "2"});

@@ -51,9 +51,18 @@ export async function postJson(path, body) {
 
 // Uploads a scenario: one JSON file as the body, or the JSON and its layer files as multipart.
 export async function uploadScenario(files) {
+  if (files.length === 1 && files[0].name.toLowerCase().endsWith('.zip')) {
+    // A ZIP of the scenario and its layers: the server unpacks it (docs/api.md).
+    const res = await fetch('/api/v1/scenarios', {
+      method: 'POST',
+      headers: headers({ 'Content-Type': 'application/zip' }),
+      body: files[0],
+    });
+    return (await check(res)).json();
+  }
   const json = files.filter((f) => f.name.toLowerCase().endsWith('.json'));
   if (json.length !== 1) {
-    throw new ApiError(400, 'invalid_input', 'choose exactly one scenario .json file (and its layer files)');
+    throw new ApiError(400, 'invalid_input', 'choose exactly one scenario .json file (and its layer files), or one .zip of them');
   }
   let res;
   if (files.length === 1) {

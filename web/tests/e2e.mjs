@@ -5,6 +5,7 @@
 // absent.
 //   node web/tests/e2e.mjs --binary build/test/groundwork --web build/test/web \
 //     --scenario docs/examples/small/scenario.json --shots build/test/screenshots [--chromium PATH]
+//     [--zip tests/server/data/small_crews_layer.zip]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -212,6 +213,16 @@ try {
   const cmp = await page.textContent('#compare');
   check(cmp.includes('people-days without access') && cmp.includes('settlements gain'), 'compare shows both plans side by side');
   await shot(page, '07-compare.png');
+
+  // One ZIP of a scenario and its layer.
+  if (args.zip) {
+    await page.setInputFiles('#upload-files', args.zip);
+    await page.evaluate(() => { document.getElementById('message').textContent = ''; });
+    await page.click('#upload-btn');
+    await page.waitForFunction(() => /^upload/.test(document.getElementById('message').textContent));
+    const up = await page.textContent('#message');
+    check(/^uploaded scenario \d+: .*6 crews/.test(up), `a ZIP of the scenario and its crew layer uploads ("${up.slice(0, 100)}")`);
+  }
 
   // `groundwork serve --demo` (what `make serve` runs): the built-in default district, whose
   // villages people fled, planned at the first start and shown by return.
