@@ -2,6 +2,9 @@
 // GIS layers), read through GDAL's /vsizip/ virtual file system: nothing is extracted to disk and
 // an entry's path never becomes a path on this machine, so a hostile archive cannot write outside
 // the data directory ("zip slip"); the limits stop an archive that inflates without end.
+// Known cost: GDAL 3.6 keeps the entry listing of every archive it has opened, under the archive's
+// unique /vsimem/ name, for the life of the process: about 0.45 KB a call (20,000 reads of a
+// two-file archive grew the resident set by 9.1 MB). Reading with minizip directly would avoid it.
 #pragma once
 
 #include <cstddef>
