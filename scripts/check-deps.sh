@@ -36,6 +36,7 @@ external_of() {
     GeographicLib/*) echo GeographicLib ;;
     httplib.h) echo PkgConfig::HTTPLIB ;;
     sqlite3.h) echo SQLite::SQLite3 ;;
+    unzip.h | zip.h | ioapi.h) echo PkgConfig::MINIZIP ;;
     # std::thread needs the threads library; the other headers of the standard library do not.
     thread) echo Threads::Threads ;;
   esac

@@ -15,6 +15,8 @@ packages=(
   # groundwork serve: the HTTP library (with the TLS, zlib and brotli headers its pkg-config file
   # asks for), the store, and headless chromium for the browser tests.
   libcpp-httplib-dev libssl-dev libbrotli-dev libsqlite3-dev
+  # ZIP uploads (src/io/zip_archive.cpp)
+  libminizip-dev
   chromium
   # the fuzz targets (libFuzzer, built with clang: scripts/fuzz.sh)
   clang libclang-rt-14-dev

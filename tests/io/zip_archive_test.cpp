@@ -1,5 +1,5 @@
-// io::read_zip: the files of an uploaded ZIP, read in memory. The archives are written here with
-// GDAL's /vsizip/ (the same library that reads them, but its writer, not the reader under test).
+// io::read_zip: the files of an uploaded ZIP, read in memory with minizip. The archives are written
+// here with GDAL's /vsizip/ writer: another implementation than the reader under test.
 #include "io/zip_archive.hpp"
 
 #include <cpl_vsi.h>
@@ -105,6 +105,39 @@ TEST(ZipArchive, LimitsOnFilesAndInflatedBytes) {
   EXPECT_LT(bomb.size(), 50000U);
   EXPECT_EQ(code_of(bomb, small, &m), ErrorCode::kInvalidInput);
   EXPECT_NE(m.find("more than 3 MiB once inflated"), std::string::npos) << m;
+}
+
+// Offsets of a ZIP's headers (APPNOTE.TXT 4.3.7 and 4.3.12): the general purpose flags and the
+// CRC-32 of the first entry, in its local header and in the central directory.
+constexpr std::size_t kLocalFlags = 6;
+constexpr std::size_t kLocalCrc = 14;
+constexpr std::size_t kCentralFlags = 8;
+constexpr std::size_t kCentralCrc = 16;
+
+TEST(ZipArchive, RefusesDamagedAndEncryptedEntries) {
+  std::string m;
+  const std::string zip = make_zip({{"scenario.json", std::string(5000, 'y')}});
+  const std::size_t central = zip.find(std::string("PK\x01\x02", 4));
+  ASSERT_NE(central, std::string::npos);
+  EXPECT_EQ(read_zip(zip, "up.zip").at(0).content, std::string(5000, 'y'));
+
+  // A checksum that does not match what inflates: the bytes were damaged on the way.
+  std::string bad_crc = zip;
+  bad_crc[kLocalCrc] = static_cast<char>(bad_crc[kLocalCrc] ^ 0x5a);
+  bad_crc[central + kCentralCrc] = bad_crc[kLocalCrc];
+  EXPECT_EQ(code_of(bad_crc, {}, &m), ErrorCode::kParse);
+  EXPECT_NE(m.find("'scenario.json' is damaged"), std::string::npos) << m;
+  EXPECT_NE(m.find("checksum wrong"), std::string::npos) << m;
+
+  // An encrypted entry (flag bit 0): no password is ever asked for, so it is refused by name.
+  std::string encrypted = zip;
+  encrypted[kLocalFlags] = static_cast<char>(encrypted[kLocalFlags] | 1);
+  encrypted[central + kCentralFlags] = static_cast<char>(encrypted[central + kCentralFlags] | 1);
+  EXPECT_EQ(code_of(encrypted, {}, &m), ErrorCode::kInvalidInput);
+  EXPECT_NE(m.find("'scenario.json' is encrypted"), std::string::npos) << m;
+
+  // A central directory cut short.
+  EXPECT_EQ(code_of(zip.substr(0, central + 10), {}, &m), ErrorCode::kParse) << m;
 }
 
 }  // namespace
