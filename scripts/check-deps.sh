@@ -37,6 +37,7 @@ external_of() {
     httplib.h) echo PkgConfig::HTTPLIB ;;
     sqlite3.h) echo SQLite::SQLite3 ;;
     unzip.h | zip.h | ioapi.h) echo PkgConfig::MINIZIP ;;
+    mpi.h) echo MPI::MPI_CXX ;;
     # std::thread needs the threads library; the other headers of the standard library do not.
     thread) echo Threads::Threads ;;
   esac

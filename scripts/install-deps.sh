@@ -17,6 +17,8 @@ packages=(
   libcpp-httplib-dev libssl-dev libbrotli-dev libsqlite3-dev
   # ZIP uploads (src/io/zip_archive.cpp)
   libminizip-dev
+  # `groundwork forecast` under mpirun (src/dist), and its test with mpirun -np 2
+  libopenmpi-dev openmpi-bin
   chromium
   # the fuzz targets (libFuzzer, built with clang: scripts/fuzz.sh)
   clang libclang-rt-14-dev

@@ -7,6 +7,8 @@
 #include "app/exit_status.hpp"
 #include "io/plan_reader.hpp"
 #include "io/scenario_json.hpp"
+#include "io/truth_json.hpp"
+#include "model/truth.hpp"
 #include "validate/validate.hpp"
 
 namespace gw::app {
@@ -17,15 +19,20 @@ void register_validate(CLI::App& app, Action& run) {
   auto scenario = std::make_shared<std::string>();
   auto plan = std::make_shared<std::string>();
   auto objective = std::make_shared<std::string>();
+  auto truth = std::make_shared<std::string>();
   cmd->add_option("scenario", *scenario, "Scenario file (JSON)")->required();
   cmd->add_option("plan", *plan, "plan.json written by groundwork plan")->required();
   cmd->add_option(
          "--objective", *objective,
          "Objective to recompute: return, access, weighted or makespan (default: the scenario's)")
       ->check(CLI::IsMember({"access", "weighted", "makespan", "return"}));
-  cmd->callback([&run, scenario, plan, objective] {
-    run = [scenario, plan, objective] {
+  cmd->add_option("--truth", *truth,
+                  "truth.json written by groundwork simulate: check the executed plan against "
+                  "the district as that truth makes it (docs/uncertainty.md)");
+  cmd->callback([&run, scenario, plan, objective, truth] {
+    run = [scenario, plan, objective, truth] {
       Scenario s = io::read_scenario(*scenario);
+      if (!truth->empty()) apply_truth(s, io::read_truth_json(*truth, s));
       if (!objective->empty())
         s.params.objective.kind = *enum_from_name<ObjectiveKind>(*objective, kObjectiveKindNames);
       const auto [tasks, p] = io::read_plan_json(*plan, s);

@@ -19,5 +19,7 @@ void register_rcpsp(CLI::App& app, Action& run);
 void register_synth(CLI::App& app, Action& run);
 void register_compare(CLI::App& app, Action& run);
 void register_serve(CLI::App& app, Action& run);
+void register_forecast(CLI::App& app, Action& run);
+void register_simulate(CLI::App& app, Action& run);
 
 }  // namespace gw::app

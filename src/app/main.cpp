@@ -23,6 +23,8 @@ int run_groundwork(int argc, char** argv) {
   gw::app::register_synth(app, run);
   gw::app::register_compare(app, run);
   gw::app::register_serve(app, run);
+  gw::app::register_forecast(app, run);
+  gw::app::register_simulate(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -99,6 +99,8 @@ Asset read_asset(const json& f, const Where& w, const std::string& start_date) {
     }
     a.due_date = due;
   }
+  a.work_factor =
+      number_in_or(p, "work_factor", 1.0, limits::kWorkFactorMin, limits::kWorkFactorMax, w);
   return a;
 }
 
@@ -134,6 +136,8 @@ void read_return_fields(const json& p, const Where& w, double household_size, Se
            ") must be at most dwellings (" + std::to_string(st.dwellings) + ")");
   }
   st.heating = enum_value_or<Heating>(p, "heating", kHeatingNames, Heating::kNetwork, w);
+  st.housing_work_factor = number_in_or(p, "housing_work_factor", 1.0, limits::kWorkFactorMin,
+                                        limits::kWorkFactorMax, w);
 }
 
 // depends_on forms no cycle: an error names the assets of the first loop found, from the one
@@ -312,6 +316,8 @@ Scenario read_document(const json& doc, const std::string& source,
     z.land_use = enum_value_or<LandUse>(p, "land_use", kLandUseNames, LandUse::kOther, fw);
     if (p.contains("settlement") && !p["settlement"].is_null())
       z.settlement = text(p, "settlement", fw.named(z.id));
+    z.work_factor = number_in_or(p, "work_factor", 1.0, limits::kWorkFactorMin,
+                                 limits::kWorkFactorMax, fw.named(z.id));
     s.hazards.push_back(std::move(z));
   }
   const json& df = features(layers, "damage", w, false);
@@ -462,6 +468,7 @@ json scenario_to_json(const Scenario& s) {
                {"dwellings_heavy", x.damaged_dwellings[1]},
                {"dwellings_destroyed", x.damaged_dwellings[2]},
                {"heating", std::string(name(x.heating))}};
+    if (x.housing_work_factor != 1.0) props["housing_work_factor"] = x.housing_work_factor;
     st.push_back(feature({{"type", "Point"}, {"coordinates", pos_json(x.pos)}}, std::move(props)));
   }
   doc["settlements"] = collection(std::move(st));
@@ -483,6 +490,7 @@ json scenario_to_json(const Scenario& s) {
                           {"terrain", std::string(name(z.terrain))},
                           {"land_use", std::string(name(z.land_use))}}));
     if (z.settlement) hz.back()["properties"]["settlement"] = *z.settlement;
+    if (z.work_factor != 1.0) hz.back()["properties"]["work_factor"] = z.work_factor;
   }
   doc["hazards"] = collection(std::move(hz));
   json dm = json::array();
@@ -497,6 +505,7 @@ json scenario_to_json(const Scenario& s) {
     if (!a.serves.empty()) props["serves"] = a.serves;
     if (!a.depends_on.empty()) props["depends_on"] = a.depends_on;
     if (a.due_date) props["due_date"] = *a.due_date;
+    if (a.work_factor != 1.0) props["work_factor"] = a.work_factor;
     dm.push_back(feature(std::move(geom), std::move(props)));
   }
   doc["damage"] = collection(std::move(dm));

@@ -37,6 +37,8 @@ inline constexpr double kAreaMaxM2 = 1e10;      // 10,000 km² per hazard
 inline constexpr double kQuantityMax = 1e9;     // m², m per damaged asset
 inline constexpr double kPeopleMax = 1e6;       // per crew
 inline constexpr double kProductivityMin = 1e-3, kProductivityMax = 1e3;
+// work_factor and housing_work_factor (docs/uncertainty.md)
+inline constexpr double kWorkFactorMin = 1e-2, kWorkFactorMax = 100;
 inline constexpr double kRateMin = 1e-3, kRateMax = 1e6;  // a positive rate, per person per day
 inline constexpr double kTerrainFactorMax = 100;
 inline constexpr double kObjectiveWeightMax = 1e9;

@@ -98,6 +98,79 @@ void apply_objective(const json& j, Objective& o, const Where& w) {
         [](std::size_t i) { return static_cast<Service>(i) == Service::kNone; });
 }
 
+json uncertainty_to_json(const UncertaintyParameters& u) {
+  return json{
+      {"holds_probability",
+       {{"suspected", u.holds_probability[0]}, {"confirmed", u.holds_probability[1]}}},
+      {"empty_work_factor", u.empty_work_factor},
+      {"reduced_share_beta", {u.reduced_share_a, u.reduced_share_b}},
+      {"density_spread", u.density_spread},
+      {"crew_spread", u.crew_spread},
+      {"machine_availability_beta", {u.machine_availability_a, u.machine_availability_b}},
+      {"weather_spread", {{"cold", u.weather_spread_cold}, {"warm", u.weather_spread_warm}}},
+      {"asset_spread", u.asset_spread},
+      {"housing_spread", u.housing_spread}};
+}
+
+void apply_uncertainty(const json& j, UncertaintyParameters& u, const Where& parent) {
+  const Where w = parent.at("uncertainty");
+  if (!j.is_object()) w.fail("must be an object");
+  static const std::array<std::string_view, 10> kKeys = {
+      "holds_probability",  "empty_work_factor",
+      "reduced_share_beta", "density_spread",
+      "crew_spread",        "machine_availability_beta",
+      "weather_spread",     "asset_spread",
+      "housing_spread",     "comment"};
+  for (const auto& [k, v] : j.items()) {
+    if (std::find(kKeys.begin(), kKeys.end(), k) == kKeys.end())
+      w.fail("unknown key " + quote_value(k));
+  }
+  // Spreads are log-normal sigmas: 3 already spans a factor of 20 either way at one sigma.
+  for (const auto& [key, field] :
+       std::array<std::pair<const char*, double*>, 4>{{{"density_spread", &u.density_spread},
+                                                       {"crew_spread", &u.crew_spread},
+                                                       {"asset_spread", &u.asset_spread},
+                                                       {"housing_spread", &u.housing_spread}}}) {
+    if (j.contains(key)) *field = number_in(j, key, 0, 3, w);
+  }
+  if (j.contains("empty_work_factor"))
+    u.empty_work_factor =
+        number_in(j, "empty_work_factor", limits::kWorkFactorMin, limits::kWorkFactorMax, w);
+  if (j.contains("holds_probability")) {
+    const json& h = j["holds_probability"];
+    const Where hw = w.at("holds_probability");
+    if (!h.is_object()) hw.fail("must be an object {\"suspected\": p, \"confirmed\": p}");
+    for (const auto& [k, v] : h.items()) {
+      if (k != "suspected" && k != "confirmed") hw.fail("unknown status " + quote_value(k));
+    }
+    if (h.contains("suspected")) u.holds_probability[0] = number_in(h, "suspected", 0, 1, hw);
+    if (h.contains("confirmed")) u.holds_probability[1] = number_in(h, "confirmed", 0, 1, hw);
+  }
+  // Beta(a, b) parameters: 0 means no spread (docs/uncertainty.md).
+  auto beta = [&](const char* key, double& a, double& b) {
+    if (!j.contains(key)) return;
+    const json& x = j[key];
+    if (!x.is_array() || x.size() != 2 || !x[0].is_number() || !x[1].is_number())
+      w.at(key).fail("must be an array of two numbers [a, b]");
+    a = x[0].get<double>();
+    b = x[1].get<double>();
+    if (!(a >= 0 && a <= 1000 && b >= 0 && b <= 1000))
+      w.at(key).fail("a and b must be between 0 and 1000");
+  };
+  beta("reduced_share_beta", u.reduced_share_a, u.reduced_share_b);
+  beta("machine_availability_beta", u.machine_availability_a, u.machine_availability_b);
+  if (j.contains("weather_spread")) {
+    const json& x = j["weather_spread"];
+    const Where ww = w.at("weather_spread");
+    if (!x.is_object()) ww.fail("must be an object {\"cold\": s, \"warm\": s}");
+    for (const auto& [k, v] : x.items()) {
+      if (k != "cold" && k != "warm") ww.fail("unknown key " + quote_value(k));
+    }
+    if (x.contains("cold")) u.weather_spread_cold = number_in(x, "cold", 0, 3, ww);
+    if (x.contains("warm")) u.weather_spread_warm = number_in(x, "warm", 0, 3, ww);
+  }
+}
+
 }  // namespace
 
 json objective_to_json(const Objective& o) {
@@ -160,13 +233,14 @@ json parameters_to_json(const Parameters& p) {
   }
   j["mechanical_terrains"] = mech;
   j["objective"] = objective_to_json(p.objective);
+  j["uncertainty"] = uncertainty_to_json(p.uncertainty);
   return j;
 }
 
 void apply_parameters(const json& j, Parameters& p, const std::string& where) {
   const Where w{where};
   if (!j.is_object()) w.fail("must be an object");
-  static const std::array<std::string_view, 21> kKnown = {"seed",
+  static const std::array<std::string_view, 22> kKnown = {"seed",
                                                           "start_date",
                                                           "horizon_days",
                                                           "working_days_per_week",
@@ -186,6 +260,7 @@ void apply_parameters(const json& j, Parameters& p, const std::string& where) {
                                                           "terrain_factors",
                                                           "mechanical_terrains",
                                                           "objective",
+                                                          "uncertainty",
                                                           "comment"};
   for (const auto& [k, v] : j.items()) {
     if (k == "repair_rates_per_person_day") {
@@ -299,6 +374,7 @@ void apply_parameters(const json& j, Parameters& p, const std::string& where) {
     }
   }
   if (j.contains("objective")) apply_objective(j["objective"], p.objective, w.at("objective"));
+  if (j.contains("uncertainty")) apply_uncertainty(j["uncertainty"], p.uncertainty, w);
 }
 
 }  // namespace gw::io

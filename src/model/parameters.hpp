@@ -61,6 +61,31 @@ struct MonthDay {
   int day = 1;    // 1..31 (valid for the month; 29 February is not accepted)
 };
 
+// The distributions a forecast draws truths from (docs/uncertainty.md gives each one's source or
+// marks it an assumption). Spreads are the sigma of a log-normal factor with median 1.
+struct UncertaintyParameters {
+  // Probability that a hazard left to technical survey and clearance holds ordnance at all, by
+  // status (indexed by HazardStatus: suspected, confirmed).
+  std::array<double, 2> holds_probability{0.4, 0.9};
+  // Effort per m² of an area that holds nothing, released by technical survey, relative to
+  // clearance at the nominal rates.
+  double empty_work_factor = 0.25;
+  // Share of a holding area that technical survey reduces: Beta(a, b).
+  double reduced_share_a = 1.4;
+  double reduced_share_b = 2.6;
+  double density_spread = 0.4;  // items per m² relative to what the nominal rates assume
+  double crew_spread = 0.2;     // a crew's productivity relative to its nominal one
+  // Mechanical machines' availability (breakdowns): Beta(a, b), multiplies their productivity.
+  double machine_availability_a = 8;
+  double machine_availability_b = 2;
+  // Weather relative to the seasonal shares (season_percent): in the cold months (November to
+  // March) and in the others.
+  double weather_spread_cold = 0.2;
+  double weather_spread_warm = 0.08;
+  double asset_spread = 0.25;   // a project's effort relative to its assessed quantity
+  double housing_spread = 0.3;  // a settlement's housing effort relative to its assessment
+};
+
 struct Parameters {
   std::uint64_t seed = 1;
   std::string start_date = "2027-04-01";  // ISO date of day 0
@@ -99,6 +124,9 @@ struct Parameters {
 
   // What plans are measured by and the optimiser minimises.
   Objective objective;
+
+  // What a forecast draws (docs/uncertainty.md).
+  UncertaintyParameters uncertainty;
 
   Parameters();  // fills the documented defaults
 };

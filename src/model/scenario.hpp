@@ -30,6 +30,10 @@ struct Settlement {
   std::int64_t dwellings = 0;
   std::array<std::int64_t, 3> damaged_dwellings{};
   Heating heating = Heating::kNetwork;
+  // Effort of its housing repairs relative to the assessment (docs/uncertainty.md): what a survey
+  // of the houses found (more destroyed than assessed > 1), or a drawn truth. Multiplies the time
+  // of every housing package; the packages themselves do not change. (0, 100].
+  double housing_work_factor = 1.0;
   NodeId node;                 // linked: nearest road node
   double snap_distance_m = 0;  // linked
 };
@@ -54,6 +58,12 @@ struct Hazard {
   // Residential hazards: the settlement whose built-up area holds it, when the scenario says so
   // (otherwise the nearest settlement within built_up_radius_m, docs/model.md §1).
   std::optional<std::string> settlement;
+  // Clearance effort per m² relative to the nominal rates (docs/uncertainty.md): below 1 where
+  // technical survey found part or all of the area empty and released it faster, above 1 where the
+  // ground is denser in items than assumed. Field knowledge or a drawn truth; multiplies the time
+  // of its clearance, mechanical and follow-up packages (not of its non-technical survey), whose
+  // number and areas do not change. (0, 100].
+  double work_factor = 1.0;
   SettlementId built_up;  // linked: the settlement whose built-up area holds it (or invalid)
 };
 
@@ -74,6 +84,9 @@ struct Asset {
   std::vector<std::string> serves;      // settlement ids whose service this asset provides
   std::vector<std::string> depends_on;  // asset ids that must work for this one to work
   std::optional<std::string> due_date;  // a milestone: ISO date by which it should be done
+  // Effort relative to the assessed quantity (docs/uncertainty.md): what was found on site, or a
+  // drawn truth. Multiplies the time of every package of its project. (0, 100].
+  double work_factor = 1.0;
   // linked
   std::vector<SettlementId> served;
   std::vector<AssetId> depends;

@@ -21,6 +21,9 @@ struct Task {
   // m² for demining and survey; for repair and housing, the package's quantity in the unit of its
   // activity (dwellings for housing).
   double work = 0;
+  // Multiplies the time the work takes (the work_factor of its hazard, asset or settlement's
+  // housing; 1 for surveys): durations are work × effort / rate.
+  double effort = 1.0;
   Terrain terrain = Terrain::kField;
   EdgeId site_edge;  // the road edge the crew works from (reached through either end)
   LonLat site;       // representative point of the work, for maps

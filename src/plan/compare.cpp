@@ -113,8 +113,9 @@ std::optional<Plan> transfer_plan(const Scenario& a, const TaskSet& ta, const Pl
     const Task& y = tb.tasks[t];
     if (x.kind != y.kind || x.hazard != y.hazard || x.asset != y.asset ||
         x.corridor_edge != y.corridor_edge || x.package != y.package || x.work != y.work ||
-        x.terrain != y.terrain || x.site_edge != y.site_edge || x.activity != y.activity ||
-        x.step != y.step || x.settlement != y.settlement || x.dwellings != y.dwellings) {
+        x.effort != y.effort || x.terrain != y.terrain || x.site_edge != y.site_edge ||
+        x.activity != y.activity || x.step != y.step || x.settlement != y.settlement ||
+        x.dwellings != y.dwellings) {
       return std::nullopt;
     }
   }

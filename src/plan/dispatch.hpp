@@ -64,6 +64,11 @@ struct DispatchOptions {
   // Optional, one per task: multiplies the task's priority under the impact rule (1 = neutral).
   // The district optimiser searches over these.
   const std::vector<float>* priority_factor = nullptr;
+  // Optional, one per task: the effort (Task::effort) the rules compare tasks by. A forecast's
+  // sample (docs/uncertainty.md) gives the planned scenario's efforts here and the drawn truth's
+  // in the tasks, so that the dispatcher chooses by what it believes and the work takes what it
+  // really takes. nullptr: the rules see the true effort.
+  const std::vector<float>* believed_effort = nullptr;
   // Optional, one per task: multiplies far_travel_s for the task when it is on a restoration path
   // (crews from further away may take it).
   const std::vector<float>* reach_factor = nullptr;

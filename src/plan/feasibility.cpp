@@ -116,7 +116,7 @@ class Closure {
       for (std::size_t tr = 0; tr < kTradeCount; ++tr) {
         if ((need_[t] & bit(tr)) == 0) continue;
         const double rate = slowest[tr] * per_person_rate(s_.params, static_cast<Trade>(tr), k);
-        const double days = ts_.tasks[t].work / rate * calendar;
+        const double days = ts_.tasks[t].work * ts_.tasks[t].effort / rate * calendar;
         if (!(days <= kMaxTaskDays) && !(days <= worst.days)) {
           worst.days = days;
           worst.crew = slowest_crew[tr];

@@ -156,7 +156,8 @@ class ChainSweep {
         const double per_person = daily_rate(s_, unit[k], ts_.tasks[t]);
         if (!(per_person > 0) || !(slots_[k].capacity > 0)) continue;
         row.emplace_back(static_cast<std::uint8_t>(k),
-                         shortest_duration_min(ts_.tasks[t].work, per_person * slots_[k].capacity,
+                         shortest_duration_min(ts_.tasks[t].work * ts_.tasks[t].effort,
+                                               per_person * slots_[k].capacity,
                                                s_.params.working_days_per_week));
       }
       cap_.push_row(row);
@@ -432,7 +433,8 @@ class WorkBound {
       for (const TaskId* t = closure_.begin(e); t != closure_.end(e); ++t) {
         const std::size_t k = cls_[t->index()];
         if (!in[k]) continue;
-        weight[e] += ts_.tasks[t->index()].work / total_[k] / shares_[t->index()];
+        weight[e] += ts_.tasks[t->index()].work * ts_.tasks[t->index()].effort / total_[k] /
+                     shares_[t->index()];
         any = true;
       }
     }

@@ -55,7 +55,7 @@ double class_work_days(const Scenario& s, const TaskSet& ts) {
   for (const Task& t : ts.tasks) {
     Class& c = classes[task_class(t)];
     c.sample = &t;
-    c.work += t.work;
+    c.work += t.work * t.effort;
     ++c.tasks;
   }
   double days = 0;
@@ -114,7 +114,7 @@ std::vector<std::vector<std::pair<Minutes, std::int64_t>>> housing_bound(
       const Minutes end = task_end[t->index()];
       if (end == kNever) continue;
       const double r = best_rate(k.activity);
-      const double pd = r > 0 ? k.work / r : 0;
+      const double pd = r > 0 ? k.work * k.effort / r : 0;
       packages.push_back({pd, static_cast<std::int64_t>(k.dwellings), end});
       // The package cannot start before its earliest end less its work at the full capacity.
       const double own = capacity > 0 ? pd / capacity * kMinutesPerDay * week : 0;
@@ -214,7 +214,7 @@ double pooled_housing_bound(const Scenario& s, const TaskSet& ts, const Calendar
       const Task& k = ts.tasks[t->index()];
       const double r = best_rate(k.activity);
       if (task_end[t->index()] == kNever || !(r > 0)) continue;
-      packages.emplace_back(k.work / r, static_cast<double>(k.dwellings));
+      packages.emplace_back(k.work * k.effort / r, static_cast<double>(k.dwellings));
     }
     std::sort(packages.begin(), packages.end(),
               [](const auto& a, const auto& b) { return a.second * b.first > b.second * a.first; });

@@ -66,7 +66,8 @@ Minutes work_minutes(const Parameters& p, double work, double rate) {
 }
 
 std::int64_t need_percent_minutes(const Scenario& s, const Crew& c, const Task& t) {
-  return Calendar::percent_minutes(nominal_minutes(s.params, t.work, daily_rate(s, c, t)));
+  return Calendar::percent_minutes(
+      nominal_minutes(s.params, t.work * t.effort, daily_rate(s, c, t)));
 }
 
 TaskSet generate_tasks(const Scenario& s) {
@@ -195,6 +196,7 @@ TaskSet generate_tasks(const Scenario& s) {
         t.corridor_edge = corridor_edge;
         t.package = k;
         t.work = part / n;
+        t.effort = z.work_factor;
         t.terrain = z.terrain;
         t.site_edge = site_edge;
         t.site = centre;
@@ -277,6 +279,7 @@ TaskSet generate_tasks(const Scenario& s) {
         t.step = static_cast<std::uint8_t>(k);
         t.package = static_cast<std::uint32_t>(k2);
         t.work = q / n;
+        t.effort = a.work_factor;
         t.site_edge = site_edge;
         t.site = a.geometry[a.geometry.size() / 2];
         const TaskId id = add(t, pre);
@@ -321,6 +324,7 @@ TaskSet generate_tasks(const Scenario& s) {
         t.package = static_cast<std::uint32_t>(k);
         t.dwellings = static_cast<std::uint32_t>(d / n + (k < d % n ? 1 : 0));
         t.work = t.dwellings;
+        t.effort = st.housing_work_factor;
         t.site_edge = site_edge;
         t.site = st.pos;
         housing_rows[i].push_back(add(t, built_up_pre[i]));

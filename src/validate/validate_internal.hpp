@@ -289,6 +289,9 @@ class Validator {
   void compute_edge_open();
   // Daily rate of crew c on task t (docs/model.md §6); 0 when the trade does not fit.
   double daily_rate(std::uint32_t c, std::uint32_t t) const;
+  // The work factor of the task's site (docs/model.md §6): its hazard's (not for surveys), its
+  // asset's or its settlement's housing's.
+  double work_factor(std::uint32_t t) const;
   void check_crews();
   void check_step_crews();
   void check_precedence();

@@ -129,6 +129,19 @@ double Validator::daily_rate(std::uint32_t c, std::uint32_t t) const {
          P_.terrain_factor[trade][terrain] * crew.productivity_factor;
 }
 
+double Validator::work_factor(std::uint32_t t) const {
+  switch (tasks_[t].kind) {
+    case TaskKind::kSurvey:
+      return 1.0;
+    case TaskKind::kRepair:
+      return sc_.assets[info_[t].asset].work_factor;
+    case TaskKind::kHousing:
+      return sc_.settlements[info_[t].settlement].housing_work_factor;
+    default:
+      return sc_.hazards[info_[t].hazard].work_factor;
+  }
+}
+
 void Validator::check_crews() {
   const std::size_t na = plan_.assignments.size();
   // Connectivity to the base: departures in time order against a growing union-find.
@@ -222,7 +235,13 @@ void Validator::check_crews() {
         } else if (src != kNone) {
           const Seconds budget = (a.start - a.depart) * 60;
           const auto dst = static_cast<std::uint32_t>(a.entry_node.index());
-          const Seconds s = trip_within(src, dst, a.depart, budget);
+          // The plan's own travel time is only a hint: a route within it (plus a minute of
+          // rounding) proves the trip fits, and the search bounded by it settles far fewer nodes
+          // than one bounded by a long wait. Without such a route, the whole budget decides.
+          const Seconds hint =
+              a.travel_min >= 0 ? std::min<Seconds>(budget, (a.travel_min + 1) * 60) : budget;
+          Seconds s = trip_within(src, dst, a.depart, hint);
+          if (s > hint && hint < budget) s = trip_within(src, dst, a.depart, budget);
           if (s < 0) {
             sink_.add(cat(who, ": no road open at ", a.depart, " from node ", src,
                           " to entry node ", dst));
@@ -240,8 +259,8 @@ void Validator::check_crews() {
       if (!(rate > 0)) {
         sink_.add(cat(who, ": trade ", name(sc_.crews[c].trade), " cannot do this task"));
       } else {
-        const double nominal =
-            info_[t].work / rate * 1440.0 * 7.0 / static_cast<double>(P_.working_days_per_week);
+        const double nominal = info_[t].work * work_factor(t) / rate * 1440.0 * 7.0 /
+                               static_cast<double>(P_.working_days_per_week);
         const Minutes least = earliest_end(sc_.crews[c].trade, a.start, nominal);
         if (least == kNever) {
           sink_.add(cat(who, ": cannot end (", num(nominal), " nominal minutes)"));

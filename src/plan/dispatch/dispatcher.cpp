@@ -11,7 +11,7 @@ Dispatcher::Dispatcher(const Scenario& s, const TaskSet& ts, const DispatchOptio
       ts_(ts),
       opt_(opt),
       net_(s.roads),
-      board_(ts, net_),
+      board_(ts, net_, opt.believed_effort),
       roads_(net_, ts),
       travel_(net_),
       crews_(s, net_),

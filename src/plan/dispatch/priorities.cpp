@@ -43,7 +43,7 @@ ImpactPriorities::ImpactPriorities(const Scenario& s, const TaskSet& ts, const R
   nominal_days_.resize(n);
   for (std::uint32_t t = 0; t < n; ++t) {
     const std::size_t k = board.cls(t);
-    nominal_days_[t] = rate_n[k] > 0 ? ts.tasks[t].work / (rate_sum[k] / rate_n[k]) * week : 1e6;
+    nominal_days_[t] = rate_n[k] > 0 ? board.work(t) / (rate_sum[k] / rate_n[k]) * week : 1e6;
   }
   // Closure of each edge: its blockers and, transitively, their predecessors.
   std::vector<std::uint32_t> mark(n, 0);

@@ -51,7 +51,7 @@ class Scorer {
   // need_percent_minutes (plan/tasks.hpp), from the compact tables.
   [[nodiscard]] Minutes end(const Crew& c, std::uint32_t t, Minutes start) const {
     const std::int64_t need =
-        Calendar::percent_minutes(nominal_minutes(s_.params, board_.work(t), rate(c, t)));
+        Calendar::percent_minutes(nominal_minutes(s_.params, board_.true_work(t), rate(c, t)));
     assert(need == need_percent_minutes(s_, c, ts_.tasks[t]));
     return calendar_.end_of(c.trade, start, need);
   }

@@ -18,7 +18,8 @@ Csr<std::uint32_t> invert(const Csr<TaskId>& rel, std::size_t item_count) {
   return out;
 }
 
-TaskBoard::TaskBoard(const TaskSet& ts, const RoadNetwork& net) {
+TaskBoard::TaskBoard(const TaskSet& ts, const RoadNetwork& net,
+                     const std::vector<float>* believed_effort) {
   const std::size_t n = ts.tasks.size();
   state_.assign(n, TaskState::kWaiting);
   pred_left_.resize(n);
@@ -30,9 +31,13 @@ TaskBoard::TaskBoard(const TaskSet& ts, const RoadNetwork& net) {
   cls_.resize(n);
   ends_.resize(n);
   work_.resize(n);
+  true_work_.resize(n);
   for (std::size_t t = 0; t < n; ++t) {
     cls_[t] = static_cast<std::uint8_t>(task_class(ts.tasks[t]));
-    work_[t] = ts.tasks[t].work;
+    true_work_[t] = ts.tasks[t].work * ts.tasks[t].effort;
+    work_[t] = believed_effort != nullptr
+                   ? ts.tasks[t].work * static_cast<double>((*believed_effort)[t])
+                   : true_work_[t];
     const EdgeId e = ts.tasks[t].site_edge;
     ends_[t] = {net.edge_from[e.index()].value, net.edge_to[e.index()].value};
   }

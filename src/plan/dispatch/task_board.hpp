@@ -35,7 +35,10 @@ class TaskBoard {
   static constexpr std::size_t kMaxTasks = std::size_t{1} << (32 - kClassBits);
 
   // Throws Error(kUnsupported) beyond kMaxTasks tasks.
-  TaskBoard(const TaskSet& ts, const RoadNetwork& net);
+  // believed_effort (optional, one per task): the effort the rules compare tasks by, when the
+  // dispatcher does not know the true one (DispatchOptions::believed_effort).
+  TaskBoard(const TaskSet& ts, const RoadNetwork& net,
+            const std::vector<float>* believed_effort = nullptr);
 
   [[nodiscard]] std::size_t size() const { return state_.size(); }
   [[nodiscard]] TaskState state(std::uint32_t t) const { return state_[t]; }
@@ -45,7 +48,10 @@ class TaskBoard {
   [[nodiscard]] std::pair<std::uint32_t, std::uint32_t> ends(std::uint32_t t) const {
     return ends_[t];
   }
+  // The work × effort the rules compare (the believed effort when one is given) ...
   [[nodiscard]] double work(std::uint32_t t) const { return work_[t]; }
+  // ... and the work × effort the task really takes: its end follows this one.
+  [[nodiscard]] double true_work(std::uint32_t t) const { return true_work_[t]; }
   [[nodiscard]] std::uint32_t pack(std::uint32_t t) const { return t << kClassBits | cls_[t]; }
 
   // Precedence. Tasks with no predecessors are available from the start.
@@ -86,6 +92,7 @@ class TaskBoard {
   std::vector<std::uint8_t> cls_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> ends_;
   std::vector<double> work_;
+  std::vector<double> true_work_;
   std::priority_queue<Event, std::vector<Event>, std::greater<>> events_;
 };
 

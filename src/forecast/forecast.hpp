@@ -1,0 +1,87 @@
+// Forecasts (docs/uncertainty.md): the plan's policy executed against many drawn truths of the
+// district, with P10 / P50 / P90 of every key date, the probability of meeting each milestone and
+// which uncertain inputs move the headline figure most. Also the execution of one truth, for
+// `groundwork simulate`. No I/O: src/io/forecast_output.hpp writes the results.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/evaluation.hpp"
+#include "model/forecast.hpp"
+#include "model/parameters.hpp"
+#include "model/plan.hpp"
+#include "model/scenario.hpp"
+#include "model/task.hpp"
+#include "model/truth.hpp"
+#include "plan/dispatch.hpp"
+
+namespace gw::forecast {
+
+// One sample executed: the truth, the district as the truth makes it, its tasks (the planned
+// scenario's, with the truth's efforts), the executed plan and its measures.
+struct Execution {
+  Truth truth;
+  Scenario scenario;  // linked: the planned scenario with the truth applied (model/truth.hpp)
+  TaskSet tasks;
+  Plan plan;
+  Evaluation evaluation;
+  std::vector<TaskId> unassigned;
+};
+
+// Executes the dispatch policy against `truth` (docs/uncertainty.md, "Execution"): crews choose
+// their next task, as in planning, by what the planned scenario `s` says of each task's effort;
+// the work takes what the truth says, and every later choice sees the ends that result. `tasks`
+// are generated from `s` (linked). Mode: the dispatcher re-decides at every event.
+Execution execute(const Scenario& s, const TaskSet& tasks, const Truth& truth,
+                  const plan::DispatchOptions& opt);
+
+struct ForecastOptions {
+  std::size_t samples = 200;
+  std::uint64_t seed = 1;
+  int threads = 0;  // 0: every core
+  plan::DispatchOptions dispatch;
+  // Check every executed plan against its truth with the independent validator.
+  bool validate = true;
+};
+
+// What one sample leaves for the summary: its figures and every key date in days (+inf: never),
+// in a fixed layout (SampleLayout), so that samples computed apart (threads, MPI ranks) merge by
+// concatenation.
+struct SampleLayout {
+  std::size_t settlements = 0, hazards = 0, assets = 0, edges = 0, milestones = 0;
+  [[nodiscard]] std::size_t width() const;
+};
+inline constexpr std::size_t kSampleFigures = 4;  // people-days displaced, without access,
+                                                  // makespan, valid (1) or not (0)
+inline constexpr std::size_t kSampleInputs = 7;   // the sensitivity inputs (forecast.cpp)
+
+// `requested` threads, or every core for 0.
+int thread_count(int requested);
+
+// The planned scenario's plan and what the samples are measured against, computed once.
+struct ForecastBase {
+  TaskSet tasks;  // generated from the planned scenario
+  Evaluation planned;
+  std::vector<EdgeId> edges;  // closed on day 0 in the planned plan
+  SampleLayout layout;
+};
+ForecastBase prepare(const Scenario& s, const plan::DispatchOptions& opt);
+
+// Samples [first, last) of the forecast, one row of layout.width() floats each, rows in sample
+// order; with the validator's first findings of any invalid sample appended to `violations`.
+std::vector<float> record_samples(const Scenario& s, const ForecastBase& base,
+                                  const ForecastOptions& opt, std::size_t first, std::size_t last,
+                                  std::vector<std::string>* violations);
+
+// The forecast from every sample's row (`rows` holds opt.samples rows in sample order).
+Forecast summarise(const Scenario& s, const ForecastBase& base, const ForecastOptions& opt,
+                   const std::vector<float>& rows, std::vector<std::string> violations);
+
+// prepare, record_samples over every sample on `opt.threads` threads, summarise. Sample i draws
+// the truth of seed plan::sample_seed(opt.seed, i); the result is the same for any number of
+// threads (or ranks). The scenario must be linked.
+Forecast run_forecast(const Scenario& s, const ForecastOptions& opt);
+
+}  // namespace gw::forecast

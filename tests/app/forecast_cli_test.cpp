@@ -1,0 +1,148 @@
+// End-to-end: `groundwork forecast`, `simulate` and `validate --truth` on a small generated
+// district.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "cli_run.hpp"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+using gw::test::CmdResult;
+using gw::test::run_groundwork;
+using gw::test::slurp;
+
+class ForecastCli : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ =
+        new fs::path(fs::temp_directory_path() / ("gw_forecast_cli_" + std::to_string(::getpid())));
+    fs::create_directories(*dir_);
+    const CmdResult g =
+        run_groundwork("generate --scale 0.05 --seed 3 --out " + (*dir_ / "d.json").string());
+    ASSERT_EQ(g.status, 0) << g.err;
+  }
+  static void TearDownTestSuite() {
+    fs::remove_all(*dir_);
+    delete dir_;
+  }
+  static std::string path(const char* name) { return (*dir_ / name).string(); }
+  static fs::path* dir_;
+};
+fs::path* ForecastCli::dir_ = nullptr;
+
+TEST_F(ForecastCli, ForecastWritesRangesForEveryDate) {
+  const CmdResult r = run_groundwork("forecast " + path("d.json") +
+                                     " --samples 8 --seed 5 --threads 2 --out " + path("f"));
+  ASSERT_EQ(r.status, 0) << r.err << r.out;
+  EXPECT_NE(r.out.find("every executed plan valid against its truth"), std::string::npos) << r.out;
+  const json j = json::parse(slurp(path("f") + "/forecast.json"));
+  EXPECT_EQ(j["samples"], 8);
+  EXPECT_EQ(j["seed"], 5);
+  for (const char* k : {"people_days_displaced", "makespan_days"}) {
+    const json& q = j["plan"][k];
+    ASSERT_TRUE(q["p10"].is_number()) << k;
+    EXPECT_LE(q["p10"].get<double>(), q["p50"].get<double>()) << k;
+    EXPECT_LE(q["p50"].get<double>(), q["p90"].get<double>()) << k;
+  }
+  ASSERT_FALSE(j["settlements"].empty());
+  for (const json& st : j["settlements"]) {
+    EXPECT_TRUE(st["id"].is_string());
+    for (const char* k : {"return_day", "access_day", "power_day", "water_day"}) {
+      ASSERT_TRUE(st[k].is_object()) << k;
+      for (const char* p : {"p10", "p50", "p90"})
+        EXPECT_TRUE(st[k][p].is_number() || st[k][p].is_null()) << k << p;
+    }
+  }
+  EXPECT_TRUE(j["milestones"].is_array());
+  EXPECT_EQ(j["sensitivity"].size(), 7U);
+  EXPECT_EQ(j["validation"]["invalid_samples"], 0);
+  EXPECT_TRUE(fs::exists(path("f") + "/forecast.gpkg"));
+}
+
+TEST_F(ForecastCli, SimulateWritesATruthItsPlanValidatesAgainst) {
+  const CmdResult r =
+      run_groundwork("simulate " + path("d.json") + " --truth-seed 1234 --out " + path("s"));
+  ASSERT_EQ(r.status, 0) << r.err << r.out;
+  for (const char* f : {"truth.json", "plan.json", "summary.json", "settlements.geojson"})
+    EXPECT_TRUE(fs::exists(path("s") + "/" + f)) << f;
+  const json t = json::parse(slurp(path("s") + "/truth.json"));
+  EXPECT_EQ(t["seed"], 1234);
+  const json st = json::parse(slurp(path("s") + "/settlements.geojson"));
+  EXPECT_TRUE(st["features"][0]["properties"].contains("return_day"));
+  EXPECT_TRUE(st["features"][0]["properties"].contains("access_day"));
+
+  const CmdResult v = run_groundwork("validate " + path("d.json") + " " + path("s") +
+                                     "/plan.json --truth " + path("s") + "/truth.json");
+  EXPECT_EQ(v.status, 0) << v.out << v.err;
+  EXPECT_NE(v.out.find("valid: 0 violations"), std::string::npos) << v.out;
+  // Against the planned district the executed plan does not hold: its work took the truth's times.
+  const CmdResult w = run_groundwork("validate " + path("d.json") + " " + path("s") + "/plan.json");
+  EXPECT_NE(w.status, 0) << w.out;
+  EXPECT_NE(w.out.find("INVALID"), std::string::npos) << w.out;
+}
+
+TEST_F(ForecastCli, ABadTruthIsRefusedByName) {
+  const CmdResult r =
+      run_groundwork("simulate " + path("d.json") + " --truth-seed 9 --out " + path("s9"));
+  ASSERT_EQ(r.status, 0) << r.err;
+  json t = json::parse(slurp(path("s9") + "/truth.json"));
+  t["hazards"][0]["work_factor"] = 1e6;
+  const std::string bad = path("bad_truth.json");
+  {
+    std::ofstream out(bad);
+    out << t.dump();
+  }
+  const CmdResult v =
+      run_groundwork("validate " + path("d.json") + " " + path("s9") + "/plan.json --truth " + bad);
+  EXPECT_NE(v.status, 0);
+  EXPECT_NE(v.err.find("bad_truth.json: hazards[0].work_factor: must be between"),
+            std::string::npos)
+      << v.err;
+}
+
+}  // namespace
+
+namespace {
+
+// The same forecast split over two MPI ranks is the single-process forecast (CI runs it with
+// mpirun --allow-run-as-root --oversubscribe -np 2).
+TEST(ForecastMpi, TwoRanksGiveTheSingleProcessResult) {
+  const std::string mpirun = GW_MPIRUN;
+  if (mpirun.empty() || mpirun.find("NOTFOUND") != std::string::npos)
+    GTEST_SKIP() << "built without MPI (no mpirun found by CMake): install libopenmpi-dev and "
+                    "openmpi-bin (scripts/install-deps.sh) and reconfigure";
+  const fs::path dir =
+      fs::temp_directory_path() / ("gw_forecast_mpi_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string d = (dir / "d.json").string();
+  ASSERT_EQ(run_groundwork("generate --scale 0.04 --seed 5 --out " + d).status, 0);
+  const CmdResult one = run_groundwork(
+      "forecast " + d + " --samples 7 --seed 2 --threads 1 --out " + (dir / "one").string());
+  ASSERT_EQ(one.status, 0) << one.err;
+  // run_groundwork prefixes the binary: run mpirun through the shell ourselves.
+  const std::string cmd = mpirun + " --allow-run-as-root --oversubscribe -np 2 " + GW_BINARY +
+                          " forecast " + d + " --samples 7 --seed 2 --threads 1 --out " +
+                          (dir / "two").string() + " >" + (dir / "mpi.out").string() + " 2>&1";
+  const int raw = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(raw) && WEXITSTATUS(raw) == 0) << slurp(dir / "mpi.out");
+  EXPECT_NE(slurp(dir / "mpi.out").find("x 2 MPI ranks"), std::string::npos)
+      << slurp(dir / "mpi.out");
+  json a = json::parse(slurp(dir / "one" / "forecast.json"));
+  json b = json::parse(slurp(dir / "two" / "forecast.json"));
+  EXPECT_EQ(a["ranks"], 1);
+  EXPECT_EQ(b["ranks"], 2);
+  for (json* j : {&a, &b}) {
+    for (const char* k : {"seconds", "threads", "ranks"}) j->erase(k);
+  }
+  EXPECT_EQ(a, b) << "the two-rank forecast differs from the single-process one";
+  fs::remove_all(dir);
+}
+
+}  // namespace
