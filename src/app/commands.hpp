@@ -21,5 +21,6 @@ void register_compare(CLI::App& app, Action& run);
 void register_serve(CLI::App& app, Action& run);
 void register_forecast(CLI::App& app, Action& run);
 void register_simulate(CLI::App& app, Action& run);
+void register_replan(CLI::App& app, Action& run);
 
 }  // namespace gw::app

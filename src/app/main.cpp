@@ -25,6 +25,7 @@ int run_groundwork(int argc, char** argv) {
   gw::app::register_serve(app, run);
   gw::app::register_forecast(app, run);
   gw::app::register_simulate(app, run);
+  gw::app::register_replan(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -68,6 +68,7 @@ json plan_json(const Scenario& s, const TaskSet& t, const Plan& p) {
       j["from_node"] = a->from_node.valid() ? json(a->from_node.value) : json(nullptr);
       j["entry_node"] = a->entry_node.valid() ? json(a->entry_node.value) : json(nullptr);
       j["travel_min"] = a->travel_min;
+      if (a->reported) j["reported"] = true;
       j["start_day"] = round_to(minutes_to_days(a->start), 1e3);
       j["end_day"] = round_to(minutes_to_days(a->end), 1e3);
     }
@@ -77,6 +78,7 @@ json plan_json(const Scenario& s, const TaskSet& t, const Plan& p) {
   out["format"] = "groundwork-plan";
   out["version"] = 2;  // 2: repair steps and housing (issue 14)
   out["rule"] = p.rule;
+  if (p.as_of > 0) out["as_of"] = p.as_of;
   out["start_date"] = s.params.start_date;
   out["time_unit"] = "minutes";
   out["task_count"] = t.tasks.size();

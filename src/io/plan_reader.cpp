@@ -32,6 +32,7 @@ class Reader {
     if (!root.is_object()) fail(ErrorCode::kParse, "the top level is not a JSON object");
     Plan plan;
     if (root.contains("rule")) plan.rule = string_of(root, "rule");
+    if (root.contains("as_of")) plan.as_of = minutes_of(root, "as_of");
     if (!root.contains("tasks")) fail(ErrorCode::kParse, "missing key 'tasks'");
     const json& tasks = root["tasks"];
     if (!tasks.is_array()) fail(ErrorCode::kParse, "'tasks' is not an array");
@@ -122,6 +123,10 @@ class Reader {
       a.from_node = node_of(j, "from_node");
       a.entry_node = node_of(j, "entry_node");
       a.travel_min = minutes_of(j, "travel_min");
+      if (j.contains("reported")) {
+        if (!j["reported"].is_boolean()) fail(ErrorCode::kParse, "reported is not true or false");
+        a.reported = j["reported"].get<bool>();
+      }
       if (a.end < a.start) fail(ErrorCode::kInvalidInput, "end is before start");
       plan.assignments.push_back(a);
     }

@@ -17,10 +17,16 @@ struct Assignment {
   NodeId from_node;        // where the crew left from
   NodeId entry_node;       // the end of the task's site edge the crew reached it through
   Minutes travel_min = 0;  // open-road travel time from from_node to entry_node at depart
+  // History from field reports (`groundwork replan`, docs/replanning.md): the work was done, at
+  // these times as far as the reports tell; the model's travel and duration rules do not bind it.
+  bool reported = false;
 };
 
 struct Plan {
-  std::string rule;                     // how it was made: "nearest", "impact", ...
+  std::string rule;  // how it was made: "nearest", "impact", ...
+  // A re-plan (`groundwork replan`): the moment it was made from; the work before it is reported
+  // history. 0 for a plan made from day 0.
+  Minutes as_of = 0;
   std::vector<Assignment> assignments;  // ordered by crew, then start
 };
 

@@ -69,6 +69,16 @@ struct DispatchOptions {
   // in the tasks, so that the dispatcher chooses by what it believes and the work takes what it
   // really takes. nullptr: the rules see the true effort.
   const std::vector<float>* believed_effort = nullptr;
+  // Re-planning (plan/replan.hpp): work already done, fixed as given (each ending by
+  // release_at; per crew in start order), and the moment from which crews choose (every crew is
+  // free then, where its fixed work left it, or at its base).
+  const std::vector<Assignment>* fixed = nullptr;
+  Minutes release_at = 0;
+  // Optional, one per task: the crew (index) the plan being followed gave it, or -1. A crew
+  // scores the tasks it was given `1 + stability` times higher, so that a re-plan keeps what
+  // still makes sense (docs/replanning.md).
+  const std::vector<std::int32_t>* planned_crew = nullptr;
+  double stability = 0;
   // Optional, one per task: multiplies far_travel_s for the task when it is on a restoration path
   // (crews from further away may take it).
   const std::vector<float>* reach_factor = nullptr;

@@ -221,11 +221,13 @@ void Validator::check_crews() {
         sink_.add(
             cat(who, ": entry node ", a.entry_node.value, " is not an end of site edge ", site));
       }
-      if (entry_ok && !reach[i]) {
+      // A reported assignment is history (docs/model.md §5): its trip and duration are not
+      // checked against the model.
+      if (entry_ok && !reach[i] && !a.reported) {
         sink_.add(cat(who, ": site unreachable, entry node ", a.entry_node.value,
                       " not connected to base node ", crew_base_[c], " over roads open at ",
                       a.depart));
-      } else if (entry_ok) {
+      } else if (entry_ok && !a.reported) {
         const std::uint32_t src = prev_node != kNone ? prev_node
                                   : node_ok(a.from_node)
                                       ? static_cast<std::uint32_t>(a.from_node.index())
@@ -258,7 +260,7 @@ void Validator::check_crews() {
       const double rate = daily_rate(c, t);
       if (!(rate > 0)) {
         sink_.add(cat(who, ": trade ", name(sc_.crews[c].trade), " cannot do this task"));
-      } else {
+      } else if (!a.reported) {
         const double nominal = info_[t].work * work_factor(t) / rate * 1440.0 * 7.0 /
                                static_cast<double>(P_.working_days_per_week);
         const Minutes least = earliest_end(sc_.crews[c].trade, a.start, nominal);

@@ -93,7 +93,8 @@ bool Dispatcher::near_candidates(std::uint32_t c, const ClassSet& cap, const Sou
 
 bool Dispatcher::twins(std::uint32_t a, std::uint32_t b) const {
   return board_.ends(a) == board_.ends(b) && board_.cls(a) == board_.cls(b) &&
-         board_.work(a) == board_.work(b) && priority(a) == priority(b) && scorer_.same_limit(a, b);
+         board_.work(a) == board_.work(b) && priority(a) == priority(b) &&
+         scorer_.same_limit(a, b) && scorer_.same_keeper(a, b);
 }
 
 void Dispatcher::hot_candidates(std::uint32_t c, const ClassSet& cap) {

@@ -52,6 +52,21 @@ DispatchResult Dispatcher::run() {
   }
   std::vector<std::uint32_t> ready(s_.crews.size());
   for (std::size_t c = 0; c < ready.size(); ++c) ready[c] = static_cast<std::uint32_t>(c);
+  // Re-planning: the done work is fixed, and every crew first chooses at release_at.
+  std::vector<char> fixed_task;
+  if (opt_.fixed != nullptr || opt_.release_at > 0) {
+    fixed_task.assign(board_.size(), 0);
+    std::vector<Minutes> free_at(s_.crews.size(), opt_.release_at);
+    if (opt_.fixed != nullptr) {
+      for (const Assignment& a : *opt_.fixed) {
+        commit_fixed(a);
+        fixed_task[a.task.index()] = 1;
+        free_at[a.crew.index()] = std::max(free_at[a.crew.index()], a.end);
+      }
+    }
+    for (const std::uint32_t c : ready) board_.push({free_at[c], kNoTask, c});
+    ready.clear();
+  }
   if (prio_) update_priorities();
   dispatch_all(0, ready);
   while (!board_.no_events()) {
@@ -60,8 +75,13 @@ DispatchResult Dispatcher::run() {
     while (!board_.no_events() && board_.next_event().time == now) {
       const Event ev = board_.next_event();
       board_.pop_event();
+      if (ev.task == kNoTask) {  // a crew released (re-planning)
+        ready.push_back(ev.crew);
+        continue;
+      }
       finish(ev.task);
-      ready.push_back(ev.crew);
+      // The crew of fixed work waits for its release instead.
+      if (fixed_task.empty() || fixed_task[ev.task] == 0) ready.push_back(ev.crew);
     }
     if (opt_.stop_when_all_access && roads_.version() != checked_version_ && all_have_access()) {
       stopped_early_ = true;
@@ -149,6 +169,20 @@ void Dispatcher::finish(std::uint32_t t) {
   for (const std::uint32_t* u = board_.succs_begin(t); u != board_.succs_end(t); ++u) {
     if (board_.pred_done(*u)) make_available(*u);
   }
+}
+
+void Dispatcher::commit_fixed(const Assignment& a) {
+  const auto t = static_cast<std::uint32_t>(a.task.index());
+  if (board_.state(t) == TaskState::kAvailable) {
+    const auto [u, v] = board_.ends(t);
+    roads_.count(u, v, board_.cls(t), -1);
+    grid_.remove(t);
+  }
+  board_.set_state(t, TaskState::kAssigned);
+  if (!return_task_.empty() && return_task_[t] != 0) --return_left_;
+  assignments_.push_back(a);
+  crews_.move(static_cast<std::uint32_t>(a.crew.index()), a.entry_node);
+  board_.push({a.end, t, static_cast<std::uint32_t>(a.crew.index())});
 }
 
 void Dispatcher::park(std::uint32_t c) {

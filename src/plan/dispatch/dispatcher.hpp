@@ -46,6 +46,8 @@ class Dispatcher {
   void finish(std::uint32_t t);
   void dispatch_all(Minutes now, std::vector<std::uint32_t>& crews);
   void park(std::uint32_t c);
+  // Re-planning: work already done (DispatchOptions::fixed), taken as given.
+  void commit_fixed(const Assignment& a);
   void update_priorities();
   // Look-ahead bookkeeping: task t was just assigned, to end at `end`.
   void under_way(std::uint32_t t, Minutes end);

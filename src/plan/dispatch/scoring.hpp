@@ -60,7 +60,7 @@ class Scorer {
   // it below every task it is not too slow for.
   double choice_score(const Crew& crew, std::uint32_t t, double p, Seconds travel_s,
                       Minutes wait = 0) {
-    const double sc = score_of(p, duration(crew, t), travel_s, wait);
+    const double sc = score_of(p, duration(crew, t), travel_s, wait) * kept(crew, t);
     return too_slow(crew, t) ? sc * 1e-9 : sc;
   }
   // choice_score from a cell entry of class k: the same value, from the entry's copies rather than
@@ -69,8 +69,20 @@ class Scorer {
     const Minutes dur = work_minutes(
         s_.params, e.work, daily_rate(crew, per_person_[static_cast<std::size_t>(crew.trade)][k]));
     assert(dur == duration(crew, e.task));
-    const double sc = score_of(e.priority, dur, travel_s, 0);
+    const double sc = score_of(e.priority, dur, travel_s, 0) * kept(crew, e.task);
     return too_slow(crew, e.task) ? sc * 1e-9 : sc;
+  }
+  // Whether tasks a and b were given to the same crew by the plan being followed (or there is
+  // none).
+  [[nodiscard]] bool same_keeper(std::uint32_t a, std::uint32_t b) const {
+    return opt_.planned_crew == nullptr || (*opt_.planned_crew)[a] == (*opt_.planned_crew)[b];
+  }
+  // Re-planning's stability (DispatchOptions::planned_crew): 1 + stability for a task the plan
+  // being followed gave this crew, else 1.
+  [[nodiscard]] double kept(const Crew& crew, std::uint32_t t) const {
+    if (opt_.planned_crew == nullptr) return 1.0;
+    const auto c = static_cast<std::int32_t>(&crew - s_.crews.data());
+    return (*opt_.planned_crew)[t] == c ? 1.0 + opt_.stability : 1.0;
   }
   // Whether the crew's duration for t is more than the task's slowdown limit times the fastest
   // crew's.
@@ -78,7 +90,7 @@ class Scorer {
   // Whether two entries of one cell (hence one class) score the same for every crew and travel.
   [[nodiscard]] bool same_score(const CellEntry& a, const CellEntry& b) const {
     return a.u_node == b.u_node && a.v_node == b.v_node && a.priority == b.priority &&
-           a.work == b.work && same_limit(a.task, b.task);
+           a.work == b.work && same_limit(a.task, b.task) && same_keeper(a.task, b.task);
   }
   // Whether tasks a and b have the same slowdown limit (DispatchOptions::slowdown_limit).
   [[nodiscard]] bool same_limit(std::uint32_t a, std::uint32_t b) const {

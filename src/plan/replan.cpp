@@ -1,0 +1,216 @@
+#include "plan/replan.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "model/error.hpp"
+
+namespace gw::plan {
+
+namespace {
+
+std::string day_text(Minutes m) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "day %.1f", static_cast<double>(m) / kMinutesPerDay);
+  return buf;
+}
+
+}  // namespace
+
+ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& plan,
+                             const std::vector<FieldReport>& reports,
+                             const std::vector<Minutes>& report_minute, Minutes as_of) {
+  const std::size_t n = ts.tasks.size();
+  if (as_of < plan.as_of) {
+    throw Error(ErrorCode::kInvalidInput,
+                "--as-of: " + day_text(as_of) + " is before " + day_text(plan.as_of) +
+                    ", the date the plan being followed was itself re-planned from");
+  }
+  ReportedState st;
+  st.as_of = as_of;
+  st.task_done.assign(n, 0);
+  st.hazard_factor.resize(s.hazards.size());
+  st.asset_factor.resize(s.assets.size());
+  for (std::size_t h = 0; h < s.hazards.size(); ++h) st.hazard_factor[h] = s.hazards[h].work_factor;
+  for (std::size_t a = 0; a < s.assets.size(); ++a) st.asset_factor[a] = s.assets[a].work_factor;
+
+  std::vector<const Assignment*> of_task(n, nullptr);
+  for (const Assignment& a : plan.assignments) {
+    if (a.task.index() < n) of_task[a.task.index()] = &a;
+  }
+  std::map<std::string, std::size_t> hazard_ix, asset_ix;
+  for (std::size_t h = 0; h < s.hazards.size(); ++h) hazard_ix.emplace(s.hazards[h].id, h);
+  for (std::size_t a = 0; a < s.assets.size(); ++a) asset_ix.emplace(s.assets[a].id, a);
+
+  // Reported amounts per hazard (m² released) and per asset (quantity done).
+  std::vector<double> hazard_area(s.hazards.size(), 0), asset_qty(s.assets.size(), 0);
+  std::vector<char> hazard_reported(s.hazards.size(), 0), asset_reported(s.assets.size(), 0);
+  for (std::size_t r = 0; r < reports.size(); ++r) {
+    const FieldReport& fr = reports[r];
+    const Minutes m = report_minute[r];
+    if (m < 0)
+      throw Error(ErrorCode::kInvalidInput,
+                  fr.where + ": date: " + fr.date + " is before the plan starts (start_date)");
+    if (m >= as_of) {
+      throw Error(ErrorCode::kInvalidInput,
+                  fr.where + ": date: " + fr.date +
+                      " is not before --as-of (reports tell what was done before it)");
+    }
+    // The subject's tasks, and whether the plan started any of them before the report's date.
+    const bool hazard = fr.hazard.has_value();
+    const std::size_t k = hazard ? hazard_ix.at(*fr.hazard) : asset_ix.at(*fr.asset);
+    const Csr<TaskId>& rows = hazard ? ts.hazard_tasks : ts.asset_tasks;
+    bool started = false;
+    for (const TaskId* t = rows.begin(k); t != rows.end(k); ++t) {
+      const Assignment* a = of_task[t->index()];
+      started = started || (a != nullptr && a->start < m + kMinutesPerDay);
+    }
+    // Reports older than the plan's own as-of were checked when that plan was made (the work
+    // they report may since have been re-planned to start again).
+    if (!started && m >= plan.as_of) {
+      throw Error(ErrorCode::kInvalidInput,
+                  fr.where + ": " + (hazard ? "hazard" : "asset") + ": reports work on " +
+                      quote_value(hazard ? *fr.hazard : *fr.asset) +
+                      ", which the plan does not start by " + fr.date +
+                      " (a report for work not started: replan from a plan that has it, or check "
+                      "the id and the date)");
+    }
+    if (hazard) {
+      hazard_area[k] += fr.area_cleared_m2 + fr.area_cancelled_m2;
+      hazard_reported[k] = 1;
+    } else {
+      asset_qty[k] += fr.quantity_done;
+      asset_reported[k] = 1;
+    }
+  }
+
+  // Tasks of reported subjects: covered in the order the plan ends them.
+  auto cover = [&](const TaskId* begin, const TaskId* end, double amount_in_work, bool survey_too,
+                   const std::string& what, double& factor) {
+    std::vector<std::uint32_t> started;
+    double planned_progress = 0, total = 0;
+    for (const TaskId* t = begin; t != end; ++t) {
+      const auto i = static_cast<std::uint32_t>(t->index());
+      const Task& k = ts.tasks[i];
+      const Assignment* a = of_task[i];
+      if (k.kind == TaskKind::kSurvey) continue;
+      total += k.work;
+      if (a == nullptr || a->start >= as_of) continue;
+      started.push_back(i);
+      const double span = static_cast<double>(std::max<Minutes>(1, a->end - a->start));
+      planned_progress +=
+          k.work * std::clamp(static_cast<double>(as_of - a->start) / span, 0.0, 1.0);
+    }
+    std::sort(started.begin(), started.end(),
+              [&](std::uint32_t x, std::uint32_t y) { return of_task[x]->end < of_task[y]->end; });
+    double left = amount_in_work + 1e-6 * std::max(1.0, amount_in_work);
+    for (const std::uint32_t i : started) {
+      if (ts.tasks[i].work > left) break;
+      left -= ts.tasks[i].work;
+      st.task_done[i] = 1;
+    }
+    if (survey_too && amount_in_work > 0) {
+      for (const TaskId* t = begin; t != end; ++t) {
+        if (ts.tasks[t->index()].kind == TaskKind::kSurvey && of_task[t->index()] != nullptr &&
+            of_task[t->index()]->start < as_of)
+          st.task_done[t->index()] = 1;
+      }
+    }
+    // The pace: planned progress by as_of against the reported one (the rest of the work is
+    // planned at that pace), within a factor of 10 either way.
+    if (amount_in_work > 0 && planned_progress > 0 && amount_in_work < total) {
+      const double ratio = std::clamp(planned_progress / amount_in_work, 0.1, 10.0);
+      if (std::abs(ratio - 1) > 0.05) {
+        factor *= ratio;
+        char buf[256];
+        std::snprintf(buf, sizeof buf,
+                      "%s: %.0f reported against %.0f planned by %s: the rest planned %.2fx %s",
+                      what.c_str(), amount_in_work, planned_progress, day_text(as_of).c_str(),
+                      ratio, ratio > 1 ? "slower" : "faster");
+        st.notes.emplace_back(buf);
+      }
+    }
+  };
+  for (std::size_t h = 0; h < s.hazards.size(); ++h) {
+    if (hazard_reported[h] == 0) continue;
+    cover(ts.hazard_tasks.begin(h), ts.hazard_tasks.end(h), hazard_area[h], true,
+          "hazard " + quote_value(s.hazards[h].id) + " (m²)", st.hazard_factor[h]);
+  }
+  for (std::size_t a = 0; a < s.assets.size(); ++a) {
+    if (asset_reported[a] == 0) continue;
+    // The asset's quantity done, as the same share of its project's work.
+    double total = 0;
+    for (const TaskId* t = ts.asset_tasks.begin(a); t != ts.asset_tasks.end(a); ++t)
+      total += ts.tasks[t->index()].work;
+    const double share = s.assets[a].quantity > 0 ? asset_qty[a] / s.assets[a].quantity : 0;
+    cover(ts.asset_tasks.begin(a), ts.asset_tasks.end(a), std::min(1.0, share) * total, false,
+          "asset " + quote_value(s.assets[a].id) + " (work units)", st.asset_factor[a]);
+  }
+  // Everything else: done when the plan ends it by as_of.
+  std::vector<char> reported_subject(n, 0);
+  for (std::size_t t = 0; t < n; ++t) {
+    const Task& k = ts.tasks[t];
+    if (k.hazard.valid() && hazard_reported[k.hazard.index()] != 0) reported_subject[t] = 1;
+    if (k.kind == TaskKind::kRepair && asset_reported[k.asset.index()] != 0)
+      reported_subject[t] = 1;
+    if (reported_subject[t] == 0 && of_task[t] != nullptr && of_task[t]->end <= as_of)
+      st.task_done[t] = 1;
+  }
+  // Done only with every predecessor done (repeat until nothing changes: ids need not be in
+  // precedence order).
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::size_t t = 0; t < n; ++t) {
+      if (st.task_done[t] == 0) continue;
+      for (const TaskId* p = ts.preds.begin(t); p != ts.preds.end(t); ++p) {
+        if (st.task_done[p->index()] == 0) {
+          st.task_done[t] = 0;
+          changed = true;
+          break;
+        }
+      }
+    }
+  }
+  // The done work as history: per crew in start order, ends at most as_of, from_node chained.
+  for (std::size_t t = 0; t < n; ++t) {
+    if (st.task_done[t] == 0) continue;
+    Assignment a = *of_task[t];
+    a.end = std::min(a.end, as_of);
+    a.start = std::min(a.start, a.end);
+    a.depart = std::min(a.depart, a.start);
+    a.reported = true;
+    st.done.push_back(a);
+  }
+  std::stable_sort(st.done.begin(), st.done.end(), [](const Assignment& x, const Assignment& y) {
+    return x.crew != y.crew ? x.crew < y.crew : x.start < y.start;
+  });
+  for (std::size_t i = 0; i < st.done.size(); ++i) {
+    Assignment& a = st.done[i];
+    const bool first = i == 0 || st.done[i - 1].crew != a.crew;
+    a.from_node = first ? s.crews[a.crew.index()].base_node : st.done[i - 1].entry_node;
+    if (!first) a.depart = std::max(a.depart, st.done[i - 1].end);
+    a.start = std::max(a.start, a.depart);
+    a.end = std::max(a.end, a.start);
+  }
+  return st;
+}
+
+DispatchOptions replan_options(DispatchOptions base, const ReportedState& state, const Plan& plan,
+                               std::size_t tasks, double stability,
+                               std::vector<std::int32_t>& planned_crew) {
+  planned_crew.assign(tasks, -1);
+  for (const Assignment& a : plan.assignments) {
+    if (a.task.index() < tasks)
+      planned_crew[a.task.index()] = static_cast<std::int32_t>(a.crew.index());
+  }
+  base.fixed = &state.done;
+  base.release_at = state.as_of;
+  base.planned_crew = stability > 0 ? &planned_crew : nullptr;
+  base.stability = stability;
+  base.stop_when_all_access = false;
+  base.stop_when_all_returned = false;
+  return base;
+}
+
+}  // namespace gw::plan

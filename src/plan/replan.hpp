@@ -1,0 +1,54 @@
+// Re-planning from field reports (docs/replanning.md): the state of the district at a date, as the
+// plan being followed and the reports tell it, and the options that make the dispatcher plan the
+// rest from that state.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/field_report.hpp"
+#include "model/plan.hpp"
+#include "model/scenario.hpp"
+#include "model/task.hpp"
+#include "model/types.hpp"
+#include "plan/dispatch.hpp"
+
+namespace gw::plan {
+
+struct ReportedState {
+  Minutes as_of = 0;
+  // The work done by as_of: one reported assignment per task done (end at most as_of), per crew
+  // in start order, each from_node the crew's previous entry node (or its base).
+  std::vector<Assignment> done;
+  std::vector<char> task_done;  // per task
+  // The work factors to plan the rest with: the scenario's, times what the reports show of the
+  // pace (the planned progress by as_of over the reported one), per hazard and per asset.
+  std::vector<double> hazard_factor;
+  std::vector<double> asset_factor;
+  // Why the state differs from the plan, one line per hazard or asset reported off plan.
+  std::vector<std::string> notes;
+};
+
+// The state at `as_of` (minutes from day 0) of a district planned by `plan` (tasks `ts`, scenario
+// `s` linked), given `reports` dated `report_minute` (each report's date at 00:00, in minutes from
+// day 0, in the order of `reports`):
+//  - a hazard or asset with reports: its tasks the plan had started before as_of are done, in the
+//    order the plan ends them, as far as the reported area (cleared + cancelled) or quantity
+//    covers their work (its survey too once any area is reported); a task partly covered stays to
+//    do, whole;
+//  - any other task is done when the plan ends it by as_of;
+//  - a task is done only when every predecessor is.
+// Throws gw::Error(kInvalidInput) naming the report and its field: a date before day 0 or not
+// before as_of, work on a hazard or asset the plan does not start before the report's date.
+ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& plan,
+                             const std::vector<FieldReport>& reports,
+                             const std::vector<Minutes>& report_minute, Minutes as_of);
+
+// The dispatch options that plan the rest from `state`: the done work fixed, every crew free at
+// as_of where its done work left it, and (stability > 0) each crew preferring the tasks the plan
+// gave it. `planned_crew` must outlive the options (one entry per task).
+DispatchOptions replan_options(DispatchOptions base, const ReportedState& state, const Plan& plan,
+                               std::size_t tasks, double stability,
+                               std::vector<std::int32_t>& planned_crew);
+
+}  // namespace gw::plan
