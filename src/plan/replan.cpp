@@ -94,7 +94,14 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
       const auto i = static_cast<std::uint32_t>(t->index());
       const Task& k = ts.tasks[i];
       const Assignment* a = of_task[i];
+      // The area of a machine-prepared package counts once, at its follow-up (the task that
+      // releases it); the preparation is done with it.
       if (k.kind == TaskKind::kSurvey) continue;
+      if (k.kind == TaskKind::kMechanical) {
+        // Reports of released area cannot speak of preparation: done as the plan ends it.
+        if (a != nullptr && a->end <= as_of) st.task_done[i] = 1;
+        continue;
+      }
       total += k.work;
       if (a == nullptr || a->start >= as_of) continue;
       started.push_back(i);
@@ -109,6 +116,9 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
       if (ts.tasks[i].work > left) break;
       left -= ts.tasks[i].work;
       st.task_done[i] = 1;
+      for (const TaskId* p = ts.preds.begin(i); p != ts.preds.end(i); ++p) {
+        if (ts.tasks[p->index()].kind == TaskKind::kMechanical) st.task_done[p->index()] = 1;
+      }
     }
     if (survey_too && amount_in_work > 0) {
       for (const TaskId* t = begin; t != end; ++t) {

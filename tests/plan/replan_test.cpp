@@ -40,7 +40,9 @@ void report_week(const Scenario& s, const TaskSet& ts, const Plan& followed, Min
   std::map<std::uint32_t, double> area;
   for (const Assignment& a : followed.assignments) {
     const Task& k = ts.tasks[a.task.index()];
-    if (!k.hazard.valid() || k.kind == TaskKind::kSurvey || a.reported) continue;
+    if (!k.hazard.valid() || k.kind == TaskKind::kSurvey || k.kind == TaskKind::kMechanical ||
+        a.reported)
+      continue;
     const double span = static_cast<double>(std::max<Minutes>(1, a.end - a.start));
     const double in =
         static_cast<double>(std::max<Minutes>(0, std::min(a.end, to) - std::max(a.start, from)));
