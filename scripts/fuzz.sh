@@ -10,7 +10,8 @@ seconds="${1:-30}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(fuzz_psplib fuzz_plan_json fuzz_scenario_json fuzz_gis_layer fuzz_osm_pbf fuzz_zip)
+  targets=(fuzz_psplib fuzz_plan_json fuzz_scenario_json fuzz_gis_layer fuzz_osm_pbf fuzz_zip
+    fuzz_truth_json fuzz_field_reports)
 fi
 if [ ! -f build/fuzz/CMakeCache.txt ]; then cmake --preset fuzz >/dev/null; fi
 nice -n 5 cmake --build build/fuzz -j2 --target "${targets[@]}"

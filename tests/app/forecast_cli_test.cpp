@@ -126,8 +126,13 @@ TEST(ForecastMpi, TwoRanksGiveTheSingleProcessResult) {
   const CmdResult one = run_groundwork(
       "forecast " + d + " --samples 7 --seed 2 --threads 1 --out " + (dir / "one").string());
   ASSERT_EQ(one.status, 0) << one.err;
-  // run_groundwork prefixes the binary: run mpirun through the shell ourselves.
-  const std::string cmd = mpirun + " --allow-run-as-root --oversubscribe -np 2 " + GW_BINARY +
+  // run_groundwork prefixes the binary: run mpirun through the shell ourselves. Under the
+  // sanitizers, leak detection is off in the two ranks only: Open MPI 4.1 leaves memory allocated
+  // at MPI_Finalize in the components it loads and unloads (their frames show as unknown modules,
+  // so no suppression can name them). Address and undefined-behaviour checks stay on, and the
+  // single-process forecast tests check the same code for leaks.
+  const std::string env = "ASAN_OPTIONS=detect_leaks=0 ";
+  const std::string cmd = env + mpirun + " --allow-run-as-root --oversubscribe -np 2 " + GW_BINARY +
                           " forecast " + d + " --samples 7 --seed 2 --threads 1 --out " +
                           (dir / "two").string() + " >" + (dir / "mpi.out").string() + " 2>&1";
   const int raw = std::system(cmd.c_str());
