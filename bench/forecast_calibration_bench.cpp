@@ -55,7 +55,9 @@ struct Tally {
     }
   }
   void print(const char* what) const {
-    auto pct = [](std::size_t a, std::size_t b) { return b > 0 ? 100.0 * a / b : 0.0; };
+    auto pct = [](std::size_t a, std::size_t b) {
+      return b > 0 ? 100.0 * static_cast<double>(a) / static_cast<double>(b) : 0.0;
+    };
     std::printf("| %s | %zu | %.1f %% | %.1f %% | %zu | %.1f %% | %.1f %% |\n", what, pairs,
                 pct(inside, pairs), pct(below_p50, pairs), open_pairs, pct(open_inside, open_pairs),
                 pct(open_below_p50, open_pairs));
