@@ -241,7 +241,8 @@ int main(int argc, char** argv) {
     report(what, submit_ms, job_errors);
     report("status polls while they ran", poll_ms, poll_errors);
     std::printf("  %zu of %zu jobs ended (%d not done) in %.2f s (%.2f s per job)\n", done,
-                ids.size(), failed, jobs_s, jobs_s / std::max<std::size_t>(1, ids.size()));
+                ids.size(), failed, jobs_s,
+                jobs_s / static_cast<double>(std::max<std::size_t>(1, ids.size())));
     if (job_errors || poll_errors || failed || done < ids.size()) status_code = 1;
   }
   const long hwm = kib_field(pid, "VmHWM:");

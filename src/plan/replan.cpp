@@ -144,7 +144,15 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
   };
   for (std::size_t h = 0; h < s.hazards.size(); ++h) {
     if (hazard_reported[h] == 0) continue;
-    cover(ts.hazard_tasks.begin(h), ts.hazard_tasks.end(h), hazard_area[h], true,
+    // The reported area as the same share of the packages' work (where road corridors overlap,
+    // the packages together hold more than the hazard's area).
+    double work = 0;
+    for (const TaskId* t = ts.hazard_tasks.begin(h); t != ts.hazard_tasks.end(h); ++t) {
+      const TaskKind k = ts.tasks[t->index()].kind;
+      if (k != TaskKind::kSurvey && k != TaskKind::kMechanical) work += ts.tasks[t->index()].work;
+    }
+    const double share = s.hazards[h].area_m2 > 0 ? hazard_area[h] / s.hazards[h].area_m2 : 0;
+    cover(ts.hazard_tasks.begin(h), ts.hazard_tasks.end(h), std::min(1.0, share) * work, true,
           "hazard " + quote_value(s.hazards[h].id) + " (m²)", st.hazard_factor[h]);
   }
   for (std::size_t a = 0; a < s.assets.size(); ++a) {

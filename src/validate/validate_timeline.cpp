@@ -154,6 +154,25 @@ void Validator::check_crews() {
   });
   std::vector<char> reach(na, 1);
   if (na > 0) build_landmarks();
+  // Each assignment's previous one in its crew's order (start, then end), for the rule on crews
+  // that reported history left where the open roads do not reach their base (docs/model.md §5).
+  std::vector<std::uint32_t> prev_of(na, kNone);
+  {
+    std::vector<std::vector<std::uint32_t>> seq(sc_.crews.size());
+    for (std::uint32_t i = 0; i < na; ++i) {
+      if (asg_ok_[i]) seq[plan_.assignments[i].crew.index()].push_back(i);
+    }
+    for (auto& list : seq) {
+      std::stable_sort(list.begin(), list.end(), [&](std::uint32_t x, std::uint32_t y) {
+        const auto& a = plan_.assignments[x];
+        const auto& b = plan_.assignments[y];
+        return a.start != b.start ? a.start < b.start : a.end < b.end;
+      });
+      for (std::size_t k = 1; k < list.size(); ++k) prev_of[list[k]] = list[k - 1];
+    }
+  }
+  // Whether the previous entry node is cut off from the crew's base at the departure.
+  std::vector<char> prev_cut(na, 0);
   {
     Dsu dsu(rn_.num_nodes());
     std::size_t next = 0;
@@ -165,6 +184,12 @@ void Validator::check_crews() {
                   static_cast<std::uint32_t>(rn_.edge_to[e].index()));
       }
       const auto base = crew_base_[a.crew.index()];
+      if (base != kNone && prev_of[i] != kNone) {
+        const NodeId pe = plan_.assignments[prev_of[i]].entry_node;
+        prev_cut[i] =
+            node_ok(pe) && dsu.find(base) != dsu.find(static_cast<std::uint32_t>(pe.index())) ? 1
+                                                                                              : 0;
+      }
       if (base == kNone || !node_ok(a.entry_node)) continue;
       if (dsu.find(base) != dsu.find(static_cast<std::uint32_t>(a.entry_node.index())))
         reach[i] = 0;
@@ -188,6 +213,7 @@ void Validator::check_crews() {
     std::uint32_t prev_task = kNone;
     std::uint32_t max_task = kNone;
     std::uint32_t prev_node = crew_base_[c];
+    bool prev_reported = false;
     for (auto i : list) {
       const Assignment& a = plan_.assignments[i];
       const auto t = static_cast<std::uint32_t>(a.task.index());
@@ -203,7 +229,13 @@ void Validator::check_crews() {
                         " ends at ", prev_end));
         }
       }
-      if (prev_node != kNone && (!a.from_node.valid() || a.from_node.index() != prev_node)) {
+      // After reported history that left the crew where the roads open at its departure do not
+      // connect to its base, the crew starts again from its base (docs/model.md §5).
+      const bool from_base_after_reports = prev_task != kNone && prev_reported &&
+                                           prev_cut[i] != 0 && a.from_node.valid() &&
+                                           a.from_node.index() == crew_base_[c];
+      if (prev_node != kNone && !from_base_after_reports &&
+          (!a.from_node.valid() || a.from_node.index() != prev_node)) {
         sink_.add(cat(who, ": from_node ", a.from_node.value, ", expected ", prev_node,
                       prev_task == kNone ? " (the crew's base)" : " (the previous entry node)"));
       }
@@ -228,7 +260,8 @@ void Validator::check_crews() {
                       " not connected to base node ", crew_base_[c], " over roads open at ",
                       a.depart));
       } else if (entry_ok && !a.reported) {
-        const std::uint32_t src = prev_node != kNone ? prev_node
+        const std::uint32_t src = from_base_after_reports ? crew_base_[c]
+                                  : prev_node != kNone    ? prev_node
                                   : node_ok(a.from_node)
                                       ? static_cast<std::uint32_t>(a.from_node.index())
                                       : kNone;
@@ -272,6 +305,7 @@ void Validator::check_crews() {
       }
       prev_end = a.end;
       prev_task = t;
+      prev_reported = a.reported;
       prev_node = entry_ok ? static_cast<std::uint32_t>(a.entry_node.index()) : kNone;
       if (max_task == kNone || a.end > max_end) {
         max_end = a.end;

@@ -76,6 +76,12 @@ DispatchResult Dispatcher::run() {
       const Event ev = board_.next_event();
       board_.pop_event();
       if (ev.task == kNoTask) {  // a crew released (re-planning)
+        // Reported history may have left it where the roads open now do not reach its base
+        // (work the plan counted on is not done): it starts again from its base
+        // (docs/model.md §5).
+        const NodeId base = s_.crews[ev.crew].base_node;
+        if (roads_.root(crews_.node(ev.crew).index()) != roads_.root(base.index()))
+          crews_.move(ev.crew, base);
         ready.push_back(ev.crew);
         continue;
       }
