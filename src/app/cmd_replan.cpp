@@ -30,6 +30,7 @@ void register_replan(CLI::App& app, Action& run) {
   cmd->callback([&run, a] {
     run = [a] {
       flow::ReplanRunOptions o;
+      o.reports.reserve(a->reports.size());
       for (const auto& r : a->reports) o.reports.emplace_back(r);
       o.as_of = a->as_of;
       o.stability = a->stability;

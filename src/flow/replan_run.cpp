@@ -63,6 +63,7 @@ ReplanRun replan_scenario_file(const std::filesystem::path& scenario,
     reports.insert(reports.end(), r.begin(), r.end());
   }
   std::vector<Minutes> minutes;
+  minutes.reserve(reports.size());
   for (const FieldReport& r : reports) minutes.push_back(cal.minute_of_date(r.date));
   run.before = plan::evaluate(s, tasks, followed);
   run.state = plan::reported_state(s, tasks, followed, reports, minutes, as_of);

@@ -228,6 +228,7 @@ std::vector<float> record_samples(const Scenario& s, const ForecastBase& base,
   };
   const int threads = thread_count(opt.threads);
   std::vector<std::thread> pool;
+  pool.reserve(static_cast<std::size_t>(std::max(0, threads - 1)));
   for (int t = 1; t < threads; ++t) pool.emplace_back(work);
   work();
   for (auto& t : pool) t.join();

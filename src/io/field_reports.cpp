@@ -78,6 +78,7 @@ std::vector<FieldReport> read_field_reports(const std::filesystem::path& path, c
   for (std::size_t i = 0; i < s.assets.size(); ++i) assets.emplace(s.assets[i].id, i);
   for (const Crew& c : s.crews) crews.insert(c.id);
   std::vector<FieldReport> out;
+  out.reserve(layer.features.size());
   for (std::size_t r = 0; r < layer.features.size(); ++r) {
     const json& p = layer.features[r];
     FieldReport fr;

@@ -210,6 +210,7 @@ json forecast_json(const Scenario& s, const Forecast& f, const ForecastMeta& met
   j["sensitivity"] = std::move(sens);
   // The least certain return dates (or access dates when nobody is displaced): the widest P10–P90.
   std::vector<std::size_t> order;
+  order.reserve(s.settlements.size());
   const bool by_return = f.headline == "people_days_displaced";
   for (std::size_t i = 0; i < s.settlements.size(); ++i) {
     if (!by_return || s.settlements[i].displaced > 0) order.push_back(i);

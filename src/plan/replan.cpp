@@ -89,6 +89,7 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
   auto cover = [&](const TaskId* begin, const TaskId* end, double amount_in_work, bool survey_too,
                    const std::string& what, double& factor) {
     std::vector<std::uint32_t> started;
+    started.reserve(static_cast<std::size_t>(end - begin));
     double planned_progress = 0, total = 0;
     for (const TaskId* t = begin; t != end; ++t) {
       const auto i = static_cast<std::uint32_t>(t->index());

@@ -22,7 +22,7 @@ Scenario small() {
 }
 
 fs::path write_csv(const std::string& name, const std::string& text) {
-  const fs::path p =
+  fs::path p =
       fs::temp_directory_path() / ("gw_reports_" + std::to_string(::getpid()) + "_" + name);
   std::ofstream(p) << text;
   return p;

@@ -142,7 +142,7 @@ TEST(Replan, WeeklyReportsOfASlowerFieldReplanEveryWeekAndEveryPlanValidates) {
   std::vector<Minutes> minutes;
   bool slower_noted = false;
   for (int week = 1; week <= 6; ++week) {
-    const Minutes from = (week - 1) * 7 * kDay, to = week * 7 * kDay;
+    const Minutes from = Minutes{week - 1} * 7 * kDay, to = Minutes{week} * 7 * kDay;
     // The field clears 60 % of what the plan being followed expected this week.
     report_week(s, p.tasks, followed, from, to, 0.6, reports, minutes);
     const Replanned r = replan(s, p.tasks, followed, reports, minutes, to);
