@@ -270,13 +270,7 @@ void Validator::check_crews() {
         } else if (src != kNone) {
           const Seconds budget = (a.start - a.depart) * 60;
           const auto dst = static_cast<std::uint32_t>(a.entry_node.index());
-          // The plan's own travel time is only a hint: a route within it (plus a minute of
-          // rounding) proves the trip fits, and the search bounded by it settles far fewer nodes
-          // than one bounded by a long wait. Without such a route, the whole budget decides.
-          const Seconds hint =
-              a.travel_min >= 0 ? std::min<Seconds>(budget, (a.travel_min + 1) * 60) : budget;
-          Seconds s = trip_within(src, dst, a.depart, hint);
-          if (s > hint && hint < budget) s = trip_within(src, dst, a.depart, budget);
+          const Seconds s = trip_within(src, dst, a.depart, budget);
           if (s < 0) {
             sink_.add(cat(who, ": no road open at ", a.depart, " from node ", src,
                           " to entry node ", dst));

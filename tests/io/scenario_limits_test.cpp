@@ -141,6 +141,25 @@ TEST(ScenarioLimits, NumbersOutsideTheirDocumentedRange) {
        "roads[0]: speed_kmh must be between 0.1 and 1000"},
       {"huge hazard", [](json& d) { d["hazards"]["features"][0]["properties"]["area_m2"] = 1e15; },
        "hazards[0]: area_m2 must be between 0 and 1e+10, not 1e+15"},
+      {"huge hazard work factor",
+       [](json& d) { d["hazards"]["features"][0]["properties"]["work_factor"] = 1e3; },
+       "work_factor must be between"},
+      {"zero project work factor",
+       [](json& d) { d["damage"]["features"][0]["properties"]["work_factor"] = 0; },
+       "work_factor must be between"},
+      {"negative housing work factor",
+       [](json& d) { d["settlements"]["features"][0]["properties"]["housing_work_factor"] = -1; },
+       "housing_work_factor must be between"},
+      {"holds probability above 1",
+       [](json& d) {
+         d["parameters"]["uncertainty"] = {{"holds_probability", {{"suspected", 2}}}};
+       },
+       "suspected must be between 0 and 1"},
+      {"unknown uncertainty key",
+       [](json& d) {
+         d["parameters"]["uncertainty"] = {{"density_sprad", 0.3}};
+       },
+       "uncertainty: unknown key 'density_sprad'"},
       {"huge weight",
        [](json& d) {
          d["parameters"]["objective"] = {{"weights", {{"road_km_day", 1e300}}}};
