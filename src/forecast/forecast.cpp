@@ -186,6 +186,7 @@ std::vector<float> record_samples(const Scenario& s, const ForecastBase& base,
   std::atomic<std::size_t> next{first};
   std::mutex mu;
   auto work = [&] {
+    validate::Workspace checks;  // this thread's: the samples repeat the same trips
     for (std::size_t i = next.fetch_add(1); i < last; i = next.fetch_add(1)) {
       const Truth truth = plan::draw_truth(s, plan::sample_seed(opt.seed, i));
       const Execution x = execute(s, base.tasks, truth, opt.dispatch);
@@ -197,7 +198,8 @@ std::vector<float> record_samples(const Scenario& s, const ForecastBase& base,
       r[k++] = static_cast<float>(ev.makespan_days);
       bool valid = true;
       if (opt.validate) {
-        const validate::Report rep = validate::validate_plan(x.scenario, x.tasks.tasks, x.plan);
+        const validate::Report rep =
+            validate::validate_plan(x.scenario, x.tasks.tasks, x.plan, checks);
         valid = rep.valid();
         if (!valid && violations != nullptr) {
           const std::lock_guard<std::mutex> lock(mu);

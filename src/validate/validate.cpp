@@ -52,7 +52,7 @@
 // (tasks, hazards and their parts), validate_projects.cpp (built-up areas, asset projects,
 // housing), validate_timeline.cpp (precedence, assignments, edge opening, crews),
 // validate_measures.cpp (access, services, land, objective) and validate_return.cpp (return,
-// milestones); the class itself is in validate_internal.hpp.
+// milestones); the class itself is in validate_internal.hpp, its road index in road_index.hpp.
 #include "validate/validate.hpp"
 
 #include "validate/validate_internal.hpp"
@@ -84,7 +84,7 @@ bool nts_cancelled(std::uint64_t seed, std::string_view hazard_id, double cancel
 namespace detail {
 
 Report Validator::run() {
-  build_network();
+  for (const auto& problem : net_.problems()) sink_.add(problem);
   link_points();
   read_calendar();
   classify_tasks();
@@ -107,8 +107,20 @@ Report Validator::run() {
 
 }  // namespace detail
 
+Workspace::Workspace() = default;
+Workspace::~Workspace() = default;
+
+Report validate_plan(const Scenario& scenario, const std::vector<Task>& tasks, const Plan& plan,
+                     Workspace& ws) {
+  if (!ws.index_ || !ws.index_->serves(scenario.roads)) {
+    ws.index_ = std::make_unique<detail::RoadIndex>(scenario.roads);
+  }
+  return detail::Validator(scenario, tasks, plan, *ws.index_).run();
+}
+
 Report validate_plan(const Scenario& scenario, const std::vector<Task>& tasks, const Plan& plan) {
-  return detail::Validator(scenario, tasks, plan).run();
+  Workspace ws;
+  return validate_plan(scenario, tasks, plan, ws);
 }
 
 }  // namespace gw::validate

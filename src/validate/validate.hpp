@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -80,6 +81,30 @@ inline constexpr std::size_t kMaxViolations = 1000;
 // Checks `plan` and its declared task list `tasks` against `scenario` (raw fields only: the
 // linked fields of settlements, hubs, crews and assets are ignored and re-derived).
 Report validate_plan(const Scenario& scenario, const std::vector<Task>& tasks, const Plan& plan);
+
+namespace detail {
+class RoadIndex;
+}
+
+// What validations of many plans of one district share: the validator's own index of the road
+// network (rebuilt whenever a scenario's roads differ from the ones it was built from) and the
+// routes its travel checks found. It changes no verdict, only the time: the samples of a forecast
+// repeat the same trips. Not for use by two threads at once: one per thread.
+class Workspace {
+ public:
+  Workspace();
+  ~Workspace();
+  Workspace(const Workspace&) = delete;
+  Workspace& operator=(const Workspace&) = delete;
+
+ private:
+  friend Report validate_plan(const Scenario&, const std::vector<Task>&, const Plan&, Workspace&);
+  std::unique_ptr<detail::RoadIndex> index_;
+};
+
+// validate_plan, with what earlier validations in `ws` left.
+Report validate_plan(const Scenario& scenario, const std::vector<Task>& tasks, const Plan& plan,
+                     Workspace& ws);
 
 // docs/model.md §2, exposed for tests.
 std::uint64_t fnv1a64(std::string_view bytes);

@@ -114,7 +114,7 @@ void Validator::derive_hazards() {
 
     // Edges near the polygon, their distances and corridor areas.
     cand.clear();
-    edge_index_->query(geom::grow(gbox, w2 + 0.5 + 2 + 0.01 * extent), cand);
+    net_.edges->query(geom::grow(gbox, w2 + 0.5 + 2 + 0.01 * extent), cand);
     std::sort(cand.begin(), cand.end());
     for (auto e : cand) {
       const Line line = geom::project_edge(rn_, e, hi.proj);
@@ -327,7 +327,7 @@ void Validator::check_site_near_polygon(std::uint32_t t, std::uint32_t h) {
   if (safe_touch_.empty()) compute_safe_ground();
   double d = std::numeric_limits<double>::infinity();
   if (i.site != kNone) d = geom::distance(geom::project_edge(rn_, i.site, hi.proj), hi.poly);
-  const auto best = edge_index_->nearest(
+  const auto best = net_.edges->nearest(
       global_box(sc_.hazards[h].polygon),
       [&](std::uint32_t e) { return geom::distance(geom::project_edge(rn_, e, hi.proj), hi.poly); },
       [&](std::uint32_t e) { return safe_touch_[e] != 0; },

@@ -22,6 +22,7 @@
 
 #include "model/enums.hpp"
 #include "validate/geometry.hpp"
+#include "validate/road_index.hpp"
 #include "validate/validate.hpp"
 
 namespace gw::validate::detail {
@@ -179,50 +180,17 @@ struct StepInfo {
   [[nodiscard]] bool first() const { return after.empty(); }
 };
 
-struct AStarEntry {
-  double f;
-  Seconds g;
-  std::uint32_t node;
-  bool operator>(const AStarEntry& o) const { return f > o.f; }
-};
-
 class Validator {
  public:
-  Validator(const Scenario& sc, const std::vector<Task>& tasks, const Plan& plan)
-      : sc_(sc), rn_(sc.roads), P_(sc.params), tasks_(tasks), plan_(plan) {}
+  Validator(const Scenario& sc, const std::vector<Task>& tasks, const Plan& plan, RoadIndex& net)
+      : sc_(sc), rn_(sc.roads), P_(sc.params), tasks_(tasks), plan_(plan), net_(net) {}
 
   Report run();
 
  private:
-  // ------------------------------------------------ network, linking, travel
-  // (validate_network.cpp)
-  void build_network();
-  std::uint32_t snap(LonLat p) const;
+  // ------------------------------------------------ linking (validate_network.cpp)
   void link_points();
   bool node_ok(NodeId n) const { return n.valid() && n.index() < rn_.num_nodes(); }
-  // ALT landmarks: travel seconds from a few far-apart nodes over all passable edges. Closing edges
-  // only lengthens paths, so |d(L, t) - d(L, v)| stays an admissible, consistent lower bound at any
-  // time of the plan.
-  void build_landmarks();
-  static constexpr Seconds kInf = std::numeric_limits<Seconds>::max() / 4;
-  static std::uint32_t farthest(const std::vector<Seconds>& d) {
-    std::uint32_t best = 0;
-    for (std::uint32_t v = 0; v < d.size(); ++v) {
-      if (d[v] != kInf && (d[best] == kInf || d[v] > d[best])) best = v;
-    }
-    return best;
-  }
-  void full_dijkstra(std::uint32_t src, std::vector<Seconds>& d) const;
-  // Least travel seconds from src to dst over edges open at `depart`; stops early and returns
-  // limit + 1 once the answer is known to exceed `limit`; -1 when dst cannot be reached.
-  Seconds shortest(std::uint32_t src, std::uint32_t dst, Minutes depart, Seconds limit);
-  // Whether a trip from src to dst within `limit` seconds exists over the edges open at `depart`:
-  // a value <= limit says yes (the travel of such a route, not always the least), limit + 1 no, -1
-  // unreachable. The edges open at `depart` are the first k of the edges by opening time, and an
-  // open edge stays open, so a route found when k edges were open is still there with more: the
-  // route last found for the same ends answers when it fits the limit, and only otherwise is the
-  // search run (shortest()). Country plans ask the same trips again and again.
-  Seconds trip_within(std::uint32_t src, std::uint32_t dst, Minutes depart, Seconds limit);
 
   // ------------------------------------------------ tasks, hazards, parts (validate_hazards.cpp)
   std::string label(std::uint32_t t) const;
@@ -234,7 +202,7 @@ class Validator {
   Box global_box(const Polygon& poly) const {
     Box b;
     geom::bg::assign_inverse(b);
-    for (const auto& p : poly.outer) geom::bg::expand(b, global_(p));
+    for (const auto& p : poly.outer) geom::bg::expand(b, net_.global(p));
     return b;
   }
   void derive_hazards();
@@ -322,15 +290,8 @@ class Validator {
   const Plan& plan_;
   Sink sink_;
 
-  Projection global_;
-  std::vector<Pt> node_xy_;
-  std::vector<std::uint32_t> adj_off_, adj_;
-  std::vector<char> edge_ok_;
-  std::vector<Seconds> edge_s_;
-  double h_coef_ = 0;
-  geom::bgi::rtree<std::pair<Pt, std::uint32_t>, geom::bgi::rstar<16>> node_tree_;
+  RoadIndex& net_;  // the validator's own road network, perhaps shared with earlier plans
   geom::bgi::rtree<std::pair<Box, std::uint32_t>, geom::bgi::rstar<16>> hazard_tree_;
-  std::unique_ptr<geom::EdgeIndex> edge_index_;
 
   std::vector<std::uint32_t> settlement_node_, hub_node_, crew_base_;
   std::vector<char> safe_touch_;  // per edge: touches the safe ground of day 0
@@ -355,24 +316,6 @@ class Validator {
   std::vector<char> asg_ok_;
   std::vector<Minutes> open_;
   std::vector<std::uint32_t> edges_by_open_;
-  // trip_within(): the open times of the usable edges, ascending, and per pair of ends (src << 32 |
-  // dst) the last route found: its travel seconds and how many edges were open then.
-  std::vector<Minutes> open_times_;
-  struct Route {
-    std::uint32_t opened;
-    Seconds s;
-  };
-  std::unordered_map<std::uint64_t, Route> routes_;
-
-  // ALT: lm_[v * kLandmarks + k] is the travel seconds between node v and landmark k
-  // (kLmUnreached when none), for the first lm_count_ landmarks.
-  static constexpr std::size_t kLandmarks = 12;
-  static constexpr std::int32_t kLmUnreached = std::numeric_limits<std::int32_t>::max();
-  std::vector<std::int32_t> lm_;
-  std::size_t lm_count_ = 0;
-  std::vector<Seconds> g_;
-  std::vector<std::uint32_t> stamp_;
-  std::uint32_t cur_stamp_ = 0;
 
   std::int64_t day0_ = 0;  // start_date, in days since 1970-01-01
   // season_percent, with 100 % for a trade whose every month is 0 (reported as a violation).

@@ -30,7 +30,7 @@ void Validator::derive_built_up() {
   built_up_hazards_.assign(sc_.settlements.size(), {});
   std::vector<std::pair<Pt, std::uint32_t>> pts;
   for (std::uint32_t s = 0; s < sc_.settlements.size(); ++s)
-    pts.emplace_back(global_(sc_.settlements[s].pos), s);
+    pts.emplace_back(net_.global(sc_.settlements[s].pos), s);
   settlement_tree_ = decltype(settlement_tree_)(pts.begin(), pts.end());
   const double radius = P_.built_up_radius_m;
   std::vector<std::uint32_t> cand;
@@ -73,8 +73,8 @@ void Validator::derive_built_up() {
 std::pair<std::uint32_t, double> Validator::nearest_edge(LonLat p) const {
   const Projection proj(p);
   const Pt q = proj(p);
-  return edge_index_->nearest(
-      Box(global_(p), global_(p)),
+  return net_.edges->nearest(
+      Box(net_.global(p), net_.global(p)),
       [&](std::uint32_t e) { return geom::distance(q, geom::project_edge(rn_, e, proj)); },
       [](std::uint32_t) { return true; }, std::numeric_limits<double>::infinity());
 }
@@ -156,13 +156,13 @@ void Validator::derive_assets() {
       const LonLat p = asset.geometry[0];
       const Projection proj(p);
       const Pt q = proj(p);
-      Box b(global_(p), global_(p));
+      Box b(net_.global(p), net_.global(p));
       auto dist = [&](std::uint32_t e) {
         return geom::distance(q, geom::project_edge(rn_, e, proj));
       };
       std::pair<std::uint32_t, double> best{kNone, 0};
       if (asset.kind == AssetKind::kBridge) {
-        best = edge_index_->nearest(
+        best = net_.edges->nearest(
             b, dist, [&](std::uint32_t e) { return rn_.edge_bridge[e] != 0; }, 200.0);
       }
       if (best.first == kNone) best = nearest_edge(p);
@@ -191,7 +191,7 @@ void Validator::derive_assets() {
       // Hazards on the asset: its geometry within w/2 of the polygon (0.5 m tolerance).
       Box gb;
       geom::bg::assign_inverse(gb);
-      for (const auto& p : asset.geometry) geom::bg::expand(gb, global_(p));
+      for (const auto& p : asset.geometry) geom::bg::expand(gb, net_.global(p));
       for (auto it = hazard_tree_.qbegin(geom::bgi::intersects(
                geom::grow(gb, w2 + 3 + 0.01 * (gb.max_corner().x() - gb.min_corner().x()))));
            it != hazard_tree_.qend(); ++it) {

@@ -108,7 +108,7 @@ void Validator::compute_edge_open() {
   }
   edges_by_open_.clear();
   for (std::uint32_t e = 0; e < rn_.num_edges(); ++e) {
-    if (edge_ok_[e] && open_[e] != kNever) edges_by_open_.push_back(e);
+    if (net_.edge_ok[e] && open_[e] != kNever) edges_by_open_.push_back(e);
   }
   std::stable_sort(edges_by_open_.begin(), edges_by_open_.end(),
                    [&](std::uint32_t x, std::uint32_t y) { return open_[x] < open_[y]; });
@@ -153,7 +153,7 @@ void Validator::check_crews() {
     return plan_.assignments[x].depart < plan_.assignments[y].depart;
   });
   std::vector<char> reach(na, 1);
-  if (na > 0) build_landmarks();
+  net_.begin_plan(open_);
   // Each assignment's previous one in its crew's order (start, then end), for the rule on crews
   // that reported history left where the open roads do not reach their base (docs/model.md §5).
   std::vector<std::uint32_t> prev_of(na, kNone);
@@ -270,13 +270,13 @@ void Validator::check_crews() {
         } else if (src != kNone) {
           const Seconds budget = (a.start - a.depart) * 60;
           const auto dst = static_cast<std::uint32_t>(a.entry_node.index());
-          const Seconds s = trip_within(src, dst, a.depart, budget);
+          const Seconds s = net_.trip_within(src, dst, a.depart, budget, open_);
           if (s < 0) {
             sink_.add(cat(who, ": no road open at ", a.depart, " from node ", src,
                           " to entry node ", dst));
           } else if (s > budget) {
             const Seconds full =
-                shortest(src, dst, a.depart, std::numeric_limits<Seconds>::max() / 2);
+                net_.shortest(src, dst, a.depart, std::numeric_limits<Seconds>::max() / 2, open_);
             sink_.add(cat(who, ": starts at ", a.start, ", before depart ", a.depart, " + travel ",
                           (full + 59) / 60, " min (node ", src, " to ", dst, ")"));
           }

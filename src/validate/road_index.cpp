@@ -1,0 +1,302 @@
+// The validator's road index (road_index.hpp): its own adjacency and travel seconds, the node
+// tree for snapping, the landmarks and the A* search over the edges open at a time.
+#include "validate/road_index.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <queue>
+
+namespace gw::validate::detail {
+
+namespace {
+
+struct AStarEntry {
+  double f;
+  Seconds g;
+  std::uint32_t node;
+  bool operator>(const AStarEntry& o) const { return f > o.f; }
+};
+
+std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
+  h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+  return h * 0xff51afd7ed558ccdULL;
+}
+
+std::uint64_t bits(double v) {
+  std::uint64_t b = 0;
+  static_assert(sizeof b == sizeof v);
+  std::memcpy(&b, &v, sizeof b);
+  return b;
+}
+
+std::uint32_t farthest(const std::vector<Seconds>& d, Seconds inf) {
+  std::uint32_t best = 0;
+  for (std::uint32_t v = 0; v < d.size(); ++v) {
+    if (d[v] != inf && (d[best] == inf || d[v] > d[best])) best = v;
+  }
+  return best;
+}
+
+}  // namespace
+
+std::uint64_t RoadIndex::fingerprint(const RoadNetwork& rn) {
+  std::uint64_t h = mix(rn.num_nodes(), rn.num_edges());
+  for (const auto& p : rn.node_pos) h = mix(mix(h, bits(p.lon)), bits(p.lat));
+  for (std::size_t e = 0; e < rn.num_edges(); ++e) {
+    h = mix(h, (static_cast<std::uint64_t>(rn.edge_from[e].value) << 32) | rn.edge_to[e].value);
+    h = mix(mix(h, bits(rn.edge_length_m[e])), bits(rn.edge_speed_kmh[e]));
+  }
+  return h;
+}
+
+RoadIndex::RoadIndex(const RoadNetwork& rn) : n_(rn.num_nodes()), print_(fingerprint(rn)) {
+  const std::size_t n = n_;
+  const std::size_t m = rn.num_edges();
+  double lo_lon = 180, hi_lon = -180, lo_lat = 90, hi_lat = -90;
+  for (const auto& p : rn.node_pos) {
+    lo_lon = std::min(lo_lon, p.lon);
+    hi_lon = std::max(hi_lon, p.lon);
+    lo_lat = std::min(lo_lat, p.lat);
+    hi_lat = std::max(hi_lat, p.lat);
+  }
+  if (n == 0) lo_lon = hi_lon = lo_lat = hi_lat = 0;
+  global = geom::Projection({(lo_lon + hi_lon) / 2, (lo_lat + hi_lat) / 2});
+  node_xy.resize(n);
+  for (std::size_t i = 0; i < n; ++i) node_xy[i] = global(rn.node_pos[i]);
+
+  // Own adjacency (the file's is not trusted either), edge travel seconds and the A* bound.
+  adj_off.assign(n + 1, 0);
+  edge_ok.assign(m, false);
+  from.assign(m, 0);
+  to.assign(m, 0);
+  for (std::size_t e = 0; e < m; ++e) {
+    const auto a = rn.edge_from[e].index();
+    const auto b = rn.edge_to[e].index();
+    if (a >= n || b >= n) {
+      problems_.push_back("road network: edge " + std::to_string(e) +
+                          " has an end node outside the network");
+      continue;
+    }
+    edge_ok[e] = true;
+    from[e] = static_cast<std::uint32_t>(a);
+    to[e] = static_cast<std::uint32_t>(b);
+    ++adj_off[a + 1];
+    if (a != b) ++adj_off[b + 1];
+  }
+  for (std::size_t i = 0; i < n; ++i) adj_off[i + 1] += adj_off[i];
+  adj.assign(adj_off[n], 0);
+  std::vector<std::uint32_t> fill(adj_off.begin(), adj_off.end() - 1);
+  edge_s.assign(m, -1);
+  double vmax = 0;
+  double kappa = 1;
+  for (std::size_t e = 0; e < m; ++e) {
+    if (!edge_ok[e]) continue;
+    const auto a = from[e];
+    const auto b = to[e];
+    adj[fill[a]++] = static_cast<std::uint32_t>(e);
+    if (a != b) adj[fill[b]++] = static_cast<std::uint32_t>(e);
+    const double len = rn.edge_length_m[e];
+    const double v = rn.edge_speed_kmh[e];
+    if (!(v > 0) || !std::isfinite(len) || len < 0) continue;  // not passable
+    edge_s[e] = static_cast<Seconds>(std::ceil(len * 3.6 / v));
+    vmax = std::max(vmax, v);
+    const double chord =
+        std::hypot(node_xy[a].x() - node_xy[b].x(), node_xy[a].y() - node_xy[b].y());
+    if (chord > 0) kappa = std::min(kappa, len / chord);
+  }
+  // Admissible and consistent: a path is at least kappa times its projected chord long.
+  h_coef_ = vmax > 0 ? kappa * (1 - 1e-9) * 3.6 / vmax : 0;
+
+  std::vector<std::pair<geom::Pt, std::uint32_t>> pts;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (adj_off[i + 1] > adj_off[i]) pts.emplace_back(node_xy[i], static_cast<std::uint32_t>(i));
+  }
+  node_tree_ = decltype(node_tree_)(pts.begin(), pts.end());
+  edges = std::make_unique<geom::EdgeIndex>(rn, global);
+  build_landmarks();
+}
+
+std::uint32_t RoadIndex::snap(LonLat p, const RoadNetwork& rn) const {
+  std::uint32_t best = std::numeric_limits<std::uint32_t>::max();
+  double best_d = std::numeric_limits<double>::infinity();
+  for (auto it = node_tree_.qbegin(geom::bgi::nearest(global(p), 8)); it != node_tree_.qend();
+       ++it) {
+    const double d = geom::great_circle_m(p, rn.node_pos[it->second]);
+    if (d < best_d || (d == best_d && it->second < best)) {
+      best_d = d;
+      best = it->second;
+    }
+  }
+  return best;
+}
+
+void RoadIndex::build_landmarks() {
+  const std::size_t n = n_;
+  if (n == 0) return;
+  std::vector<Seconds> nearest_lm(n, kInf);
+  std::uint32_t next = 0;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (adj_off[i + 1] > adj_off[i]) {
+      next = i;
+      break;
+    }
+  }
+  // Farthest-point selection (the first one replaced by the node farthest from the start).
+  std::vector<Seconds> d;
+  full_dijkstra(next, d);
+  next = farthest(d, kInf);
+  lm_.assign(n * kLandmarks, kLmUnreached);
+  for (std::size_t k = 0; k < kLandmarks; ++k) {
+    full_dijkstra(next, d);
+    // Node-major, 32-bit: a node's distances to every landmark share one cache line, where a
+    // table per landmark cost the heuristic a miss per landmark on a country network.
+    for (std::size_t v = 0; v < n; ++v) {
+      if (d[v] < kLmUnreached) lm_[v * kLandmarks + k] = static_cast<std::int32_t>(d[v]);
+    }
+    ++lm_count_;
+    for (std::size_t v = 0; v < n; ++v) nearest_lm[v] = std::min(nearest_lm[v], d[v]);
+    next = farthest(nearest_lm, kInf);
+    if (nearest_lm[next] == 0 || nearest_lm[next] == kInf) break;
+  }
+}
+
+void RoadIndex::full_dijkstra(std::uint32_t src, std::vector<Seconds>& d,
+                              const std::vector<Minutes>* open) const {
+  d.assign(n_, kInf);
+  using Item = std::pair<Seconds, std::uint32_t>;
+  std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
+  d[src] = 0;
+  heap.push({0, src});
+  while (!heap.empty()) {
+    const auto [du, u] = heap.top();
+    heap.pop();
+    if (du != d[u]) continue;
+    for (std::uint32_t k = adj_off[u]; k < adj_off[u + 1]; ++k) {
+      const std::uint32_t e = adj[k];
+      if (edge_s[e] < 0 || (open != nullptr && (*open)[e] > 0)) continue;
+      const std::uint32_t v = other(e, u);
+      if (du + edge_s[e] < d[v]) {
+        d[v] = du + edge_s[e];
+        heap.push({d[v], v});
+      }
+    }
+  }
+}
+
+void RoadIndex::begin_plan(const std::vector<Minutes>& open) {
+  std::uint64_t h = mix(0, open.size());
+  for (std::size_t e = 0; e < open.size(); ++e) {
+    if (open[e] <= 0) h = mix(h, e);
+  }
+  if (h == start_print_) return;
+  start_print_ = h;
+  trees_.clear();
+  asked_.clear();
+}
+
+const std::vector<std::int32_t>* RoadIndex::tree_for(std::uint32_t src,
+                                                     const std::vector<Minutes>& open) {
+  if (const auto it = trees_.find(src); it != trees_.end()) return &it->second;
+  if (++asked_[src] < kTreeAfter) return nullptr;
+  if ((trees_.size() + 1) * n_ * sizeof(std::int32_t) > kTreeBytesKept) return nullptr;
+  std::vector<Seconds> d;
+  full_dijkstra(src, d, &open);
+  std::vector<std::int32_t>& tree = trees_[src];
+  tree.assign(n_, kLmUnreached);
+  for (std::size_t v = 0; v < n_; ++v) {
+    if (d[v] < kLmUnreached) tree[v] = static_cast<std::int32_t>(d[v]);
+  }
+  asked_.erase(src);
+  return &tree;
+}
+
+Seconds RoadIndex::trip_within(std::uint32_t src, std::uint32_t dst, Minutes depart, Seconds limit,
+                               const std::vector<Minutes>& open) {
+  if (src == dst) return 0;
+  if (depart >= 0) {
+    if (const auto* tree = tree_for(src, open); tree != nullptr && (*tree)[dst] <= limit) {
+      return (*tree)[dst];  // a route over edges open from the start
+    }
+  }
+  const std::uint64_t ends = (static_cast<std::uint64_t>(src) << 32) | dst;
+  if (const auto it = routes_.find(ends); it != routes_.end() && it->second.s <= limit) {
+    const auto& route = it->second.edges;
+    if (std::all_of(route.begin(), route.end(), [&](std::uint32_t e) { return open[e] <= depart; }))
+      return it->second.s;  // that route is open, and fits
+  }
+  const Seconds s = shortest(src, dst, depart, limit, open);
+  if (s < 0 || s > limit) return s;
+  Route r;
+  r.s = s;
+  for (std::uint32_t v = dst; v != src;) {
+    const std::uint32_t e = via_[v];
+    r.edges.push_back(e);
+    v = other(e, v);
+  }
+  if (route_edges_ + r.edges.size() > kRouteEdgesKept) {
+    routes_.clear();
+    route_edges_ = 0;
+  }
+  route_edges_ += r.edges.size();
+  auto& slot = routes_[ends];
+  route_edges_ -= slot.edges.size();
+  slot = std::move(r);
+  return s;
+}
+
+Seconds RoadIndex::shortest(std::uint32_t src, std::uint32_t dst, Minutes depart, Seconds limit,
+                            const std::vector<Minutes>& open) {
+  if (src == dst) return 0;
+  if (g_.size() != n_) {
+    g_.assign(n_, 0);
+    via_.assign(n_, 0);
+    stamp_.assign(n_, 0);
+  }
+  if (++cur_stamp_ == 0) {
+    std::fill(stamp_.begin(), stamp_.end(), 0);
+    cur_stamp_ = 1;
+  }
+  const geom::Pt target = node_xy[dst];
+  const std::int32_t* lm_dst = lm_.data() + static_cast<std::size_t>(dst) * kLandmarks;
+  auto h = [&](std::uint32_t v) {
+    const double dx = node_xy[v].x() - target.x();
+    const double dy = node_xy[v].y() - target.y();
+    double best = h_coef_ * std::sqrt(dx * dx + dy * dy);
+    const std::int32_t* lm_v = lm_.data() + static_cast<std::size_t>(v) * kLandmarks;
+    for (std::size_t k = 0; k < lm_count_; ++k) {
+      const Seconds a = lm_v[k];
+      const Seconds b = lm_dst[k];
+      if (a == kLmUnreached || b == kLmUnreached) continue;
+      best = std::max(best, static_cast<double>(a > b ? a - b : b - a));
+    }
+    return best;
+  };
+  std::priority_queue<AStarEntry, std::vector<AStarEntry>, std::greater<>> heap;
+  g_[src] = 0;
+  stamp_[src] = cur_stamp_;
+  heap.push({h(src), 0, src});
+  const double bound = static_cast<double>(limit) + 1e-6;
+  while (!heap.empty()) {
+    const AStarEntry top = heap.top();
+    heap.pop();
+    if (top.g != g_[top.node]) continue;
+    if (top.f > bound) return limit + 1;
+    if (top.node == dst) return top.g;
+    for (std::uint32_t k = adj_off[top.node]; k < adj_off[top.node + 1]; ++k) {
+      const std::uint32_t e = adj[k];
+      if (edge_s[e] < 0 || open[e] > depart) continue;
+      const std::uint32_t v = other(e, top.node);
+      const Seconds ng = top.g + edge_s[e];
+      if (stamp_[v] != cur_stamp_ || ng < g_[v]) {
+        stamp_[v] = cur_stamp_;
+        g_[v] = ng;
+        via_[v] = e;
+        heap.push({static_cast<double>(ng) + h(v), ng, v});
+      }
+    }
+  }
+  return -1;
+}
+
+}  // namespace gw::validate::detail
