@@ -18,18 +18,6 @@ struct AStarEntry {
   bool operator>(const AStarEntry& o) const { return f > o.f; }
 };
 
-std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
-  h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-  return h * 0xff51afd7ed558ccdULL;
-}
-
-std::uint64_t bits(double v) {
-  std::uint64_t b = 0;
-  static_assert(sizeof b == sizeof v);
-  std::memcpy(&b, &v, sizeof b);
-  return b;
-}
-
 std::uint32_t farthest(const std::vector<Seconds>& d, Seconds inf) {
   std::uint32_t best = 0;
   for (std::uint32_t v = 0; v < d.size(); ++v) {
@@ -41,11 +29,11 @@ std::uint32_t farthest(const std::vector<Seconds>& d, Seconds inf) {
 }  // namespace
 
 std::uint64_t RoadIndex::fingerprint(const RoadNetwork& rn) {
-  std::uint64_t h = mix(rn.num_nodes(), rn.num_edges());
-  for (const auto& p : rn.node_pos) h = mix(mix(h, bits(p.lon)), bits(p.lat));
+  std::uint64_t h = fp_mix(rn.num_nodes(), rn.num_edges());
+  for (const auto& p : rn.node_pos) h = fp_mix(fp_mix(h, fp_bits(p.lon)), fp_bits(p.lat));
   for (std::size_t e = 0; e < rn.num_edges(); ++e) {
-    h = mix(h, (static_cast<std::uint64_t>(rn.edge_from[e].value) << 32) | rn.edge_to[e].value);
-    h = mix(mix(h, bits(rn.edge_length_m[e])), bits(rn.edge_speed_kmh[e]));
+    h = fp_mix(h, (static_cast<std::uint64_t>(rn.edge_from[e].value) << 32) | rn.edge_to[e].value);
+    h = fp_mix(fp_mix(h, fp_bits(rn.edge_length_m[e])), fp_bits(rn.edge_speed_kmh[e]));
   }
   return h;
 }
@@ -185,9 +173,9 @@ void RoadIndex::full_dijkstra(std::uint32_t src, std::vector<Seconds>& d,
 }
 
 void RoadIndex::begin_plan(const std::vector<Minutes>& open) {
-  std::uint64_t h = mix(0, open.size());
+  std::uint64_t h = fp_mix(0, open.size());
   for (std::size_t e = 0; e < open.size(); ++e) {
-    if (open[e] <= 0) h = mix(h, e);
+    if (open[e] <= 0) h = fp_mix(h, e);
   }
   if (h == start_print_) return;
   start_print_ = h;

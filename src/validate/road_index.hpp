@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <memory>
 #include <string>
@@ -16,6 +17,19 @@
 #include "validate/geometry.hpp"
 
 namespace gw::validate::detail {
+
+// Fingerprints of what a Workspace keeps (RoadIndex::serves, HazardGeometry::print): values mixed
+// into 64 bits, doubles by their bits.
+inline std::uint64_t fp_mix(std::uint64_t h, std::uint64_t v) {
+  h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+  return h * 0xff51afd7ed558ccdULL;
+}
+inline std::uint64_t fp_bits(double v) {
+  std::uint64_t b = 0;
+  static_assert(sizeof b == sizeof v);
+  std::memcpy(&b, &v, sizeof b);
+  return b;
+}
 
 class RoadIndex {
  public:

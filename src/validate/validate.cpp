@@ -112,10 +112,13 @@ Workspace::~Workspace() = default;
 
 Report validate_plan(const Scenario& scenario, const std::vector<Task>& tasks, const Plan& plan,
                      Workspace& ws) {
-  if (!ws.index_ || !ws.index_->serves(scenario.roads)) {
-    ws.index_ = std::make_unique<detail::RoadIndex>(scenario.roads);
+  if (!ws.shared_) ws.shared_ = std::make_unique<detail::Shared>();
+  detail::Shared& shared = *ws.shared_;
+  if (!shared.roads || !shared.roads->serves(scenario.roads)) {
+    shared.roads = std::make_unique<detail::RoadIndex>(scenario.roads);
+    shared.hazards.clear();
   }
-  return detail::Validator(scenario, tasks, plan, *ws.index_).run();
+  return detail::Validator(scenario, tasks, plan, shared).run();
 }
 
 Report validate_plan(const Scenario& scenario, const std::vector<Task>& tasks, const Plan& plan) {

@@ -83,13 +83,14 @@ inline constexpr std::size_t kMaxViolations = 1000;
 Report validate_plan(const Scenario& scenario, const std::vector<Task>& tasks, const Plan& plan);
 
 namespace detail {
-class RoadIndex;
+struct Shared;
 }
 
 // What validations of many plans of one district share: the validator's own index of the road
-// network (rebuilt whenever a scenario's roads differ from the ones it was built from) and the
-// routes its travel checks found. It changes no verdict, only the time: the samples of a forecast
-// repeat the same trips. Not for use by two threads at once: one per thread.
+// network with the routes its travel checks found, and each hazard's overlay on the roads (each
+// rebuilt whenever a scenario's roads or hazard differ from the ones it was derived from). It
+// changes no verdict, only the time: the samples of a forecast repeat the same trips. Not for use
+// by two threads at once: one per thread.
 class Workspace {
  public:
   Workspace();
@@ -99,7 +100,7 @@ class Workspace {
 
  private:
   friend Report validate_plan(const Scenario&, const std::vector<Task>&, const Plan&, Workspace&);
-  std::unique_ptr<detail::RoadIndex> index_;
+  std::unique_ptr<detail::Shared> shared_;
 };
 
 // validate_plan, with what earlier validations in `ws` left.

@@ -91,9 +91,45 @@ void Validator::classify_tasks() {
   }
 }
 
-void Validator::derive_hazards() {
+const HazardGeometry& Validator::hazard_geometry(std::uint32_t h) {
+  const Hazard& hazard = sc_.hazards[h];
   const double w2 = P_.corridor_width_m / 2;
+  std::uint64_t print = fp_mix(0, fp_bits(w2));
+  for (const auto& p : hazard.polygon.outer)
+    print = fp_mix(fp_mix(print, fp_bits(p.lon)), fp_bits(p.lat));
+  for (const auto& ring : hazard.polygon.holes) {
+    print = fp_mix(print, ring.size());
+    for (const auto& p : ring) print = fp_mix(fp_mix(print, fp_bits(p.lon)), fp_bits(p.lat));
+  }
+  if (shared_hazards_.size() != sc_.hazards.size()) shared_hazards_.resize(sc_.hazards.size());
+  HazardGeometry& g = shared_hazards_[h];
+  if (g.print == print && print != 0) return g;
+  g = HazardGeometry{};
+  g.print = print;
+  g.proj = Projection(geom::centre(hazard.polygon.outer));
+  g.poly = geom::project(hazard.polygon, g.proj);
+  g.gbox = global_box(hazard.polygon);
+  const double extent = std::max(g.gbox.max_corner().x() - g.gbox.min_corner().x(),
+                                 g.gbox.max_corner().y() - g.gbox.min_corner().y());
+  // Edges near the polygon, their distances and corridor areas.
   std::vector<std::uint32_t> cand;
+  net_.edges->query(geom::grow(g.gbox, w2 + 0.5 + 2 + 0.01 * extent), cand);
+  std::sort(cand.begin(), cand.end());
+  for (auto e : cand) {
+    const Line line = geom::project_edge(rn_, e, g.proj);
+    const double d = geom::distance(line, g.poly);
+    if (!(d <= w2 + 0.5)) continue;
+    HazEdge he;
+    he.edge = e;
+    he.dist = d;
+    he.area = d <= w2 ? geom::corridor_area(g.poly, line, w2) : 0.0;
+    he.required = d <= w2 - 0.5 && (he.area < 0 || he.area >= 6);
+    g.edges.push_back(he);
+  }
+  return g;
+}
+
+void Validator::derive_hazards() {
   std::vector<std::pair<Box, std::uint32_t>> hazard_boxes;
   for (std::uint32_t h = 0; h < sc_.hazards.size(); ++h) {
     const Hazard& hazard = sc_.hazards[h];
@@ -104,29 +140,12 @@ void Validator::derive_hazards() {
       sink_.add(cat("hazard ", hazard.id, ": polygon has fewer than 3 points"));
       continue;
     }
-    hi.proj = Projection(geom::centre(hazard.polygon.outer));
-    hi.poly = geom::project(hazard.polygon, hi.proj);
+    const HazardGeometry& g = hazard_geometry(h);
+    hi.proj = g.proj;
+    hi.poly = g.poly;
     hi.valid_poly = true;
-    const Box gbox = global_box(hazard.polygon);
-    hazard_boxes.emplace_back(gbox, h);
-    const double extent = std::max(gbox.max_corner().x() - gbox.min_corner().x(),
-                                   gbox.max_corner().y() - gbox.min_corner().y());
-
-    // Edges near the polygon, their distances and corridor areas.
-    cand.clear();
-    net_.edges->query(geom::grow(gbox, w2 + 0.5 + 2 + 0.01 * extent), cand);
-    std::sort(cand.begin(), cand.end());
-    for (auto e : cand) {
-      const Line line = geom::project_edge(rn_, e, hi.proj);
-      const double d = geom::distance(line, hi.poly);
-      if (!(d <= w2 + 0.5)) continue;
-      HazEdge he;
-      he.edge = e;
-      he.dist = d;
-      he.area = d <= w2 ? geom::corridor_area(hi.poly, line, w2) : 0.0;
-      he.required = d <= w2 - 0.5 && (he.area < 0 || he.area >= 6);
-      hi.edges.push_back(he);
-    }
+    hi.edges = g.edges;
+    hazard_boxes.emplace_back(g.gbox, h);
     check_hazard_tasks(h);
   }
   hazard_tree_ = decltype(hazard_tree_)(hazard_boxes.begin(), hazard_boxes.end());

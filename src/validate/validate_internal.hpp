@@ -132,6 +132,22 @@ struct HazEdge {
   bool blocked = false;
 };
 
+// A hazard's overlay on the roads, from its polygon, the roads and the corridor width alone:
+// derived once and kept in the Workspace while those stay the same (`print`).
+struct HazardGeometry {
+  std::uint64_t print = 0;
+  Projection proj;
+  Poly poly;
+  Box gbox;                    // the polygon's box in the road index's projection
+  std::vector<HazEdge> edges;  // within w/2 + 0.5 m, as derived (`blocked` false)
+};
+
+// What a Workspace keeps between validations (validate.hpp).
+struct Shared {
+  std::unique_ptr<RoadIndex> roads;
+  std::vector<HazardGeometry> hazards;  // by hazard index, derived over `roads`
+};
+
 // The declared packages of one part (a corridor edge or the land) of one hazard.
 struct Part {
   std::vector<std::uint32_t> tasks;
@@ -182,8 +198,14 @@ struct StepInfo {
 
 class Validator {
  public:
-  Validator(const Scenario& sc, const std::vector<Task>& tasks, const Plan& plan, RoadIndex& net)
-      : sc_(sc), rn_(sc.roads), P_(sc.params), tasks_(tasks), plan_(plan), net_(net) {}
+  Validator(const Scenario& sc, const std::vector<Task>& tasks, const Plan& plan, Shared& shared)
+      : sc_(sc),
+        rn_(sc.roads),
+        P_(sc.params),
+        tasks_(tasks),
+        plan_(plan),
+        net_(*shared.roads),
+        shared_hazards_(shared.hazards) {}
 
   Report run();
 
@@ -206,6 +228,8 @@ class Validator {
     return b;
   }
   void derive_hazards();
+  // Hazard h's overlay (HazardGeometry), from the Workspace when its print matches.
+  const HazardGeometry& hazard_geometry(std::uint32_t h);
   void check_hazard_tasks(std::uint32_t h);
   void check_part(std::uint32_t h, std::uint32_t edge, Part& part);
   // docs/model.md §1: surveys and land packages are worked from the edge nearest to the hazard
@@ -291,6 +315,7 @@ class Validator {
   Sink sink_;
 
   RoadIndex& net_;  // the validator's own road network, perhaps shared with earlier plans
+  std::vector<HazardGeometry>& shared_hazards_;  // the same, for the hazards' overlays
   geom::bgi::rtree<std::pair<Box, std::uint32_t>, geom::bgi::rstar<16>> hazard_tree_;
 
   std::vector<std::uint32_t> settlement_node_, hub_node_, crew_base_;

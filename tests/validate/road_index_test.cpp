@@ -87,7 +87,8 @@ TEST(RoadIndex, FingerprintTellsNetworksApart) {
 }
 
 // The same district's plans validated one after another through one Workspace give the reports
-// fresh validations give: valid ones after invalid ones and the other way round.
+// fresh validations give: valid ones after invalid ones and the other way round, and another
+// district's after them.
 TEST(ValidateWorkspace, SharedWorkspaceGivesTheReportsOfFreshValidations) {
   District good;
   District short_trip;
@@ -107,6 +108,13 @@ TEST(ValidateWorkspace, SharedWorkspaceGivesTheReportsOfFreshValidations) {
   }
   EXPECT_TRUE(validate_plan(good.sc, good.tasks, good.plan, ws).valid());
   EXPECT_FALSE(validate_plan(short_trip.sc, short_trip.tasks, short_trip.plan, ws).valid());
+  // A hazard drawn otherwise through the same workspace: its overlay is derived again.
+  District moved;
+  moved.sc.hazards[0].polygon = square(1400, 20, 1600, 80);  // clear of e2 now
+  const Report moved_fresh = validate_plan(moved.sc, moved.tasks, moved.plan);
+  EXPECT_EQ(validate_plan(moved.sc, moved.tasks, moved.plan, ws).violations,
+            moved_fresh.violations);
+  EXPECT_FALSE(moved_fresh.valid());
   // Another road network through the same workspace: rebuilt, not mixed up.
   District longer;
   longer.sc.roads.edge_length_m[3] = 3000;  // e3, the base's road, three times as long
