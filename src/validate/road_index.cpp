@@ -202,34 +202,42 @@ const std::vector<std::int32_t>* RoadIndex::tree_for(std::uint32_t src,
 Seconds RoadIndex::trip_within(std::uint32_t src, std::uint32_t dst, Minutes depart, Seconds limit,
                                const std::vector<Minutes>& open) {
   if (src == dst) return 0;
+  // Travel is the same both ways along an edge: a trip and its reverse share trees and routes.
   if (depart >= 0) {
-    if (const auto* tree = tree_for(src, open); tree != nullptr && (*tree)[dst] <= limit) {
-      return (*tree)[dst];  // a route over edges open from the start
-    }
+    const auto* tree = tree_for(src, open);
+    if (tree != nullptr && (*tree)[dst] <= limit) return (*tree)[dst];  // open from the start
+    const auto back = trees_.find(dst);
+    if (back != trees_.end() && back->second[src] <= limit) return back->second[src];
   }
-  const std::uint64_t ends = (static_cast<std::uint64_t>(src) << 32) | dst;
-  if (const auto it = routes_.find(ends); it != routes_.end() && it->second.s <= limit) {
-    const auto& route = it->second.edges;
-    if (std::all_of(route.begin(), route.end(), [&](std::uint32_t e) { return open[e] <= depart; }))
-      return it->second.s;  // that route is open, and fits
+  const std::uint64_t ends =
+      (static_cast<std::uint64_t>(std::min(src, dst)) << 32) | std::max(src, dst);
+  const auto it = routes_.find(ends);
+  if (it != routes_.end()) {
+    for (const Route& r : it->second.routes) {
+      if (r.edges.empty() || r.s > limit) continue;
+      if (std::all_of(r.edges.begin(), r.edges.end(),
+                      [&](std::uint32_t e) { return open[e] <= depart; }))
+        return r.s;  // that route is open, and fits
+    }
   }
   const Seconds s = shortest(src, dst, depart, limit, open);
   if (s < 0 || s > limit) return s;
-  Route r;
+  if (route_edges_ > kRouteEdgesKept) {
+    routes_.clear();
+    route_edges_ = 0;
+  }
+  Routes& kept = routes_[ends];
+  Route& r = kept.routes[kept.next];
+  kept.next = static_cast<std::uint8_t>((kept.next + 1) % kept.routes.size());
+  route_edges_ -= r.edges.size();
+  r.edges.clear();
   r.s = s;
   for (std::uint32_t v = dst; v != src;) {
     const std::uint32_t e = via_[v];
     r.edges.push_back(e);
     v = other(e, v);
   }
-  if (route_edges_ + r.edges.size() > kRouteEdgesKept) {
-    routes_.clear();
-    route_edges_ = 0;
-  }
   route_edges_ += r.edges.size();
-  auto& slot = routes_[ends];
-  route_edges_ -= slot.edges.size();
-  slot = std::move(r);
   return s;
 }
 

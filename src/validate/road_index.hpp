@@ -4,6 +4,7 @@
 // argument of each query, never stored. Nothing here is shared with src/plan.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -54,10 +55,10 @@ class RoadIndex {
                    const std::vector<Minutes>& open);
   // Whether a trip from src to dst within `limit` seconds exists over the edges open at `depart`:
   // a value <= limit says yes (the travel of such a route, not always the least), limit + 1 no,
-  // -1 unreachable. Two kinds of evidence are tried before a search: the least travel from src over
-  // the edges open from the start (open[e] <= 0, so open at any departure), kept as a tree per
-  // source once that source has been asked about kTreeAfter times; and the route last found
-  // between the same ends (in this plan or an earlier one), checked edge by edge against `open`.
+  // -1 unreachable. Two kinds of evidence are tried before a search: the least travel from src (or
+  // to dst) over the edges open from the start (open[e] <= 0, so open at any departure), kept as a
+  // tree per node once it has been asked about kTreeAfter times; and the routes last found between
+  // the same ends (in this plan or earlier ones), checked edge by edge against `open`.
   // When either fits the limit, such a trip exists and no search is needed. Plans of one district
   // ask the same trips again and again (the samples of a forecast, the crews of a country). The
   // verdict (fits or not) never depends on what was remembered.
@@ -111,14 +112,20 @@ class RoadIndex {
   std::vector<std::uint32_t> stamp_;
   std::uint32_t cur_stamp_ = 0;
 
-  // The route last found per pair of ends (src << 32 | dst): its edges, and the total of their
-  // travel seconds. Emptied when it would hold more than kRouteEdgesKept edges in all.
+  // The last four routes found per pair of ends (min << 32 | max: a route serves both
+  // ways): their edges, and the total of their travel seconds. Samples of a forecast open the
+  // roads in different orders, so a pair's fitting route differs from one plan to the next; a few
+  // of them cover most. Emptied when more than kRouteEdgesKept edges are kept in all.
   struct Route {
     std::vector<std::uint32_t> edges;
     Seconds s = 0;
   };
+  struct Routes {
+    std::array<Route, 4> routes;
+    std::uint8_t next = 0;  // the one replaced next
+  };
   static constexpr std::size_t kRouteEdgesKept = std::size_t{1} << 22;
-  std::unordered_map<std::uint64_t, Route> routes_;
+  std::unordered_map<std::uint64_t, Routes> routes_;
   std::size_t route_edges_ = 0;
 
   // Per source node: the least travel seconds to every node over the edges open from the start

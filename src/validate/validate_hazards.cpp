@@ -341,16 +341,21 @@ void Validator::compute_safe_ground() {
 
 void Validator::check_site_near_polygon(std::uint32_t t, std::uint32_t h) {
   TaskInfo& i = info_[t];
-  const HazardInfo& hi = hz_[h];
+  HazardInfo& hi = hz_[h];
   if (!hi.valid_poly) return;
   if (safe_touch_.empty()) compute_safe_ground();
   double d = std::numeric_limits<double>::infinity();
   if (i.site != kNone) d = geom::distance(geom::project_edge(rn_, i.site, hi.proj), hi.poly);
-  const auto best = net_.edges->nearest(
-      global_box(sc_.hazards[h].polygon),
-      [&](std::uint32_t e) { return geom::distance(geom::project_edge(rn_, e, hi.proj), hi.poly); },
-      [&](std::uint32_t e) { return safe_touch_[e] != 0; },
-      std::numeric_limits<double>::infinity());
+  if (!hi.nearest_safe) {  // the same for every task of the hazard
+    hi.nearest_safe = net_.edges->nearest(
+        global_box(sc_.hazards[h].polygon),
+        [&](std::uint32_t e) {
+          return geom::distance(geom::project_edge(rn_, e, hi.proj), hi.poly);
+        },
+        [&](std::uint32_t e) { return safe_touch_[e] != 0; },
+        std::numeric_limits<double>::infinity());
+  }
+  const auto best = *hi.nearest_safe;
   if (d <= best.second + 1.0) return;
   if (i.site != kNone) {
     sink_.add(cat(label(t), ": site edge ", i.site, " is ", num(d), " m from the hazard; edge ",

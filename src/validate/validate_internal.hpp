@@ -166,6 +166,8 @@ struct HazardInfo {
   std::vector<std::uint32_t> surveys;     // declared survey tasks
   std::vector<std::uint32_t> work_tasks;  // declared clearance/mechanical/follow_up tasks
   std::map<std::uint32_t, Part> parts;    // by corridor edge; kNone = land
+  // The nearest edge on day-0 safe ground and its distance (check_site_near_polygon), once known.
+  std::optional<std::pair<std::uint32_t, double>> nearest_safe;
 };
 
 struct TaskInfo {

@@ -217,15 +217,16 @@ void Validator::check_crews() {
     for (auto i : list) {
       const Assignment& a = plan_.assignments[i];
       const auto t = static_cast<std::uint32_t>(a.task.index());
-      const std::string who = cat(label(t), ", crew ", cid);
+      // Formatted only for a finding: most assignments have none.
+      const auto who = [&] { return cat(label(t), ", crew ", cid); };
       if (max_task != kNone && a.start < max_end) {
         sink_.add(cat("crew ", cid, ": assignments of tasks ", max_task, " and ", t, " overlap"));
       }
       if (a.depart < prev_end) {
         if (prev_task == kNone) {
-          sink_.add(cat(who, ": departs at ", a.depart, ", before time 0"));
+          sink_.add(cat(who(), ": departs at ", a.depart, ", before time 0"));
         } else {
-          sink_.add(cat(who, ": departs at ", a.depart, " before its previous task ", prev_task,
+          sink_.add(cat(who(), ": departs at ", a.depart, " before its previous task ", prev_task,
                         " ends at ", prev_end));
         }
       }
@@ -236,7 +237,7 @@ void Validator::check_crews() {
                                            a.from_node.index() == crew_base_[c];
       if (prev_node != kNone && !from_base_after_reports &&
           (!a.from_node.valid() || a.from_node.index() != prev_node)) {
-        sink_.add(cat(who, ": from_node ", a.from_node.value, ", expected ", prev_node,
+        sink_.add(cat(who(), ": from_node ", a.from_node.value, ", expected ", prev_node,
                       prev_task == kNone ? " (the crew's base)" : " (the previous entry node)"));
       }
       // The entry is checked against the declared site edge when it exists (a wrong site edge is
@@ -247,16 +248,16 @@ void Validator::check_crews() {
               : info_[t].site;
       bool entry_ok = node_ok(a.entry_node);
       if (!entry_ok) {
-        sink_.add(cat(who, ": entry node ", a.entry_node.value, " is not a node of the network"));
+        sink_.add(cat(who(), ": entry node ", a.entry_node.value, " is not a node of the network"));
       } else if (site != kNone && rn_.edge_from[site] != a.entry_node &&
                  rn_.edge_to[site] != a.entry_node) {
         sink_.add(
-            cat(who, ": entry node ", a.entry_node.value, " is not an end of site edge ", site));
+            cat(who(), ": entry node ", a.entry_node.value, " is not an end of site edge ", site));
       }
       // A reported assignment is history (docs/model.md §5): its trip and duration are not
       // checked against the model.
       if (entry_ok && !reach[i] && !a.reported) {
-        sink_.add(cat(who, ": site unreachable, entry node ", a.entry_node.value,
+        sink_.add(cat(who(), ": site unreachable, entry node ", a.entry_node.value,
                       " not connected to base node ", crew_base_[c], " over roads open at ",
                       a.depart));
       } else if (entry_ok && !a.reported) {
@@ -266,19 +267,19 @@ void Validator::check_crews() {
                                       ? static_cast<std::uint32_t>(a.from_node.index())
                                       : kNone;
         if (a.start < a.depart) {
-          sink_.add(cat(who, ": starts at ", a.start, " before it departs at ", a.depart));
+          sink_.add(cat(who(), ": starts at ", a.start, " before it departs at ", a.depart));
         } else if (src != kNone) {
           const Seconds budget = (a.start - a.depart) * 60;
           const auto dst = static_cast<std::uint32_t>(a.entry_node.index());
           const Seconds s = net_.trip_within(src, dst, a.depart, budget, open_);
           if (s < 0) {
-            sink_.add(cat(who, ": no road open at ", a.depart, " from node ", src,
+            sink_.add(cat(who(), ": no road open at ", a.depart, " from node ", src,
                           " to entry node ", dst));
           } else if (s > budget) {
             const Seconds full =
                 net_.shortest(src, dst, a.depart, std::numeric_limits<Seconds>::max() / 2, open_);
-            sink_.add(cat(who, ": starts at ", a.start, ", before depart ", a.depart, " + travel ",
-                          (full + 59) / 60, " min (node ", src, " to ", dst, ")"));
+            sink_.add(cat(who(), ": starts at ", a.start, ", before depart ", a.depart,
+                          " + travel ", (full + 59) / 60, " min (node ", src, " to ", dst, ")"));
           }
         }
       }
@@ -286,15 +287,16 @@ void Validator::check_crews() {
       // calendar.
       const double rate = daily_rate(c, t);
       if (!(rate > 0)) {
-        sink_.add(cat(who, ": trade ", name(sc_.crews[c].trade), " cannot do this task"));
+        sink_.add(cat(who(), ": trade ", name(sc_.crews[c].trade), " cannot do this task"));
       } else if (!a.reported) {
         const double nominal = info_[t].work * work_factor(t) / rate * 1440.0 * 7.0 /
                                static_cast<double>(P_.working_days_per_week);
         const Minutes least = earliest_end(sc_.crews[c].trade, a.start, nominal);
         if (least == kNever) {
-          sink_.add(cat(who, ": cannot end (", num(nominal), " nominal minutes)"));
+          sink_.add(cat(who(), ": cannot end (", num(nominal), " nominal minutes)"));
         } else if (a.end < least) {
-          sink_.add(cat(who, ": lasts ", a.end - a.start, " min, needs ", least - a.start, " min"));
+          sink_.add(
+              cat(who(), ": lasts ", a.end - a.start, " min, needs ", least - a.start, " min"));
         }
       }
       prev_end = a.end;
