@@ -51,6 +51,8 @@ ForecastRun forecast_scenario_file(const std::filesystem::path& scenario,
   run.threads = fo.threads;
   const auto t0 = std::chrono::steady_clock::now();
   const forecast::ForecastBase base = forecast::prepare(run.scenario, fo.dispatch);
+  const double plan_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const auto ranks = static_cast<std::size_t>(std::max(1, opt.ranks));
   const auto rank = static_cast<std::size_t>(opt.rank);
   const std::size_t first = opt.samples * rank / ranks;
@@ -81,6 +83,7 @@ ForecastRun forecast_scenario_file(const std::filesystem::path& scenario,
   io::OutputMeta plan_meta;
   plan_meta.rule = std::string(plan::rule_name(fo.dispatch.rule)) + " (the forecast's policy)";
   plan_meta.scenario_name = meta.scenario_name;
+  plan_meta.seconds = plan_seconds;
   plan_meta.roads_from_osm = sources.roads_from_osm;
   plan_meta.forecast = &run.forecast;
   std::vector<io::FileOutput> more = io::forecast_outputs(run.scenario, run.forecast, meta);

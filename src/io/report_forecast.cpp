@@ -36,22 +36,21 @@ std::string figure_cell(const std::optional<double>& v, int decimals) {
   return "<td class=\"n\">" + (v ? num(*v, decimals) : std::string("–")) + "</td>";
 }
 
-// The span of the fan charts in days: up to the first day of the grid from which no curve
-// (planned, P10, P50, P90) changes any more, with a margin; at least the plan's own curves' span
-// and at most the last day of the grid (the horizon).
-int fan_span(const ForecastCurves& c, int x_days) {
-  if (c.days.empty()) return std::max(1, x_days);
+// The span of a fan chart in days: up to the first day of the grid from which none of its curves
+// (planned, P10, P50, P90) changes any more, with a margin, so that a curve that settles in weeks
+// is not squeezed against the axis; at least two steps of the grid and at most its last day (the
+// horizon).
+int fan_span(const std::vector<int>& days, const CurveBand& b) {
+  if (days.empty()) return 1;
   int settled = 0;
-  for (const CurveBand* b : {&c.returned, &c.access}) {
-    for (const std::vector<double>* v : {&b->planned, &b->p10, &b->p50, &b->p90}) {
-      if (v->empty()) continue;
-      std::size_t i = v->size() - 1;
-      while (i > 0 && (*v)[i - 1] == v->back()) --i;
-      if (i < c.days.size()) settled = std::max(settled, c.days[i]);
-    }
+  for (const std::vector<double>* v : {&b.planned, &b.p10, &b.p50, &b.p90}) {
+    if (v->empty()) continue;
+    std::size_t i = v->size() - 1;
+    while (i > 0 && (*v)[i - 1] == v->back()) --i;
+    if (i < days.size()) settled = std::max(settled, days[i]);
   }
-  const int last = c.days.back();
-  int span = std::max(x_days, static_cast<int>(std::ceil(settled * 1.08)) + 1);
+  const int last = days.back();
+  int span = std::max(2 * kCurveStepDays, static_cast<int>(std::ceil(settled * 1.08)) + 1);
   const double step = nice_step(span, 10);
   span = static_cast<int>(std::ceil(span / step) * step);
   return std::clamp(span, 1, std::max(1, last));
@@ -65,7 +64,8 @@ std::vector<double> percent(const std::vector<double>& v) {
 
 // A fan chart: the samples' P10–P90 band, their P50 and the planned curve, in percent.
 std::string fan_chart(const std::string& aria, const std::string& y_label, const ForecastCurves& c,
-                      const CurveBand& b, const char* color, int span, const std::string& d0) {
+                      const CurveBand& b, const char* color, const std::string& d0) {
+  const int span = fan_span(c.days, b);
   const std::vector<double> x(c.days.begin(), c.days.end());
   const std::vector<Band> bands = {
       {"P10–P90 of the samples", color, x, percent(b.p10), percent(b.p90)}};
@@ -135,7 +135,7 @@ void least_certain_table(std::string& h, const Scenario& s, const Evaluation& ev
 }  // namespace
 
 std::string forecast_section(const Scenario& s, const Evaluation& ev, const Forecast& f,
-                             const std::string& d0, int x_days) {
+                             const std::string& d0) {
   const bool by_return = f.headline == "people_days_displaced";
   std::string h =
       "<section id=\"forecast\"><h2>Forecast: how sure are these dates?</h2><p class=\"note\">"
@@ -165,7 +165,6 @@ std::string forecast_section(const Scenario& s, const Evaluation& ev, const Fore
   figure("Plan duration (days)", f.planned_makespan_days, f.makespan_days, 1);
   h += "</table>";
 
-  const int span = fan_span(f.curves, x_days);
   if (!f.curves.returned.planned.empty()) {
     h += "<h3>Return of the displaced</h3><p class=\"note\">Share of the displaced people back "
          "home, every " +
@@ -173,7 +172,7 @@ std::string forecast_section(const Scenario& s, const Evaluation& ev, const Fore
          " days: the band holds the middle 80 % of the samples (P10 to P90), the solid line "
          "their median, the dashed line the plan.</p>";
     h += fan_chart("Fan chart: share of the displaced back home by day", "Displaced back home (%)",
-                   f.curves, f.curves.returned, kReturnColor, span, d0);
+                   f.curves, f.curves.returned, kReturnColor, d0);
   }
   h += "<h3>Population with road access</h3><p class=\"note\">Share of the population with "
        "safe road access, every " +
@@ -181,7 +180,7 @@ std::string forecast_section(const Scenario& s, const Evaluation& ev, const Fore
        " days: the band holds the middle 80 % of the samples (P10 to P90), the solid line their "
        "median, the dashed line the plan.</p>";
   h += fan_chart("Fan chart: share of the population with road access by day",
-                 "Population with access (%)", f.curves, f.curves.access, kAccessColor, span, d0);
+                 "Population with access (%)", f.curves, f.curves.access, kAccessColor, d0);
 
   h += "<h3>The district at P90</h3><p class=\"note\">The pessimistic map: roads by the day 90 % "
        "of the samples have opened them, hazards by their P90 release, settlements by their P90 " +

@@ -536,7 +536,7 @@ std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p, cons
             : std::string()) +
        "</div></header>\n<main>\n";
   kpis(g);
-  if (meta.forecast != nullptr) h += forecast_section(s, ev, *meta.forecast, g.d0, g.x_days);
+  if (meta.forecast != nullptr) h += forecast_section(s, ev, *meta.forecast, g.d0);
   h += "<div class=\"cols\">";
   figures(g);
   crew_use(g);

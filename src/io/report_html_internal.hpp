@@ -92,8 +92,8 @@ const char* day_color(Minutes m);
 
 // report.html's forecast section (`groundwork forecast`): the figures' ranges, fan charts of the
 // return and access curves, the district coloured by P90 dates, the least certain dates and the
-// sensitivity. `x_days` is the span of the page's daily curves.
+// sensitivity.
 std::string forecast_section(const Scenario& s, const Evaluation& ev, const Forecast& f,
-                             const std::string& d0, int x_days);
+                             const std::string& d0);
 
 }  // namespace gw::io::report
