@@ -44,7 +44,10 @@ void register_forecast(CLI::App& app, Action& run) {
       ->check(CLI::Range(0, 1024));
   cmd->add_flag("--no-validate", a->no_validate,
                 "Do not check each executed plan against its truth with the validator");
-  cmd->add_option("--out", a->out, "Directory for forecast.json and forecast.gpkg")->required();
+  cmd->add_option("--out", a->out,
+                  "Directory for forecast.json, forecast.gpkg and the planned plan's outputs "
+                  "(report.html, plan.gpkg, ... with the ranges)")
+      ->required();
   cmd->callback([&run, a] {
     run = [a] {
       flow::ForecastRunOptions o;
@@ -83,8 +86,13 @@ void register_forecast(CLI::App& app, Action& run) {
       } else if (!a->no_validate) {
         std::printf("  every executed plan valid against its truth\n");
       }
-      std::printf("  outputs in %s\n", a->out.c_str());
-      return f.invalid_samples > 0 ? exit_status(ErrorCode::kInvalidPlan) : kExitSuccess;
+      if (!r.planned_violations.empty()) {
+        std::printf("  INVALID: the planned plan broke the rules\n");
+        for (const auto& v : r.planned_violations) std::printf("    %s\n", v.c_str());
+      }
+      std::printf("  outputs in %s (report.html shows the ranges)\n", a->out.c_str());
+      const bool invalid = f.invalid_samples > 0 || !r.planned_violations.empty();
+      return invalid ? exit_status(ErrorCode::kInvalidPlan) : kExitSuccess;
     };
   });
 }

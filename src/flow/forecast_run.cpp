@@ -2,11 +2,15 @@
 
 #include <algorithm>
 #include <chrono>
+#include <string>
+#include <vector>
 
 #include "io/forecast_output.hpp"
+#include "io/gpkg_writer.hpp"
 #include "io/outputs.hpp"
 #include "io/scenario_json.hpp"
 #include "io/truth_json.hpp"
+#include "plan/dispatch.hpp"
 #include "plan/feasibility.hpp"
 #include "plan/link.hpp"
 #include "plan/objective.hpp"
@@ -18,8 +22,9 @@ namespace gw::flow {
 
 namespace {
 
-Scenario read_linked(const std::filesystem::path& scenario) {
-  Scenario s = io::read_scenario(scenario);
+Scenario read_linked(const std::filesystem::path& scenario,
+                     io::ScenarioSources* sources = nullptr) {
+  Scenario s = io::read_scenario(scenario, sources);
   plan::link_scenario(s, scenario.filename().string());
   plan::require_feasible(s, plan::generate_tasks(s));
   return s;
@@ -35,7 +40,8 @@ ForecastRun forecast_scenario_file(const std::filesystem::path& scenario,
                                    const std::filesystem::path& out_dir,
                                    const ForecastRunOptions& opt) {
   ForecastRun run;
-  run.scenario = read_linked(scenario);
+  io::ScenarioSources sources;
+  run.scenario = read_linked(scenario, &sources);
   forecast::ForecastOptions fo;
   fo.samples = opt.samples;
   fo.seed = opt.seed;
@@ -45,6 +51,8 @@ ForecastRun forecast_scenario_file(const std::filesystem::path& scenario,
   run.threads = fo.threads;
   const auto t0 = std::chrono::steady_clock::now();
   const forecast::ForecastBase base = forecast::prepare(run.scenario, fo.dispatch);
+  const double plan_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const auto ranks = static_cast<std::size_t>(std::max(1, opt.ranks));
   const auto rank = static_cast<std::size_t>(opt.rank);
   const std::size_t first = opt.samples * rank / ranks;
@@ -60,12 +68,28 @@ ForecastRun forecast_scenario_file(const std::filesystem::path& scenario,
   std::sort(violations.begin(), violations.end());
   run.forecast = forecast::summarise(run.scenario, base, fo, rows, std::move(violations));
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  // The planned plan is written like `groundwork plan`'s, so it is checked like one.
+  if (opt.validate) {
+    const validate::Report rep = validate::validate_plan(run.scenario, base.tasks.tasks, base.plan);
+    for (const auto& v : rep.violations) run.planned_violations.push_back("invalid plan: " + v);
+  }
   io::ForecastMeta meta;
   meta.ranks = static_cast<int>(ranks);
   meta.scenario_name = run.scenario.name.empty() ? scenario.stem().string() : run.scenario.name;
   meta.seconds = run.seconds;
   meta.threads = run.threads;
-  io::write_forecast(out_dir, run.scenario, run.forecast, meta);
+  // The planned plan's usual outputs carry the ranges (report.html, plan.gpkg); forecast.json and
+  // forecast.gpkg beside them, all renamed into place together.
+  io::OutputMeta plan_meta;
+  plan_meta.rule = std::string(plan::rule_name(fo.dispatch.rule)) + " (the forecast's policy)";
+  plan_meta.scenario_name = meta.scenario_name;
+  plan_meta.seconds = plan_seconds;
+  plan_meta.roads_from_osm = sources.roads_from_osm;
+  plan_meta.forecast = &run.forecast;
+  std::vector<io::FileOutput> more = io::forecast_outputs(run.scenario, run.forecast, meta);
+  more.push_back(
+      io::plan_gpkg_output(run.scenario, base.tasks, base.plan, base.planned, &run.forecast));
+  io::write_outputs(out_dir, run.scenario, base.tasks, base.plan, base.planned, plan_meta, more);
   run.written = true;
   return run;
 }

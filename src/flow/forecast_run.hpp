@@ -35,9 +35,14 @@ struct ForecastRun {
   double seconds = 0;  // the samples' wall-clock time
   int threads = 1;
   bool written = false;  // rank 0 wrote the outputs (other ranks only computed their share)
+  // The validator's findings on the planned plan (written as plan.json); empty when it is valid
+  // or was not validated.
+  std::vector<std::string> planned_violations;
 };
 
-// Forecasts the scenario file and writes forecast.json and forecast.gpkg into out_dir.
+// Forecasts the scenario file and writes, into out_dir, forecast.json and forecast.gpkg beside
+// the planned plan's usual outputs (io::write_outputs and plan.gpkg), which carry the ranges:
+// report.html's forecast section and the settlements' P10/P50/P90 fields in plan.gpkg.
 ForecastRun forecast_scenario_file(const std::filesystem::path& scenario,
                                    const std::filesystem::path& out_dir,
                                    const ForecastRunOptions& opt);

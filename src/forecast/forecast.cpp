@@ -25,6 +25,20 @@ float days_of(Minutes m) {
   return m == kNever ? kInf : static_cast<float>(static_cast<double>(m) / kMinutesPerDay);
 }
 
+// A curve of the plan at `day` (its last point beyond its end; 0 when empty) as a share of `total`.
+template <typename T>
+double share_at(const std::vector<T>& curve, int day, double total) {
+  if (curve.empty() || !(total > 0)) return 0;
+  const auto d = std::min(static_cast<std::size_t>(std::max(0, day)), curve.size() - 1);
+  return static_cast<double>(curve[d]) / total;
+}
+double returned_share(const Evaluation& ev, int day) {
+  return share_at(ev.returned_by_day, day, static_cast<double>(ev.population_displaced));
+}
+double access_share(const Evaluation& ev, int day) {
+  return share_at(ev.access_by_day, day, static_cast<double>(ev.population_total));
+}
+
 // The sensitivity inputs of a truth (docs/uncertainty.md, "Sensitivity"), in a fixed order.
 constexpr std::array<const char*, kSampleInputs> kInputNames = {
     "hazard effort (area-weighted work factor)",
@@ -91,6 +105,45 @@ Quantiles quantiles(std::vector<float> v, double horizon) {
   return {quantile(v, 0.1, horizon), quantile(v, 0.5, horizon), quantile(v, 0.9, horizon)};
 }
 
+// Nearest-rank P10, P50 and P90 of a curve's values at one day of the grid, unrounded: a share
+// needs finer steps than quantile()'s hundredths.
+void band_point(std::vector<float> v, CurveBand& band) {
+  std::sort(v.begin(), v.end());
+  auto at = [&](double q) {
+    if (v.empty()) return 0.0;
+    const auto rank =
+        static_cast<std::size_t>(std::max(1.0, std::ceil(q * static_cast<double>(v.size()))));
+    return static_cast<double>(v[std::min(rank, v.size()) - 1]);
+  };
+  band.p10.push_back(at(0.1));
+  band.p50.push_back(at(0.5));
+  band.p90.push_back(at(0.9));
+}
+
+// P90 − P10 in days, +inf when only P90 is beyond the horizon (the least certain of all), −1 when
+// both are (no range to speak of).
+double spread(const Quantiles& q) {
+  if (!q.p10 || !q.p90) return q.p10 ? std::numeric_limits<double>::infinity() : -1;
+  return *q.p90 - *q.p10;
+}
+
+// The settlements whose headline date has the widest P10–P90 range (Forecast::least_certain).
+std::vector<std::size_t> least_certain(const Scenario& s, const Forecast& f) {
+  std::vector<std::size_t> order;
+  order.reserve(s.settlements.size());
+  const bool by_return = f.headline == "people_days_displaced";
+  for (std::size_t i = 0; i < s.settlements.size(); ++i) {
+    if (!by_return || s.settlements[i].displaced > 0) order.push_back(i);
+  }
+  auto key = [&](std::size_t i) {
+    return spread(by_return ? f.settlements[i].return_day : f.settlements[i].access_day);
+  };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return key(a) > key(b); });
+  if (order.size() > kLeastCertainShown) order.resize(kLeastCertainShown);
+  return order;
+}
+
 // Average ranks (ties share their mean rank).
 std::vector<double> ranks(const std::vector<double>& v) {
   std::vector<std::size_t> order(v.size());
@@ -132,7 +185,15 @@ int thread_count(int requested) {
 
 std::size_t SampleLayout::width() const {
   return kSampleFigures + kSampleInputs + settlements * kPerSettlement + hazards + 2 * assets +
-         edges + milestones;
+         edges + milestones + 2 * curve_days;
+}
+
+std::vector<int> curve_days(int horizon_days) {
+  std::vector<int> days;
+  const int h = std::max(0, horizon_days);
+  for (int d = 0; d <= h; d += kCurveStepDays) days.push_back(d);
+  if (days.back() != h) days.push_back(h);
+  return days;
 }
 
 Execution execute(const Scenario& s, const TaskSet& tasks, const Truth& truth,
@@ -165,8 +226,10 @@ ForecastBase prepare(const Scenario& s, const plan::DispatchOptions& opt) {
   plan::DispatchOptions o = opt;
   o.stop_when_all_access = false;
   o.stop_when_all_returned = false;
-  const plan::DispatchResult d = plan::dispatch(s, b.tasks, o);
+  plan::DispatchResult d = plan::dispatch(s, b.tasks, o);
   b.planned = plan::evaluate(s, b.tasks, d.plan);
+  b.plan = std::move(d.plan);
+  b.curve_days = curve_days(s.params.horizon_days);
   for (std::size_t e = 0; e < b.planned.edge_open.size(); ++e) {
     if (b.planned.edge_open[e] > 0) b.edges.push_back(EdgeId::from_index(e));
   }
@@ -175,6 +238,7 @@ ForecastBase prepare(const Scenario& s, const plan::DispatchOptions& opt) {
   b.layout.assets = s.assets.size();
   b.layout.edges = b.edges.size();
   b.layout.milestones = b.planned.milestones.size();
+  b.layout.curve_days = b.curve_days.size();
   return b;
 }
 
@@ -226,6 +290,8 @@ std::vector<float> record_samples(const Scenario& s, const ForecastBase& base,
       }
       for (const EdgeId e : base.edges) r[k++] = days_of(ev.edge_open[e.index()]);
       for (const auto& m : ev.milestones) r[k++] = days_of(m.done);
+      for (const int d : base.curve_days) r[k++] = static_cast<float>(returned_share(ev, d));
+      for (const int d : base.curve_days) r[k++] = static_cast<float>(access_share(ev, d));
     }
   };
   const int threads = thread_count(opt.threads);
@@ -295,6 +361,22 @@ Forecast summarise(const Scenario& s, const ForecastBase& base, const ForecastOp
     mf.done_day = quantiles(done, horizon);
     f.milestones.push_back(mf);
   }
+  // The curves at each day of the grid: the planned plan's and the samples' P10 / P50 / P90.
+  ForecastCurves& c = f.curves;
+  c.days = base.curve_days;
+  const bool displaced = base.planned.population_displaced > 0;
+  for (const int d : c.days) {
+    if (displaced) {
+      c.returned.planned.push_back(returned_share(base.planned, d));
+      band_point(column(k), c.returned);
+    }
+    ++k;
+  }
+  for (const int d : c.days) {
+    c.access.planned.push_back(access_share(base.planned, d));
+    band_point(column(k++), c.access);
+  }
+  f.least_certain = least_certain(s, f);
   // Sensitivity: rank correlation of each input with the headline figure and the makespan.
   std::vector<double> head(n), span(n);
   const std::size_t head_col = f.headline == "people_days_displaced" ? 0 : 1;

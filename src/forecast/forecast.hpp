@@ -49,8 +49,10 @@ struct ForecastOptions {
 // What one sample leaves for the summary: its figures and every key date in days (+inf: never),
 // in a fixed layout (SampleLayout), so that samples computed apart (threads, MPI ranks) merge by
 // concatenation.
+// The curves come last: the return share, then the access share, at each day of the grid.
 struct SampleLayout {
   std::size_t settlements = 0, hazards = 0, assets = 0, edges = 0, milestones = 0;
+  std::size_t curve_days = 0;  // points of the curves' grid (ForecastBase::curve_days)
   [[nodiscard]] std::size_t width() const;
 };
 inline constexpr std::size_t kSampleFigures = 4;  // people-days displaced, without access,
@@ -60,10 +62,15 @@ inline constexpr std::size_t kSampleInputs = 7;   // the sensitivity inputs (for
 // `requested` threads, or every core for 0.
 int thread_count(int requested);
 
+// The days at which a sample records its curves: every kCurveStepDays from 0, and the horizon.
+std::vector<int> curve_days(int horizon_days);
+
 // The planned scenario's plan and what the samples are measured against, computed once.
 struct ForecastBase {
   TaskSet tasks;  // generated from the planned scenario
+  Plan plan;      // the planned scenario's plan, for its usual outputs beside the forecast
   Evaluation planned;
+  std::vector<int> curve_days;
   std::vector<EdgeId> edges;  // closed on day 0 in the planned plan
   SampleLayout layout;
 };

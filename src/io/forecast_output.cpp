@@ -20,25 +20,21 @@ json q_json(const Quantiles& q) {
   return json{{"p10", opt(q.p10)}, {"p50", opt(q.p50)}, {"p90", opt(q.p90)}};
 }
 
-// P90 − P10 in days, +inf when either is beyond the horizon (the least certain of all).
-double spread(const Quantiles& q) {
-  if (!q.p10 || !q.p90) return q.p10 ? std::numeric_limits<double>::infinity() : -1;
-  return *q.p90 - *q.p10;
+// Shares to four decimals (a hundredth of a percent): enough for a chart, short in the file.
+json shares(const std::vector<double>& v) {
+  json a = json::array();
+  for (const double x : v) a.push_back(std::round(x * 10000) / 10000);
+  return a;
 }
 
-void set_q(OGRFeature& f, const char* prefix, const Quantiles& q) {
-  const std::string p(prefix);
-  const std::array<std::pair<const char*, const std::optional<double>*>, 3> parts = {
-      {{"_p10", &q.p10}, {"_p50", &q.p50}, {"_p90", &q.p90}}};
-  for (const auto& [suffix, v] : parts) {
-    const std::string key = p + suffix;
-    if (*v) {
-      f.SetField(key.c_str(), **v);
-    } else {
-      f.SetFieldNull(f.GetFieldIndex(key.c_str()));
-    }
-  }
+json band_json(const CurveBand& b) {
+  return json{{"planned", shares(b.planned)},
+              {"p10", shares(b.p10)},
+              {"p50", shares(b.p50)},
+              {"p90", shares(b.p90)}};
 }
+
+using gdal::set_quantiles;
 
 void write_gpkg(const std::filesystem::path& path, const Scenario& s, const Forecast& f) {
   gdal::ErrorCapture errors;
@@ -68,10 +64,10 @@ void write_gpkg(const std::filesystem::path& path, const Scenario& s, const Fore
       feat->SetField("id", st.id.c_str());
       feat->SetField("name", st.name.c_str());
       feat->SetField("population_displaced", static_cast<GIntBig>(st.displaced));
-      set_q(*feat, "return", sf.return_day);
-      set_q(*feat, "access", sf.access_day);
-      set_q(*feat, "power", sf.service_day[static_cast<std::size_t>(Service::kPower)]);
-      set_q(*feat, "water", sf.service_day[static_cast<std::size_t>(Service::kWater)]);
+      set_quantiles(*feat, "return", sf.return_day);
+      set_quantiles(*feat, "access", sf.access_day);
+      set_quantiles(*feat, "power", sf.service_day[static_cast<std::size_t>(Service::kPower)]);
+      set_quantiles(*feat, "water", sf.service_day[static_cast<std::size_t>(Service::kWater)]);
       w.add(*feat, gdal::point(st.pos));
     }
     w.finish();
@@ -86,7 +82,7 @@ void write_gpkg(const std::filesystem::path& path, const Scenario& s, const Fore
     for (std::size_t h = 0; h < s.hazards.size(); ++h) {
       auto feat = w.feature();
       feat->SetField("id", s.hazards[h].id.c_str());
-      set_q(*feat, "release", f.hazard_release_day[h]);
+      set_quantiles(*feat, "release", f.hazard_release_day[h]);
       w.add(*feat, gdal::polygon(s.hazards[h].polygon));
     }
     w.finish();
@@ -103,7 +99,7 @@ void write_gpkg(const std::filesystem::path& path, const Scenario& s, const Fore
       const std::size_t e = f.edges[k].index();
       auto feat = w.feature();
       feat->SetField("edge", static_cast<GIntBig>(e));
-      set_q(*feat, "open", f.edge_open_day[k]);
+      set_quantiles(*feat, "open", f.edge_open_day[k]);
       const LonLat* b = net.edge_shape.data() + net.edge_shape_offset[e];
       const LonLat* en = net.edge_shape.data() + net.edge_shape_offset[e + 1];
       w.add(*feat, gdal::line(b, en));
@@ -126,8 +122,8 @@ void write_gpkg(const std::filesystem::path& path, const Scenario& s, const Fore
       auto feat = w.feature();
       feat->SetField("id", as.id.c_str());
       feat->SetField("kind", std::string(name(as.kind)).c_str());
-      set_q(*feat, "done", f.asset_done_day[a]);
-      set_q(*feat, "works", f.asset_works_day[a]);
+      set_quantiles(*feat, "done", f.asset_done_day[a]);
+      set_quantiles(*feat, "works", f.asset_works_day[a]);
       // A point asset as a line of one repeated point keeps one geometry type per layer.
       std::vector<LonLat> g = as.geometry;
       if (g.size() == 1) g.push_back(g.front());
@@ -208,21 +204,14 @@ json forecast_json(const Scenario& s, const Forecast& f, const ForecastMeta& met
                     {"rho_makespan", std::round(x.rho_makespan * 1000) / 1000}});
   }
   j["sensitivity"] = std::move(sens);
+  const ForecastCurves& c = f.curves;
+  j["curves"] = {{"days", c.days},
+                 {"return", c.returned.planned.empty() ? json(nullptr) : band_json(c.returned)},
+                 {"access", band_json(c.access)}};
   // The least certain return dates (or access dates when nobody is displaced): the widest P10–P90.
-  std::vector<std::size_t> order;
-  order.reserve(s.settlements.size());
   const bool by_return = f.headline == "people_days_displaced";
-  for (std::size_t i = 0; i < s.settlements.size(); ++i) {
-    if (!by_return || s.settlements[i].displaced > 0) order.push_back(i);
-  }
-  auto key = [&](std::size_t i) {
-    return spread(by_return ? f.settlements[i].return_day : f.settlements[i].access_day);
-  };
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return key(a) > key(b); });
-  if (order.size() > 10) order.resize(10);
   json least = json::array();
-  for (const std::size_t i : order) {
+  for (const std::size_t i : f.least_certain) {
     const Quantiles& q = by_return ? f.settlements[i].return_day : f.settlements[i].access_day;
     least.push_back({{"id", s.settlements[i].id},
                      {"name", s.settlements[i].name},
@@ -236,12 +225,16 @@ json forecast_json(const Scenario& s, const Forecast& f, const ForecastMeta& met
   return j;
 }
 
+std::vector<FileOutput> forecast_outputs(const Scenario& s, const Forecast& f,
+                                         const ForecastMeta& meta) {
+  return {text_output(kForecastJson, forecast_json(s, f, meta).dump(1) + "\n"),
+          FileOutput{kForecastGpkg,
+                     [&s, &f](const std::filesystem::path& tmp) { write_gpkg(tmp, s, f); }}};
+}
+
 void write_forecast(const std::filesystem::path& dir, const Scenario& s, const Forecast& f,
                     const ForecastMeta& meta) {
-  write_files_atomic(dir, {text_output(kForecastJson, forecast_json(s, f, meta).dump(1) + "\n"),
-                           FileOutput{kForecastGpkg, [&](const std::filesystem::path& tmp) {
-                                        write_gpkg(tmp, s, f);
-                                      }}});
+  write_files_atomic(dir, forecast_outputs(s, f, meta));
 }
 
 }  // namespace gw::io

@@ -5,7 +5,9 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
+#include "io/outputs.hpp"
 #include "model/forecast.hpp"
 #include "model/scenario.hpp"
 
@@ -24,9 +26,14 @@ struct ForecastMeta {
 
 // forecast.json: samples, seed, plan (P10/P50/P90 of people-days displaced, without access and
 // the makespan, beside the planned values), settlements, hazards, assets, roads, milestones (with
-// the probability of meeting each), sensitivity, the least certain return dates, and what the
-// validator found.
+// the probability of meeting each), sensitivity, the return and access curves' bands at the
+// grid's days (`curves`), the least certain return dates, and what the validator found.
 nlohmann::json forecast_json(const Scenario& s, const Forecast& f, const ForecastMeta& meta);
+
+// forecast.json and forecast.gpkg as FileOutputs, to write beside the planned plan's outputs in one
+// atomic write_outputs(). `s` and `f` must outlive the write.
+std::vector<FileOutput> forecast_outputs(const Scenario& s, const Forecast& f,
+                                         const ForecastMeta& meta);
 
 // Writes forecast.json and forecast.gpkg (layers forecast_settlements, forecast_hazards,
 // forecast_roads, forecast_assets) into `dir`, atomically (write_files_atomic). Throws

@@ -1,5 +1,9 @@
 #include "io/gpkg_util.hpp"
 
+#include <array>
+#include <optional>
+#include <utility>
+
 #include "io/outputs.hpp"
 #include "io/outputs_util.hpp"
 #include "model/error.hpp"
@@ -43,6 +47,12 @@ void close_gpkg(GDALDatasetUniquePtr& ds, const fs::path& path, ErrorCapture& er
 
 LayerWriter::LayerWriter(GDALDataset& ds, const char* name, OGRwkbGeometryType type,
                          std::initializer_list<Field> fields, const fs::path& path,
+                         ErrorCapture& errors, std::string start_date)
+    : LayerWriter(ds, name, type, std::vector<Field>(fields), path, errors, std::move(start_date)) {
+}
+
+LayerWriter::LayerWriter(GDALDataset& ds, const char* name, OGRwkbGeometryType type,
+                         const std::vector<Field>& fields, const fs::path& path,
                          ErrorCapture& errors, std::string start_date)
     : path_(path), errors_(errors), start_date_(std::move(start_date)) {
   OGRSpatialReference wgs84;
@@ -93,6 +103,19 @@ void LayerWriter::set_day(OGRFeature& f, const char* field, Minutes m) {
     f.SetFieldNull(f.GetFieldIndex(field));
   } else {
     f.SetField(field, detail::round_to(minutes_to_days(m), 1e3));
+  }
+}
+
+void set_quantiles(OGRFeature& f, const std::string& prefix, const Quantiles& q) {
+  const std::array<std::pair<const char*, const std::optional<double>*>, 3> parts = {
+      {{"_p10", &q.p10}, {"_p50", &q.p50}, {"_p90", &q.p90}}};
+  for (const auto& [suffix, v] : parts) {
+    const std::string key = prefix + suffix;
+    if (*v) {
+      f.SetField(key.c_str(), **v);
+    } else {
+      f.SetFieldNull(f.GetFieldIndex(key.c_str()));
+    }
   }
 }
 

@@ -11,8 +11,10 @@
 #include <initializer_list>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "io/gdal_util.hpp"
+#include "model/forecast.hpp"
 #include "model/geometry.hpp"
 #include "model/types.hpp"
 
@@ -37,6 +39,10 @@ class LayerWriter {
   LayerWriter(GDALDataset& ds, const char* name, OGRwkbGeometryType type,
               std::initializer_list<Field> fields, const std::filesystem::path& path,
               ErrorCapture& errors, std::string start_date = "");
+  // The same with fields chosen at run time (a layer whose fields depend on what is written).
+  LayerWriter(GDALDataset& ds, const char* name, OGRwkbGeometryType type,
+              const std::vector<Field>& fields, const std::filesystem::path& path,
+              ErrorCapture& errors, std::string start_date = "");
 
   // A new feature; fill it, then pass it to add().
   [[nodiscard]] OGRFeatureUniquePtr feature() const;
@@ -55,6 +61,9 @@ class LayerWriter {
   ErrorCapture& errors_;
   std::string start_date_;
 };
+
+// Fields `<prefix>_p10`, `_p50` and `_p90` (days) set from `q`; null where beyond the horizon.
+void set_quantiles(OGRFeature& f, const std::string& prefix, const Quantiles& q);
 
 std::unique_ptr<OGRGeometry> point(LonLat p);
 std::unique_ptr<OGRGeometry> line(const LonLat* begin, const LonLat* end);

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "io/asset_kinds_internal.hpp"
 #include "io/gdal_util.hpp"
@@ -172,7 +173,8 @@ void write_returns(GDALDataset& ds, const fs::path& path, gdal::ErrorCapture& er
 }
 
 void write_layers(GDALDataset& ds, const fs::path& path, gdal::ErrorCapture& errors,
-                  const Scenario& s, const TaskSet& t, const Plan& p, const Evaluation& ev) {
+                  const Scenario& s, const TaskSet& t, const Plan& p, const Evaluation& ev,
+                  const Forecast* forecast) {
   using detail::check_size;
   check_size(ev.edge_open.size(), s.roads.num_edges(), "evaluation.edge_open");
   check_size(ev.hazard_cancelled.size(), s.hazards.size(), "evaluation.hazard_cancelled");
@@ -248,33 +250,39 @@ void write_layers(GDALDataset& ds, const fs::path& path, gdal::ErrorCapture& err
     w.finish();
   }
   {  // settlements: without access from the plan's start until access_at; return dates
-    LayerWriter w(ds, "settlements", wkbPoint,
-                  {{"id", OFTString},
-                   {"name", OFTString},
-                   {"population", OFTInteger64},
-                   {"weight", OFTReal},
-                   {"snap_distance_m", OFTReal},
-                   {"population_displaced", OFTInteger64},
-                   {"dwellings", OFTInteger64},
-                   {"dwellings_damaged", OFTInteger64},
-                   {"heating", OFTString},
-                   {"access_day", OFTReal},
-                   {"return_day", OFTReal},
-                   {"returned_day_100", OFTReal},
-                   {"plan_start", OFTDateTime},
-                   {"access_at", OFTDateTime},
-                   {"power_at", OFTDateTime},
-                   {"comms_at", OFTDateTime},
-                   {"clinic_at", OFTDateTime},
-                   {"school_at", OFTDateTime},
-                   {"water_at", OFTDateTime},
-                   {"heat_at", OFTDateTime},
-                   {"gas_at", OFTDateTime},
-                   {"residential_released_at", OFTDateTime},
-                   {"ready_at", OFTDateTime},
-                   {"return_at", OFTDateTime},
-                   {"returned_all_at", OFTDateTime}},
-                  path, errors, d0);
+    std::vector<gdal::Field> fields = {{"id", OFTString},
+                                       {"name", OFTString},
+                                       {"population", OFTInteger64},
+                                       {"weight", OFTReal},
+                                       {"snap_distance_m", OFTReal},
+                                       {"population_displaced", OFTInteger64},
+                                       {"dwellings", OFTInteger64},
+                                       {"dwellings_damaged", OFTInteger64},
+                                       {"heating", OFTString},
+                                       {"access_day", OFTReal},
+                                       {"return_day", OFTReal},
+                                       {"returned_day_100", OFTReal},
+                                       {"plan_start", OFTDateTime},
+                                       {"access_at", OFTDateTime},
+                                       {"power_at", OFTDateTime},
+                                       {"comms_at", OFTDateTime},
+                                       {"clinic_at", OFTDateTime},
+                                       {"school_at", OFTDateTime},
+                                       {"water_at", OFTDateTime},
+                                       {"heat_at", OFTDateTime},
+                                       {"gas_at", OFTDateTime},
+                                       {"residential_released_at", OFTDateTime},
+                                       {"ready_at", OFTDateTime},
+                                       {"return_at", OFTDateTime},
+                                       {"returned_all_at", OFTDateTime}};
+    // A forecast's ranges beside the planned dates, so that QGIS can colour by return_p90.
+    if (forecast != nullptr) {
+      check_size(forecast->settlements.size(), s.settlements.size(), "forecast.settlements");
+      for (const char* f :
+           {"return_p10", "return_p50", "return_p90", "access_p10", "access_p50", "access_p90"})
+        fields.push_back({f, OFTReal});
+    }
+    LayerWriter w(ds, "settlements", wkbPoint, fields, path, errors, d0);
     const std::size_t n = s.settlements.size();
     check_size(ev.residential_released.size(), n, "evaluation.residential_released");
     check_size(ev.settlement_ready.size(), n, "evaluation.settlement_ready");
@@ -308,6 +316,10 @@ void write_layers(GDALDataset& ds, const fs::path& path, gdal::ErrorCapture& err
       w.set_time(*f, "ready_at", ev.settlement_ready[i]);
       w.set_time(*f, "return_at", ev.return_first[i]);
       w.set_time(*f, "returned_all_at", ev.return_all[i]);
+      if (forecast != nullptr) {
+        gdal::set_quantiles(*f, "return", forecast->settlements[i].return_day);
+        gdal::set_quantiles(*f, "access", forecast->settlements[i].access_day);
+      }
       w.add(*f, point(st.pos));
     }
     w.finish();
@@ -420,11 +432,11 @@ void write_layers(GDALDataset& ds, const fs::path& path, gdal::ErrorCapture& err
 }  // namespace
 
 void write_plan_gpkg_file(const fs::path& path, const Scenario& s, const TaskSet& t, const Plan& p,
-                          const Evaluation& ev) {
+                          const Evaluation& ev, const Forecast* forecast) {
   gdal::ErrorCapture errors;
   GDALDatasetUniquePtr ds = gdal::create_gpkg(path, errors);
   try {
-    write_layers(*ds, path, errors, s, t, p, ev);
+    write_layers(*ds, path, errors, s, t, p, ev, forecast);
     gdal::close_gpkg(ds, path, errors);
   } catch (...) {
     ds.reset();
@@ -435,9 +447,10 @@ void write_plan_gpkg_file(const fs::path& path, const Scenario& s, const TaskSet
 }
 
 FileOutput plan_gpkg_output(const Scenario& s, const TaskSet& t, const Plan& p,
-                            const Evaluation& ev) {
-  return {std::string(kPlanGpkg),
-          [&s, &t, &p, &ev](const fs::path& tmp) { write_plan_gpkg_file(tmp, s, t, p, ev); }};
+                            const Evaluation& ev, const Forecast* forecast) {
+  return {std::string(kPlanGpkg), [&s, &t, &p, &ev, forecast](const fs::path& tmp) {
+            write_plan_gpkg_file(tmp, s, t, p, ev, forecast);
+          }};
 }
 
 }  // namespace gw::io

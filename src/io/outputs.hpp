@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "model/evaluation.hpp"
+#include "model/forecast.hpp"
 #include "model/plan.hpp"
 #include "model/scenario.hpp"
 #include "model/task.hpp"
@@ -34,6 +35,10 @@ struct OutputMeta {
   // bound (plan::objective_lower_bound), when computed and when a valid bound exists.
   std::optional<double> baseline_objective{};
   std::optional<double> lower_bound_objective{};
+  // The plan's forecast when `groundwork forecast` made it (docs/uncertainty.md): report.html then
+  // adds the ranges (fan charts of the return and access curves, the district by P90 dates, the
+  // least certain dates). Not owned; it must outlive the writing.
+  const Forecast* forecast = nullptr;
 };
 
 // The names of the files write_outputs() writes, in the order it writes them.

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "io/outputs.hpp"
@@ -85,12 +86,32 @@ void append_y_grid(std::string& s, double L, double pw, double T, double ph, dou
     s += buf + fmt_tick(v, ystep) + "</text>";
   }
 }
+// The points (day, value) of a curve given at days `x`, up to `xmax`: the segment that crosses
+// xmax ends there, at the value interpolated linearly.
+std::vector<std::pair<double, double>> clipped(const std::vector<double>& x,
+                                               const std::vector<double>& y, double xmax) {
+  std::vector<std::pair<double, double>> out;
+  const std::size_t n = std::min(x.size(), y.size());
+  out.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (x[i] <= xmax) {
+      out.emplace_back(x[i], y[i]);
+      continue;
+    }
+    if (i > 0 && x[i] > x[i - 1]) {
+      const double t = (xmax - x[i - 1]) / (x[i] - x[i - 1]);
+      out.emplace_back(xmax, y[i - 1] + t * (y[i] - y[i - 1]));
+    }
+    break;
+  }
+  return out;
+}
 }  // namespace
 
 std::string line_chart(const std::string& aria, const std::string& y_label, int x_max_days,
                        double y_max, const std::vector<Series>& series,
                        const std::vector<Mark>& marks, const std::vector<HLine>& hlines,
-                       const std::string& d0) {
+                       const std::string& d0, const std::vector<Band>& bands) {
   const double W = 1000, H = 330, L = 78, R = 44, T = 16, B = 58;
   const double pw = W - L - R, ph = H - T - B;
   if (y_max <= 0) y_max = 1;
@@ -140,14 +161,28 @@ std::string line_chart(const std::string& aria, const std::string& y_label, int 
                   L, L + pw, Y(h.y), Y(h.y), L + pw - 4, Y(h.y) - 4);
     s += buf + esc(h.label) + "</text>";
   }
+  auto svg_point = [&](std::string& pts, const std::pair<double, double>& p) {
+    std::snprintf(buf, sizeof buf, "%.1f,%.1f ", X(p.first), Y(std::clamp(p.second, 0.0, y_max)));
+    pts += buf;
+  };
+  // Bands: the upper curve left to right, then the lower one back, as one closed polygon.
+  for (const Band& b : bands) {
+    const auto hi = clipped(b.x, b.hi, xmax);
+    const auto lo = clipped(b.x, b.lo, xmax);
+    std::string pts;
+    for (const auto& p : hi) svg_point(pts, p);
+    for (auto it = lo.rbegin(); it != lo.rend(); ++it) svg_point(pts, *it);
+    s += "<polygon fill=\"" + b.color + "\" fill-opacity=\"0.22\" stroke=\"none\" points=\"" + pts +
+         "\"/>";
+  }
   // Series.
   for (const Series& se : series) {
     std::string pts;
-    const std::size_t n = std::min<std::size_t>(se.y.size(), static_cast<std::size_t>(xmax) + 1);
-    for (std::size_t d = 0; d < n; ++d) {
-      std::snprintf(buf, sizeof buf, "%.1f,%.1f ", X(static_cast<double>(d)),
-                    Y(std::clamp(se.y[d], 0.0, y_max)));
-      pts += buf;
+    if (se.x.empty()) {
+      const std::size_t n = std::min<std::size_t>(se.y.size(), static_cast<std::size_t>(xmax) + 1);
+      for (std::size_t d = 0; d < n; ++d) svg_point(pts, {static_cast<double>(d), se.y[d]});
+    } else {
+      for (const auto& p : clipped(se.x, se.y, xmax)) svg_point(pts, p);
     }
     s += "<polyline fill=\"none\" stroke=\"" + se.color + "\" stroke-width=\"2.2\"" +
          (se.dashed ? " stroke-dasharray=\"6 4\"" : "") + " points=\"" + pts + "\"/>";
@@ -166,6 +201,10 @@ std::string line_chart(const std::string& aria, const std::string& y_label, int 
   s += "</svg>";
   // Legend.
   s += "<div class=\"legend\">";
+  for (const Band& b : bands) {
+    s += "<span><i style=\"background:" + b.color + ";opacity:0.35\"></i>" + esc(b.label) +
+         "</span>";
+  }
   for (const Series& se : series) {
     s += "<span><i style=\"background:" + se.color + "\"></i>" + esc(se.label) + "</span>";
   }

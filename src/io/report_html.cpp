@@ -530,8 +530,13 @@ std::string report_html(const Scenario& s, const TaskSet& t, const Plan& p, cons
        esc(g.d0) + "</b> · Horizon " + num(g.horizon) + " days · " +
        num(static_cast<double>(t.tasks.size())) + " tasks, " +
        num(static_cast<double>(s.crews.size())) + " crews · planned in " + num(meta.seconds, 2) +
-       " s</div></header>\n<main>\n";
+       " s" +
+       (meta.forecast != nullptr
+            ? " · forecast over " + num(static_cast<double>(meta.forecast->samples)) + " samples"
+            : std::string()) +
+       "</div></header>\n<main>\n";
   kpis(g);
+  if (meta.forecast != nullptr) h += forecast_section(s, ev, *meta.forecast, g.d0);
   h += "<div class=\"cols\">";
   figures(g);
   crew_use(g);

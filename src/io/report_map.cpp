@@ -98,7 +98,26 @@ std::string legend_row(const std::string& title, const std::string& first,
 
 }  // namespace
 
+const char* day_color(Minutes m) { return color_of(class_of(m)); }
+
 std::string district_map(const Scenario& s, const Evaluation& ev) {
+  MapDays m;
+  m.edge_open = ev.edge_open;
+  m.hazard_released = ev.hazard_cleared;
+  for (std::size_t h = 0; h < m.hazard_released.size() && h < ev.hazard_cancelled.size(); ++h)
+    m.hazard_released[h] = std::min(ev.hazard_cancelled[h], ev.hazard_cleared[h]);
+  m.settlement = ev.return_first;
+  m.aria =
+      "Map of the district: roads by the day they open, hazards by the day they are released, "
+      "settlements by the day their people start to return";
+  m.settlement_title = "Settlements: people start to return";
+  m.settlement_what = "return from day ";
+  m.settlement_never = "no return within the plan";
+  m.never = "never within the plan";
+  return district_map(s, m);
+}
+
+std::string district_map(const Scenario& s, const MapDays& m) {
   const RoadNetwork& g = s.roads;
   double min_lon = 1e9, min_lat = 1e9, max_lon = -1e9, max_lat = -1e9;
   auto extend = [&](LonLat p) {
@@ -118,21 +137,16 @@ std::string district_map(const Scenario& s, const Evaluation& ev) {
 
   char buf[512];
   std::snprintf(buf, sizeof buf,
-                "<svg class=\"map\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"Map of the "
-                "district: roads by the day they open, hazards by the day they are released, "
-                "settlements by the day their people start to return\">",
+                "<svg class=\"map\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"",
                 pr.width(), pr.height());
-  std::string out = buf;
+  std::string out = buf + esc(m.aria) + "\">";
   out += "<rect width=\"100%\" height=\"100%\" fill=\"#fbfcfd\"/>";
 
   // Hazards, one path per class of release day.
   std::array<std::string, kClasses.size() + 1> hazard_d;
-  for (std::size_t h = 0; h < s.hazards.size() && h < ev.hazard_cleared.size(); ++h) {
+  for (std::size_t h = 0; h < s.hazards.size() && h < m.hazard_released.size(); ++h) {
     const Hazard& z = s.hazards[h];
-    const Minutes released = h < ev.hazard_cancelled.size()
-                                 ? std::min(ev.hazard_cancelled[h], ev.hazard_cleared[h])
-                                 : ev.hazard_cleared[h];
-    std::string& d = hazard_d[class_of(released)];
+    std::string& d = hazard_d[class_of(m.hazard_released[h])];
     append_path(d, pr, z.polygon.outer.data(), z.polygon.outer.data() + z.polygon.outer.size(),
                 true);
     for (const Ring& hole : z.polygon.holes) {
@@ -149,8 +163,8 @@ std::string district_map(const Scenario& s, const Evaluation& ev) {
   // Roads: open from day 0 thin and grey, then one path per class of opening day.
   std::array<std::string, kClasses.size() + 1> road_d;
   std::string open_d;
-  for (std::size_t e = 0; e < g.num_edges() && e < ev.edge_open.size(); ++e) {
-    std::string& d = ev.edge_open[e] == 0 ? open_d : road_d[class_of(ev.edge_open[e])];
+  for (std::size_t e = 0; e < g.num_edges() && e < m.edge_open.size(); ++e) {
+    std::string& d = m.edge_open[e] == 0 ? open_d : road_d[class_of(m.edge_open[e])];
     append_path(d, pr, g.edge_shape.data() + g.edge_shape_offset[e],
                 g.edge_shape.data() + g.edge_shape_offset[e + 1], false);
   }
@@ -179,12 +193,12 @@ std::string district_map(const Scenario& s, const Evaluation& ev) {
   for (std::size_t i = 0; i < s.settlements.size(); ++i) {
     const Settlement& st = s.settlements[i];
     const double r = 2.5 + 7.5 * std::sqrt(static_cast<double>(st.population) / max_pop);
-    const Minutes back = i < ev.return_first.size() ? ev.return_first[i] : kNever;
+    const Minutes back = i < m.settlement.size() ? m.settlement[i] : kNever;
     std::string title = esc(st.name) + ": " + num(static_cast<double>(st.population)) + " people";
-    if (st.displaced > 0) {
-      title += ", " + num(static_cast<double>(st.displaced)) + " displaced; " +
-               (back == kNever ? std::string("no return within the plan")
-                               : "return from day " + num(minutes_to_days(back), 1));
+    if (st.displaced > 0 || m.every_settlement) {
+      if (st.displaced > 0) title += ", " + num(static_cast<double>(st.displaced)) + " displaced";
+      title += "; " + (back == kNever ? esc(m.settlement_never)
+                                      : esc(m.settlement_what) + num(minutes_to_days(back), 1));
       std::snprintf(buf, sizeof buf,
                     "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"#1d2733\" "
                     "stroke-width=\"0.8\">",
@@ -200,13 +214,13 @@ std::string district_map(const Scenario& s, const Evaluation& ev) {
   }
   out += "</svg>";
 
-  const std::string never = "<span><i style=\"background:" + std::string(kNeverColor) +
-                            "\"></i>never within the plan</span>";
+  const std::string never = "<span><i style=\"background:" + std::string(kNeverColor) + "\"></i>" +
+                            esc(m.never) + "</span>";
   out += legend_row(
       "Roads open",
       "<span><i style=\"background:" + std::string(kOpenColor) + "\"></i>from day 0</span>", never);
   out += legend_row("Hazards released", "", never);
-  out += legend_row("Settlements: people start to return", "",
+  out += legend_row(esc(m.settlement_title), "",
                     never +
                         "<span><i style=\"background:#fff;border:1px solid #5d6b7a\"></i>nobody "
                         "displaced</span><span><i style=\"background:#1d2733\"></i>hub</span>");

@@ -33,12 +33,33 @@ struct MilestoneForecast {
   double on_time_probability = 0;  // share of samples in which it is done by its due date
 };
 
+// A curve of the plan over the samples (a fan chart): its value at each day of the grid
+// (Forecast::curves.days) in the planned scenario's plan, and P10 / P50 / P90 over the samples at
+// each day (nearest rank, as the dates). Values are shares from 0 to 1.
+struct CurveBand {
+  std::vector<double> planned, p10, p50, p90;
+};
+
+// The return and access curves at fixed days, for the fan charts of report.html and forecast.json.
+struct ForecastCurves {
+  std::vector<int> days;  // the grid: every kCurveStepDays days from 0, and the horizon
+  // Share of the displaced people back home; empty when nobody is displaced.
+  CurveBand returned;
+  CurveBand access;  // share of the population with safe road access
+};
+
+// The grid's spacing: a week resolves the curves' shape at a fraction of the daily curve's cost
+// per sample (a design choice, not a measured figure).
+inline constexpr int kCurveStepDays = 7;
+
 struct Sensitivity {
   std::string input;  // what varies, e.g. "hazard effort (area-weighted work factor)"
   // Spearman's rank correlation over the samples with the headline figure and the makespan.
   double rho_headline = 0;
   double rho_makespan = 0;
 };
+
+inline constexpr std::size_t kLeastCertainShown = 10;
 
 struct Forecast {
   std::size_t samples = 0;
@@ -57,7 +78,11 @@ struct Forecast {
   std::vector<EdgeId> edges;
   std::vector<Quantiles> edge_open_day;
   std::vector<MilestoneForecast> milestones;
-  std::vector<Sensitivity> sensitivity;       // by falling |rho_headline|
+  std::vector<Sensitivity> sensitivity;  // by falling |rho_headline|
+  ForecastCurves curves;
+  // The settlements (indices) whose headline date (return, or access when nobody is displaced)
+  // has the widest P10–P90 range, widest first; at most kLeastCertainShown.
+  std::vector<std::size_t> least_certain;
   std::size_t invalid_samples = 0;            // executed plans the validator rejected
   std::vector<std::string> first_violations;  // a few of their findings
   std::size_t unassigned_samples = 0;         // samples in which some task was never done

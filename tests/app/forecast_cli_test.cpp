@@ -64,6 +64,50 @@ TEST_F(ForecastCli, ForecastWritesRangesForEveryDate) {
   EXPECT_EQ(j["sensitivity"].size(), 7U);
   EXPECT_EQ(j["validation"]["invalid_samples"], 0);
   EXPECT_TRUE(fs::exists(path("f") + "/forecast.gpkg"));
+  // The fan charts' data: the weekly grid to the horizon, a band per curve.
+  const json& c = j["curves"];
+  ASSERT_TRUE(c["days"].is_array());
+  ASSERT_FALSE(c["days"].empty());
+  EXPECT_EQ(c["days"].back(), j["horizon_days"]);
+  for (const char* k : {"return", "access"}) {
+    ASSERT_TRUE(c[k].is_object()) << k;
+    for (std::size_t i = 0; i < c["days"].size(); ++i) {
+      EXPECT_LE(c[k]["p10"][i].get<double>(), c[k]["p50"][i].get<double>()) << k << i;
+      EXPECT_LE(c[k]["p50"][i].get<double>(), c[k]["p90"][i].get<double>()) << k << i;
+    }
+  }
+}
+
+// The planned plan's usual outputs sit beside the forecast and carry its ranges: report.html's
+// fan charts and plan.gpkg's P10/P50/P90 fields. The plan written validates.
+TEST_F(ForecastCli, ForecastWritesThePlannedPlanWithItsRanges) {
+  const CmdResult r = run_groundwork("forecast " + path("d.json") +
+                                     " --samples 5 --seed 2 --threads 2 --out " + path("fp"));
+  ASSERT_EQ(r.status, 0) << r.err << r.out;
+  for (const char* f : {"plan.json", "summary.json", "schedule.csv", "settlements.geojson",
+                        "report.html", "plan.gpkg", "forecast.json", "forecast.gpkg"})
+    EXPECT_TRUE(fs::exists(path("fp") + "/" + f)) << f;
+  const std::string html = slurp(path("fp") + "/report.html");
+  EXPECT_NE(html.find("<section id=\"forecast\">"), std::string::npos);
+  EXPECT_NE(html.find("Fan chart: share of the displaced back home by day"), std::string::npos);
+  EXPECT_NE(html.find("Fan chart: share of the population with road access by day"),
+            std::string::npos);
+  EXPECT_NE(html.find("The least certain dates"), std::string::npos);
+  EXPECT_NE(html.find("forecast over 5 samples"), std::string::npos);
+  // A GeoPackage is SQLite: the settlements table's CREATE statement, kept as text in the file,
+  // names its fields (the io tests read the values back through GDAL).
+  const std::string gpkg = slurp(path("fp") + "/plan.gpkg");
+  for (const char* field :
+       {"return_p10", "return_p50", "return_p90", "access_p10", "access_p50", "access_p90"})
+    EXPECT_NE(gpkg.find(field), std::string::npos) << field;
+  const json sum = json::parse(slurp(path("fp") + "/summary.json"));
+  const json fc = json::parse(slurp(path("fp") + "/forecast.json"));
+  EXPECT_DOUBLE_EQ(sum["people_days_displaced"].get<double>(),
+                   fc["plan"]["planned"]["people_days_displaced"].get<double>());
+  const CmdResult v =
+      run_groundwork("validate " + path("d.json") + " " + path("fp") + "/plan.json");
+  EXPECT_EQ(v.status, 0) << v.out << v.err;
+  EXPECT_NE(v.out.find("valid: 0 violations"), std::string::npos) << v.out;
 }
 
 TEST_F(ForecastCli, SimulateWritesATruthItsPlanValidatesAgainst) {

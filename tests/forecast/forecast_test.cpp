@@ -3,7 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+#include <vector>
+
 #include "gen/district.hpp"
+#include "plan/evaluate.hpp"
 #include "plan/link.hpp"
 #include "plan/objective.hpp"
 #include "plan/tasks.hpp"
@@ -47,6 +51,34 @@ void expect_ordered(const Quantiles& q) {
   }
 }
 
+// A fan chart's band: one point per day of the grid, P10 <= P50 <= P90, shares within [0, 1],
+// and (each sample's curve never falling) no quantile falls from one day to the next.
+void expect_band(const CurveBand& b, std::size_t points, const char* what) {
+  ASSERT_EQ(b.planned.size(), points) << what;
+  ASSERT_EQ(b.p10.size(), points) << what;
+  ASSERT_EQ(b.p50.size(), points) << what;
+  ASSERT_EQ(b.p90.size(), points) << what;
+  for (std::size_t i = 0; i < points; ++i) {
+    EXPECT_GE(b.p10[i], 0.0) << what << i;
+    EXPECT_LE(b.p10[i], b.p50[i]) << what << i;
+    EXPECT_LE(b.p50[i], b.p90[i]) << what << i;
+    EXPECT_LE(b.p90[i], 1.0) << what << i;
+    EXPECT_GE(b.planned[i], 0.0) << what << i;
+    EXPECT_LE(b.planned[i], 1.0) << what << i;
+    if (i > 0) {
+      EXPECT_LE(b.p10[i - 1], b.p10[i]) << what << i;
+      EXPECT_LE(b.p50[i - 1], b.p50[i]) << what << i;
+      EXPECT_LE(b.p90[i - 1], b.p90[i]) << what << i;
+    }
+  }
+}
+
+TEST(Forecast, TheCurvesGridIsWeeklyToTheHorizon) {
+  EXPECT_EQ(forecast::curve_days(21), (std::vector<int>{0, 7, 14, 21}));
+  EXPECT_EQ(forecast::curve_days(23), (std::vector<int>{0, 7, 14, 21, 23}));
+  EXPECT_EQ(forecast::curve_days(0), (std::vector<int>{0}));
+}
+
 TEST(Forecast, EverySampleValidOrderedAndTheSameOnAnyNumberOfThreads) {
   const Scenario s = small();
   const Forecast one = forecast::run_forecast(s, options(s, 12, 1));
@@ -75,6 +107,62 @@ TEST(Forecast, EverySampleValidOrderedAndTheSameOnAnyNumberOfThreads) {
     EXPECT_GE(m.on_time_probability, 0.0);
     EXPECT_LE(m.on_time_probability, 1.0);
   }
+  // The curves: on the weekly grid to the horizon, ordered, and the same on any number of threads.
+  const ForecastCurves& c = one.curves;
+  EXPECT_EQ(c.days, forecast::curve_days(s.params.horizon_days));
+  ASSERT_GT(one.planned_people_days_displaced, 0) << "the district must have displaced people";
+  expect_band(c.returned, c.days.size(), "return ");
+  expect_band(c.access, c.days.size(), "access ");
+  EXPECT_EQ(c.returned.p10, two.curves.returned.p10);
+  EXPECT_EQ(c.returned.p90, two.curves.returned.p90);
+  EXPECT_EQ(c.access.p50, two.curves.access.p50);
+  // The samples differ somewhere along the return curve: a real band, not three equal lines.
+  bool spread = false;
+  for (std::size_t i = 0; i < c.days.size(); ++i) spread |= c.returned.p10[i] < c.returned.p90[i];
+  EXPECT_TRUE(spread);
+  // Nobody is home on day 0 who was displaced, and the least certain dates are the widest first.
+  EXPECT_EQ(c.returned.p90.front(), 0.0);
+  EXPECT_LE(one.least_certain.size(), kLeastCertainShown);
+  EXPECT_FALSE(one.least_certain.empty());
+  EXPECT_EQ(one.least_certain, two.least_certain);
+}
+
+// The rows of a forecast merge by concatenation (threads, MPI ranks): samples [0, n) on one
+// thread are, float for float, samples [0, k) then [k, n) on two threads each.
+TEST(Forecast, SampleRowsMergeByConcatenationWhateverTheThreads) {
+  const Scenario s = small();
+  const forecast::ForecastOptions o1 = options(s, 7, 1);
+  const forecast::ForecastOptions o2 = options(s, 7, 2);
+  const forecast::ForecastBase base = forecast::prepare(s, o1.dispatch);
+  EXPECT_EQ(base.layout.curve_days, base.curve_days.size());
+  EXPECT_EQ(base.curve_days, forecast::curve_days(s.params.horizon_days));
+  // The planned plan is kept for its outputs, and it is the plan the figures are measured on.
+  EXPECT_TRUE(validate::validate_plan(s, base.tasks.tasks, base.plan).valid());
+  EXPECT_EQ(plan::evaluate(s, base.tasks, base.plan).people_days_displaced,
+            base.planned.people_days_displaced);
+  const std::vector<float> all = forecast::record_samples(s, base, o1, 0, 7, nullptr);
+  std::vector<float> merged = forecast::record_samples(s, base, o2, 0, 3, nullptr);
+  const std::vector<float> rest = forecast::record_samples(s, base, o2, 3, 7, nullptr);
+  merged.insert(merged.end(), rest.begin(), rest.end());
+  ASSERT_EQ(all.size(), 7 * base.layout.width());
+  // Compared as bytes: +inf (never) equals itself, and no tolerance hides a difference.
+  ASSERT_EQ(merged.size(), all.size());
+  EXPECT_EQ(std::memcmp(merged.data(), all.data(), all.size() * sizeof(float)), 0);
+  // The curve columns are the last 2 × curve_days of each row: shares within [0, 1], the
+  // access share at the horizon at least the one on day 0.
+  const std::size_t w = base.layout.width();
+  const std::size_t n = base.curve_days.size();
+  for (std::size_t i = 0; i < 7; ++i) {
+    const float* curves = all.data() + i * w + w - 2 * n;
+    for (std::size_t k = 0; k < 2 * n; ++k) {
+      EXPECT_GE(curves[k], 0.0F) << i << " " << k;
+      EXPECT_LE(curves[k], 1.0F) << i << " " << k;
+    }
+    EXPECT_LE(curves[n], curves[2 * n - 1]) << i;
+  }
+  const Forecast f = forecast::summarise(s, base, o1, all, {});
+  EXPECT_EQ(f.curves.days.size(), n);
+  expect_band(f.curves.access, n, "access ");
 }
 
 TEST(Forecast, WithoutUncertaintyEverySampleIsThePlan) {
@@ -93,6 +181,28 @@ TEST(Forecast, WithoutUncertaintyEverySampleIsThePlan) {
   EXPECT_NEAR(*f.people_days_displaced.p10, planned, 1e-6 * planned + 1);
   EXPECT_NEAR(*f.people_days_displaced.p90, planned, 1e-6 * planned + 1);
   EXPECT_NEAR(*f.makespan_days.p50, f.planned_makespan_days, 0.005);  // quantiles: 0.01 days
+  // Every sample's curves are the planned ones (to float precision).
+  const ForecastCurves& c = f.curves;
+  ASSERT_FALSE(c.days.empty());
+  for (const CurveBand* b : {&c.returned, &c.access}) {
+    ASSERT_EQ(b->planned.size(), c.days.size());
+    for (std::size_t i = 0; i < c.days.size(); ++i) {
+      EXPECT_NEAR(b->p10[i], b->planned[i], 1e-6) << c.days[i];
+      EXPECT_NEAR(b->p90[i], b->planned[i], 1e-6) << c.days[i];
+    }
+  }
+  // And the planned curves are the plan's daily curves read at the grid's days.
+  const forecast::ForecastBase base = forecast::prepare(s, options(s, 4, 2).dispatch);
+  for (std::size_t i = 0; i < c.days.size(); ++i) {
+    const auto d = static_cast<std::size_t>(c.days[i]);
+    ASSERT_LT(d, base.planned.access_by_day.size());
+    EXPECT_DOUBLE_EQ(c.access.planned[i], static_cast<double>(base.planned.access_by_day[d]) /
+                                              static_cast<double>(base.planned.population_total));
+    ASSERT_LT(d, base.planned.returned_by_day.size());
+    EXPECT_DOUBLE_EQ(
+        c.returned.planned[i],
+        base.planned.returned_by_day[d] / static_cast<double>(base.planned.population_displaced));
+  }
 }
 
 TEST(Forecast, TheDispatcherChoosesByBeliefAndTheWorkTakesTheTruth) {
