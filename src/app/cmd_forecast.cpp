@@ -21,6 +21,17 @@ std::string q_text(const Quantiles& q, double scale = 1.0, const char* fmt = "%.
   return "P10 " + one(q.p10) + ", P50 " + one(q.p50) + ", P90 " + one(q.p90);
 }
 
+void add_mode_option(CLI::App* cmd, std::string& mode) {
+  cmd->add_option("--mode", mode,
+                  "redecide: crews re-decide at every event, as the plan's policy does; fixed: "
+                  "each crew keeps the planned plan's tasks and order (docs/uncertainty.md)")
+      ->check(CLI::IsMember({"redecide", "fixed"}));
+}
+
+forecast::Mode mode_of(const std::string& mode) {
+  return mode == "fixed" ? forecast::Mode::kFixed : forecast::Mode::kRedecide;
+}
+
 }  // namespace
 
 void register_forecast(CLI::App& app, Action& run) {
@@ -34,6 +45,7 @@ void register_forecast(CLI::App& app, Action& run) {
     std::uint64_t seed = 1;
     int threads = 0;
     bool no_validate = false;
+    std::string mode = "redecide";
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("scenario", a->scenario, "Scenario file (JSON)")->required();
@@ -44,6 +56,7 @@ void register_forecast(CLI::App& app, Action& run) {
       ->check(CLI::Range(0, 1024));
   cmd->add_flag("--no-validate", a->no_validate,
                 "Do not check each executed plan against its truth with the validator");
+  add_mode_option(cmd, a->mode);
   cmd->add_option("--out", a->out,
                   "Directory for forecast.json, forecast.gpkg and the planned plan's outputs "
                   "(report.html, plan.gpkg, ... with the ranges)")
@@ -55,6 +68,7 @@ void register_forecast(CLI::App& app, Action& run) {
       o.seed = a->seed;
       o.threads = a->threads;
       o.validate = !a->no_validate;
+      o.mode = mode_of(a->mode);
       // Under mpirun the ranks share the samples; rank 0 gathers them and writes.
       const dist::Session mpi;
       o.rank = mpi.rank();
@@ -104,15 +118,18 @@ void register_simulate(CLI::App& app, Action& run) {
     std::string scenario;
     std::string out;
     std::uint64_t truth_seed = 1;
+    std::string mode = "redecide";
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("scenario", a->scenario, "Scenario file (JSON)")->required();
   cmd->add_option("--truth-seed", a->truth_seed, "Seed of the truth drawn")->required();
+  add_mode_option(cmd, a->mode);
   cmd->add_option("--out", a->out, "Directory for truth.json and the executed plan's outputs")
       ->required();
   cmd->callback([&run, a] {
     run = [a] {
-      const flow::SimulateRun r = flow::simulate_scenario_file(a->scenario, a->out, a->truth_seed);
+      const flow::SimulateRun r =
+          flow::simulate_scenario_file(a->scenario, a->out, a->truth_seed, mode_of(a->mode));
       const Evaluation& ev = r.execution.evaluation;
       std::printf(
           "  truth %llu: people-days displaced %.0f, without safe access %.0f, makespan "

@@ -47,6 +47,7 @@ ForecastRun forecast_scenario_file(const std::filesystem::path& scenario,
   fo.seed = opt.seed;
   fo.threads = forecast::thread_count(opt.threads);
   fo.validate = opt.validate;
+  fo.mode = opt.mode;
   fo.dispatch = policy(run.scenario);
   run.threads = fo.threads;
   const auto t0 = std::chrono::steady_clock::now();
@@ -95,18 +96,25 @@ ForecastRun forecast_scenario_file(const std::filesystem::path& scenario,
 }
 
 SimulateRun simulate_scenario_file(const std::filesystem::path& scenario,
-                                   const std::filesystem::path& out_dir, std::uint64_t truth_seed) {
+                                   const std::filesystem::path& out_dir, std::uint64_t truth_seed,
+                                   forecast::Mode mode) {
   SimulateRun run;
   const Scenario s = read_linked(scenario);
-  const TaskSet tasks = plan::generate_tasks(s);
   const Truth truth = plan::draw_truth(s, truth_seed);
-  run.execution = forecast::execute(s, tasks, truth, policy(s));
+  if (mode == forecast::Mode::kFixed) {
+    const forecast::ForecastBase base = forecast::prepare(s, policy(s));
+    run.execution = forecast::execute_fixed(s, base.tasks, truth, base.plan);
+  } else {
+    run.execution = forecast::execute(s, plan::generate_tasks(s), truth, policy(s));
+  }
   forecast::Execution& x = run.execution;
   const validate::Report rep = validate::validate_plan(x.scenario, x.tasks.tasks, x.plan);
   run.valid = rep.valid();
   run.violations = rep.violations;
   io::OutputMeta meta;
-  meta.rule = "impact (executed against truth " + std::to_string(truth_seed) + ")";
+  meta.rule = std::string(mode == forecast::Mode::kFixed ? "the planned plan's decisions"
+                                                         : plan::rule_name(policy(s).rule)) +
+              " (executed against truth " + std::to_string(truth_seed) + ")";
   meta.scenario_name = s.name.empty() ? scenario.stem().string() : s.name;
   io::write_outputs(out_dir, x.scenario, x.tasks, x.plan, x.evaluation, meta,
                     {io::text_output("truth.json", io::truth_json(s, truth).dump(1) + "\n")});

@@ -20,6 +20,7 @@ struct ForecastRunOptions {
   std::uint64_t seed = 1;
   int threads = 0;  // 0: every core
   bool validate = true;
+  forecast::Mode mode = forecast::Mode::kRedecide;
   // The samples shared across the processes of an MPI job (dist::Session): this process's rank
   // of `ranks` computes its share, and the gathers bring every rank's rows and findings to rank 0
   // in rank order; only rank 0 summarises and writes. One process: rank 0 of 1, no gathers.
@@ -53,10 +54,12 @@ struct SimulateRun {
   std::vector<std::string> violations;  // the validator's findings against the truth
 };
 
-// Draws the truth of `truth_seed`, executes the plan's policy against it, validates the executed
-// plan against that truth and writes truth.json and the usual plan outputs (plan.json,
-// summary.json, settlements.geojson, ...) into out_dir.
+// Draws the truth of `truth_seed`, executes the plan's policy against it (or, in the fixed mode,
+// the planned plan's decisions), validates the executed plan against that truth and writes
+// truth.json and the usual plan outputs (plan.json, summary.json, settlements.geojson, ...) into
+// out_dir.
 SimulateRun simulate_scenario_file(const std::filesystem::path& scenario,
-                                   const std::filesystem::path& out_dir, std::uint64_t truth_seed);
+                                   const std::filesystem::path& out_dir, std::uint64_t truth_seed,
+                                   forecast::Mode mode = forecast::Mode::kRedecide);
 
 }  // namespace gw::flow

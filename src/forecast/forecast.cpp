@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "plan/evaluate.hpp"
+#include "plan/sequence/executor.hpp"
 #include "plan/tasks.hpp"
 #include "plan/uncertainty.hpp"
 #include "validate/validate.hpp"
@@ -220,6 +221,27 @@ Execution execute(const Scenario& s, const TaskSet& tasks, const Truth& truth,
   return x;
 }
 
+Execution execute_fixed(const Scenario& s, const TaskSet& tasks, const Truth& truth,
+                        const Plan& planned) {
+  Execution x;
+  x.truth = truth;
+  x.scenario = s;
+  apply_truth(x.scenario, truth);
+  x.tasks = tasks;
+  plan::set_efforts(x.tasks, x.scenario);
+  plan::sequence::Executor exec(x.scenario, x.tasks);
+  plan::sequence::Execution run =
+      exec.run(plan::sequence::sequences_of(planned, x.scenario.crews.size()));
+  x.plan = std::move(run.plan);
+  std::vector<char> assigned(x.tasks.tasks.size(), 0);
+  for (const Assignment& a : x.plan.assignments) assigned[a.task.index()] = 1;
+  for (std::size_t t = 0; t < assigned.size(); ++t) {
+    if (assigned[t] == 0) x.unassigned.push_back(TaskId::from_index(t));
+  }
+  x.evaluation = plan::evaluate(x.scenario, x.tasks, x.plan);
+  return x;
+}
+
 ForecastBase prepare(const Scenario& s, const plan::DispatchOptions& opt) {
   ForecastBase b;
   b.tasks = plan::generate_tasks(s);
@@ -253,7 +275,8 @@ std::vector<float> record_samples(const Scenario& s, const ForecastBase& base,
     validate::Workspace checks;  // this thread's: the samples repeat the same trips
     for (std::size_t i = next.fetch_add(1); i < last; i = next.fetch_add(1)) {
       const Truth truth = plan::draw_truth(s, plan::sample_seed(opt.seed, i));
-      const Execution x = execute(s, base.tasks, truth, opt.dispatch);
+      const Execution x = opt.mode == Mode::kFixed ? execute_fixed(s, base.tasks, truth, base.plan)
+                                                   : execute(s, base.tasks, truth, opt.dispatch);
       const Evaluation& ev = x.evaluation;
       float* r = rows.data() + (i - first) * w;
       std::size_t k = 0;
@@ -311,6 +334,7 @@ Forecast summarise(const Scenario& s, const ForecastBase& base, const ForecastOp
   Forecast f;
   f.samples = n;
   f.seed = opt.seed;
+  f.mode = opt.mode == Mode::kFixed ? "fixed" : "redecide";
   f.first_violations = std::move(violations);
   auto column = [&](std::size_t c) {
     std::vector<float> v(n);

@@ -37,6 +37,17 @@ struct Execution {
 Execution execute(const Scenario& s, const TaskSet& tasks, const Truth& truth,
                   const plan::DispatchOptions& opt);
 
+// Executes the decisions of a fixed plan against `truth` (docs/uncertainty.md, "Execution", the
+// second mode): each crew does the tasks `planned` gave it, in the plan's order, each as early as
+// the truth allows (plan/sequence/executor.hpp); nobody re-decides. Tasks the sequences cannot
+// reach (a deadlock of crews waiting on each other's later tasks) are left unassigned.
+Execution execute_fixed(const Scenario& s, const TaskSet& tasks, const Truth& truth,
+                        const Plan& planned);
+
+// How a sample is executed: the dispatcher re-decides at every event (the plan's policy), or
+// the planned plan's decisions are kept (execute_fixed).
+enum class Mode : std::uint8_t { kRedecide, kFixed };
+
 struct ForecastOptions {
   std::size_t samples = 200;
   std::uint64_t seed = 1;
@@ -44,6 +55,7 @@ struct ForecastOptions {
   plan::DispatchOptions dispatch;
   // Check every executed plan against its truth with the independent validator.
   bool validate = true;
+  Mode mode = Mode::kRedecide;
 };
 
 // What one sample leaves for the summary: its figures and every key date in days (+inf: never),

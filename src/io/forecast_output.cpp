@@ -141,7 +141,7 @@ json forecast_json(const Scenario& s, const Forecast& f, const ForecastMeta& met
   j["scenario"] = meta.scenario_name;
   j["samples"] = f.samples;
   j["seed"] = f.seed;
-  j["mode"] = meta.mode;
+  j["mode"] = f.mode;
   j["threads"] = meta.threads;
   j["ranks"] = meta.ranks;
   j["seconds"] = std::round(meta.seconds * 100) / 100;

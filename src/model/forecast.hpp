@@ -63,6 +63,9 @@ inline constexpr std::size_t kLeastCertainShown = 10;
 
 struct Forecast {
   std::size_t samples = 0;
+  // How the samples were executed: "redecide" (the dispatcher re-decides at every event) or
+  // "fixed" (the planned plan's decisions kept).
+  std::string mode = "redecide";
   std::uint64_t seed = 0;
   std::string headline;  // "people_days_displaced", or "people_days_without_access" with no one
                          // displaced

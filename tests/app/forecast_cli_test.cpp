@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -130,6 +131,35 @@ TEST_F(ForecastCli, SimulateWritesATruthItsPlanValidatesAgainst) {
   const CmdResult w = run_groundwork("validate " + path("d.json") + " " + path("s") + "/plan.json");
   EXPECT_NE(w.status, 0) << w.out;
   EXPECT_NE(w.out.find("INVALID"), std::string::npos) << w.out;
+}
+
+// The second mode: the planned plan's decisions kept. Each crew does the planned plan's tasks in
+// its order (the same tasks as in plan.json of `groundwork plan`), and the result validates
+// against the truth; forecast.json says which mode made it.
+TEST_F(ForecastCli, FixedModeKeepsThePlannedDecisions) {
+  const CmdResult p = run_groundwork("plan " + path("d.json") + " --out " + path("pf"));
+  ASSERT_EQ(p.status, 0) << p.err << p.out;
+  const CmdResult r = run_groundwork("simulate " + path("d.json") +
+                                     " --truth-seed 77 --mode fixed --out " + path("sf"));
+  ASSERT_EQ(r.status, 0) << r.err << r.out;
+  const json planned = json::parse(slurp(path("pf") + "/plan.json"));
+  const json fixed = json::parse(slurp(path("sf") + "/plan.json"));
+  std::map<std::string, std::string> crew_of;
+  for (const auto& t : planned["tasks"]) crew_of[t["id"].dump()] = t["crew"].dump();
+  ASSERT_EQ(fixed["tasks"].size(), planned["tasks"].size());
+  for (const auto& t : fixed["tasks"]) EXPECT_EQ(t["crew"].dump(), crew_of[t["id"].dump()]);
+  const CmdResult v = run_groundwork("validate " + path("d.json") + " " + path("sf") +
+                                     "/plan.json --truth " + path("sf") + "/truth.json");
+  EXPECT_EQ(v.status, 0) << v.out << v.err;
+
+  const CmdResult f = run_groundwork("forecast " + path("d.json") +
+                                     " --samples 3 --threads 1 --mode fixed --out " + path("ff"));
+  ASSERT_EQ(f.status, 0) << f.err << f.out;
+  EXPECT_EQ(json::parse(slurp(path("ff") + "/forecast.json"))["mode"], "fixed");
+  const CmdResult bad =
+      run_groundwork("forecast " + path("d.json") + " --mode sometimes --out " + path("fx"));
+  EXPECT_NE(bad.status, 0);
+  EXPECT_FALSE(fs::exists(path("fx")));
 }
 
 TEST_F(ForecastCli, ABadTruthIsRefusedByName) {
