@@ -18,7 +18,7 @@ inline constexpr const char* kForecastGpkg = "forecast.gpkg";
 
 struct ForecastMeta {
   std::string scenario_name;
-  double seconds = 0;             // wall-clock time of the samples
+  double seconds = 0;  // wall-clock time of the samples
   int threads = 1;
   int ranks = 1;  // MPI processes that shared the samples
 };
