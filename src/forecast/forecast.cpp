@@ -197,14 +197,25 @@ std::vector<int> curve_days(int horizon_days) {
   return days;
 }
 
-Execution execute(const Scenario& s, const TaskSet& tasks, const Truth& truth,
-                  const plan::DispatchOptions& opt) {
+namespace {
+
+// A sample before its execution: the district as the truth makes it, and its tasks with the
+// truth's efforts.
+Execution with_truth(const Scenario& s, const TaskSet& tasks, const Truth& truth) {
   Execution x;
   x.truth = truth;
   x.scenario = s;
   apply_truth(x.scenario, truth);
   x.tasks = tasks;
   plan::set_efforts(x.tasks, x.scenario);
+  return x;
+}
+
+}  // namespace
+
+Execution execute(const Scenario& s, const TaskSet& tasks, const Truth& truth,
+                  const plan::DispatchOptions& opt) {
+  Execution x = with_truth(s, tasks, truth);
   // What the dispatcher believes: the planned scenario's efforts.
   std::vector<float> believed(tasks.tasks.size());
   for (std::size_t t = 0; t < tasks.tasks.size(); ++t)
@@ -223,12 +234,7 @@ Execution execute(const Scenario& s, const TaskSet& tasks, const Truth& truth,
 
 Execution execute_fixed(const Scenario& s, const TaskSet& tasks, const Truth& truth,
                         const Plan& planned) {
-  Execution x;
-  x.truth = truth;
-  x.scenario = s;
-  apply_truth(x.scenario, truth);
-  x.tasks = tasks;
-  plan::set_efforts(x.tasks, x.scenario);
+  Execution x = with_truth(s, tasks, truth);
   plan::sequence::Executor exec(x.scenario, x.tasks);
   plan::sequence::Execution run =
       exec.run(plan::sequence::sequences_of(planned, x.scenario.crews.size()));

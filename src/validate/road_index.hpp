@@ -69,8 +69,6 @@ class RoadIndex {
   // edges open from the start (below) are kept while that set of edges stays the same.
   void begin_plan(const std::vector<Minutes>& open);
 
-  [[nodiscard]] std::size_t num_nodes() const { return n_; }
-
   // The network as the checks see it, read only.
   geom::Projection global;                  // centred on the network's bounding box
   std::vector<geom::Pt> node_xy;            // node positions in `global`
