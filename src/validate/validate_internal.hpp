@@ -138,7 +138,7 @@ struct HazardGeometry {
   std::uint64_t print = 0;
   Projection proj;
   Poly poly;
-  Box gbox;                    // the polygon's box in the road index's projection
+  Box gbox{};                  // the polygon's box in the road index's projection
   std::vector<HazEdge> edges;  // within w/2 + 0.5 m, as derived (`blocked` false)
 };
 
