@@ -24,7 +24,8 @@ for w in range(1, weeks + 1):
     p = json.load(open(followed))
     area = {}
     for t in p["tasks"]:
-        if t.get("crew") is None or t["kind"] in ("survey", "mechanical") or t.get("hazard") is None or t.get("reported"):
+        # Reported tasks count too: work under way, kept by the re-plan, goes on.
+        if t.get("crew") is None or t["kind"] in ("survey", "mechanical") or t.get("hazard") is None:
             continue
         s, e = t["start"], t["end"]
         inside = max(0, min(e, hi) - max(s, lo))

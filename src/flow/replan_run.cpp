@@ -1,6 +1,7 @@
 #include "flow/replan_run.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "io/field_reports.hpp"
 #include "io/outputs.hpp"
@@ -83,12 +84,20 @@ ReplanRun replan_scenario_file(const std::filesystem::path& scenario,
   apply_truth(s, seen);
   run.tasks = tasks;
   plan::set_efforts(run.tasks, s);
-  std::vector<std::int32_t> planned_crew;
-  const plan::DispatchOptions opt_d =
-      plan::replan_options(plan::dispatch_for_objective({}, s.params.objective), run.state,
-                           followed, tasks.tasks.size(), opt.stability, planned_crew);
-  plan::DispatchResult d = plan::dispatch(s, run.tasks, opt_d);
-  run.plan = std::move(d.plan);
+  plan::Replanned rest =
+      plan::replan_rest(s, run.tasks, plan::dispatch_for_objective({}, s.params.objective),
+                        run.state, followed, opt.stability);
+  if (!run.state.under_way.empty()) {
+    char buf[256];
+    std::snprintf(buf, sizeof buf,
+                  "%zu tasks under way at --as-of %s: objective %.6g finishing them, %.6g "
+                  "stopping them (planned again whole)",
+                  run.state.under_way.size(),
+                  rest.stopped_under_way ? "stopped, since stopping pays" : "finished",
+                  rest.kept_objective, rest.stopped_objective);
+    run.state.notes.emplace_back(buf);
+  }
+  run.plan = std::move(rest.result.plan);
   run.plan.rule += " (re-planned)";
   run.plan.as_of = as_of;
   run.evaluation = plan::evaluate(s, run.tasks, run.plan);

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "model/error.hpp"
+#include "plan/evaluate.hpp"
 
 namespace gw::plan {
 
@@ -85,9 +86,12 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
     }
   }
 
+  // How much slower than the plan being followed each reported subject goes (its time over the
+  // planned time), for the rest of the work under way.
+  std::vector<double> hazard_pace(s.hazards.size(), 1.0), asset_pace(s.assets.size(), 1.0);
   // Tasks of reported subjects: covered in the order the plan ends them.
   auto cover = [&](const TaskId* begin, const TaskId* end, double amount_in_work, bool survey_too,
-                   const std::string& what, double& factor) {
+                   const std::string& what, double& factor, double& pace) {
     std::vector<std::uint32_t> started;
     started.reserve(static_cast<std::size_t>(end - begin));
     double planned_progress = 0, total = 0;
@@ -134,6 +138,7 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
       const double ratio = std::clamp(planned_progress / amount_in_work, 0.1, 10.0);
       if (std::abs(ratio - 1) > 0.05) {
         factor *= ratio;
+        pace = ratio;
         char buf[256];
         std::snprintf(buf, sizeof buf,
                       "%s: %.0f reported against %.0f planned by %s: the rest planned %.2fx %s",
@@ -154,7 +159,7 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
     }
     const double share = s.hazards[h].area_m2 > 0 ? hazard_area[h] / s.hazards[h].area_m2 : 0;
     cover(ts.hazard_tasks.begin(h), ts.hazard_tasks.end(h), std::min(1.0, share) * work, true,
-          "hazard " + quote_value(s.hazards[h].id) + " (m²)", st.hazard_factor[h]);
+          "hazard " + quote_value(s.hazards[h].id) + " (m²)", st.hazard_factor[h], hazard_pace[h]);
   }
   for (std::size_t a = 0; a < s.assets.size(); ++a) {
     if (asset_reported[a] == 0) continue;
@@ -164,7 +169,8 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
       total += ts.tasks[t->index()].work;
     const double share = s.assets[a].quantity > 0 ? asset_qty[a] / s.assets[a].quantity : 0;
     cover(ts.asset_tasks.begin(a), ts.asset_tasks.end(a), std::min(1.0, share) * total, false,
-          "asset " + quote_value(s.assets[a].id) + " (work units)", st.asset_factor[a]);
+          "asset " + quote_value(s.assets[a].id) + " (work units)", st.asset_factor[a],
+          asset_pace[a]);
   }
   // Everything else: done when the plan ends it by as_of.
   std::vector<char> reported_subject(n, 0);
@@ -191,45 +197,92 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
       }
     }
   }
-  // The done work as history: per crew in start order, ends at most as_of, from_node chained.
+  // The work under way: started before as_of, ending after it, not done, its predecessors done
+  // (one not done means the site is not ready after all: the task goes back to be planned).
+  std::vector<char> under_way(n, 0);
   for (std::size_t t = 0; t < n; ++t) {
-    if (st.task_done[t] == 0) continue;
+    const Assignment* a = of_task[t];
+    if (st.task_done[t] != 0 || a == nullptr || a->start >= as_of || a->end <= as_of) continue;
+    bool ready = true;
+    for (const TaskId* p = ts.preds.begin(t); ready && p != ts.preds.end(t); ++p)
+      ready = st.task_done[p->index()] != 0;
+    under_way[t] = ready ? 1 : 0;
+  }
+  // The kept work as history: per crew in start order, from_node chained; done work ends at most
+  // as_of, work under way at its projected end.
+  for (std::size_t t = 0; t < n; ++t) {
+    if (st.task_done[t] == 0 && under_way[t] == 0) continue;
     Assignment a = *of_task[t];
-    a.end = std::min(a.end, as_of);
+    if (under_way[t] != 0) {
+      // The rest of its planned time at the pace reported for its subject against the plan.
+      const Task& k = ts.tasks[t];
+      double pace = 1;
+      if (k.hazard.valid()) {
+        pace = hazard_pace[k.hazard.index()];
+      } else if (k.kind == TaskKind::kRepair && k.asset.valid()) {
+        pace = asset_pace[k.asset.index()];
+      }
+      const double rest = static_cast<double>(a.end - as_of) * pace;
+      a.end = as_of + std::max<Minutes>(1, static_cast<Minutes>(std::ceil(rest)));
+    } else {
+      a.end = std::min(a.end, as_of);
+    }
     a.start = std::min(a.start, a.end);
     a.depart = std::min(a.depart, a.start);
     a.reported = true;
-    st.done.push_back(a);
+    st.kept.push_back(a);
   }
-  std::stable_sort(st.done.begin(), st.done.end(), [](const Assignment& x, const Assignment& y) {
+  std::stable_sort(st.kept.begin(), st.kept.end(), [](const Assignment& x, const Assignment& y) {
     return x.crew != y.crew ? x.crew < y.crew : x.start < y.start;
   });
-  for (std::size_t i = 0; i < st.done.size(); ++i) {
-    Assignment& a = st.done[i];
-    const bool first = i == 0 || st.done[i - 1].crew != a.crew;
-    a.from_node = first ? s.crews[a.crew.index()].base_node : st.done[i - 1].entry_node;
-    if (!first) a.depart = std::max(a.depart, st.done[i - 1].end);
+  for (std::size_t i = 0; i < st.kept.size(); ++i) {
+    Assignment& a = st.kept[i];
+    const bool first = i == 0 || st.kept[i - 1].crew != a.crew;
+    a.from_node = first ? s.crews[a.crew.index()].base_node : st.kept[i - 1].entry_node;
+    if (!first) a.depart = std::max(a.depart, st.kept[i - 1].end);
     a.start = std::max(a.start, a.depart);
     a.end = std::max(a.end, a.start);
+    (under_way[a.task.index()] != 0 ? st.under_way : st.done).push_back(a);
   }
   return st;
 }
 
 DispatchOptions replan_options(DispatchOptions base, const ReportedState& state, const Plan& plan,
                                std::size_t tasks, double stability,
-                               std::vector<std::int32_t>& planned_crew) {
+                               std::vector<std::int32_t>& planned_crew, bool keep_under_way) {
   planned_crew.assign(tasks, -1);
   for (const Assignment& a : plan.assignments) {
     if (a.task.index() < tasks)
       planned_crew[a.task.index()] = static_cast<std::int32_t>(a.crew.index());
   }
-  base.fixed = &state.done;
+  base.fixed = keep_under_way ? &state.kept : &state.done;
   base.release_at = state.as_of;
   base.planned_crew = stability > 0 ? &planned_crew : nullptr;
   base.stability = stability;
   base.stop_when_all_access = false;
   base.stop_when_all_returned = false;
   return base;
+}
+
+Replanned replan_rest(const Scenario& s, const TaskSet& ts, const DispatchOptions& base,
+                      const ReportedState& state, const Plan& plan, double stability) {
+  std::vector<std::int32_t> planned_crew;
+  Replanned r;
+  r.result =
+      dispatch(s, ts, replan_options(base, state, plan, ts.tasks.size(), stability, planned_crew));
+  r.kept_objective = r.stopped_objective = evaluate(s, ts, r.result.plan).objective;
+  if (state.under_way.empty()) return r;
+  DispatchResult stopped = dispatch(
+      s, ts, replan_options(base, state, plan, ts.tasks.size(), stability, planned_crew, false));
+  // A plan that leaves tasks unassigned never pays.
+  if (!stopped.unassigned.empty() && r.result.unassigned.empty()) return r;
+  r.stopped_objective = evaluate(s, ts, stopped.plan).objective;
+  if (r.stopped_objective < r.kept_objective ||
+      (r.result.unassigned.size() > stopped.unassigned.size())) {
+    r.result = std::move(stopped);
+    r.stopped_under_way = true;
+  }
+  return r;
 }
 
 }  // namespace gw::plan

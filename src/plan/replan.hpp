@@ -21,6 +21,14 @@ struct ReportedState {
   // in start order, each from_node the crew's previous entry node (or its base).
   std::vector<Assignment> done;
   std::vector<char> task_done;  // per task
+  // The work under way at as_of, finished by the crew doing it: each task the plan started before
+  // as_of and ends after it, not done, every predecessor done. Its assignment is the plan's,
+  // reported (its start is history), its end projected: the rest of its planned time at the pace
+  // reported for its hazard or asset.
+  std::vector<Assignment> under_way;
+  // done and under_way together, per crew in start order, from_node chained: the work the
+  // re-plan keeps.
+  std::vector<Assignment> kept;
   // The work factors to plan the rest with: the scenario's, times what the reports show of the
   // pace (the planned progress by as_of over the reported one), per hazard and per asset.
   std::vector<double> hazard_factor;
@@ -37,18 +45,34 @@ struct ReportedState {
 //    covers their work (its survey too once any area is reported); a task partly covered stays to
 //    do, whole;
 //  - any other task is done when the plan ends it by as_of;
-//  - a task is done only when every predecessor is.
+//  - a task is done only when every predecessor is;
+//  - a task under way (started before as_of, not done, ending after it) is kept with its crew.
 // Throws gw::Error(kInvalidInput) naming the report and its field: a date before day 0 or not
 // before as_of, work on a hazard or asset the plan does not start before the report's date.
 ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& plan,
                              const std::vector<FieldReport>& reports,
                              const std::vector<Minutes>& report_minute, Minutes as_of);
 
-// The dispatch options that plan the rest from `state`: the done work fixed, every crew free at
-// as_of where its done work left it, and (stability > 0) each crew preferring the tasks the plan
-// gave it. `planned_crew` must outlive the options (one entry per task).
+// The dispatch options that plan the rest from `state`: the done work fixed, and the work under
+// way too when `keep_under_way`; every crew free at as_of (or at the end of its work under way)
+// where its kept work left it, and (stability > 0) each crew preferring the tasks the plan gave
+// it. `planned_crew` must outlive the options (one entry per task).
 DispatchOptions replan_options(DispatchOptions base, const ReportedState& state, const Plan& plan,
                                std::size_t tasks, double stability,
-                               std::vector<std::int32_t>& planned_crew);
+                               std::vector<std::int32_t>& planned_crew, bool keep_under_way = true);
+
+struct Replanned {
+  DispatchResult result;
+  bool stopped_under_way = false;  // the work under way was stopped: planning it again paid
+  double kept_objective = 0;       // the objective with the work under way finished
+  double stopped_objective = 0;    // and stopped (equal to kept when nothing is under way)
+};
+
+// Plans the rest from `state` over `s` (the district as the reports show it; `ts` with its
+// efforts): the work under way is finished unless stopping it pays, that is unless planning its
+// tasks again with every crew free at as_of (their progress lost: a task is done whole) gives a
+// lower objective (docs/model.md §7) than finishing them. Both plans are made; the better kept.
+Replanned replan_rest(const Scenario& s, const TaskSet& ts, const DispatchOptions& base,
+                      const ReportedState& state, const Plan& plan, double stability);
 
 }  // namespace gw::plan

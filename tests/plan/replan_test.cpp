@@ -5,14 +5,17 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 #include "gen/district.hpp"
 #include "model/error.hpp"
+#include "model/truth.hpp"
 #include "plan/evaluate.hpp"
 #include "plan/link.hpp"
 #include "plan/objective.hpp"
 #include "plan/planner.hpp"
+#include "plan/sequence/executor.hpp"
 #include "plan/tasks.hpp"
 #include "plan/uncertainty.hpp"
 #include "validate/validate.hpp"
@@ -32,25 +35,34 @@ Scenario small() {
 }
 
 // Reports of the work `followed` plans between `from` and `to` on each hazard (the share of each
-// package's planned time that falls in the window), at `pace` (1: as planned; 0.5: half the area),
-// dated the day before `to`.
+// package's planned time that falls in the window), at `pace` of each hazard (1: as planned; 0.5:
+// half the area), dated the day before `to`.
 void report_week(const Scenario& s, const TaskSet& ts, const Plan& followed, Minutes from,
-                 Minutes to, double pace, std::vector<FieldReport>& reports,
+                 Minutes to, const std::vector<double>& pace, std::vector<FieldReport>& reports,
                  std::vector<Minutes>& minutes) {
   std::map<std::uint32_t, double> area;
   for (const Assignment& a : followed.assignments) {
     const Task& k = ts.tasks[a.task.index()];
-    if (!k.hazard.valid() || k.kind == TaskKind::kSurvey || k.kind == TaskKind::kMechanical ||
-        a.reported)
+    // (Reported assignments count too: work under way, kept by the re-plan, goes on.)
+    if (!k.hazard.valid() || k.kind == TaskKind::kSurvey || k.kind == TaskKind::kMechanical)
       continue;
     const double span = static_cast<double>(std::max<Minutes>(1, a.end - a.start));
     const double in =
         static_cast<double>(std::max<Minutes>(0, std::min(a.end, to) - std::max(a.start, from)));
     if (in > 0)
       area[static_cast<std::uint32_t>(k.hazard.index())] +=
-          k.work * pace * std::min(1.0, in / span);
+          k.work * pace[k.hazard.index()] * std::min(1.0, in / span);
   }
-  for (const auto& [h, m2] : area) {
+  for (auto& [h, m2] : area) {
+    // Work to hazard area (where road corridors overlap, the packages hold more than the area;
+    // where survey reduces it, less).
+    double total = 0;
+    for (const TaskId* t = ts.hazard_tasks.begin(h); t != ts.hazard_tasks.end(h); ++t) {
+      const TaskKind kind = ts.tasks[t->index()].kind;
+      if (kind != TaskKind::kSurvey && kind != TaskKind::kMechanical)
+        total += ts.tasks[t->index()].work;
+    }
+    if (total > 0) m2 *= s.hazards[h].area_m2 / total;
     FieldReport r;
     r.where = "week report";
     r.date = "(day " + std::to_string((to - kDay) / kDay) + ")";
@@ -66,6 +78,8 @@ struct Replanned {
   TaskSet tasks;
   Plan plan;
   plan::ReportedState state;
+  bool stopped = false;  // the work under way was stopped
+  double kept_objective = 0, stopped_objective = 0;
 };
 
 Replanned replan(const Scenario& s, const TaskSet& ts, const Plan& followed,
@@ -80,13 +94,16 @@ Replanned replan(const Scenario& s, const TaskSet& ts, const Plan& followed,
     r.scenario.assets[a].work_factor = r.state.asset_factor[a];
   r.tasks = ts;
   plan::set_efforts(r.tasks, r.scenario);
-  std::vector<std::int32_t> planned_crew;
-  const plan::DispatchOptions o =
-      plan::replan_options(plan::dispatch_for_objective({}, s.params.objective), r.state, followed,
-                           ts.tasks.size(), 0.5, planned_crew);
-  plan::DispatchResult d = plan::dispatch(r.scenario, r.tasks, o);
-  EXPECT_TRUE(d.unassigned.empty()) << d.unassigned.size() << " tasks left unassigned";
-  r.plan = std::move(d.plan);
+  plan::Replanned rest =
+      plan::replan_rest(r.scenario, r.tasks, plan::dispatch_for_objective({}, s.params.objective),
+                        r.state, followed, 0.5);
+  EXPECT_TRUE(rest.result.unassigned.empty())
+      << rest.result.unassigned.size() << " tasks left unassigned";
+  EXPECT_LE(rest.result.plan.assignments.size(), ts.tasks.size());
+  r.stopped = rest.stopped_under_way;
+  r.kept_objective = rest.kept_objective;
+  r.stopped_objective = rest.stopped_objective;
+  r.plan = std::move(rest.result.plan);
   r.plan.as_of = as_of;
   return r;
 }
@@ -104,7 +121,8 @@ TEST(Replan, OnPlanReportsKeepTheDoneWorkAndPlanTheRestFromThere) {
   const Minutes as_of = 40 * kDay;
   std::vector<FieldReport> reports;
   std::vector<Minutes> minutes;
-  report_week(s, p.tasks, p.plan, 0, as_of, 1.0, reports, minutes);
+  report_week(s, p.tasks, p.plan, 0, as_of, std::vector<double>(s.hazards.size(), 1.0), reports,
+              minutes);
   ASSERT_FALSE(reports.empty());
   const Replanned r = replan(s, p.tasks, p.plan, reports, minutes, as_of);
   // Reported on plan: done is what the plan ends by as_of, and at most the packages under way then
@@ -118,16 +136,32 @@ TEST(Replan, OnPlanReportsKeepTheDoneWorkAndPlanTheRestFromThere) {
   EXPECT_GE(r.state.done.size(), planned_done);
   EXPECT_LE(r.state.done.size(), planned_done + under_way);
   EXPECT_TRUE(r.state.notes.empty()) << r.state.notes.front();
+  // The rest of the work under way, on plan, is finished by its crew when it was planned to end.
+  std::map<std::uint32_t, const Assignment*> planned;
+  for (const Assignment& a : p.plan.assignments) planned[a.task.value] = &a;
+  EXPECT_GT(r.state.under_way.size(), 0U);
+  EXPECT_EQ(r.state.done.size() + r.state.under_way.size(), r.state.kept.size());
+  for (const Assignment& a : r.state.under_way) {
+    EXPECT_EQ(a.crew, planned[a.task.value]->crew);
+    EXPECT_EQ(a.end, planned[a.task.value]->end);
+    EXPECT_GT(a.end, as_of);
+  }
+  // Stopped only where planning its tasks again (progress lost) pays: on this district, re-planning
+  // everything from day 40 finds a better plan than the rules' first one, so it may.
+  EXPECT_EQ(r.stopped, r.stopped_objective < r.kept_objective)
+      << r.stopped_objective << " against " << r.kept_objective;
   std::size_t reported = 0;
   for (const Assignment& a : r.plan.assignments) {
     if (a.reported) {
       ++reported;
-      EXPECT_LE(a.end, as_of);
+      if (a.end > as_of) {
+        EXPECT_LT(a.start, as_of) << "kept work under way started before";
+      }
     } else {
       EXPECT_GE(a.depart, as_of) << "new work departs before --as-of";
     }
   }
-  EXPECT_EQ(reported, r.state.done.size());
+  EXPECT_EQ(reported, r.stopped ? r.state.done.size() : r.state.kept.size());
   EXPECT_EQ(r.plan.assignments.size(), p.tasks.tasks.size());
   expect_valid(r);
 }
@@ -144,7 +178,8 @@ TEST(Replan, WeeklyReportsOfASlowerFieldReplanEveryWeekAndEveryPlanValidates) {
   for (int week = 1; week <= 6; ++week) {
     const Minutes from = Minutes{week - 1} * 7 * kDay, to = Minutes{week} * 7 * kDay;
     // The field clears 60 % of what the plan being followed expected this week.
-    report_week(s, p.tasks, followed, from, to, 0.6, reports, minutes);
+    report_week(s, p.tasks, followed, from, to, std::vector<double>(s.hazards.size(), 0.6), reports,
+                minutes);
     const Replanned r = replan(s, p.tasks, followed, reports, minutes, to);
     expect_valid(r);
     for (const auto& n : r.state.notes)
@@ -152,6 +187,73 @@ TEST(Replan, WeeklyReportsOfASlowerFieldReplanEveryWeekAndEveryPlanValidates) {
     followed = r.plan;
   }
   EXPECT_TRUE(slower_noted) << "a field slower than planned is noted";
+}
+
+// The field as a drawn truth of its hazards (how much work each turns out to hold; crews, assets
+// and weather as assumed, since the reports speak of hazards only), reported week by week; the
+// district re-planned each week until every task is reported done. The outcome is compared with
+// keeping the original plan whatever the field shows: its decisions executed against the same
+// truth (the sequence executor with least-travel trips, which gives the original plan back when
+// the truth is as assumed: tests/plan/sequence).
+TEST(Replan, WeeklyReplanningUnderADrawnTruthEndsNoWorseThanKeepingThePlan) {
+  const Scenario s = small();
+  const plan::PlanResult p =
+      plan::plan_linked(s, plan::dispatch_for_objective({}, s.params.objective));
+  const std::size_t n = p.tasks.tasks.size();
+  for (const std::uint64_t seed : {3U, 4U}) {
+    Truth truth = plan::draw_truth(s, seed);
+    std::fill(truth.crew_factor.begin(), truth.crew_factor.end(), 1.0);
+    std::fill(truth.asset_factor.begin(), truth.asset_factor.end(), 1.0);
+    std::fill(truth.housing_factor.begin(), truth.housing_factor.end(), 1.0);
+    truth.weather_factor.fill(1.0);
+    Scenario field = s;
+    apply_truth(field, truth);
+    std::vector<double> pace(s.hazards.size());
+    double slowest = 1, fastest = 1;
+    for (std::size_t h = 0; h < pace.size(); ++h) {
+      pace[h] = s.hazards[h].work_factor / field.hazards[h].work_factor;
+      slowest = std::min(slowest, pace[h]);
+      fastest = std::max(fastest, pace[h]);
+    }
+    ASSERT_LT(slowest, 0.8) << "the truth is as planned: nothing to compare";
+    // Keeping the plan.
+    TaskSet field_tasks = p.tasks;
+    plan::set_efforts(field_tasks, field);
+    plan::sequence::Executor exec(field, field_tasks,
+                                  plan::sequence::least_travel_kmh(field.roads));
+    const plan::sequence::Execution kept =
+        exec.run(plan::sequence::sequences_of(p.plan, s.crews.size()));
+    ASSERT_TRUE(kept.complete) << kept.why;
+    const validate::Report kept_rep = validate::validate_plan(field, field_tasks.tasks, kept.plan);
+    EXPECT_TRUE(kept_rep.valid()) << kept_rep.violations.front();
+    const double kept_days = plan::evaluate(field, field_tasks, kept.plan).people_days_displaced;
+    // Re-planning every week.
+    Plan followed = p.plan;
+    std::vector<FieldReport> reports;
+    std::vector<Minutes> minutes;
+    double replanned_days = -1;
+    int weeks = 0, finished = 0, stopped = 0;
+    for (int week = 1; week <= 260 && replanned_days < 0; ++week) {
+      const Minutes from = Minutes{week - 1} * 7 * kDay, to = Minutes{week} * 7 * kDay;
+      report_week(s, p.tasks, followed, from, to, pace, reports, minutes);
+      const Replanned r = replan(s, p.tasks, followed, reports, minutes, to);
+      expect_valid(r);
+      if (!r.state.under_way.empty()) ++(r.stopped ? stopped : finished);
+      followed = r.plan;
+      weeks = week;
+      if (r.state.done.size() == n)
+        replanned_days = plan::evaluate(r.scenario, r.tasks, r.plan).people_days_displaced;
+    }
+    ASSERT_GE(replanned_days, 0) << "not all done after " << weeks << " weeks";
+    std::printf(
+        "truth %llu (pace %.2f to %.2f): %d weekly re-plans; people-days displaced "
+        "%.0f re-planned, %.0f kept, %.0f planned; work under way finished in %d weeks, "
+        "stopped in %d\n",
+        static_cast<unsigned long long>(seed), slowest, fastest, weeks, replanned_days, kept_days,
+        plan::evaluate(s, p.tasks, p.plan).people_days_displaced, finished, stopped);
+    EXPECT_LE(replanned_days, kept_days) << "truth " << seed;
+    EXPECT_GT(finished, 0) << "no week finished its work under way";
+  }
 }
 
 TEST(Replan, BadReportsAreRefusedByName) {

@@ -1,6 +1,7 @@
 #include "plan/sequence/executor.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 
 #include "model/evaluation.hpp"
@@ -11,9 +12,6 @@ namespace gw::plan::sequence {
 namespace {
 
 constexpr std::uint32_t kNone = 0xFFFFFFFFU;
-// Travel is searched by A* with the straight line at 10 km/h, as the dispatcher's far trips: the
-// path found is a real one, never shorter than the least (what the validator checks).
-constexpr double kHeuristicSpeedKmh = 10;
 // A crew that could leave now may do better to wait for a road about to open: it tries the next
 // few openings already known, each only while it would still arrive earlier.
 constexpr int kLaterDepartures = 3;
@@ -45,8 +43,20 @@ Sequences sequences_of(const Plan& plan, std::size_t crews) {
   return s;
 }
 
-Executor::Executor(const Scenario& s, const TaskSet& ts)
-    : s_(s), ts_(ts), calendar_(s.params), search_(s.roads) {
+double least_travel_kmh(const RoadNetwork& roads) {
+  double top = 1;
+  for (const double v : roads.edge_speed_kmh) {
+    if (v > top && std::isfinite(v)) top = v;
+  }
+  return top;
+}
+
+Executor::Executor(const Scenario& s, const TaskSet& ts, double heuristic_speed_kmh)
+    : s_(s),
+      ts_(ts),
+      calendar_(s.params),
+      search_(s.roads),
+      heuristic_speed_kmh_(heuristic_speed_kmh) {
   const std::size_t n = ts.tasks.size();
   blocks_ = invert(ts.edge_blockers, n);
   blockers_.resize(s.roads.num_edges());
@@ -68,14 +78,18 @@ Execution Executor::run(const Sequences& seq,
   std::vector<std::size_t> next(nc, 0);
   std::vector<NodeId> at(nc);
   std::vector<std::uint32_t> wait_head(n, kNone), wait_next(nc, kNone);
-  std::vector<std::uint32_t> road_waiters;
+  // A crew may have several wakes pending (a timer and a road about to open); the first to come
+  // acts and makes the others stale: each wake carries the crew's count of wakes acted on when it
+  // was set.
+  std::vector<std::uint32_t> acted(nc, 0);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> road_waiters;  // (crew, acted)
   std::size_t total = 0, done = 0;
   const std::uint64_t settled0 = search_.settled();
   for (std::size_t c = 0; c < nc; ++c) {
     at[c] = s_.crews[c].base_node;
     if (c < seq.by_crew.size() && !seq.by_crew[c].empty()) {
       total += seq.by_crew[c].size();
-      wakes.push({0, static_cast<std::uint32_t>(c)});
+      wakes.push({0, static_cast<std::uint32_t>(c), 0});
     }
   }
   std::vector<NodeId> targets(2);
@@ -98,6 +112,8 @@ Execution Executor::run(const Sequences& seq,
       openings.pop();
     }
     const std::uint32_t c = w.crew;
+    if (w.acted != acted[c]) continue;  // stale
+    ++acted[c];
     const auto& mine = seq.by_crew[c];
     if (next[c] >= mine.size()) continue;
     const std::uint32_t t = mine[next[c]];
@@ -124,7 +140,7 @@ Execution Executor::run(const Sequences& seq,
     const EdgeId site = task.site_edge;
     targets[0] = s_.roads.edge_from[site.index()];
     targets[1] = s_.roads.edge_to[site.index()];
-    auto [hit, secs] = search_.to_nearest_target(at[c], targets, kHeuristicSpeedKmh);
+    auto [hit, secs] = search_.to_nearest_target(at[c], targets, heuristic_speed_kmh_);
     Minutes depart = now;
     Minutes travel = hit.valid() ? (secs + 59) / 60 : 0;
     // Later departures over roads about to open.
@@ -140,7 +156,7 @@ Execution Executor::run(const Sequences& seq,
         search_.set_usable(EdgeId(openings.top().edge), true);
         openings.pop();
       }
-      const auto [h2, s2] = search_.to_nearest_target(at[c], targets, kHeuristicSpeedKmh);
+      const auto [h2, s2] = search_.to_nearest_target(at[c], targets, heuristic_speed_kmh_);
       if (h2.valid() && (!hit.valid() || o.time + (s2 + 59) / 60 < depart + travel)) {
         hit = h2;
         depart = o.time;
@@ -151,14 +167,17 @@ Execution Executor::run(const Sequences& seq,
       search_.set_usable(EdgeId(o.edge), false);
       openings.push(o);
     }
-    if (!hit.valid()) {
-      // Unreachable yet: try again once the openings tried have happened, or, when none is known,
-      // when one more becomes known.
-      if (!tried.empty()) {
-        wakes.push({tried.back().time, c});
-      } else {
-        road_waiters.push_back(c);
+    if (!hit.valid() || depart > now) {
+      // Unreachable yet, or best reached over a road that opens later: decide at that opening (or
+      // the last tried), and in any case when one more opening becomes known, which may come
+      // sooner. Committing now, or sleeping through it, starts the task days later than the
+      // dispatcher, who decides at each event.
+      if (hit.valid()) {
+        wakes.push({depart, c, acted[c]});
+      } else if (!tried.empty()) {
+        wakes.push({tried.back().time, c, acted[c]});
       }
+      road_waiters.emplace_back(c, acted[c]);
       continue;
     }
     Assignment a;
@@ -180,23 +199,29 @@ Execution Executor::run(const Sequences& seq,
       edge_open[*e] = std::max(edge_open[*e], a.end);
       if (--left[*e] == 0) {
         openings.push({edge_open[*e], *e});
-        for (const std::uint32_t r : road_waiters) wakes.push({std::max(now, edge_open[*e]), r});
-        road_waiters.clear();
+        // Every crew still waiting for a road hears of it, even one already woken for a later
+        // opening (that wake goes stale if this one comes first).
+        std::erase_if(road_waiters, [&](const auto& r) { return r.second != acted[r.first]; });
+        for (const auto& [r, when] : road_waiters)
+          wakes.push({std::max(now, edge_open[*e]), r, when});
       }
     }
     for (std::uint32_t x = wait_head[t]; x != kNone;) {
       const std::uint32_t nx = wait_next[x];
-      wakes.push({now, x});
+      wakes.push({now, x, acted[x]});
       wait_next[x] = kNone;
       x = nx;
     }
     wait_head[t] = kNone;
-    wakes.push({a.end, c});
+    wakes.push({a.end, c, acted[c]});
   }
   ex.nodes_settled = search_.settled() - settled0;
   if (done != total) {
-    return fail(road_waiters.empty() ? "the sequences wait on each other (deadlock)"
-                                     : "a crew's next site is never reachable");
+    const bool waiting_for_road =
+        std::any_of(road_waiters.begin(), road_waiters.end(),
+                    [&](const auto& r) { return r.second == acted[r.first]; });
+    return fail(waiting_for_road ? "a crew's next site is never reachable"
+                                 : "the sequences wait on each other (deadlock)");
   }
   std::stable_sort(ex.plan.assignments.begin(), ex.plan.assignments.end(),
                    [](const Assignment& a, const Assignment& b) {

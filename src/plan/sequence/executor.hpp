@@ -2,8 +2,10 @@
 // takes its tasks in its order, each as early as docs/model.md allows: after its predecessors,
 // once its site can be reached over the roads open at departure, for the calendar's duration. The
 // optimiser's local search (local_search.hpp) moves tasks within and between sequences and
-// re-executes them; a plan made by the dispatch rules, turned into sequences, executes to a plan
-// whose every task ends no later (the sequences keep each crew's order).
+// re-executes them. A plan made by the dispatch rules, turned into sequences and executed with
+// least-travel trips, gives a plan whose every task ends no later (tests/plan/sequence: each crew
+// keeps its order, and decides, as the dispatcher, at each event); with the default weighted A*
+// a trip can be longer than the dispatcher's and the tasks after it later.
 #pragma once
 
 #include <chrono>
@@ -27,6 +29,9 @@ struct Sequences {
   std::vector<std::vector<std::uint32_t>> by_crew;
 };
 
+// The top speed of a network's passable edges: the A* speed under which every trip is the least.
+double least_travel_kmh(const RoadNetwork& roads);
+
 // The sequences of a plan: each crew's assignments in start order.
 Sequences sequences_of(const Plan& plan, std::size_t crews);
 
@@ -40,7 +45,10 @@ struct Execution {
 class Executor {
  public:
   // The scenario must be linked and `ts` generated from it; both must outlive the executor.
-  Executor(const Scenario& s, const TaskSet& ts);
+  // Trips are searched by A* with the straight line at `heuristic_speed_kmh`: the default (10
+  // km/h, as the dispatcher's far trips) is a weighted A*, fast, whose paths can be longer than
+  // the least; with the network's top speed (least_travel_kmh) each trip is the least.
+  Executor(const Scenario& s, const TaskSet& ts, double heuristic_speed_kmh = 10);
 
   // Runs the sequences. A sequence that deadlocks (crews waiting on each other's later tasks), a
   // task no crew can reach, or a crew that cannot do its task leaves the execution incomplete; so
@@ -53,6 +61,7 @@ class Executor {
   struct Wake {
     Minutes time;
     std::uint32_t crew;
+    std::uint32_t acted;  // the crew's wakes acted on when this one was set
     bool operator>(const Wake& o) const { return time != o.time ? time > o.time : crew > o.crew; }
   };
   struct Opening {
@@ -67,6 +76,7 @@ class Executor {
   const TaskSet& ts_;
   Calendar calendar_;
   network::Dijkstra search_;
+  double heuristic_speed_kmh_;
   Csr<std::uint32_t> blocks_;            // task -> edges it blocks
   std::vector<std::uint32_t> blockers_;  // per edge: its number of blockers
 };

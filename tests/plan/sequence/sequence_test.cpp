@@ -6,9 +6,11 @@
 #include <algorithm>
 #include <string>
 
+#include "gen/district.hpp"
 #include "plan/ascii_map.hpp"
 #include "plan/evaluate.hpp"
 #include "plan/link.hpp"
+#include "plan/objective.hpp"
 #include "plan/optimise.hpp"
 #include "plan/planner.hpp"
 #include "plan/sequence/executor.hpp"
@@ -90,6 +92,38 @@ TEST(SequenceExecutor, ExecutesADispatchPlanIntoAValidPlan) {
   EXPECT_EQ(plan::sequence::sequences_of(e.plan, m.scenario.crews.size()).by_crew, seq.by_crew);
   const Evaluation ev = plan::evaluate(m.scenario, r.tasks, e.plan);
   expect_valid(m.scenario, r.tasks, e.plan, ev.objective);
+}
+
+// The dispatcher decides at every event; executing its decisions as sequences, with least-travel
+// trips, gives back its plan or better: no task ends later. Two executor rules were found by this
+// test (a crew asleep until a far opening missed one that became known later and came sooner; a
+// crew committed to a later departure before all the openings before it were known): with them
+// 712 of a generated district's 836 tasks ended later, by up to 149 days.
+TEST(SequenceExecutor, ADispatchedPlansSequencesEndNoLaterThanPlanned) {
+  for (const std::uint64_t seed : {17U, 23U, 5U}) {
+    gen::DistrictOptions o;
+    o.scale = 0.08;
+    o.seed = seed;
+    Scenario s = gen::generate_district(o);
+    plan::link_scenario(s, "generated");
+    const plan::PlanResult p =
+        plan::plan_linked(s, plan::dispatch_for_objective({}, s.params.objective));
+    ASSERT_TRUE(p.unassigned.empty());
+    plan::sequence::Executor exec(s, p.tasks, plan::sequence::least_travel_kmh(s.roads));
+    const plan::sequence::Execution e =
+        exec.run(plan::sequence::sequences_of(p.plan, s.crews.size()));
+    ASSERT_TRUE(e.complete) << e.why;
+    ASSERT_EQ(e.plan.assignments.size(), p.plan.assignments.size());
+    std::vector<Minutes> planned_end(p.tasks.tasks.size());
+    for (const Assignment& a : p.plan.assignments) planned_end[a.task.index()] = a.end;
+    std::size_t later = 0;
+    for (const Assignment& a : e.plan.assignments)
+      later += a.end > planned_end[a.task.index()] ? 1 : 0;
+    EXPECT_EQ(later, 0U) << "seed " << seed << ": " << later << " of " << e.plan.assignments.size()
+                         << " tasks end later than planned";
+    const Evaluation ev = plan::evaluate(s, p.tasks, e.plan);
+    expect_valid(s, p.tasks, e.plan, ev.objective);
+  }
 }
 
 TEST(SequenceExecutor, SequencesThatWaitOnEachOtherAreIncomplete) {
