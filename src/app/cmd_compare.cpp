@@ -5,12 +5,14 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/commands.hpp"
 #include "app/exit_status.hpp"
+#include "dist/dist.hpp"
 #include "io/compare_output.hpp"
 #include "io/scenario_json.hpp"
 #include "model/error.hpp"
@@ -32,6 +34,8 @@ namespace {
 struct CompareOptions {
   std::vector<std::string> scenarios;  // one or two files
   std::vector<std::string> changes;    // applied to B (the copy of A, or the second file)
+  // A batch: each variant is B = A with its changes (separated by ';'), compared with A.
+  std::vector<std::string> variants;
   std::string rule = "impact";
   double time_limit_s = 0;  // > 0: the optimiser, per side
   int threads = 0;          // optimiser threads (0: every core)
@@ -97,7 +101,111 @@ bool plan_side(Side& side, const std::string& source, const std::string& label,
   return rep.valid();
 }
 
+// The changes of a --variant: its parts between ';', each a change (docs/what-if.md).
+std::vector<plan::ScenarioChange> variant_changes(const std::string& text, std::size_t index) {
+  std::vector<plan::ScenarioChange> out;
+  std::size_t from = 0;
+  while (from <= text.size()) {
+    const std::size_t to = std::min(text.find(';', from), text.size());
+    std::string part = text.substr(from, to - from);
+    part.erase(0, part.find_first_not_of(" \t"));
+    part.erase(part.find_last_not_of(" \t") + 1);
+    if (!part.empty()) {
+      try {
+        out.push_back(plan::parse_change(part));
+      } catch (const Error& e) {
+        throw Error(e.code(), "--variant " + std::to_string(index + 1) + ": " + e.what());
+      }
+    }
+    from = to + 1;
+  }
+  if (out.empty()) {
+    throw Error(ErrorCode::kInvalidInput,
+                "--variant " + std::to_string(index + 1) + ": holds no change");
+  }
+  return out;
+}
+
+// A batch of what-ifs: A planned once, each variant planned and compared with it. Under mpirun the
+// ranks share the variants (each plans A itself); rank 0 gathers the comparisons in variant order
+// and prints them, as one process would.
+int run_batch(const CompareOptions& o) {
+  if (o.scenarios.size() != 1 || !o.changes.empty()) {
+    throw Error(ErrorCode::kInvalidInput,
+                "compare: --variant takes one scenario and no --change (each variant holds its "
+                "changes, separated by ';')");
+  }
+  std::vector<std::vector<plan::ScenarioChange>> variants;
+  variants.reserve(o.variants.size());
+  for (std::size_t i = 0; i < o.variants.size(); ++i)
+    variants.push_back(variant_changes(o.variants[i], i));
+  const std::filesystem::path pa = o.scenarios[0];
+  Side a;
+  a.scenario = io::read_scenario(pa);
+  if (o.objective) a.scenario.params.objective.kind = *o.objective;
+  const dist::Session mpi;
+  const auto ranks = static_cast<std::size_t>(mpi.size());
+  const auto rank = static_cast<std::size_t>(mpi.rank());
+  const std::size_t first = variants.size() * rank / ranks;
+  const std::size_t last = variants.size() * (rank + 1) / ranks;
+  auto options = [&](const Scenario& s) {
+    plan::DispatchOptions opt = plan::dispatch_for_objective({}, s.params.objective);
+    opt.rule = *plan::rule_from_name(o.rule);
+    return opt;
+  };
+  std::vector<std::string> ignored;
+  const bool valid_a =
+      plan_side(a, pa.filename().string(), "A", options(a.scenario), o, nullptr, ignored);
+  const std::string la = a.scenario.name.empty() ? pa.stem().string() : a.scenario.name;
+  a.figures.label = la;
+  std::vector<std::string> mine;
+  for (std::size_t i = first; i < last; ++i) {
+    Side b;
+    b.scenario = a.scenario;
+    std::vector<std::string> notes;
+    std::string lb = la + " with";
+    for (std::size_t k = 0; k < variants[i].size(); ++k) {
+      notes.push_back(plan::apply_change(b.scenario, variants[i][k]).describe());
+      lb += (k ? ", '" : " '") + variants[i][k].text + "'";
+    }
+    const bool valid_b =
+        plan_side(b, pa.filename().string() + " (variant " + std::to_string(i + 1) + ")", "B",
+                  options(b.scenario), o, &a, notes);
+    b.figures.label = lb;
+    Comparison cmp = plan::compare_plans(a.figures, a.scenario, a.result.evaluation, b.figures,
+                                         b.scenario, b.result.evaluation);
+    cmp.notes = notes;
+    nlohmann::json j;
+    j["variant"] = o.variants[i];
+    j["valid"] = valid_a && valid_b;
+    j["comparison"] = io::compare_json(cmp, o.top);
+    if (!o.json) j["text"] = io::compare_text(cmp, o.top);
+    mine.push_back(j.dump());
+  }
+  const std::vector<std::string> all = mpi.gather(mine);
+  if (mpi.rank() != 0) return kExitSuccess;
+  bool valid = true;
+  nlohmann::json out;
+  out["a"] = la;
+  out["ranks"] = mpi.size();
+  out["variants"] = nlohmann::json::array();
+  for (const std::string& text : all) {
+    nlohmann::json j = nlohmann::json::parse(text);
+    valid = valid && j["valid"].get<bool>();
+    if (!o.json) {
+      std::cout << "== variant: " << j["variant"].get<std::string>() << '\n'
+                << j["text"].get<std::string>() << "\n  validator: "
+                << (j["valid"].get<bool>() ? "both plans valid" : "A PLAN IS INVALID") << "\n\n";
+    }
+    j.erase("text");
+    out["variants"].push_back(std::move(j));
+  }
+  if (o.json) std::cout << out.dump(2) << '\n';
+  return valid ? kExitSuccess : exit_status(ErrorCode::kInvalidPlan);
+}
+
 int run_compare(const CompareOptions& o) {
+  if (!o.variants.empty()) return run_batch(o);
   if (o.scenarios.size() == 1 && o.changes.empty()) {
     throw Error(ErrorCode::kInvalidInput,
                 "compare: give a second scenario or at least one --change");
@@ -168,6 +276,10 @@ void register_compare(CLI::App& app, Action& run) {
   cmd->add_option(
       "--change", opt->changes,
       "A change to B, e.g. \"+500 builders\" or \"+200 deminers in manual teams\" (repeatable)");
+  cmd->add_option("--variant", opt->variants,
+                  "A batch of what-ifs: B is SCENARIO_A with these changes, separated by ';', "
+                  "e.g. \"+500 builders; -10% deminers\" (repeatable: one comparison each; under "
+                  "mpirun the ranks share them)");
   cmd->add_option("--rule", opt->rule, "Dispatch rule: nearest or impact")
       ->check(CLI::IsMember({"nearest", "impact"}));
   cmd->add_option("--time-limit", opt->time_limit_s,

@@ -1,7 +1,10 @@
 // End-to-end tests of `groundwork compare` on the small example: one scenario with what-if changes,
 // two scenario files, JSON output, and clear errors.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -120,6 +123,72 @@ TEST(Compare, MoreCrewsNeverMakeThePlanWorse) {
           << objective << limit;
     }
   }
+}
+
+}  // namespace
+
+namespace {
+
+// A batch of what-ifs: one comparison per --variant, each the same as `compare` with that
+// variant's changes; under mpirun -np 2 the ranks share them and the output is the same.
+TEST(CompareBatch, EachVariantIsTheSingleCompareAndTwoRanksGiveTheSameBatch) {
+  const std::string variants =
+      " --variant '+10 deminers in manual teams' --variant '+40 builders; +10 deminers in dog "
+      "teams'"
+      " --variant 'x2 builders'";
+  const CmdResult one = run("compare " + kSmall + variants + " --json --top 3");
+  ASSERT_EQ(one.status, 0) << one.err;
+  json a = json::parse(one.out);
+  ASSERT_EQ(a["variants"].size(), 3U);
+  EXPECT_EQ(a["variants"][1]["variant"], "+40 builders; +10 deminers in dog teams");
+  for (const json& v : a["variants"]) EXPECT_TRUE(v["valid"].get<bool>());
+  // The second variant is `compare --change ... --change ...`.
+  const CmdResult single =
+      run("compare " + kSmall +
+          " --change '+40 builders' --change '+10 deminers in dog teams' --json --top 3");
+  ASSERT_EQ(single.status, 0) << single.err;
+  EXPECT_EQ(a["variants"][1]["comparison"], json::parse(single.out));
+  // Text: one table per variant, in order.
+  const CmdResult text = run("compare " + kSmall + variants);
+  ASSERT_EQ(text.status, 0) << text.err;
+  const auto p1 = text.out.find("== variant: +10 deminers");
+  const auto p3 = text.out.find("== variant: x2 builders");
+  ASSERT_NE(p1, std::string::npos) << text.out;
+  ASSERT_NE(p3, std::string::npos) << text.out;
+  EXPECT_LT(p1, p3);
+
+  const std::string mpirun = GW_MPIRUN;
+  if (mpirun.empty() || mpirun.find("NOTFOUND") != std::string::npos)
+    GTEST_SKIP() << "built without MPI (no mpirun found by CMake): install libopenmpi-dev and "
+                    "openmpi-bin (scripts/install-deps.sh) and reconfigure";
+  const fs::path dir = fs::temp_directory_path() / ("gw_compare_mpi_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  // As in ForecastMpi (forecast_cli_test.cpp): leak detection off in the ranks only.
+  const std::string cmd = "ASAN_OPTIONS=detect_leaks=0 " + mpirun +
+                          " --allow-run-as-root --oversubscribe -np 2 " + GW_BINARY + " compare " +
+                          kSmall + variants + " --json --top 3 >" + (dir / "two.json").string() +
+                          " 2>" + (dir / "two.err").string();
+  const int raw = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(raw) && WEXITSTATUS(raw) == 0) << gw::test::slurp(dir / "two.err");
+  json b = json::parse(gw::test::slurp(dir / "two.json"));
+  EXPECT_EQ(a["ranks"], 1);
+  EXPECT_EQ(b["ranks"], 2);
+  a.erase("ranks");
+  b.erase("ranks");
+  EXPECT_EQ(a, b) << "the two-rank batch differs from the single-process one";
+  fs::remove_all(dir);
+}
+
+TEST(CompareBatch, BadVariantsAreNamed) {
+  CmdResult r = run("compare " + kSmall + " --variant '+40 builders' --variant ' ; '");
+  EXPECT_EQ(r.status, 5) << r.err;  // invalid input
+  EXPECT_NE(r.err.find("--variant 2: holds no change"), std::string::npos) << r.err;
+  r = run("compare " + kSmall + " --variant '+40 builders; +5 wizards'");
+  EXPECT_EQ(r.status, 5) << r.err;  // invalid input
+  EXPECT_NE(r.err.find("--variant 1: "), std::string::npos) << r.err;
+  r = run("compare " + kSmall + " --variant '+40 builders' --change '+1 deminers'");
+  EXPECT_EQ(r.status, 5) << r.err;  // invalid input
+  EXPECT_NE(r.err.find("--variant takes one scenario and no --change"), std::string::npos) << r.err;
 }
 
 }  // namespace
