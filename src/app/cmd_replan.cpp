@@ -24,7 +24,9 @@ void register_replan(CLI::App& app, Action& run) {
       ->required();
   cmd->add_option("--as-of", a->as_of, "Date YYYY-MM-DD from which to plan the rest")->required();
   cmd->add_option("--stability", a->stability,
-                  "Preference for keeping a task with the crew the plan gave it (0: none)")
+                  "Preference for the plan being followed: a crew scores the tasks it gave it "
+                  "1 + S times higher, and the plan re-timed is kept unless re-dispatching "
+                  "lowers the objective by more than S x 2 % (0: none)")
       ->check(CLI::Range(0.0, 100.0));
   cmd->add_option("--out", a->out, "Directory for the new plan and diff.json")->required();
   cmd->callback([&run, a] {

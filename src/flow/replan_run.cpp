@@ -87,16 +87,33 @@ ReplanRun replan_scenario_file(const std::filesystem::path& scenario,
   plan::Replanned rest =
       plan::replan_rest(s, run.tasks, plan::dispatch_for_objective({}, s.params.objective),
                         run.state, followed, opt.stability);
+  char buf[512];
   if (!run.state.under_way.empty()) {
-    char buf[256];
     std::snprintf(buf, sizeof buf,
-                  "%zu tasks under way at --as-of %s: objective %.6g finishing them, %.6g "
-                  "stopping them (planned again whole)",
+                  "%zu tasks under way at --as-of %s: objective %.6g re-dispatched finishing "
+                  "them, %.6g stopping them (planned again whole)",
                   run.state.under_way.size(),
                   rest.stopped_under_way ? "stopped, since stopping pays" : "finished",
                   rest.kept_objective, rest.stopped_objective);
     run.state.notes.emplace_back(buf);
   }
+  if (rest.repaired_objective >= 0) {
+    std::snprintf(
+        buf, sizeof buf,
+        "%s: objective %.6g keeping each crew's tasks in order (re-timed), %.6g "
+        "re-dispatched (stability %.2f keeps the plan unless re-dispatching gains more "
+        "than %.1f %%)",
+        rest.repaired ? "the plan being followed is kept, re-timed" : "the rest is re-dispatched",
+        rest.repaired_objective,
+        rest.stopped_under_way ? rest.stopped_objective : rest.kept_objective, opt.stability,
+        100 * opt.stability * plan::kRepairMargin);
+  } else {
+    std::snprintf(buf, sizeof buf,
+                  "the rest is re-dispatched: the plan being followed cannot be re-timed from the "
+                  "reported state (a crew's next task is never reachable, or its sequence waits "
+                  "on another's)");
+  }
+  run.state.notes.emplace_back(buf);
   run.plan = std::move(rest.result.plan);
   run.plan.rule += " (re-planned)";
   run.plan.as_of = as_of;

@@ -66,6 +66,9 @@ double amount(const json& p, const char* key, double most, const std::string& wh
 
 }  // namespace
 
+// Ten years of one crew: more in one report is a typing error.
+constexpr double kMaxCrewDaysLost = 3660;
+
 std::vector<FieldReport> read_field_reports(const std::filesystem::path& path, const Scenario& s) {
   check_input_file(path, "a field report file");
   LayerRef ref;
@@ -115,6 +118,7 @@ std::vector<FieldReport> read_field_reports(const std::filesystem::path& path, c
           fail(fr.where, k, "is for hazard reports; an asset reports quantity_done");
       }
     }
+    fr.crew_days_lost = amount(p, "crew_days_lost", kMaxCrewDaysLost, fr.where);
     fr.crew = text_of(p, "crew", fr.where);
     if (fr.crew && crews.count(*fr.crew) == 0)
       fail(fr.where, "crew", "unknown crew " + quote_value(*fr.crew));

@@ -24,6 +24,9 @@ struct FieldReport {
   // Asset: work done on its project in this report, in the asset's unit (m², m).
   double quantity_done = 0;
   std::optional<std::string> crew;  // the crew that did it (recorded)
+  // Crew-days of planned work on the subject lost in this report's period (breakdowns, weather,
+  // access, stand-downs): the pace of the work is judged over the days worked.
+  double crew_days_lost = 0;
 };
 
 }  // namespace gw

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 
 #include "model/error.hpp"
 #include "plan/evaluate.hpp"
+#include "plan/sequence/executor.hpp"
 
 namespace gw::plan {
 
@@ -46,6 +48,7 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
 
   // Reported amounts per hazard (m² released) and per asset (quantity done).
   std::vector<double> hazard_area(s.hazards.size(), 0), asset_qty(s.assets.size(), 0);
+  std::vector<double> hazard_lost(s.hazards.size(), 0), asset_lost(s.assets.size(), 0);
   std::vector<char> hazard_reported(s.hazards.size(), 0), asset_reported(s.assets.size(), 0);
   for (std::size_t r = 0; r < reports.size(); ++r) {
     const FieldReport& fr = reports[r];
@@ -79,9 +82,11 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
     }
     if (hazard) {
       hazard_area[k] += fr.area_cleared_m2 + fr.area_cancelled_m2;
+      hazard_lost[k] += fr.crew_days_lost;
       hazard_reported[k] = 1;
     } else {
       asset_qty[k] += fr.quantity_done;
+      asset_lost[k] += fr.crew_days_lost;
       asset_reported[k] = 1;
     }
   }
@@ -91,10 +96,10 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
   std::vector<double> hazard_pace(s.hazards.size(), 1.0), asset_pace(s.assets.size(), 1.0);
   // Tasks of reported subjects: covered in the order the plan ends them.
   auto cover = [&](const TaskId* begin, const TaskId* end, double amount_in_work, bool survey_too,
-                   const std::string& what, double& factor, double& pace) {
+                   double lost_days, const std::string& what, double& factor, double& pace) {
     std::vector<std::uint32_t> started;
     started.reserve(static_cast<std::size_t>(end - begin));
-    double planned_progress = 0, total = 0;
+    double planned_progress = 0, total = 0, planned_days = 0;
     for (const TaskId* t = begin; t != end; ++t) {
       const auto i = static_cast<std::uint32_t>(t->index());
       const Task& k = ts.tasks[i];
@@ -113,6 +118,7 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
       const double span = static_cast<double>(std::max<Minutes>(1, a->end - a->start));
       planned_progress +=
           k.work * std::clamp(static_cast<double>(as_of - a->start) / span, 0.0, 1.0);
+      planned_days += static_cast<double>(std::min(as_of, a->end) - a->start) / kMinutesPerDay;
     }
     std::sort(started.begin(), started.end(),
               [&](std::uint32_t x, std::uint32_t y) { return of_task[x]->end < of_task[y]->end; });
@@ -132,6 +138,19 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
           st.task_done[t->index()] = 1;
       }
     }
+    // Crew-days lost: the planned progress of the days worked only (the crews' planned days on the
+    // subject by as_of, less those lost, as a share of them).
+    const double worked =
+        planned_days > 0 ? std::clamp(1 - lost_days / planned_days, 0.0, 1.0) : 1.0;
+    if (lost_days > 0) {
+      char buf[256];
+      std::snprintf(buf, sizeof buf,
+                    "%s: %.1f crew-days lost of %.1f planned by %s: the pace is judged over the "
+                    "%.0f %% worked",
+                    what.c_str(), lost_days, planned_days, day_text(as_of).c_str(), 100 * worked);
+      st.notes.emplace_back(buf);
+    }
+    planned_progress *= worked;
     // The pace: planned progress by as_of against the reported one (the rest of the work is
     // planned at that pace), within a factor of 10 either way.
     if (amount_in_work > 0 && planned_progress > 0 && amount_in_work < total) {
@@ -159,7 +178,8 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
     }
     const double share = s.hazards[h].area_m2 > 0 ? hazard_area[h] / s.hazards[h].area_m2 : 0;
     cover(ts.hazard_tasks.begin(h), ts.hazard_tasks.end(h), std::min(1.0, share) * work, true,
-          "hazard " + quote_value(s.hazards[h].id) + " (m²)", st.hazard_factor[h], hazard_pace[h]);
+          hazard_lost[h], "hazard " + quote_value(s.hazards[h].id) + " (m²)", st.hazard_factor[h],
+          hazard_pace[h]);
   }
   for (std::size_t a = 0; a < s.assets.size(); ++a) {
     if (asset_reported[a] == 0) continue;
@@ -169,8 +189,8 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
       total += ts.tasks[t->index()].work;
     const double share = s.assets[a].quantity > 0 ? asset_qty[a] / s.assets[a].quantity : 0;
     cover(ts.asset_tasks.begin(a), ts.asset_tasks.end(a), std::min(1.0, share) * total, false,
-          "asset " + quote_value(s.assets[a].id) + " (work units)", st.asset_factor[a],
-          asset_pace[a]);
+          asset_lost[a], "asset " + quote_value(s.assets[a].id) + " (work units)",
+          st.asset_factor[a], asset_pace[a]);
   }
   // Everything else: done when the plan ends it by as_of.
   std::vector<char> reported_subject(n, 0);
@@ -271,16 +291,41 @@ Replanned replan_rest(const Scenario& s, const TaskSet& ts, const DispatchOption
   r.result =
       dispatch(s, ts, replan_options(base, state, plan, ts.tasks.size(), stability, planned_crew));
   r.kept_objective = r.stopped_objective = evaluate(s, ts, r.result.plan).objective;
-  if (state.under_way.empty()) return r;
-  DispatchResult stopped = dispatch(
-      s, ts, replan_options(base, state, plan, ts.tasks.size(), stability, planned_crew, false));
-  // A plan that leaves tasks unassigned never pays.
-  if (!stopped.unassigned.empty() && r.result.unassigned.empty()) return r;
-  r.stopped_objective = evaluate(s, ts, stopped.plan).objective;
-  if (r.stopped_objective < r.kept_objective ||
-      (r.result.unassigned.size() > stopped.unassigned.size())) {
-    r.result = std::move(stopped);
-    r.stopped_under_way = true;
+  if (!state.under_way.empty()) {
+    DispatchResult stopped = dispatch(
+        s, ts, replan_options(base, state, plan, ts.tasks.size(), stability, planned_crew, false));
+    r.stopped_objective = evaluate(s, ts, stopped.plan).objective;
+    // A plan that leaves more tasks unassigned never pays.
+    if (stopped.unassigned.size() < r.result.unassigned.size() ||
+        (stopped.unassigned.size() == r.result.unassigned.size() &&
+         r.stopped_objective < r.kept_objective)) {
+      r.result = std::move(stopped);
+      r.stopped_under_way = true;
+    }
+  }
+  // The repair: the plan being followed, less the kept work, as each crew's sequence.
+  std::vector<char> kept(ts.tasks.size(), 0);
+  for (const Assignment& a : state.kept) kept[a.task.index()] = 1;
+  Plan rest;
+  for (const Assignment& a : plan.assignments) {
+    if (a.task.index() < kept.size() && kept[a.task.index()] == 0) rest.assignments.push_back(a);
+  }
+  sequence::Executor exec(s, ts, sequence::least_travel_kmh(s.roads));
+  sequence::Execution repaired =
+      exec.run(sequence::sequences_of(rest, s.crews.size()), std::nullopt,
+               sequence::History{&state.kept, state.as_of});
+  if (!repaired.complete || repaired.plan.assignments.size() != ts.tasks.size()) return r;
+  r.repaired_objective = evaluate(s, ts, repaired.plan).objective;
+  const double dispatched = !r.result.unassigned.empty() ? std::numeric_limits<double>::infinity()
+                            : r.stopped_under_way        ? r.stopped_objective
+                                                         : r.kept_objective;
+  const double margin = std::max(0.0, stability) * kRepairMargin;
+  if (dispatched >= r.repaired_objective * (1 - margin)) {
+    r.result = DispatchResult{};
+    r.result.plan = std::move(repaired.plan);
+    r.result.plan.rule = std::string(rule_name(base.rule));
+    r.repaired = true;
+    r.stopped_under_way = false;
   }
   return r;
 }

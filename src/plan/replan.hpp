@@ -64,14 +64,23 @@ DispatchOptions replan_options(DispatchOptions base, const ReportedState& state,
 struct Replanned {
   DispatchResult result;
   bool stopped_under_way = false;  // the work under way was stopped: planning it again paid
-  double kept_objective = 0;       // the objective with the work under way finished
+  bool repaired = false;           // the plan being followed, re-timed, was kept (no crew moves)
+  double kept_objective = 0;       // re-dispatched with the work under way finished
   double stopped_objective = 0;    // and stopped (equal to kept when nothing is under way)
+  double repaired_objective = -1;  // the plan being followed re-timed (< 0: it could not be)
 };
 
 // Plans the rest from `state` over `s` (the district as the reports show it; `ts` with its
-// efforts): the work under way is finished unless stopping it pays, that is unless planning its
-// tasks again with every crew free at as_of (their progress lost: a task is done whole) gives a
-// lower objective (docs/model.md §7) than finishing them. Both plans are made; the better kept.
+// efforts), docs/replanning.md:
+//  - re-dispatched: the work under way is finished unless stopping it pays, that is unless
+//    planning its tasks again with every crew free at as_of (their progress lost: a task is done
+//    whole) gives a lower objective (docs/model.md §7) than finishing them;
+//  - repaired: each crew keeps the rest of its tasks in the plan being followed, in their order,
+//    re-timed from the state (the sequence executor, least-travel trips), the work under way
+//    finished.
+// With stability > 0, the repaired plan is kept unless the re-dispatched one's objective is lower
+// by more than stability × kRepairMargin of it; with stability 0, the lower objective wins.
+inline constexpr double kRepairMargin = 0.02;
 Replanned replan_rest(const Scenario& s, const TaskSet& ts, const DispatchOptions& base,
                       const ReportedState& state, const Plan& plan, double stability);
 

@@ -42,12 +42,13 @@ TEST(FieldReports, ReadsHazardAndAssetRows) {
   const std::string h = s.hazards[0].id, a = s.assets[0].id, c = s.crews[0].id;
   const fs::path p = write_csv(
       "ok.csv",
-      "date,hazard,asset,area_cleared_m2,area_cancelled_m2,items_found,quantity_done,crew\n"
+      "date,hazard,asset,area_cleared_m2,area_cancelled_m2,items_found,quantity_done,crew,"
+      "crew_days_lost\n"
       "2027-05-01," +
           h + ",,1200.5,300,4,," + c +
-          "\n"
+          ",2.5\n"
           "2027-05-02,," +
-          a + ",,,,12.5,\n");
+          a + ",,,,12.5,,\n");
   const auto rows = read_field_reports(p, s);
   ASSERT_EQ(rows.size(), 2U);
   EXPECT_EQ(*rows[0].hazard, h);
@@ -55,6 +56,8 @@ TEST(FieldReports, ReadsHazardAndAssetRows) {
   EXPECT_DOUBLE_EQ(rows[0].area_cancelled_m2, 300);
   EXPECT_EQ(rows[0].items_found, 4);
   EXPECT_EQ(*rows[0].crew, c);
+  EXPECT_DOUBLE_EQ(rows[0].crew_days_lost, 2.5);
+  EXPECT_DOUBLE_EQ(rows[1].crew_days_lost, 0);
   EXPECT_EQ(*rows[1].asset, a);
   EXPECT_DOUBLE_EQ(rows[1].quantity_done, 12.5);
   fs::remove(p);
@@ -63,19 +66,21 @@ TEST(FieldReports, ReadsHazardAndAssetRows) {
 TEST(FieldReports, NamesTheFileTheRowAndTheField) {
   const Scenario s = small();
   const std::string h = s.hazards[0].id;
-  const std::string head = "date,hazard,asset,area_cleared_m2,quantity_done,crew\n";
+  const std::string head = "date,hazard,asset,area_cleared_m2,quantity_done,crew,crew_days_lost\n";
   struct Case {
     std::string row, want;
   };
   const std::vector<Case> cases = {
-      {"2027-05-01,nowhere,,10,,", "FID 1: hazard: unknown hazard 'nowhere'"},
-      {"2027-05-01," + h + ",,-5,,", "FID 1: area_cleared_m2: must be a number >= 0"},
-      {"2027-02-30," + h + ",,5,,", "FID 1: date: must be a date YYYY-MM-DD"},
-      {"," + h + ",,5,,", "FID 1: date: missing"},
-      {"2027-05-01,,,5,,", "FID 1: hazard, asset: names neither"},
-      {"2027-05-01," + h + ",,5,3,", "FID 1: quantity_done: is for asset reports"},
-      {"2027-05-01," + h + ",,5,,ghost", "FID 1: crew: unknown crew 'ghost'"},
-      {"2027-05-01," + h + ",,1e12,,", "FID 1: area_cleared_m2: must be at most"},
+      {"2027-05-01,nowhere,,10,,,", "FID 1: hazard: unknown hazard 'nowhere'"},
+      {"2027-05-01," + h + ",,-5,,,", "FID 1: area_cleared_m2: must be a number >= 0"},
+      {"2027-02-30," + h + ",,5,,,", "FID 1: date: must be a date YYYY-MM-DD"},
+      {"," + h + ",,5,,,", "FID 1: date: missing"},
+      {"2027-05-01,,,5,,,", "FID 1: hazard, asset: names neither"},
+      {"2027-05-01," + h + ",,5,3,,", "FID 1: quantity_done: is for asset reports"},
+      {"2027-05-01," + h + ",,5,,ghost,", "FID 1: crew: unknown crew 'ghost'"},
+      {"2027-05-01," + h + ",,1e12,,,", "FID 1: area_cleared_m2: must be at most"},
+      {"2027-05-01," + h + ",,5,,,-1", "FID 1: crew_days_lost: must be a number >= 0"},
+      {"2027-05-01," + h + ",,5,,,4000", "FID 1: crew_days_lost: must be at most 3660"},
   };
   for (const Case& c : cases) {
     const fs::path p = write_csv("bad.csv", head + c.row + "\n");

@@ -65,7 +65,8 @@ Executor::Executor(const Scenario& s, const TaskSet& ts, double heuristic_speed_
 }
 
 Execution Executor::run(const Sequences& seq,
-                        std::optional<std::chrono::steady_clock::time_point> deadline) {
+                        std::optional<std::chrono::steady_clock::time_point> deadline,
+                        const History& history) {
   const std::size_t n = ts_.tasks.size(), nc = s_.crews.size(), ne = blockers_.size();
   Execution ex;
   std::vector<Minutes> end(n, kNever);
@@ -85,13 +86,6 @@ Execution Executor::run(const Sequences& seq,
   std::vector<std::pair<std::uint32_t, std::uint32_t>> road_waiters;  // (crew, acted)
   std::size_t total = 0, done = 0;
   const std::uint64_t settled0 = search_.settled();
-  for (std::size_t c = 0; c < nc; ++c) {
-    at[c] = s_.crews[c].base_node;
-    if (c < seq.by_crew.size() && !seq.by_crew[c].empty()) {
-      total += seq.by_crew[c].size();
-      wakes.push({0, static_cast<std::uint32_t>(c), 0});
-    }
-  }
   std::vector<NodeId> targets(2);
   std::vector<Opening> tried;
   auto fail = [&](std::string why) {
@@ -100,6 +94,32 @@ Execution Executor::run(const Sequences& seq,
     ex.nodes_settled = search_.settled() - settled0;
     return ex;
   };
+  std::vector<Minutes> free_at(nc, history.release_at);
+  std::vector<std::uint8_t> from_history(nc, 0);  // to check, once, that it can get home
+  for (std::size_t c = 0; c < nc; ++c) at[c] = s_.crews[c].base_node;
+  if (history.fixed != nullptr) {
+    for (const Assignment& a : *history.fixed) {
+      const std::size_t t = a.task.index(), c = a.crew.index();
+      if (t >= n || c >= nc || scheduled[t] != 0)
+        return fail("fixed work names a task twice or one that does not exist");
+      scheduled[t] = 1;
+      end[t] = a.end;
+      at[c] = a.entry_node;
+      from_history[c] = 1;
+      free_at[c] = std::max(free_at[c], a.end);
+      ex.plan.assignments.push_back(a);
+      for (const std::uint32_t* e = blocks_.begin(t); e != blocks_.end(t); ++e) {
+        edge_open[*e] = std::max(edge_open[*e], a.end);
+        if (--left[*e] == 0) openings.push({edge_open[*e], *e});
+      }
+    }
+  }
+  for (std::size_t c = 0; c < nc; ++c) {
+    if (c < seq.by_crew.size() && !seq.by_crew[c].empty()) {
+      total += seq.by_crew[c].size();
+      wakes.push({free_at[c], static_cast<std::uint32_t>(c), 0});
+    }
+  }
   std::uint32_t tick = 0;
   while (!wakes.empty()) {
     if (deadline && (++tick & 255U) == 0 && std::chrono::steady_clock::now() > *deadline)
@@ -136,6 +156,14 @@ Execution Executor::run(const Sequences& seq,
     const Task& task = ts_.tasks[t];
     if (!(daily_rate(s_, crew, task) > 0)) {
       return fail("crew " + crew.id + " cannot do task " + std::to_string(t));
+    }
+    if (from_history[c] != 0) {
+      // Reported history may have left the crew where the roads open now do not reach its base:
+      // it starts again from its base (as the dispatcher and the validator, docs/model.md §5).
+      from_history[c] = 0;
+      targets[0] = targets[1] = s_.crews[c].base_node;
+      if (!search_.to_nearest_target(at[c], targets, heuristic_speed_kmh_).first.valid())
+        at[c] = s_.crews[c].base_node;
     }
     const EdgeId site = task.site_edge;
     targets[0] = s_.roads.edge_from[site.index()];

@@ -35,6 +35,15 @@ double least_travel_kmh(const RoadNetwork& roads);
 // The sequences of a plan: each crew's assignments in start order.
 Sequences sequences_of(const Plan& plan, std::size_t crews);
 
+// Work already done or under way (re-planning, plan/replan.hpp): fixed as given, each crew's in
+// start order; every crew takes its sequence from release_at, or the end of its fixed work, where
+// that work left it (or at its base, when the roads open then do not connect the two:
+// docs/model.md §5).
+struct History {
+  const std::vector<Assignment>* fixed = nullptr;
+  Minutes release_at = 0;
+};
+
 struct Execution {
   Plan plan;              // ordered by crew, then start (as the dispatcher's)
   bool complete = false;  // every task of the sequences was done
@@ -54,8 +63,10 @@ class Executor {
   // task no crew can reach, or a crew that cannot do its task leaves the execution incomplete; so
   // does the `deadline` passing (checked every 256 steps: one execution of a scale-4 district's
   // sequences, a search per trip, took longer than the optimiser's whole budget).
+  // With `history`, the sequences hold the other tasks only, and the plan holds both.
   Execution run(const Sequences& seq,
-                std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt);
+                std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt,
+                const History& history = {});
 
  private:
   struct Wake {
