@@ -95,7 +95,8 @@ Execution Executor::run(const Sequences& seq,
     return ex;
   };
   std::vector<Minutes> free_at(nc, history.release_at);
-  std::vector<std::uint8_t> from_history(nc, 0);  // to check, once, that it can get home
+  // Where its fixed work left each crew, until its first trip after it is committed.
+  std::vector<NodeId> from_history(nc, NodeId{});
   for (std::size_t c = 0; c < nc; ++c) at[c] = s_.crews[c].base_node;
   if (history.fixed != nullptr) {
     for (const Assignment& a : *history.fixed) {
@@ -105,7 +106,7 @@ Execution Executor::run(const Sequences& seq,
       scheduled[t] = 1;
       end[t] = a.end;
       at[c] = a.entry_node;
-      from_history[c] = 1;
+      from_history[c] = a.entry_node;
       free_at[c] = std::max(free_at[c], a.end);
       ex.plan.assignments.push_back(a);
       for (const std::uint32_t* e = blocks_.begin(t); e != blocks_.end(t); ++e) {
@@ -157,13 +158,14 @@ Execution Executor::run(const Sequences& seq,
     if (!(daily_rate(s_, crew, task) > 0)) {
       return fail("crew " + crew.id + " cannot do task " + std::to_string(t));
     }
-    if (from_history[c] != 0) {
-      // Reported history may have left the crew where the roads open now do not reach its base:
-      // it starts again from its base (as the dispatcher and the validator, docs/model.md §5).
-      from_history[c] = 0;
+    if (from_history[c].valid()) {
+      // Reported history may have left the crew where the roads open at its departure do not
+      // reach its base: it starts again from its base (docs/model.md §5). Checked at each wake
+      // until the trip is committed, which departs then.
       targets[0] = targets[1] = s_.crews[c].base_node;
-      if (!search_.to_nearest_target(at[c], targets, heuristic_speed_kmh_).first.valid())
-        at[c] = s_.crews[c].base_node;
+      const bool home =
+          search_.to_nearest_target(from_history[c], targets, heuristic_speed_kmh_).first.valid();
+      at[c] = home ? from_history[c] : s_.crews[c].base_node;
     }
     const EdgeId site = task.site_edge;
     targets[0] = s_.roads.edge_from[site.index()];
@@ -222,6 +224,7 @@ Execution Executor::run(const Sequences& seq,
     end[t] = a.end;
     at[c] = hit;
     ++next[c];
+    from_history[c] = NodeId{};
     ++done;
     for (const std::uint32_t* e = blocks_.begin(t); e != blocks_.end(t); ++e) {
       edge_open[*e] = std::max(edge_open[*e], a.end);
