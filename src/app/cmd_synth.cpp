@@ -88,8 +88,15 @@ void register_synth(CLI::App& app, Action& run) {
       }
       files.push_back(io::hazards_gpkg_output(s));
       files.push_back(io::damage_gpkg_output(s));
+      // The settlements as synthesised (the displaced people, the dwellings and their damage):
+      // read from the extract again, they would have none, and the return objective nothing to
+      // measure.
+      files.push_back(io::settlements_gpkg_output(s));
       files.push_back(io::text_output(
-          "scenario.json", io::layered_scenario_json(s, {{"source", source}}).dump(2) + "\n"));
+          "scenario.json", io::layered_scenario_json(s, {{"source", source}}, "hazards.gpkg",
+                                                     "damage.gpkg", "settlements.gpkg")
+                                   .dump(2) +
+                               "\n"));
       io::write_files_atomic(out, files);
 
       std::size_t deminers = 0, builders = 0;
@@ -121,7 +128,7 @@ void register_synth(CLI::App& app, Action& run) {
           "%zu builders)\n",
           s.hazards.size(), rep.hazards_on_land_cover, s.assets.size(), s.crews.size(), deminers,
           builders);
-      std::printf("  wrote %s, hazards.gpkg, damage.gpkg\n",
+      std::printf("  wrote %s, hazards.gpkg, damage.gpkg, settlements.gpkg\n",
                   (out / "scenario.json").string().c_str());
       return kExitSuccess;
     };

@@ -64,12 +64,13 @@ TEST(SynthCli, RealExtractSynthesisesPlansAndValidates) {
   const CmdRun synth =
       run("synth --roads " + pbf.string() + " --seed 3 --out " + (dir / "sc").string(), log);
   ASSERT_EQ(synth.status, 0) << synth.out;
-  for (const char* f : {"scenario.json", "hazards.gpkg", "damage.gpkg"})
+  for (const char* f : {"scenario.json", "hazards.gpkg", "damage.gpkg", "settlements.gpkg"})
     EXPECT_TRUE(fs::exists(dir / "sc" / f)) << f;
   json doc;
   std::ifstream(dir / "sc" / "scenario.json") >> doc;
   EXPECT_EQ(doc["roads"]["source"], fs::absolute(pbf).lexically_normal().string());
-  EXPECT_FALSE(doc.contains("settlements")) << "settlements come from the extract";
+  EXPECT_EQ(doc["settlements"]["source"], "settlements.gpkg")
+      << "the settlements as synthesised, with their displaced people";
   EXPECT_FALSE(doc["crews"].empty());
 
   // The plan is validated once, by the `validate` command below: under the sanitizers each
@@ -82,6 +83,19 @@ TEST(SynthCli, RealExtractSynthesisesPlansAndValidates) {
       << "the hazards layer is reported: " << plan.out;
   EXPECT_TRUE(fs::exists(dir / "out" / "plan.gpkg"));
   EXPECT_TRUE(fs::exists(dir / "out" / "report.html"));
+  // The scenario read back holds the people synth displaced ("N people, D displaced"), so the
+  // return objective has something to measure.
+  {
+    const auto at = synth.out.find(" displaced;");
+    ASSERT_NE(at, std::string::npos) << synth.out;
+    const auto from = synth.out.rfind(", ", at);
+    const double printed = std::stod(synth.out.substr(from + 2, at - from - 2));
+    json summary;
+    std::ifstream(dir / "out" / "summary.json") >> summary;
+    EXPECT_GT(printed, 0);
+    EXPECT_EQ(summary["population_displaced"].get<double>(), printed);
+    EXPECT_GT(summary["people_days_displaced"].get<double>(), 0);
+  }
   std::ifstream report(dir / "out" / "report.html");
   std::stringstream html;
   html << report.rdbuf();
