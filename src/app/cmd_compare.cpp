@@ -101,6 +101,26 @@ bool plan_side(Side& side, const std::string& source, const std::string& label,
   return rep.valid();
 }
 
+// Each side's rule follows its own objective, as `plan` does.
+plan::DispatchOptions side_options(const Scenario& s, const CompareOptions& o) {
+  plan::DispatchOptions opt = plan::dispatch_for_objective({}, s.params.objective);
+  opt.rule = *plan::rule_from_name(o.rule);
+  return opt;
+}
+
+std::string label_of(const Scenario& s, const std::filesystem::path& p) {
+  return s.name.empty() ? p.stem().string() : s.name;
+}
+
+// B's label: `base` and, when there are any, its changes ("base with '+500 builders', ...").
+std::string with_changes(std::string base, const std::vector<plan::ScenarioChange>& changes) {
+  if (changes.empty()) return base;
+  base += " with";
+  for (std::size_t i = 0; i < changes.size(); ++i)
+    base += (i ? ", '" : " '") + changes[i].text + "'";
+  return base;
+}
+
 // The changes of a --variant: its parts between ';', each a change (docs/what-if.md).
 std::vector<plan::ScenarioChange> variant_changes(const std::string& text, std::size_t index) {
   std::vector<plan::ScenarioChange> out;
@@ -148,30 +168,21 @@ int run_batch(const CompareOptions& o) {
   const auto rank = static_cast<std::size_t>(mpi.rank());
   const std::size_t first = variants.size() * rank / ranks;
   const std::size_t last = variants.size() * (rank + 1) / ranks;
-  auto options = [&](const Scenario& s) {
-    plan::DispatchOptions opt = plan::dispatch_for_objective({}, s.params.objective);
-    opt.rule = *plan::rule_from_name(o.rule);
-    return opt;
-  };
   std::vector<std::string> ignored;
   const bool valid_a =
-      plan_side(a, pa.filename().string(), "A", options(a.scenario), o, nullptr, ignored);
-  const std::string la = a.scenario.name.empty() ? pa.stem().string() : a.scenario.name;
+      plan_side(a, pa.filename().string(), "A", side_options(a.scenario, o), o, nullptr, ignored);
+  const std::string la = label_of(a.scenario, pa);
   a.figures.label = la;
   std::vector<std::string> mine;
   for (std::size_t i = first; i < last; ++i) {
     Side b;
     b.scenario = a.scenario;
     std::vector<std::string> notes;
-    std::string lb = la + " with";
-    for (std::size_t k = 0; k < variants[i].size(); ++k) {
-      notes.push_back(plan::apply_change(b.scenario, variants[i][k]).describe());
-      lb += (k ? ", '" : " '") + variants[i][k].text + "'";
-    }
+    for (const auto& c : variants[i]) notes.push_back(plan::apply_change(b.scenario, c).describe());
     const bool valid_b =
         plan_side(b, pa.filename().string() + " (variant " + std::to_string(i + 1) + ")", "B",
-                  options(b.scenario), o, &a, notes);
-    b.figures.label = lb;
+                  side_options(b.scenario, o), o, &a, notes);
+    b.figures.label = with_changes(la, variants[i]);
     Comparison cmp = plan::compare_plans(a.figures, a.scenario, a.result.evaluation, b.figures,
                                          b.scenario, b.result.evaluation);
     cmp.notes = notes;
@@ -222,31 +233,18 @@ int run_compare(const CompareOptions& o) {
   notes.reserve(changes.size());
   for (const auto& c : changes) notes.push_back(plan::apply_change(b.scenario, c).describe());
 
-  auto label_of = [](const Scenario& s, const std::filesystem::path& p) {
-    return s.name.empty() ? p.stem().string() : s.name;
-  };
   const std::string la = label_of(a.scenario, pa);
-  std::string lb = o.scenarios.size() > 1 ? label_of(b.scenario, pb) : la;
-  if (!changes.empty()) {
-    lb += " with";
-    for (std::size_t i = 0; i < changes.size(); ++i)
-      lb += (i ? ", '" : " '") + changes[i].text + "'";
-  }
+  const std::string lb =
+      with_changes(o.scenarios.size() > 1 ? label_of(b.scenario, pb) : la, changes);
 
   if (o.objective) {
     a.scenario.params.objective.kind = *o.objective;
     b.scenario.params.objective.kind = *o.objective;
   }
-  // Each side's rule follows its own objective, as `plan` does.
-  auto options = [&](const Scenario& s) {
-    plan::DispatchOptions opt = plan::dispatch_for_objective({}, s.params.objective);
-    opt.rule = *plan::rule_from_name(o.rule);
-    return opt;
-  };
   const bool valid_a =
-      plan_side(a, pa.filename().string(), "A", options(a.scenario), o, nullptr, notes);
+      plan_side(a, pa.filename().string(), "A", side_options(a.scenario, o), o, nullptr, notes);
   const bool valid_b = plan_side(b, pb.filename().string() + (changes.empty() ? "" : " (changed)"),
-                                 "B", options(b.scenario), o, &a, notes);
+                                 "B", side_options(b.scenario, o), o, &a, notes);
   a.figures.label = la;
   b.figures.label = lb;
 
