@@ -116,15 +116,25 @@ void expect_valid(const Replanned& r) {
                            << (rep.violations.empty() ? "" : rep.violations.front());
 }
 
-TEST(Replan, OnPlanReportsKeepTheDoneWorkAndPlanTheRestFromThere) {
+// The small district planned by its rules; reports of its start at a uniform pace.
+class Replan : public ::testing::Test {
+ protected:
+  // Reports of [0, as_of) at `pace` on every hazard (report_week).
+  void report_from_start(Minutes as_of, double pace) {
+    report_week(s, p.tasks, p.plan, 0, as_of, std::vector<double>(s.hazards.size(), pace), reports,
+                minutes);
+  }
+
   const Scenario s = small();
   const plan::PlanResult p =
       plan::plan_linked(s, plan::dispatch_for_objective({}, s.params.objective));
-  const Minutes as_of = 40 * kDay;
   std::vector<FieldReport> reports;
   std::vector<Minutes> minutes;
-  report_week(s, p.tasks, p.plan, 0, as_of, std::vector<double>(s.hazards.size(), 1.0), reports,
-              minutes);
+};
+
+TEST_F(Replan, OnPlanReportsKeepTheDoneWorkAndPlanTheRestFromThere) {
+  const Minutes as_of = 40 * kDay;
+  report_from_start(as_of, 1.0);
   ASSERT_FALSE(reports.empty());
   const Replanned r = replan(s, p.tasks, p.plan, reports, minutes, as_of);
   // Reported on plan: done is what the plan ends by as_of, and at most the packages under way then
@@ -170,21 +180,18 @@ TEST(Replan, OnPlanReportsKeepTheDoneWorkAndPlanTheRestFromThere) {
   expect_valid(r);
 }
 
-TEST(Replan, WeeklyReportsOfASlowerFieldReplanEveryWeekAndEveryPlanValidates) {
-  const Scenario s = small();
-  const plan::PlanResult p =
-      plan::plan_linked(s, plan::dispatch_for_objective({}, s.params.objective));
+TEST_F(Replan, WeeklyReportsOfASlowerFieldReplanEveryWeekAndEveryPlanValidates) {
   Plan followed = p.plan;
   Scenario district = s;
-  std::vector<FieldReport> reports;
-  std::vector<Minutes> minutes;
+  std::vector<FieldReport> week_reports;
+  std::vector<Minutes> week_minutes;
   bool slower_noted = false;
   for (int week = 1; week <= 6; ++week) {
     const Minutes from = Minutes{week - 1} * 7 * kDay, to = Minutes{week} * 7 * kDay;
     // The field clears 60 % of what the plan being followed expected this week.
-    report_week(s, p.tasks, followed, from, to, std::vector<double>(s.hazards.size(), 0.6), reports,
-                minutes);
-    const Replanned r = replan(s, p.tasks, followed, reports, minutes, to);
+    report_week(s, p.tasks, followed, from, to, std::vector<double>(s.hazards.size(), 0.6),
+                week_reports, week_minutes);
+    const Replanned r = replan(s, p.tasks, followed, week_reports, week_minutes, to);
     expect_valid(r);
     for (const auto& n : r.state.notes)
       slower_noted = slower_noted || n.find("slower") != std::string::npos;
@@ -199,10 +206,7 @@ TEST(Replan, WeeklyReportsOfASlowerFieldReplanEveryWeekAndEveryPlanValidates) {
 // keeping the original plan whatever the field shows: its decisions executed against the same
 // truth (the sequence executor with least-travel trips, which gives the original plan back when
 // the truth is as assumed: tests/plan/sequence).
-TEST(Replan, WeeklyReplanningUnderADrawnTruthEndsNoWorseThanKeepingThePlan) {
-  const Scenario s = small();
-  const plan::PlanResult p =
-      plan::plan_linked(s, plan::dispatch_for_objective({}, s.params.objective));
+TEST_F(Replan, WeeklyReplanningUnderADrawnTruthEndsNoWorseThanKeepingThePlan) {
   const std::size_t n = p.tasks.tasks.size();
   for (const std::uint64_t seed : {3U, 4U}) {
     Truth truth = plan::draw_truth(s, seed);
@@ -233,14 +237,14 @@ TEST(Replan, WeeklyReplanningUnderADrawnTruthEndsNoWorseThanKeepingThePlan) {
     const double kept_days = plan::evaluate(field, field_tasks, kept.plan).people_days_displaced;
     // Re-planning every week.
     Plan followed = p.plan;
-    std::vector<FieldReport> reports;
-    std::vector<Minutes> minutes;
+    std::vector<FieldReport> week_reports;
+    std::vector<Minutes> week_minutes;
     double replanned_days = -1;
     int weeks = 0, finished = 0, stopped = 0, repaired = 0;
     for (int week = 1; week <= 260 && replanned_days < 0; ++week) {
       const Minutes from = Minutes{week - 1} * 7 * kDay, to = Minutes{week} * 7 * kDay;
-      report_week(s, p.tasks, followed, from, to, pace, reports, minutes);
-      const Replanned r = replan(s, p.tasks, followed, reports, minutes, to);
+      report_week(s, p.tasks, followed, from, to, pace, week_reports, week_minutes);
+      const Replanned r = replan(s, p.tasks, followed, week_reports, week_minutes, to);
       expect_valid(r);
       if (!r.state.under_way.empty()) ++(r.stopped ? stopped : finished);
       repaired += r.repaired ? 1 : 0;
@@ -264,15 +268,9 @@ TEST(Replan, WeeklyReplanningUnderADrawnTruthEndsNoWorseThanKeepingThePlan) {
 // The repair: with a stability that outweighs what re-dispatching gains, each crew keeps the rest
 // of its tasks in their order, re-timed from the reported state (here a field at 70 % of the
 // planned pace), the work under way finished; the plan validates from that state.
-TEST(Replan, AStableReplanKeepsEachCrewsTasksInOrderRetimed) {
-  const Scenario s = small();
-  const plan::PlanResult p =
-      plan::plan_linked(s, plan::dispatch_for_objective({}, s.params.objective));
+TEST_F(Replan, AStableReplanKeepsEachCrewsTasksInOrderRetimed) {
   const Minutes as_of = 30 * kDay;
-  std::vector<FieldReport> reports;
-  std::vector<Minutes> minutes;
-  report_week(s, p.tasks, p.plan, 0, as_of, std::vector<double>(s.hazards.size(), 0.7), reports,
-              minutes);
+  report_from_start(as_of, 0.7);
   const Replanned r = replan(s, p.tasks, p.plan, reports, minutes, as_of, 50.0);
   ASSERT_TRUE(r.repaired);
   expect_valid(r);
@@ -302,15 +300,9 @@ TEST(Replan, AStableReplanKeepsEachCrewsTasksInOrderRetimed) {
 // Crew-days lost explain a slow field: reported at half the planned pace with half the planned
 // crew-days lost, the rest is planned at the scenario's pace (no "slower" note); without the lost
 // days, twice as slow.
-TEST(Replan, CrewDaysLostAreNotCountedAsASlowerField) {
-  const Scenario s = small();
-  const plan::PlanResult p =
-      plan::plan_linked(s, plan::dispatch_for_objective({}, s.params.objective));
+TEST_F(Replan, CrewDaysLostAreNotCountedAsASlowerField) {
   const Minutes as_of = 40 * kDay;
-  std::vector<FieldReport> reports;
-  std::vector<Minutes> minutes;
-  report_week(s, p.tasks, p.plan, 0, as_of, std::vector<double>(s.hazards.size(), 0.5), reports,
-              minutes);
+  report_from_start(as_of, 0.5);
   ASSERT_FALSE(reports.empty());
   const plan::ReportedState slow =
       plan::reported_state(s, p.tasks, p.plan, reports, minutes, as_of);
@@ -346,10 +338,7 @@ TEST(Replan, CrewDaysLostAreNotCountedAsASlowerField) {
   EXPECT_TRUE(noted);
 }
 
-TEST(Replan, BadReportsAreRefusedByName) {
-  const Scenario s = small();
-  const plan::PlanResult p =
-      plan::plan_linked(s, plan::dispatch_for_objective({}, s.params.objective));
+TEST_F(Replan, BadReportsAreRefusedByName) {
   // A hazard the plan starts late, and one it starts early.
   std::map<std::uint32_t, Minutes> first_start;
   for (const Assignment& a : p.plan.assignments) {
