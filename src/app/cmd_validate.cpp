@@ -20,6 +20,7 @@ void register_validate(CLI::App& app, Action& run) {
   auto plan = std::make_shared<std::string>();
   auto objective = std::make_shared<std::string>();
   auto truth = std::make_shared<std::string>();
+  auto threads = std::make_shared<unsigned>(0);
   cmd->add_option("scenario", *scenario, "Scenario file (JSON)")->required();
   cmd->add_option("plan", *plan, "plan.json written by groundwork plan")->required();
   cmd->add_option(
@@ -29,14 +30,18 @@ void register_validate(CLI::App& app, Action& run) {
   cmd->add_option("--truth", *truth,
                   "truth.json written by groundwork simulate: check the executed plan against "
                   "the district as that truth makes it (docs/uncertainty.md)");
-  cmd->callback([&run, scenario, plan, objective, truth] {
-    run = [scenario, plan, objective, truth] {
+  cmd->add_option("--threads", *threads,
+                  "Threads for the travel checks (default: every core; the report is the same)")
+      ->check(CLI::Range(0U, 1024U));
+  cmd->callback([&run, scenario, plan, objective, truth, threads] {
+    run = [scenario, plan, objective, truth, threads] {
       Scenario s = io::read_scenario(*scenario);
       if (!truth->empty()) apply_truth(s, io::read_truth_json(*truth, s));
       if (!objective->empty())
         s.params.objective.kind = *enum_from_name<ObjectiveKind>(*objective, kObjectiveKindNames);
       const auto [tasks, p] = io::read_plan_json(*plan, s);
-      const validate::Report r = validate::validate_plan(s, tasks, p);
+      validate::Workspace checks(*threads);
+      const validate::Report r = validate::validate_plan(s, tasks, p, checks);
       for (const auto& v : r.violations) std::cout << v << '\n';
       const auto& m = r.measures;
       std::printf("%s: %zu violations; people-days without safe access %.0f; makespan %.1f days\n",

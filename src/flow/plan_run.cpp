@@ -148,7 +148,8 @@ PlanRun plan_scenario_file(const std::filesystem::path& scenario,
 
   if (opt.validate) {
     phase(hooks, "validate");
-    const validate::Report rep = validate::validate_plan(s, r.tasks.tasks, r.plan);
+    validate::Workspace checks(static_cast<unsigned>(std::max(0, opt.threads)));
+    const validate::Report rep = validate::validate_plan(s, r.tasks.tasks, r.plan, checks);
     std::vector<std::string> found;
     if (!rep.valid()) {
       for (const auto& v : rep.violations) found.push_back("invalid plan: " + v);

@@ -1,5 +1,5 @@
 // The validator's road index (road_index.hpp): its own adjacency and travel seconds, the node
-// tree for snapping, the landmarks and the A* search over the edges open at a time.
+// tree for snapping and the landmarks.
 #include "validate/road_index.hpp"
 
 #include <algorithm>
@@ -10,13 +10,6 @@
 namespace gw::validate::detail {
 
 namespace {
-
-struct AStarEntry {
-  double f;
-  Seconds g;
-  std::uint32_t node;
-  bool operator>(const AStarEntry& o) const { return f > o.f; }
-};
 
 std::uint32_t farthest(const std::vector<Seconds>& d, Seconds inf) {
   std::uint32_t best = 0;
@@ -170,129 +163,6 @@ void RoadIndex::full_dijkstra(std::uint32_t src, std::vector<Seconds>& d,
       }
     }
   }
-}
-
-void RoadIndex::begin_plan(const std::vector<Minutes>& open) {
-  std::uint64_t h = fp_mix(0, open.size());
-  for (std::size_t e = 0; e < open.size(); ++e) {
-    if (open[e] <= 0) h = fp_mix(h, e);
-  }
-  if (h == start_print_) return;
-  start_print_ = h;
-  trees_.clear();
-  asked_.clear();
-}
-
-const std::vector<std::int32_t>* RoadIndex::tree_for(std::uint32_t src,
-                                                     const std::vector<Minutes>& open) {
-  if (const auto it = trees_.find(src); it != trees_.end()) return &it->second;
-  if (++asked_[src] < kTreeAfter) return nullptr;
-  if ((trees_.size() + 1) * n_ * sizeof(std::int32_t) > kTreeBytesKept) return nullptr;
-  std::vector<Seconds> d;
-  full_dijkstra(src, d, &open);
-  std::vector<std::int32_t>& tree = trees_[src];
-  tree.assign(n_, kLmUnreached);
-  for (std::size_t v = 0; v < n_; ++v) {
-    if (d[v] < kLmUnreached) tree[v] = static_cast<std::int32_t>(d[v]);
-  }
-  asked_.erase(src);
-  return &tree;
-}
-
-Seconds RoadIndex::trip_within(std::uint32_t src, std::uint32_t dst, Minutes depart, Seconds limit,
-                               const std::vector<Minutes>& open) {
-  if (src == dst) return 0;
-  // Travel is the same both ways along an edge: a trip and its reverse share trees and routes.
-  if (depart >= 0) {
-    const auto* tree = tree_for(src, open);
-    if (tree != nullptr && (*tree)[dst] <= limit) return (*tree)[dst];  // open from the start
-    const auto back = trees_.find(dst);
-    if (back != trees_.end() && back->second[src] <= limit) return back->second[src];
-  }
-  const std::uint64_t ends =
-      (static_cast<std::uint64_t>(std::min(src, dst)) << 32) | std::max(src, dst);
-  const auto it = routes_.find(ends);
-  if (it != routes_.end()) {
-    for (const Route& r : it->second.routes) {
-      if (r.edges.empty() || r.s > limit) continue;
-      if (std::all_of(r.edges.begin(), r.edges.end(),
-                      [&](std::uint32_t e) { return open[e] <= depart; }))
-        return r.s;  // that route is open, and fits
-    }
-  }
-  const Seconds s = shortest(src, dst, depart, limit, open);
-  if (s < 0 || s > limit) return s;
-  if (route_edges_ > kRouteEdgesKept) {
-    routes_.clear();
-    route_edges_ = 0;
-  }
-  Routes& kept = routes_[ends];
-  Route& r = kept.routes[kept.next];
-  kept.next = static_cast<std::uint8_t>((kept.next + 1) % kept.routes.size());
-  route_edges_ -= r.edges.size();
-  r.edges.clear();
-  r.s = s;
-  for (std::uint32_t v = dst; v != src;) {
-    const std::uint32_t e = via_[v];
-    r.edges.push_back(e);
-    v = other(e, v);
-  }
-  route_edges_ += r.edges.size();
-  return s;
-}
-
-Seconds RoadIndex::shortest(std::uint32_t src, std::uint32_t dst, Minutes depart, Seconds limit,
-                            const std::vector<Minutes>& open) {
-  if (src == dst) return 0;
-  if (g_.size() != n_) {
-    g_.assign(n_, 0);
-    via_.assign(n_, 0);
-    stamp_.assign(n_, 0);
-  }
-  if (++cur_stamp_ == 0) {
-    std::fill(stamp_.begin(), stamp_.end(), 0);
-    cur_stamp_ = 1;
-  }
-  const geom::Pt target = node_xy[dst];
-  const std::int32_t* lm_dst = lm_.data() + static_cast<std::size_t>(dst) * kLandmarks;
-  auto h = [&](std::uint32_t v) {
-    const double dx = node_xy[v].x() - target.x();
-    const double dy = node_xy[v].y() - target.y();
-    double best = h_coef_ * std::sqrt(dx * dx + dy * dy);
-    const std::int32_t* lm_v = lm_.data() + static_cast<std::size_t>(v) * kLandmarks;
-    for (std::size_t k = 0; k < lm_count_; ++k) {
-      const Seconds a = lm_v[k];
-      const Seconds b = lm_dst[k];
-      if (a == kLmUnreached || b == kLmUnreached) continue;
-      best = std::max(best, static_cast<double>(a > b ? a - b : b - a));
-    }
-    return best;
-  };
-  std::priority_queue<AStarEntry, std::vector<AStarEntry>, std::greater<>> heap;
-  g_[src] = 0;
-  stamp_[src] = cur_stamp_;
-  heap.push({h(src), 0, src});
-  const double bound = static_cast<double>(limit) + 1e-6;
-  while (!heap.empty()) {
-    const AStarEntry top = heap.top();
-    heap.pop();
-    if (top.g != g_[top.node]) continue;
-    if (top.f > bound) return limit + 1;
-    if (top.node == dst) return top.g;
-    for (std::uint32_t k = adj_off[top.node]; k < adj_off[top.node + 1]; ++k) {
-      const std::uint32_t e = adj[k];
-      if (edge_s[e] < 0 || open[e] > depart) continue;
-      const std::uint32_t v = other(e, top.node);
-      const Seconds ng = top.g + edge_s[e];
-      if (stamp_[v] != cur_stamp_ || ng < g_[v]) {
-        stamp_[v] = cur_stamp_;
-        g_[v] = ng;
-        via_[v] = e;
-        heap.push({static_cast<double>(ng) + h(v), ng, v});
-      }
-    }
-  }
-  return -1;
 }
 
 }  // namespace gw::validate::detail

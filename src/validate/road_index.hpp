@@ -1,16 +1,17 @@
-// Private to the validator: its own index of a road network (docs/model.md §1, §5) and the trip
-// search behind the travel checks. Built from the network alone, so one index serves every plan
-// of the same district (validate::Workspace); the plan's state (which edge opens when) is an
-// argument of each query, never stored. Nothing here is shared with src/plan.
+// Private to the validator: its own index of a road network (docs/model.md §1, §5). Built from the
+// network alone and read only once built, so one index serves every plan of the same district
+// (validate::Workspace) and every thread of one validation; the searches over it, with their
+// scratch and what they remember, are TripSearch (trip_search.hpp). Nothing here is shared with
+// src/plan.
 #pragma once
 
-#include <array>
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <limits>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -48,26 +49,33 @@ class RoadIndex {
   // to p; UINT32_MAX when none.
   [[nodiscard]] std::uint32_t snap(LonLat p, const RoadNetwork& rn) const;
 
-  // Least travel seconds from src to dst over the edges open at `depart` (open[e] <= depart);
-  // stops early and returns limit + 1 once the answer is known to exceed `limit`; -1 when dst
-  // cannot be reached.
-  Seconds shortest(std::uint32_t src, std::uint32_t dst, Minutes depart, Seconds limit,
-                   const std::vector<Minutes>& open);
-  // Whether a trip from src to dst within `limit` seconds exists over the edges open at `depart`:
-  // a value <= limit says yes (the travel of such a route, not always the least), limit + 1 no,
-  // -1 unreachable. Two kinds of evidence are tried before a search: the least travel from src (or
-  // to dst) over the edges open from the start (open[e] <= 0, so open at any departure), kept as a
-  // tree per node once it has been asked about kTreeAfter times; and the routes last found between
-  // the same ends (in this plan or earlier ones), checked edge by edge against `open`.
-  // When either fits the limit, such a trip exists and no search is needed. Plans of one district
-  // ask the same trips again and again (the samples of a forecast, the crews of a country). The
-  // verdict (fits or not) never depends on what was remembered.
-  Seconds trip_within(std::uint32_t src, std::uint32_t dst, Minutes depart, Seconds limit,
-                      const std::vector<Minutes>& open);
+  // A lower bound on the travel seconds from node v to node t over the edges open at any time of
+  // any plan: the larger of the straight line at the top speed and the landmarks' bound (ALT).
+  [[nodiscard]] double lower_bound(std::uint32_t v, std::uint32_t t) const {
+    const double dx = node_xy[v].x() - node_xy[t].x();
+    const double dy = node_xy[v].y() - node_xy[t].y();
+    double best = h_coef_ * std::sqrt(dx * dx + dy * dy);
+    const std::int32_t* lm_v = lm_.data() + static_cast<std::size_t>(v) * kLandmarks;
+    const std::int32_t* lm_t = lm_.data() + static_cast<std::size_t>(t) * kLandmarks;
+    for (std::size_t k = 0; k < lm_count_; ++k) {
+      const Seconds a = lm_v[k];
+      const Seconds b = lm_t[k];
+      if (a == kLmUnreached || b == kLmUnreached) continue;
+      best = std::max(best, static_cast<double>(a > b ? a - b : b - a));
+    }
+    return best;
+  }
 
-  // Tells the index which plan's opening times the next queries use: the trees of travel over the
-  // edges open from the start (below) are kept while that set of edges stays the same.
-  void begin_plan(const std::vector<Minutes>& open);
+  // Least travel seconds from src to every node (kInf: none), over every passable edge or, with
+  // `open`, over those open from the start.
+  void full_dijkstra(std::uint32_t src, std::vector<Seconds>& d,
+                     const std::vector<Minutes>* open = nullptr) const;
+  [[nodiscard]] std::size_t num_nodes() const { return n_; }
+  [[nodiscard]] std::uint32_t other(std::uint32_t e, std::uint32_t u) const {
+    return from[e] == u ? to[e] : from[e];
+  }
+  static constexpr Seconds kInf = std::numeric_limits<Seconds>::max() / 4;
+  static constexpr std::int32_t kLmUnreached = std::numeric_limits<std::int32_t>::max();
 
   // The network as the checks see it, read only.
   geom::Projection global;                  // centred on the network's bounding box
@@ -79,15 +87,7 @@ class RoadIndex {
   std::unique_ptr<geom::EdgeIndex> edges;   // edge bounding boxes in `global`
 
  private:
-  static constexpr Seconds kInf = std::numeric_limits<Seconds>::max() / 4;
   void build_landmarks();
-  // Least travel seconds from src to every node (kInf: none), over every passable edge or, with
-  // `open`, over those open from the start.
-  void full_dijkstra(std::uint32_t src, std::vector<Seconds>& d,
-                     const std::vector<Minutes>* open = nullptr) const;
-  std::uint32_t other(std::uint32_t e, std::uint32_t u) const {
-    return from[e] == u ? to[e] : from[e];
-  }
 
   std::size_t n_ = 0;
   std::uint64_t print_ = 0;
@@ -100,43 +100,8 @@ class RoadIndex {
   // paths, so |d(L, t) - d(L, v)| stays an admissible, consistent lower bound at any time of any
   // plan.
   static constexpr std::size_t kLandmarks = 12;
-  static constexpr std::int32_t kLmUnreached = std::numeric_limits<std::int32_t>::max();
   std::vector<std::int32_t> lm_;
   std::size_t lm_count_ = 0;
-
-  // Search scratch: tentative travel, the edge that reached each node, and a stamp per search.
-  std::vector<Seconds> g_;
-  std::vector<std::uint32_t> via_;
-  std::vector<std::uint32_t> stamp_;
-  std::uint32_t cur_stamp_ = 0;
-
-  // The last four routes found per pair of ends (min << 32 | max: a route serves both
-  // ways): their edges, and the total of their travel seconds. Samples of a forecast open the
-  // roads in different orders, so a pair's fitting route differs from one plan to the next; a few
-  // of them cover most. Emptied when more than kRouteEdgesKept edges are kept in all.
-  struct Route {
-    std::vector<std::uint32_t> edges;
-    Seconds s = 0;
-  };
-  struct Routes {
-    std::array<Route, 4> routes;
-    std::uint8_t next = 0;  // the one replaced next
-  };
-  static constexpr std::size_t kRouteEdgesKept = std::size_t{1} << 22;
-  std::unordered_map<std::uint64_t, Routes> routes_;
-  std::size_t route_edges_ = 0;
-
-  // Per source node: the least travel seconds to every node over the edges open from the start
-  // (kLmUnreached: none), for the set of such edges whose fingerprint is start_print_. A tree is
-  // built once its source has been asked about kTreeAfter times (one plan alone rarely repeats a
-  // source that often, and a tree costs a full search), and no more are built once they would
-  // take more than kTreeBytesKept.
-  static constexpr std::uint32_t kTreeAfter = 8;
-  static constexpr std::size_t kTreeBytesKept = std::size_t{128} << 20;
-  std::uint64_t start_print_ = 0;
-  std::unordered_map<std::uint32_t, std::vector<std::int32_t>> trees_;
-  std::unordered_map<std::uint32_t, std::uint32_t> asked_;
-  const std::vector<std::int32_t>* tree_for(std::uint32_t src, const std::vector<Minutes>& open);
 };
 
 }  // namespace gw::validate::detail

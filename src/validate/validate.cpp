@@ -52,8 +52,12 @@
 // (tasks, hazards and their parts), validate_projects.cpp (built-up areas, asset projects,
 // housing), validate_timeline.cpp (precedence, assignments, edge opening, crews),
 // validate_measures.cpp (access, services, land, objective) and validate_return.cpp (return,
-// milestones); the class itself is in validate_internal.hpp, its road index in road_index.hpp.
+// milestones); the class itself is in validate_internal.hpp, its road index in road_index.hpp and
+// its trip searches in trip_search.hpp.
 #include "validate/validate.hpp"
+
+#include <algorithm>
+#include <thread>
 
 #include "validate/validate_internal.hpp"
 
@@ -107,7 +111,8 @@ Report Validator::run() {
 
 }  // namespace detail
 
-Workspace::Workspace() = default;
+Workspace::Workspace(unsigned threads)
+    : threads_(threads > 0 ? threads : std::max(1U, std::thread::hardware_concurrency())) {}
 Workspace::~Workspace() = default;
 
 Report validate_plan(const Scenario& scenario, const std::vector<Task>& tasks, const Plan& plan,
@@ -115,9 +120,12 @@ Report validate_plan(const Scenario& scenario, const std::vector<Task>& tasks, c
   if (!ws.shared_) ws.shared_ = std::make_unique<detail::Shared>();
   detail::Shared& shared = *ws.shared_;
   if (!shared.roads || !shared.roads->serves(scenario.roads)) {
+    shared.trips.reset();
     shared.roads = std::make_unique<detail::RoadIndex>(scenario.roads);
+    shared.trips = std::make_unique<detail::TripSearch>(*shared.roads);
     shared.hazards.clear();
   }
+  shared.threads = ws.threads_;
   return detail::Validator(scenario, tasks, plan, shared).run();
 }
 

@@ -90,10 +90,11 @@ struct Shared;
 // network with the routes its travel checks found, and each hazard's overlay on the roads (each
 // rebuilt whenever a scenario's roads or hazard differ from the ones it was derived from). It
 // changes no verdict, only the time: the samples of a forecast repeat the same trips. Not for use
-// by two threads at once: one per thread.
+// by two threads at once: one per thread. `threads` is how many threads one validation may use for
+// its travel checks, 0 for every core (the report is the same for any number).
 class Workspace {
  public:
-  Workspace();
+  explicit Workspace(unsigned threads = 1);
   ~Workspace();
   Workspace(const Workspace&) = delete;
   Workspace& operator=(const Workspace&) = delete;
@@ -101,6 +102,7 @@ class Workspace {
  private:
   friend Report validate_plan(const Scenario&, const std::vector<Task>&, const Plan&, Workspace&);
   std::unique_ptr<detail::Shared> shared_;
+  unsigned threads_ = 1;
 };
 
 // validate_plan, with what earlier validations in `ws` left.

@@ -23,6 +23,7 @@
 #include "model/enums.hpp"
 #include "validate/geometry.hpp"
 #include "validate/road_index.hpp"
+#include "validate/trip_search.hpp"
 #include "validate/validate.hpp"
 
 namespace gw::validate::detail {
@@ -56,6 +57,11 @@ class Sink {
     } else {
       ++dropped_;
     }
+  }
+  // Another sink's findings after this one's, as if they had been added here.
+  void absorb(Sink&& other) {
+    for (auto& line : other.lines_) add(std::move(line));
+    dropped_ += other.dropped_;
   }
   std::vector<std::string> finish() {
     if (dropped_ > 0) lines_.push_back(cat("... and ", dropped_, " more violations"));
@@ -144,7 +150,9 @@ struct HazardGeometry {
 
 // What a Workspace keeps between validations (validate.hpp).
 struct Shared {
+  unsigned threads = 1;  // for the travel checks (Workspace)
   std::unique_ptr<RoadIndex> roads;
+  std::unique_ptr<TripSearch> trips;    // over `roads`, remembering the trips of earlier plans
   std::vector<HazardGeometry> hazards;  // by hazard index, derived over `roads`
 };
 
@@ -207,6 +215,8 @@ class Validator {
         tasks_(tasks),
         plan_(plan),
         net_(*shared.roads),
+        trips_(*shared.trips),
+        threads_(shared.threads),
         shared_hazards_(shared.hazards) {}
 
   Report run();
@@ -287,6 +297,9 @@ class Validator {
   // asset's or its settlement's housing's.
   double work_factor(std::uint32_t t) const;
   void check_crews();
+  // The rules of docs/model.md §5-6 for crew c's assignments `list` (sorted here by start).
+  void check_crew(std::uint32_t c, std::vector<std::uint32_t>& list, const std::vector<char>& reach,
+                  const std::vector<char>& prev_cut, TripSearch& trips, Sink& sink) const;
   void check_step_crews();
   void check_precedence();
 
@@ -316,7 +329,9 @@ class Validator {
   const Plan& plan_;
   Sink sink_;
 
-  RoadIndex& net_;  // the validator's own road network, perhaps shared with earlier plans
+  RoadIndex& net_;     // the validator's own road network, perhaps shared with earlier plans
+  TripSearch& trips_;  // its searches, the same
+  unsigned threads_;   // for the travel checks
   std::vector<HazardGeometry>& shared_hazards_;  // the same, for the hazards' overlays
   geom::bgi::rtree<std::pair<Box, std::uint32_t>, geom::bgi::rstar<16>> hazard_tree_;
 

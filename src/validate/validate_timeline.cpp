@@ -1,6 +1,11 @@
 // The validator's timeline (docs/model.md §4-§6): the precedence the scenario implies, the
 // plan's assignments, when each edge opens, each crew's sequence (travel, durations, connectivity
 // to its base) and the precedence in time.
+#include <atomic>
+#include <exception>
+#include <thread>
+
+#include "validate/trip_search.hpp"
 #include "validate/validate_internal.hpp"
 
 namespace gw::validate::detail {
@@ -153,7 +158,6 @@ void Validator::check_crews() {
     return plan_.assignments[x].depart < plan_.assignments[y].depart;
   });
   std::vector<char> reach(na, 1);
-  net_.begin_plan(open_);
   // Each assignment's previous one in its crew's order (start, then end), for the rule on crews
   // that reported history left where the open roads do not reach their base (docs/model.md §5).
   std::vector<std::uint32_t> prev_of(na, kNone);
@@ -200,113 +204,155 @@ void Validator::check_crews() {
   for (std::uint32_t i = 0; i < na; ++i) {
     if (asg_ok_[i]) by_crew[plan_.assignments[i].crew.index()].push_back(i);
   }
-  for (std::uint32_t c = 0; c < sc_.crews.size(); ++c) {
-    auto& list = by_crew[c];
-    std::stable_sort(list.begin(), list.end(), [&](std::uint32_t x, std::uint32_t y) {
-      const auto& a = plan_.assignments[x];
-      const auto& b = plan_.assignments[y];
-      return a.start != b.start ? a.start < b.start : a.end < b.end;
+  trips_.begin_plan(open_);
+  // Crews are independent here: with several threads, each thread takes the next crew not yet
+  // checked, with its own searches, and the findings are joined in crew order, so the report is
+  // the same for any number of threads. (Crews differ widely in cost: deminers' trips are long.)
+  const std::size_t nc = sc_.crews.size();
+  const std::size_t workers = std::max<std::size_t>(1, std::min<std::size_t>(threads_, nc));
+  if (workers == 1) {
+    for (std::uint32_t c = 0; c < nc; ++c)
+      check_crew(c, by_crew[c], reach, prev_cut, trips_, sink_);
+    return;
+  }
+  std::vector<Sink> sinks(nc);
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> failed(workers);
+  auto work = [&](std::size_t w, TripSearch& trips) {
+    try {
+      for (std::size_t c = next++; c < nc; c = next++) {
+        check_crew(static_cast<std::uint32_t>(c), by_crew[c], reach, prev_cut, trips, sinks[c]);
+      }
+    } catch (...) {
+      failed[w] = std::current_exception();
+      next = nc;
+    }
+  };
+  std::vector<std::thread> pool;
+  pool.reserve(workers - 1);
+  for (std::size_t w = 1; w < workers; ++w) {
+    pool.emplace_back([&, w] {
+      TripSearch trips(trips_.index());  // allocates nothing until its first search
+      trips.begin_plan(open_);
+      work(w, trips);
     });
-    const std::string& cid = sc_.crews[c].id;
-    Minutes prev_end = 0;
-    Minutes max_end = 0;
-    std::uint32_t prev_task = kNone;
-    std::uint32_t max_task = kNone;
-    std::uint32_t prev_node = crew_base_[c];
-    bool prev_reported = false;
-    for (auto i : list) {
-      const Assignment& a = plan_.assignments[i];
-      const auto t = static_cast<std::uint32_t>(a.task.index());
-      // Formatted only for a finding: most assignments have none.
-      const auto who = [&] { return cat(label(t), ", crew ", cid); };
-      if (max_task != kNone && a.start < max_end) {
-        sink_.add(cat("crew ", cid, ": assignments of tasks ", max_task, " and ", t, " overlap"));
+  }
+  work(0, trips_);
+  for (auto& t : pool) t.join();
+  for (const auto& f : failed) {
+    if (f) std::rethrow_exception(f);
+  }
+  for (auto& sink : sinks) sink_.absorb(std::move(sink));
+}
+
+void Validator::check_crew(std::uint32_t c, std::vector<std::uint32_t>& list,
+                           const std::vector<char>& reach, const std::vector<char>& prev_cut,
+                           TripSearch& trips, Sink& sink) const {
+  std::stable_sort(list.begin(), list.end(), [&](std::uint32_t x, std::uint32_t y) {
+    const auto& a = plan_.assignments[x];
+    const auto& b = plan_.assignments[y];
+    return a.start != b.start ? a.start < b.start : a.end < b.end;
+  });
+  const std::string& cid = sc_.crews[c].id;
+  Minutes prev_end = 0;
+  Minutes max_end = 0;
+  std::uint32_t prev_task = kNone;
+  std::uint32_t max_task = kNone;
+  std::uint32_t prev_node = crew_base_[c];
+  bool prev_reported = false;
+  for (auto i : list) {
+    const Assignment& a = plan_.assignments[i];
+    const auto t = static_cast<std::uint32_t>(a.task.index());
+    // Formatted only for a finding: most assignments have none.
+    const auto who = [&] { return cat(label(t), ", crew ", cid); };
+    if (max_task != kNone && a.start < max_end) {
+      sink.add(cat("crew ", cid, ": assignments of tasks ", max_task, " and ", t, " overlap"));
+    }
+    if (a.depart < prev_end) {
+      if (prev_task == kNone) {
+        sink.add(cat(who(), ": departs at ", a.depart, ", before time 0"));
+      } else {
+        sink.add(cat(who(), ": departs at ", a.depart, " before its previous task ", prev_task,
+                     " ends at ", prev_end));
       }
-      if (a.depart < prev_end) {
-        if (prev_task == kNone) {
-          sink_.add(cat(who(), ": departs at ", a.depart, ", before time 0"));
-        } else {
-          sink_.add(cat(who(), ": departs at ", a.depart, " before its previous task ", prev_task,
-                        " ends at ", prev_end));
+    }
+    // After reported history that left the crew where the roads open at its departure do not
+    // connect to its base, the crew starts again from its base (docs/model.md §5).
+    const bool from_base_after_reports = prev_task != kNone && prev_reported && prev_cut[i] != 0 &&
+                                         a.from_node.valid() &&
+                                         a.from_node.index() == crew_base_[c];
+    if (prev_node != kNone && !from_base_after_reports &&
+        (!a.from_node.valid() || a.from_node.index() != prev_node)) {
+      sink.add(cat(who(), ": from_node ", a.from_node.value, ", expected ", prev_node,
+                   prev_task == kNone ? " (the crew's base)" : " (the previous entry node)"));
+    }
+    // The entry is checked against the declared site edge when it exists (a wrong site edge is
+    // reported once, by the task checks, not again for every entry).
+    const std::uint32_t site =
+        tasks_[t].site_edge.valid() && tasks_[t].site_edge.index() < rn_.num_edges()
+            ? static_cast<std::uint32_t>(tasks_[t].site_edge.index())
+            : info_[t].site;
+    bool entry_ok = node_ok(a.entry_node);
+    if (!entry_ok) {
+      sink.add(cat(who(), ": entry node ", a.entry_node.value, " is not a node of the network"));
+    } else if (site != kNone && rn_.edge_from[site] != a.entry_node &&
+               rn_.edge_to[site] != a.entry_node) {
+      sink.add(
+          cat(who(), ": entry node ", a.entry_node.value, " is not an end of site edge ", site));
+    }
+    // A reported assignment is history (docs/model.md §5): its trip and duration are not
+    // checked against the model.
+    if (entry_ok && !reach[i] && !a.reported) {
+      sink.add(cat(who(), ": site unreachable, entry node ", a.entry_node.value,
+                   " not connected to base node ", crew_base_[c], " over roads open at ",
+                   a.depart));
+    } else if (entry_ok && !a.reported) {
+      const std::uint32_t src = from_base_after_reports ? crew_base_[c]
+                                : prev_node != kNone    ? prev_node
+                                : node_ok(a.from_node)
+                                    ? static_cast<std::uint32_t>(a.from_node.index())
+                                    : kNone;
+      if (a.start < a.depart) {
+        sink.add(cat(who(), ": starts at ", a.start, " before it departs at ", a.depart));
+      } else if (src != kNone) {
+        const Seconds budget = (a.start - a.depart) * 60;
+        const auto dst = static_cast<std::uint32_t>(a.entry_node.index());
+        const Seconds s = trips.trip_within(src, dst, a.depart, budget, open_);
+        const Seconds full =
+            s > budget
+                ? trips.shortest(src, dst, a.depart, std::numeric_limits<Seconds>::max() / 2, open_)
+                : s;
+        if (s < 0 || full < 0) {
+          sink.add(cat(who(), ": no road open at ", a.depart, " from node ", src, " to entry node ",
+                       dst));
+        } else if (s > budget) {
+          sink.add(cat(who(), ": starts at ", a.start, ", before depart ", a.depart, " + travel ",
+                       (full + 59) / 60, " min (node ", src, " to ", dst, ")"));
         }
       }
-      // After reported history that left the crew where the roads open at its departure do not
-      // connect to its base, the crew starts again from its base (docs/model.md §5).
-      const bool from_base_after_reports = prev_task != kNone && prev_reported &&
-                                           prev_cut[i] != 0 && a.from_node.valid() &&
-                                           a.from_node.index() == crew_base_[c];
-      if (prev_node != kNone && !from_base_after_reports &&
-          (!a.from_node.valid() || a.from_node.index() != prev_node)) {
-        sink_.add(cat(who(), ": from_node ", a.from_node.value, ", expected ", prev_node,
-                      prev_task == kNone ? " (the crew's base)" : " (the previous entry node)"));
+    }
+    // Trade and duration: nominal minutes in the formula's order of operations (§6), then the
+    // calendar.
+    const double rate = daily_rate(c, t);
+    if (!(rate > 0)) {
+      sink.add(cat(who(), ": trade ", name(sc_.crews[c].trade), " cannot do this task"));
+    } else if (!a.reported) {
+      const double nominal = info_[t].work * work_factor(t) / rate * 1440.0 * 7.0 /
+                             static_cast<double>(P_.working_days_per_week);
+      const Minutes least = earliest_end(sc_.crews[c].trade, a.start, nominal);
+      if (least == kNever) {
+        sink.add(cat(who(), ": cannot end (", num(nominal), " nominal minutes)"));
+      } else if (a.end < least) {
+        sink.add(cat(who(), ": lasts ", a.end - a.start, " min, needs ", least - a.start, " min"));
       }
-      // The entry is checked against the declared site edge when it exists (a wrong site edge is
-      // reported once, by the task checks, not again for every entry).
-      const std::uint32_t site =
-          tasks_[t].site_edge.valid() && tasks_[t].site_edge.index() < rn_.num_edges()
-              ? static_cast<std::uint32_t>(tasks_[t].site_edge.index())
-              : info_[t].site;
-      bool entry_ok = node_ok(a.entry_node);
-      if (!entry_ok) {
-        sink_.add(cat(who(), ": entry node ", a.entry_node.value, " is not a node of the network"));
-      } else if (site != kNone && rn_.edge_from[site] != a.entry_node &&
-                 rn_.edge_to[site] != a.entry_node) {
-        sink_.add(
-            cat(who(), ": entry node ", a.entry_node.value, " is not an end of site edge ", site));
-      }
-      // A reported assignment is history (docs/model.md §5): its trip and duration are not
-      // checked against the model.
-      if (entry_ok && !reach[i] && !a.reported) {
-        sink_.add(cat(who(), ": site unreachable, entry node ", a.entry_node.value,
-                      " not connected to base node ", crew_base_[c], " over roads open at ",
-                      a.depart));
-      } else if (entry_ok && !a.reported) {
-        const std::uint32_t src = from_base_after_reports ? crew_base_[c]
-                                  : prev_node != kNone    ? prev_node
-                                  : node_ok(a.from_node)
-                                      ? static_cast<std::uint32_t>(a.from_node.index())
-                                      : kNone;
-        if (a.start < a.depart) {
-          sink_.add(cat(who(), ": starts at ", a.start, " before it departs at ", a.depart));
-        } else if (src != kNone) {
-          const Seconds budget = (a.start - a.depart) * 60;
-          const auto dst = static_cast<std::uint32_t>(a.entry_node.index());
-          const Seconds s = net_.trip_within(src, dst, a.depart, budget, open_);
-          if (s < 0) {
-            sink_.add(cat(who(), ": no road open at ", a.depart, " from node ", src,
-                          " to entry node ", dst));
-          } else if (s > budget) {
-            const Seconds full =
-                net_.shortest(src, dst, a.depart, std::numeric_limits<Seconds>::max() / 2, open_);
-            sink_.add(cat(who(), ": starts at ", a.start, ", before depart ", a.depart,
-                          " + travel ", (full + 59) / 60, " min (node ", src, " to ", dst, ")"));
-          }
-        }
-      }
-      // Trade and duration: nominal minutes in the formula's order of operations (§6), then the
-      // calendar.
-      const double rate = daily_rate(c, t);
-      if (!(rate > 0)) {
-        sink_.add(cat(who(), ": trade ", name(sc_.crews[c].trade), " cannot do this task"));
-      } else if (!a.reported) {
-        const double nominal = info_[t].work * work_factor(t) / rate * 1440.0 * 7.0 /
-                               static_cast<double>(P_.working_days_per_week);
-        const Minutes least = earliest_end(sc_.crews[c].trade, a.start, nominal);
-        if (least == kNever) {
-          sink_.add(cat(who(), ": cannot end (", num(nominal), " nominal minutes)"));
-        } else if (a.end < least) {
-          sink_.add(
-              cat(who(), ": lasts ", a.end - a.start, " min, needs ", least - a.start, " min"));
-        }
-      }
-      prev_end = a.end;
-      prev_task = t;
-      prev_reported = a.reported;
-      prev_node = entry_ok ? static_cast<std::uint32_t>(a.entry_node.index()) : kNone;
-      if (max_task == kNone || a.end > max_end) {
-        max_end = a.end;
-        max_task = t;
-      }
+    }
+    prev_end = a.end;
+    prev_task = t;
+    prev_reported = a.reported;
+    prev_node = entry_ok ? static_cast<std::uint32_t>(a.entry_node.index()) : kNone;
+    if (max_task == kNone || a.end > max_end) {
+      max_end = a.end;
+      max_task = t;
     }
   }
 }

@@ -40,6 +40,25 @@ inline void road(RoadNetwork& r, std::uint32_t a, std::uint32_t b, double length
 }
 
 // A square hazard polygon with corners (x0, y0) and (x1, y1).
+// A ring of four nodes, 1 km apart at 36 km/h (100 s an edge), and a 3 km detour around it:
+//
+//   n0 --e0-- n1 --e1-- n2
+//    |                  |
+//    +------- e2 -------+    e2: n0 - n2 directly, 150 s (a short cut that opens late)
+//    |
+//   e3: n0 - n3, 100 s; e4: n3 - n2, 400 s (the long way)
+inline RoadNetwork ring() {
+  RoadNetwork r;
+  for (const auto& q : {at(0, 0), at(1000, 0), at(2000, 0), at(0, -1000)}) r.add_node(q);
+  road(r, 0, 1, 1000, 36);
+  road(r, 1, 2, 1000, 36);
+  road(r, 0, 2, 1500, 36);
+  road(r, 0, 3, 1000, 36);
+  road(r, 3, 2, 4000, 36);
+  r.build_adjacency();
+  return r;
+}
+
 inline Polygon square(double x0, double y0, double x1, double y1) {
   Polygon p;
   p.outer = {at(x0, y0), at(x0, y1), at(x1, y1), at(x1, y0), at(x0, y0)};

@@ -108,6 +108,46 @@ Scenario with_return(Scenario s) {
   return s;
 }
 
+// The travel checks run on several threads, crews shared among them: the report is the one a
+// single thread gives, findings in the same order, for a valid plan and for one whose trips were
+// cut short across many crews.
+TEST(ValidatePlanner, ThreadsGiveTheReportOfOneThread) {
+  const Scenario raw = gen::generate_district({0.3, 4});
+  Scenario linked = raw;
+  plan::link_scenario(linked, "generated");
+  const auto res = plan::plan_linked(linked, plan::DispatchOptions{});
+  Plan cut = res.plan;
+  std::size_t changed = 0;
+  for (std::size_t i = 0; i < cut.assignments.size(); i += 7) {
+    Assignment& a = cut.assignments[i];
+    if (a.start <= a.depart) continue;
+    const Minutes early = a.start - a.depart;  // no time to travel at all
+    a.start -= early;
+    a.end -= early;
+    ++changed;
+  }
+  ASSERT_GT(changed, 10U);
+  const Plan& whole = res.plan;
+  for (const Plan* p : {&whole, static_cast<const Plan*>(&cut)}) {
+    Workspace one(1);
+    const Report single = validate_plan(raw, res.tasks.tasks, *p, one);
+    for (unsigned threads : {2U, 3U}) {
+      Workspace many(threads);
+      const Report shared = validate_plan(raw, res.tasks.tasks, *p, many);
+      EXPECT_EQ(shared.violations, single.violations) << threads << " threads";
+      EXPECT_EQ(shared.measures.objective, single.measures.objective);
+    }
+    if (p == &whole) {
+      EXPECT_TRUE(single.valid());
+    } else {
+      // Findings from many crews, so that their order across threads was tested.
+      std::size_t travel = 0;
+      for (const auto& v : single.violations) travel += v.find("+ travel") != std::string::npos;
+      EXPECT_GT(travel, 5U);
+    }
+  }
+}
+
 TEST(ValidatePlanner, ImpactPlanOfAGeneratedDistrict) {
   cross_check(gen::generate_district({1.0, 1}), plan::Rule::kImpact);
 }
