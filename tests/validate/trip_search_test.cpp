@@ -15,12 +15,17 @@ namespace {
 using detail::RoadIndex;
 using detail::TripSearch;
 
-TEST(TripSearch, ARememberedRouteIsUsedOnlyWhenOpenAndShortEnough) {
+// The ring's index and a search over it, for a first plan with every road open from the start.
+class TripSearchTest : public ::testing::Test {
+ protected:
+  TripSearchTest() { index.begin_plan(open); }
   const RoadNetwork r = ring();
-  const RoadIndex net(r);
-  TripSearch index(net);
-  std::vector<Minutes> open(r.num_edges(), 0);
-  index.begin_plan(open);
+  const RoadIndex net{r};
+  TripSearch index{net};
+  std::vector<Minutes> open = std::vector<Minutes>(r.num_edges(), 0);
+};
+
+TEST_F(TripSearchTest, ARememberedRouteIsUsedOnlyWhenOpenAndShortEnough) {
   EXPECT_EQ(index.trip_within(0, 2, 10, 150, open), 150);  // over e2, remembered
   // e2 opens at minute 100 in the next plan: the remembered route is closed at minute 10, and
   // the open ones take 200 s (e0, e1) or 500 s.
@@ -40,12 +45,7 @@ TEST(TripSearch, ARememberedRouteIsUsedOnlyWhenOpenAndShortEnough) {
   EXPECT_EQ(index.trip_within(0, 2, 10, 10000, open), -1);
 }
 
-TEST(TripSearch, TreesFromTheStartFollowThePlansEdgesOpenFromTheStart) {
-  const RoadNetwork r = ring();
-  const RoadIndex net(r);
-  TripSearch index(net);
-  std::vector<Minutes> open(r.num_edges(), 0);
-  index.begin_plan(open);
+TEST_F(TripSearchTest, TreesFromTheStartFollowThePlansEdgesOpenFromTheStart) {
   // Ask often enough from n0 for its tree to be built (once the searches from n0 have settled
   // as many nodes as the network has), to other ends each time.
   for (int k = 0; k < 20; ++k) {
