@@ -2,8 +2,9 @@
 # Weekly replay (docs/replanning.md), run by hand:
 #   python3 bench/replay_weekly_reports.py GROUNDWORK SCENARIO PLAN.json TRUTH.json OUTDIR WEEKS
 # Weekly replay on a scenario: reports for each week are the work the plan being followed expects
-# in that week on each hazard, at the pace a simulated truth gives it (1 / the truth's work factor),
-# then `groundwork replan` from the end of the week; every re-plan is validated from its reported state.
+# in that week on each hazard, at the pace a simulated truth gives it (the plan's work factor over
+# the truth's), then `groundwork replan` from the end of the week; every re-plan is validated from
+# its reported state.
 import datetime, json, subprocess, sys, os
 gw, scen, plan0, truth, out, weeks = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6])
 start = datetime.date.fromisoformat(json.load(open(scen)).get("parameters", {}).get("start_date", "2027-04-01"))
@@ -22,6 +23,10 @@ reported = {}
 for w in range(1, weeks + 1):
     lo, hi = (w - 1) * 7 * 1440, w * 7 * 1440
     p = json.load(open(followed))
+    # The work factors the plan being followed was made with (a re-plan's, else 1): its times hold
+    # the field at that pace, the truth goes at its own.
+    planned_factor = p.get("work_factors", {}).get("hazards", {})
+    pf = (lambda h: planned_factor.get(h, 1.0)) if "work_factors" in p else (lambda h: 1.0)
     area = {}
     for t in p["tasks"]:
         # Reported tasks count too: work under way, kept by the re-plan, goes on.
@@ -30,7 +35,7 @@ for w in range(1, weeks + 1):
         s, e = t["start"], t["end"]
         inside = max(0, min(e, hi) - max(s, lo))
         if inside > 0:
-            area[t["hazard"]] = area.get(t["hazard"], 0) + t["work"] * min(1, inside / max(1, e - s)) / factor[t["hazard"]]
+            area[t["hazard"]] = area.get(t["hazard"], 0) + t["work"] * min(1, inside / max(1, e - s)) * pf(t["hazard"]) / factor[t["hazard"]]
     day = start + datetime.timedelta(days=w * 7 - 1)
     # No hazard reports more than its work in all.
     total = {}

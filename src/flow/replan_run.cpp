@@ -117,6 +117,10 @@ ReplanRun replan_scenario_file(const std::filesystem::path& scenario,
   run.plan = std::move(rest.result.plan);
   run.plan.rule += " (re-planned)";
   run.plan.as_of = as_of;
+  run.plan.hazard_work_factor.clear();
+  run.plan.asset_work_factor.clear();
+  for (const HazardTruth& h : seen.hazards) run.plan.hazard_work_factor.push_back(h.work_factor);
+  run.plan.asset_work_factor = seen.asset_factor;
   run.evaluation = plan::evaluate(s, run.tasks, run.plan);
   const validate::Report rep = validate::validate_plan(s, run.tasks.tasks, run.plan);
   run.valid = rep.valid();

@@ -79,6 +79,15 @@ json plan_json(const Scenario& s, const TaskSet& t, const Plan& p) {
   out["version"] = 2;  // 2: repair steps and housing (issue 14)
   out["rule"] = p.rule;
   if (p.as_of > 0) out["as_of"] = p.as_of;
+  // The work factors a re-plan planned the rest with (only where they differ from 1).
+  if (!p.hazard_work_factor.empty() || !p.asset_work_factor.empty()) {
+    json hz = json::object(), as = json::object();
+    for (std::size_t h = 0; h < p.hazard_work_factor.size() && h < s.hazards.size(); ++h)
+      if (p.hazard_work_factor[h] != 1.0) hz[s.hazards[h].id] = p.hazard_work_factor[h];
+    for (std::size_t a = 0; a < p.asset_work_factor.size() && a < s.assets.size(); ++a)
+      if (p.asset_work_factor[a] != 1.0) as[s.assets[a].id] = p.asset_work_factor[a];
+    out["work_factors"] = {{"hazards", std::move(hz)}, {"assets", std::move(as)}};
+  }
   out["start_date"] = s.params.start_date;
   out["time_unit"] = "minutes";
   out["task_count"] = t.tasks.size();

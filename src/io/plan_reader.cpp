@@ -33,6 +33,7 @@ class Reader {
     Plan plan;
     if (root.contains("rule")) plan.rule = string_of(root, "rule");
     if (root.contains("as_of")) plan.as_of = minutes_of(root, "as_of");
+    if (root.contains("work_factors")) read_work_factors(root["work_factors"], plan);
     if (!root.contains("tasks")) fail(ErrorCode::kParse, "missing key 'tasks'");
     const json& tasks = root["tasks"];
     if (!tasks.is_array()) fail(ErrorCode::kParse, "'tasks' is not an array");
@@ -136,6 +137,34 @@ class Reader {
                        return std::pair(x.crew.value, x.start) < std::pair(y.crew.value, y.start);
                      });
     return {std::move(out), std::move(plan)};
+  }
+
+  // A re-plan's work factors: {"hazards": {id: factor}, "assets": {id: factor}}, 1 for an id
+  // absent; each within [0.01, 100] (the pace's range, docs/replanning.md).
+  void read_work_factors(const json& j, Plan& plan) {
+    where_ = "work_factors";
+    if (!j.is_object()) fail(ErrorCode::kParse, "not a JSON object");
+    plan.hazard_work_factor.assign(s_.hazards.size(), 1.0);
+    plan.asset_work_factor.assign(s_.assets.size(), 1.0);
+    const auto read = [&](const char* key, const std::unordered_map<std::string, std::size_t>& ix,
+                          std::vector<double>& out) {
+      const auto it = j.find(key);
+      if (it == j.end()) return;
+      where_ = std::string("work_factors.") + key;
+      if (!it->is_object()) fail(ErrorCode::kParse, "not a JSON object");
+      for (const auto& [id, v] : it->items()) {
+        const auto at = ix.find(id);
+        if (at == ix.end()) fail(ErrorCode::kInvalidInput, quote_value(id) + " unknown");
+        if (!v.is_number() || !(v.get<double>() >= 0.01 && v.get<double>() <= 100)) {
+          fail(ErrorCode::kInvalidInput,
+               quote_value(id) + ": the factor must be a number within 0.01 to 100");
+        }
+        out[at->second] = v.get<double>();
+      }
+    };
+    read("hazards", hazards_, plan.hazard_work_factor);
+    read("assets", assets_, plan.asset_work_factor);
+    where_.clear();
   }
 
   // A repair or housing task's activity, step and (housing) dwellings.

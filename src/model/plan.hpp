@@ -27,6 +27,11 @@ struct Plan {
   // A re-plan (`groundwork replan`): the moment it was made from; the work before it is reported
   // history. 0 for a plan made from day 0.
   Minutes as_of = 0;
+  // A re-plan: the work factors (model.md §6) it planned the rest with, per hazard and per asset,
+  // the scenario's times the pace the reports showed. A later re-plan judges the field's pace
+  // against these. Empty: the scenario's own.
+  std::vector<double> hazard_work_factor;
+  std::vector<double> asset_work_factor;
   std::vector<Assignment> assignments;  // ordered by crew, then start
 };
 

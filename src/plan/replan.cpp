@@ -13,6 +13,10 @@ namespace gw::plan {
 
 namespace {
 
+// The rounding a report's amount may carry, in its own unit (m² or the asset's unit), per row:
+// reports written to a whole unit or a tenth of one still cover the work they finish.
+constexpr double kReportSlackUnits = 1.0;
+
 std::string day_text(Minutes m) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "day %.1f", static_cast<double>(m) / kMinutesPerDay);
@@ -35,8 +39,14 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
   st.task_done.assign(n, 0);
   st.hazard_factor.resize(s.hazards.size());
   st.asset_factor.resize(s.assets.size());
-  for (std::size_t h = 0; h < s.hazards.size(); ++h) st.hazard_factor[h] = s.hazards[h].work_factor;
-  for (std::size_t a = 0; a < s.assets.size(); ++a) st.asset_factor[a] = s.assets[a].work_factor;
+  // The work factors the plan being followed was made with (a re-plan's own, else the
+  // scenario's): the field's pace is judged against them, and they stand where nothing is new.
+  const bool replanned_h = plan.hazard_work_factor.size() == s.hazards.size();
+  const bool replanned_a = plan.asset_work_factor.size() == s.assets.size();
+  for (std::size_t h = 0; h < s.hazards.size(); ++h)
+    st.hazard_factor[h] = replanned_h ? plan.hazard_work_factor[h] : s.hazards[h].work_factor;
+  for (std::size_t a = 0; a < s.assets.size(); ++a)
+    st.asset_factor[a] = replanned_a ? plan.asset_work_factor[a] : s.assets[a].work_factor;
 
   std::vector<const Assignment*> of_task(n, nullptr);
   for (const Assignment& a : plan.assignments) {
@@ -46,9 +56,13 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
   for (std::size_t h = 0; h < s.hazards.size(); ++h) hazard_ix.emplace(s.hazards[h].id, h);
   for (std::size_t a = 0; a < s.assets.size(); ++a) asset_ix.emplace(s.assets[a].id, a);
 
-  // Reported amounts per hazard (m² released) and per asset (quantity done).
+  // Reported amounts per hazard (m² released) and per asset (quantity done): in all, and since
+  // the plan being followed was made (its own as_of; 0 for a plan from day 0), with the crew-days
+  // lost since then and the number of rows.
   std::vector<double> hazard_area(s.hazards.size(), 0), asset_qty(s.assets.size(), 0);
+  std::vector<double> hazard_new(s.hazards.size(), 0), asset_new(s.assets.size(), 0);
   std::vector<double> hazard_lost(s.hazards.size(), 0), asset_lost(s.assets.size(), 0);
+  std::vector<std::uint32_t> hazard_rows(s.hazards.size(), 0), asset_rows(s.assets.size(), 0);
   std::vector<char> hazard_reported(s.hazards.size(), 0), asset_reported(s.assets.size(), 0);
   for (std::size_t r = 0; r < reports.size(); ++r) {
     const FieldReport& fr = reports[r];
@@ -80,13 +94,19 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
                       " (a report for work not started: replan from a plan that has it, or check "
                       "the id and the date)");
     }
+    const bool recent = m >= plan.as_of;
     if (hazard) {
-      hazard_area[k] += fr.area_cleared_m2 + fr.area_cancelled_m2;
-      hazard_lost[k] += fr.crew_days_lost;
+      const double area = fr.area_cleared_m2 + fr.area_cancelled_m2;
+      hazard_area[k] += area;
+      hazard_new[k] += recent ? area : 0;
+      hazard_lost[k] += recent ? fr.crew_days_lost : 0;
+      ++hazard_rows[k];
       hazard_reported[k] = 1;
     } else {
       asset_qty[k] += fr.quantity_done;
-      asset_lost[k] += fr.crew_days_lost;
+      asset_new[k] += recent ? fr.quantity_done : 0;
+      asset_lost[k] += recent ? fr.crew_days_lost : 0;
+      ++asset_rows[k];
       asset_reported[k] = 1;
     }
   }
@@ -94,8 +114,17 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
   // How much slower than the plan being followed each reported subject goes (its time over the
   // planned time), for the rest of the work under way.
   std::vector<double> hazard_pace(s.hazards.size(), 1.0), asset_pace(s.assets.size(), 1.0);
-  // Tasks of reported subjects: covered in the order the plan ends them.
-  auto cover = [&](const TaskId* begin, const TaskId* end, double amount_in_work, bool survey_too,
+  const Minutes since = plan.as_of;
+  // History of the plan being followed (a re-plan's done work): done, whatever the reports say.
+  const auto history = [&](const Assignment* a) {
+    return a != nullptr && a->reported && a->end <= since;
+  };
+  // Tasks of reported subjects: covered in the order the plan ends them (its history first), by
+  // `amount_in_work` (every report so far), to within `slack_in_work` (the reports' rounding).
+  // The pace is judged since the plan being followed was made: its progress planned from then to
+  // as_of against `recent_in_work` (the reports dated since).
+  auto cover = [&](const TaskId* begin, const TaskId* end, double amount_in_work,
+                   double recent_in_work, double slack_in_work, bool survey_too,
                    double lost_days, const std::string& what, double& factor, double& pace) {
     std::vector<std::uint32_t> started;
     started.reserve(static_cast<std::size_t>(end - begin));
@@ -104,6 +133,7 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
       const auto i = static_cast<std::uint32_t>(t->index());
       const Task& k = ts.tasks[i];
       const Assignment* a = of_task[i];
+      if (history(a)) st.task_done[i] = 1;
       // The area of a machine-prepared package counts once, at its follow-up (the task that
       // releases it); the preparation is done with it.
       if (k.kind == TaskKind::kSurvey) continue;
@@ -116,16 +146,18 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
       if (a == nullptr || a->start >= as_of) continue;
       started.push_back(i);
       const double span = static_cast<double>(std::max<Minutes>(1, a->end - a->start));
-      planned_progress +=
-          k.work * std::clamp(static_cast<double>(as_of - a->start) / span, 0.0, 1.0);
-      planned_days += static_cast<double>(std::min(as_of, a->end) - a->start) / kMinutesPerDay;
+      const Minutes from = std::max(a->start, since), to = std::min(a->end, as_of);
+      if (to <= from) continue;
+      planned_progress += k.work * static_cast<double>(to - from) / span;
+      planned_days += static_cast<double>(to - from) / kMinutesPerDay;
     }
     std::sort(started.begin(), started.end(),
               [&](std::uint32_t x, std::uint32_t y) { return of_task[x]->end < of_task[y]->end; });
-    double left = amount_in_work + 1e-6 * std::max(1.0, amount_in_work);
+    double left = amount_in_work + slack_in_work + 1e-6 * std::max(1.0, amount_in_work);
     for (const std::uint32_t i : started) {
-      if (ts.tasks[i].work > left) break;
-      left -= ts.tasks[i].work;
+      const bool done_before = history(of_task[i]);
+      if (!done_before && ts.tasks[i].work > left) break;
+      left = std::max(0.0, left - ts.tasks[i].work);
       st.task_done[i] = 1;
       for (const TaskId* p = ts.preds.begin(i); p != ts.preds.end(i); ++p) {
         if (ts.tasks[p->index()].kind == TaskKind::kMechanical) st.task_done[p->index()] = 1;
@@ -139,30 +171,32 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
       }
     }
     // Crew-days lost: the planned progress of the days worked only (the crews' planned days on the
-    // subject by as_of, less those lost, as a share of them).
+    // subject since, less those lost, as a share of them).
     const double worked =
         planned_days > 0 ? std::clamp(1 - lost_days / planned_days, 0.0, 1.0) : 1.0;
     if (lost_days > 0) {
       char buf[256];
       std::snprintf(buf, sizeof buf,
-                    "%s: %.1f crew-days lost of %.1f planned by %s: the pace is judged over the "
-                    "%.0f %% worked",
-                    what.c_str(), lost_days, planned_days, day_text(as_of).c_str(), 100 * worked);
+                    "%s: %.1f crew-days lost of %.1f planned from %s to %s: the pace is judged "
+                    "over the %.0f %% worked",
+                    what.c_str(), lost_days, planned_days, day_text(since).c_str(),
+                    day_text(as_of).c_str(), 100 * worked);
       st.notes.emplace_back(buf);
     }
     planned_progress *= worked;
-    // The pace: planned progress by as_of against the reported one (the rest of the work is
-    // planned at that pace), within a factor of 10 either way.
-    if (amount_in_work > 0 && planned_progress > 0 && amount_in_work < total) {
-      const double ratio = std::clamp(planned_progress / amount_in_work, 0.1, 10.0);
+    // The pace: planned progress from `since` to as_of against the reported one (the rest of the
+    // work is planned at that pace), within a factor of 10 either way of the plan being followed.
+    if (recent_in_work > 0 && planned_progress > 0 && amount_in_work < total) {
+      const double ratio = std::clamp(planned_progress / recent_in_work, 0.1, 10.0);
       if (std::abs(ratio - 1) > 0.05) {
-        factor *= ratio;
+        factor = std::clamp(factor * ratio, 0.01, 100.0);
         pace = ratio;
-        char buf[256];
+        char buf[320];
         std::snprintf(buf, sizeof buf,
-                      "%s: %.0f reported against %.0f planned by %s: the rest planned %.2fx %s",
-                      what.c_str(), amount_in_work, planned_progress, day_text(as_of).c_str(),
-                      ratio, ratio > 1 ? "slower" : "faster");
+                      "%s: %.0f reported against %.0f planned from %s to %s: the rest planned "
+                      "%.2fx %s (work factor %.2f)",
+                      what.c_str(), recent_in_work, planned_progress, day_text(since).c_str(),
+                      day_text(as_of).c_str(), ratio, ratio > 1 ? "slower" : "faster", factor);
         st.notes.emplace_back(buf);
       }
     }
@@ -176,9 +210,12 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
       const TaskKind k = ts.tasks[t->index()].kind;
       if (k != TaskKind::kSurvey && k != TaskKind::kMechanical) work += ts.tasks[t->index()].work;
     }
-    const double share = s.hazards[h].area_m2 > 0 ? hazard_area[h] / s.hazards[h].area_m2 : 0;
-    cover(ts.hazard_tasks.begin(h), ts.hazard_tasks.end(h), std::min(1.0, share) * work, true,
-          hazard_lost[h], "hazard " + quote_value(s.hazards[h].id) + " (m²)", st.hazard_factor[h],
+    const double area = s.hazards[h].area_m2;
+    const double per_m2 = area > 0 ? work / area : 0;
+    cover(ts.hazard_tasks.begin(h), ts.hazard_tasks.end(h),
+          std::min(area, hazard_area[h]) * per_m2, std::min(area, hazard_new[h]) * per_m2,
+          kReportSlackUnits * hazard_rows[h] * per_m2, true, hazard_lost[h],
+          "hazard " + quote_value(s.hazards[h].id) + " (m²)", st.hazard_factor[h],
           hazard_pace[h]);
   }
   for (std::size_t a = 0; a < s.assets.size(); ++a) {
@@ -187,9 +224,11 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
     double total = 0;
     for (const TaskId* t = ts.asset_tasks.begin(a); t != ts.asset_tasks.end(a); ++t)
       total += ts.tasks[t->index()].work;
-    const double share = s.assets[a].quantity > 0 ? asset_qty[a] / s.assets[a].quantity : 0;
-    cover(ts.asset_tasks.begin(a), ts.asset_tasks.end(a), std::min(1.0, share) * total, false,
-          asset_lost[a], "asset " + quote_value(s.assets[a].id) + " (work units)",
+    const double qty = s.assets[a].quantity;
+    const double per_unit = qty > 0 ? total / qty : 0;
+    cover(ts.asset_tasks.begin(a), ts.asset_tasks.end(a), std::min(qty, asset_qty[a]) * per_unit,
+          std::min(qty, asset_new[a]) * per_unit, kReportSlackUnits * asset_rows[a] * per_unit,
+          false, asset_lost[a], "asset " + quote_value(s.assets[a].id) + " (work units)",
           st.asset_factor[a], asset_pace[a]);
   }
   // Everything else: done when the plan ends it by as_of.

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 
@@ -107,7 +108,31 @@ Replanned replan(const Scenario& s, const TaskSet& ts, const Plan& followed,
   r.stopped_objective = rest.stopped_objective;
   r.plan = std::move(rest.result.plan);
   r.plan.as_of = as_of;
+  r.plan.hazard_work_factor = r.state.hazard_factor;
+  r.plan.asset_work_factor = r.state.asset_factor;
   return r;
+}
+
+// The pace of a field whose hazards truly take `truth` times their assumed work against the plan
+// being followed, which planned them with its own work factors (a re-plan's) or the scenario's.
+std::vector<double> pace_against(const Scenario& s, const Plan& followed,
+                                 const std::vector<double>& truth) {
+  std::vector<double> pace(s.hazards.size());
+  for (std::size_t h = 0; h < pace.size(); ++h) {
+    const double planned = followed.hazard_work_factor.size() == pace.size()
+                               ? followed.hazard_work_factor[h]
+                               : s.hazards[h].work_factor;
+    pace[h] = planned / truth[h];
+  }
+  return pace;
+}
+
+// Every task the plan being followed holds as done history is done in the state from it.
+void expect_history_kept(const Plan& followed, const plan::ReportedState& state) {
+  std::size_t undone = 0;
+  for (const Assignment& a : followed.assignments)
+    undone += a.reported && a.end <= followed.as_of && state.task_done[a.task.index()] == 0;
+  EXPECT_EQ(undone, 0U) << "tasks done before day " << followed.as_of / kDay << " undone";
 }
 
 void expect_valid(const Replanned& r) {
@@ -180,19 +205,91 @@ TEST_F(Replan, OnPlanReportsKeepTheDoneWorkAndPlanTheRestFromThere) {
   expect_valid(r);
 }
 
+// Reports written to a whole square metre (rounded down) still finish the packages they cover.
+TEST_F(Replan, ReportsRoundedToAWholeSquareMetreStillFinishTheirWork) {
+  const Minutes as_of = 40 * kDay;
+  report_from_start(as_of, 1.0);
+  double cut = 0;
+  for (FieldReport& r : reports) {
+    cut += r.area_cleared_m2 - std::floor(r.area_cleared_m2);
+    r.area_cleared_m2 = std::floor(r.area_cleared_m2);
+  }
+  ASSERT_GT(cut, 1.0) << "nothing was rounded";
+  const plan::ReportedState st = plan::reported_state(s, p.tasks, p.plan, reports, minutes, as_of);
+  std::size_t planned_done = 0;
+  for (const Assignment& a : p.plan.assignments) planned_done += a.end <= as_of ? 1 : 0;
+  EXPECT_GE(st.done.size(), planned_done);
+}
+
+// A pace seen in one week's reports stands in the next re-plans: a field going at half the
+// assumed pace is planned at twice the work from the first week on, neither reset to the
+// scenario's factor nor compounded when the next weeks confirm it.
+TEST_F(Replan, APaceSeenStaysInTheNextReplans) {
+  std::vector<double> truth(s.hazards.size());
+  for (std::size_t h = 0; h < truth.size(); ++h) truth[h] = 2 * s.hazards[h].work_factor;
+  Plan followed = p.plan;
+  std::vector<FieldReport> week_reports;
+  std::vector<Minutes> week_minutes;
+  std::vector<double> after_first;
+  std::size_t checked = 0;
+  for (int week = 1; week <= 3; ++week) {
+    const Minutes from = Minutes{week - 1} * 7 * kDay, to = Minutes{week} * 7 * kDay;
+    const std::size_t before = week_reports.size();
+    report_week(s, p.tasks, followed, from, to, pace_against(s, followed, truth), week_reports,
+                week_minutes);
+    const Replanned r = replan(s, p.tasks, followed, week_reports, week_minutes, to);
+    expect_valid(r);
+    if (week == 1) {
+      after_first = r.state.hazard_factor;
+    } else {
+      // Every hazard reported this week and judged twice as slow in the first.
+      for (std::size_t i = before; i < week_reports.size(); ++i) {
+        std::size_t h = 0;
+        while (s.hazards[h].id != *week_reports[i].hazard) ++h;
+        if (std::abs(after_first[h] / s.hazards[h].work_factor - 2) > 0.1) continue;
+        EXPECT_NEAR(r.state.hazard_factor[h] / s.hazards[h].work_factor, 2, 0.25)
+            << "week " << week << ", hazard " << s.hazards[h].id;
+        ++checked;
+      }
+    }
+    followed = r.plan;
+  }
+  EXPECT_GT(checked, 0U) << "no hazard was reported in two weeks";
+}
+
+// A re-plan's history stays done whatever the next reports hold: here the second week's reports
+// alone, without the first week's that made the history.
+TEST_F(Replan, EarlierHistoryStaysDoneWhateverTheReports) {
+  const Minutes week = 7 * kDay;
+  std::vector<FieldReport> first, second;
+  std::vector<Minutes> first_at, second_at;
+  report_week(s, p.tasks, p.plan, 0, week, std::vector<double>(s.hazards.size(), 1.0), first,
+              first_at);
+  const Replanned r1 = replan(s, p.tasks, p.plan, first, first_at, week);
+  ASSERT_GT(r1.state.done.size(), 0U);
+  report_week(s, p.tasks, r1.plan, week, 2 * week, std::vector<double>(s.hazards.size(), 1.0),
+              second, second_at);
+  const Replanned r2 = replan(s, p.tasks, r1.plan, second, second_at, 2 * week);
+  expect_history_kept(r1.plan, r2.state);
+  expect_valid(r2);
+}
+
 TEST_F(Replan, WeeklyReportsOfASlowerFieldReplanEveryWeekAndEveryPlanValidates) {
   Plan followed = p.plan;
   Scenario district = s;
   std::vector<FieldReport> week_reports;
   std::vector<Minutes> week_minutes;
   bool slower_noted = false;
+  // The field clears at 60 % of the pace assumed.
+  std::vector<double> truth(s.hazards.size());
+  for (std::size_t h = 0; h < truth.size(); ++h) truth[h] = s.hazards[h].work_factor / 0.6;
   for (int week = 1; week <= 6; ++week) {
     const Minutes from = Minutes{week - 1} * 7 * kDay, to = Minutes{week} * 7 * kDay;
-    // The field clears 60 % of what the plan being followed expected this week.
-    report_week(s, p.tasks, followed, from, to, std::vector<double>(s.hazards.size(), 0.6),
-                week_reports, week_minutes);
+    report_week(s, p.tasks, followed, from, to, pace_against(s, followed, truth), week_reports,
+                week_minutes);
     const Replanned r = replan(s, p.tasks, followed, week_reports, week_minutes, to);
     expect_valid(r);
+    expect_history_kept(followed, r.state);
     for (const auto& n : r.state.notes)
       slower_noted = slower_noted || n.find("slower") != std::string::npos;
     followed = r.plan;
@@ -216,12 +313,13 @@ TEST_F(Replan, WeeklyReplanningUnderADrawnTruthEndsNoWorseThanKeepingThePlan) {
     truth.weather_factor.fill(1.0);
     Scenario field = s;
     apply_truth(field, truth);
-    std::vector<double> pace(s.hazards.size());
+    std::vector<double> true_factor(s.hazards.size());
     double slowest = 1, fastest = 1;
-    for (std::size_t h = 0; h < pace.size(); ++h) {
-      pace[h] = s.hazards[h].work_factor / field.hazards[h].work_factor;
-      slowest = std::min(slowest, pace[h]);
-      fastest = std::max(fastest, pace[h]);
+    for (std::size_t h = 0; h < true_factor.size(); ++h) {
+      true_factor[h] = field.hazards[h].work_factor;
+      const double pace = s.hazards[h].work_factor / true_factor[h];
+      slowest = std::min(slowest, pace);
+      fastest = std::max(fastest, pace);
     }
     ASSERT_LT(slowest, 0.8) << "the truth is as planned: nothing to compare";
     // Keeping the plan.
@@ -243,9 +341,11 @@ TEST_F(Replan, WeeklyReplanningUnderADrawnTruthEndsNoWorseThanKeepingThePlan) {
     int weeks = 0, finished = 0, stopped = 0, repaired = 0;
     for (int week = 1; week <= 260 && replanned_days < 0; ++week) {
       const Minutes from = Minutes{week - 1} * 7 * kDay, to = Minutes{week} * 7 * kDay;
-      report_week(s, p.tasks, followed, from, to, pace, week_reports, week_minutes);
+      report_week(s, p.tasks, followed, from, to, pace_against(s, followed, true_factor),
+                  week_reports, week_minutes);
       const Replanned r = replan(s, p.tasks, followed, week_reports, week_minutes, to);
       expect_valid(r);
+      expect_history_kept(followed, r.state);
       if (!r.state.under_way.empty()) ++(r.stopped ? stopped : finished);
       repaired += r.repaired ? 1 : 0;
       followed = r.plan;
