@@ -148,6 +148,38 @@ TEST_F(PlanReader, OutOfRangeValues) {
   EXPECT_THAT(error_of(good, x.s).what(), HasSubstr("tasks[0]: unknown terrain 'moon'"));
 }
 
+// A re-plan's work factors (docs/replanning.md): written where they differ from 1, read back
+// with 1 for the ids absent; unknown ids and factors outside 0.01..100 are refused by name.
+TEST_F(PlanReader, WorkFactorsOfAReplan) {
+  Plan p = x.p;
+  p.hazard_work_factor.assign(x.s.hazards.size(), 1.0);
+  p.asset_work_factor.assign(x.s.assets.size(), 1.0);
+  p.hazard_work_factor[0] = 2.5;
+  p.asset_work_factor[0] = 0.5;
+  json j = io::plan_json(x.s, x.t, p);
+  ASSERT_TRUE(j.contains("work_factors"));
+  EXPECT_EQ(j["work_factors"]["hazards"].size(), 1U);
+  const auto [tasks, read] = io::parse_plan_json(j.dump(), "plan.json", x.s);
+  ASSERT_EQ(read.hazard_work_factor.size(), x.s.hazards.size());
+  ASSERT_EQ(read.asset_work_factor.size(), x.s.assets.size());
+  EXPECT_DOUBLE_EQ(read.hazard_work_factor[0], 2.5);
+  EXPECT_DOUBLE_EQ(read.asset_work_factor[0], 0.5);
+  EXPECT_FALSE(good.contains("work_factors")) << "a plan from day 0 carries none";
+
+  j["work_factors"]["hazards"]["HZ9"] = 2.0;
+  Error e = error_of(j, x.s);
+  EXPECT_EQ(e.code(), ErrorCode::kInvalidInput);
+  EXPECT_THAT(e.what(), HasSubstr("work_factors.hazards: 'HZ9' unknown"));
+  j = io::plan_json(x.s, x.t, p);
+  j["work_factors"]["assets"][x.s.assets[0].id] = 0.001;
+  EXPECT_THAT(error_of(j, x.s).what(),
+              HasSubstr("work_factors.assets: '" + x.s.assets[0].id +
+                        "': the factor must be a number within 0.01 to 100"));
+  j = io::plan_json(x.s, x.t, p);
+  j["work_factors"] = json::array();
+  EXPECT_EQ(error_of(j, x.s).code(), ErrorCode::kParse);
+}
+
 TEST_F(PlanReader, TaskIdsMustBeUniqueAndDense) {
   good["tasks"][2]["id"] = 1;
   EXPECT_THAT(error_of(good, x.s).what(), HasSubstr("tasks[2]: id 1 repeated"));
