@@ -31,8 +31,9 @@ int run_compare(flow::CompareRunOptions o, bool json) {
     if (json) {
       std::cout << item.comparison.dump(2) << '\n';
     } else {
-      std::cout << item.text << "\n  validator: "
-                << (item.valid ? "both plans valid" : "A PLAN IS INVALID") << '\n';
+      std::cout << item.text
+                << "\n  validator: " << (item.valid ? "both plans valid" : "A PLAN IS INVALID")
+                << '\n';
     }
   } else {
     nlohmann::json out;
@@ -42,8 +43,9 @@ int run_compare(flow::CompareRunOptions o, bool json) {
     for (const flow::CompareItem& item : r.items) {
       if (!json) {
         std::cout << "== variant: " << item.variant << '\n'
-                  << item.text << "\n  validator: "
-                  << (item.valid ? "both plans valid" : "A PLAN IS INVALID") << "\n\n";
+                  << item.text
+                  << "\n  validator: " << (item.valid ? "both plans valid" : "A PLAN IS INVALID")
+                  << "\n\n";
       }
       out["variants"].push_back(
           {{"variant", item.variant}, {"valid", item.valid}, {"comparison", item.comparison}});

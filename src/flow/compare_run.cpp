@@ -69,10 +69,21 @@ bool plan_side(Side& side, const std::string& source, const std::string& label,
       }
     }
   }
-  for (const auto& w : side.result.warnings) warn(o, label + ": " + w);
+  for (const auto& w : side.result.warnings) {
+    std::string line = label;
+    line += ": ";
+    line += w;
+    warn(o, line);
+  }
   const validate::Report rep =
       validate::validate_plan(side.scenario, side.result.tasks.tasks, side.result.plan);
-  for (const auto& v : rep.violations) warn(o, "invalid plan of " + label + ": " + v);
+  for (const auto& v : rep.violations) {
+    std::string line = "invalid plan of ";
+    line += label;
+    line += ": ";
+    line += v;
+    warn(o, line);
+  }
   side.figures = plan::plan_figures(label, side.scenario, side.result.tasks.tasks.size(),
                                     side.result.evaluation);
   side.figures.lower_bound_people_days =
@@ -185,7 +196,8 @@ CompareRun run_batch(const CompareRunOptions& o) {
     j["text"] = item.text;
     mine.push_back(j.dump());
   }
-  const std::vector<std::string> all = ranks > 1 && o.gather_strings ? o.gather_strings(mine) : mine;
+  const std::vector<std::string> all =
+      ranks > 1 && o.gather_strings ? o.gather_strings(mine) : mine;
   if (rank != 0) return run;
   for (const std::string& text : all) {
     const nlohmann::json j = nlohmann::json::parse(text);

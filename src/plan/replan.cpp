@@ -124,8 +124,8 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
   // The pace is judged since the plan being followed was made: its progress planned from then to
   // as_of against `recent_in_work` (the reports dated since).
   auto cover = [&](const TaskId* begin, const TaskId* end, double amount_in_work,
-                   double recent_in_work, double slack_in_work, bool survey_too,
-                   double lost_days, const std::string& what, double& factor, double& pace) {
+                   double recent_in_work, double slack_in_work, bool survey_too, double lost_days,
+                   const std::string& what, double& factor, double& pace) {
     std::vector<std::uint32_t> started;
     started.reserve(static_cast<std::size_t>(end - begin));
     double planned_progress = 0, total = 0, planned_days = 0;
@@ -212,10 +212,9 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
     }
     const double area = s.hazards[h].area_m2;
     const double per_m2 = area > 0 ? work / area : 0;
-    cover(ts.hazard_tasks.begin(h), ts.hazard_tasks.end(h),
-          std::min(area, hazard_area[h]) * per_m2, std::min(area, hazard_new[h]) * per_m2,
-          kReportSlackUnits * hazard_rows[h] * per_m2, true, hazard_lost[h],
-          "hazard " + quote_value(s.hazards[h].id) + " (m²)", st.hazard_factor[h],
+    cover(ts.hazard_tasks.begin(h), ts.hazard_tasks.end(h), std::min(area, hazard_area[h]) * per_m2,
+          std::min(area, hazard_new[h]) * per_m2, kReportSlackUnits * hazard_rows[h] * per_m2, true,
+          hazard_lost[h], "hazard " + quote_value(s.hazards[h].id) + " (m²)", st.hazard_factor[h],
           hazard_pace[h]);
   }
   for (std::size_t a = 0; a < s.assets.size(); ++a) {
