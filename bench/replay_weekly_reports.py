@@ -59,9 +59,15 @@ for w in range(1, weeks + 1):
     r = subprocess.run([gw, "replan", scen, followed, "--reports", rep, "--as-of", as_of, "--out", d], capture_output=True, text=True)
     v = subprocess.run([gw, "validate", scen, os.path.join(d, "plan.json"), "--truth", os.path.join(d, "reported.json")], capture_output=True, text=True)
     diff = json.load(open(os.path.join(d, "diff.json"))) if r.returncode == 0 else {}
+    # History stays done: every task the plan followed held as done by its as_of is done again.
+    undone = 0
+    if r.returncode == 0:
+        new_plan = json.load(open(os.path.join(d, "plan.json")))
+        done_now = {t["id"] for t in new_plan["tasks"] if t.get("reported") and t["end"] <= new_plan.get("as_of", 0)}
+        undone = sum(1 for t in p["tasks"] if t.get("reported") and t["end"] <= p.get("as_of", 0) and t["id"] not in done_now)
     print(f"week {w}: {len(rows)} report rows; replan exit {r.returncode}; validate: {v.stdout.splitlines()[0] if v.stdout else v.stderr.strip()[:200]}; "
           f"done {diff.get('tasks_done')}, kept {diff.get('tasks_kept')}, moved {diff.get('tasks_moved')}, instability {diff.get('instability_days')} d, "
-          f"people-days displaced {diff.get('people_days_displaced')}")
+          f"people-days displaced {diff.get('people_days_displaced')}; earlier history undone {undone}")
     if r.returncode != 0:
         print(r.stdout, r.stderr)
         break
