@@ -153,11 +153,23 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
     }
     std::sort(started.begin(), started.end(),
               [&](std::uint32_t x, std::uint32_t y) { return of_task[x]->end < of_task[y]->end; });
-    double left = amount_in_work + slack_in_work + 1e-6 * std::max(1.0, amount_in_work);
+    // The history (first in this order: it ends by `since`, the rest after) is done already and
+    // takes its work from the reports dated before `since` only, as far as they go: a subject the
+    // plan followed had finished with no report (no news is the plan) keeps the area reported
+    // since for the work after.
+    double before = std::max(0.0, amount_in_work - recent_in_work);
+    double left = -1;
     for (const std::uint32_t i : started) {
-      const bool done_before = history(of_task[i]);
-      if (!done_before && ts.tasks[i].work > left) break;
-      left = std::max(0.0, left - ts.tasks[i].work);
+      if (history(of_task[i])) {
+        before = std::max(0.0, before - ts.tasks[i].work);
+        st.task_done[i] = 1;
+        continue;
+      }
+      if (left < 0) {
+        left = before + recent_in_work + slack_in_work + 1e-6 * std::max(1.0, amount_in_work);
+      }
+      if (ts.tasks[i].work > left) break;
+      left -= ts.tasks[i].work;
       st.task_done[i] = 1;
       for (const TaskId* p = ts.preds.begin(i); p != ts.preds.end(i); ++p) {
         if (ts.tasks[p->index()].kind == TaskKind::kMechanical) st.task_done[p->index()] = 1;

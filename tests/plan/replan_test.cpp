@@ -267,11 +267,52 @@ TEST_F(Replan, EarlierHistoryStaysDoneWhateverTheReports) {
               first_at);
   const Replanned r1 = replan(s, p.tasks, p.plan, first, first_at, week);
   ASSERT_GT(r1.state.done.size(), 0U);
-  report_week(s, p.tasks, r1.plan, week, 2 * week, std::vector<double>(s.hazards.size(), 1.0),
-              second, second_at);
-  const Replanned r2 = replan(s, p.tasks, r1.plan, second, second_at, 2 * week);
+  report_week(s, p.tasks, r1.plan, week, week + 7 * kDay,
+              std::vector<double>(s.hazards.size(), 1.0), second, second_at);
+  const Replanned r2 = replan(s, p.tasks, r1.plan, second, second_at, week + 7 * kDay);
   expect_history_kept(r1.plan, r2.state);
   expect_valid(r2);
+}
+
+// History made without reports (no news is the plan) leaves the area reported later to the work
+// after it: a period with no report, then a week reported on plan, finishes that week's packages
+// of the hazards whose earlier work was history.
+TEST_F(Replan, NoNewsHistoryLeavesTheNewReportsToTheWorkAfter) {
+  // (20 days: on this district, hazards with clearance finished by then and more to do in the
+  // week after, none of it under way at the end of the first period.)
+  const Minutes first = 20 * kDay, then = first + 7 * kDay;
+  const Replanned r1 = replan(s, p.tasks, p.plan, {}, {}, first);
+  ASSERT_GT(r1.state.done.size(), 0U);
+  std::vector<FieldReport> second;
+  std::vector<Minutes> second_at;
+  report_week(s, p.tasks, r1.plan, first, then, std::vector<double>(s.hazards.size(), 1.0), second,
+              second_at);
+  const Replanned r2 = replan(s, p.tasks, r1.plan, second, second_at, then);
+  expect_history_kept(r1.plan, r2.state);
+  expect_valid(r2);
+  // Hazards with clearance history and none of their work under way at the first period's end.
+  std::vector<char> history(s.hazards.size(), 0), under_way(s.hazards.size(), 0);
+  for (const Assignment& a : r1.plan.assignments) {
+    const Task& k = p.tasks.tasks[a.task.index()];
+    if (!k.hazard.valid() || k.kind == TaskKind::kSurvey || k.kind == TaskKind::kMechanical)
+      continue;
+    if (a.reported && a.end <= first) history[k.hazard.index()] = 1;
+    if (a.reported && a.end > first) under_way[k.hazard.index()] = 1;
+  }
+  std::size_t checked = 0;
+  for (const Assignment& a : r1.plan.assignments) {
+    const Task& k = p.tasks.tasks[a.task.index()];
+    if (a.reported || !k.hazard.valid() || k.kind == TaskKind::kSurvey ||
+        k.kind == TaskKind::kMechanical)
+      continue;
+    const std::size_t h = k.hazard.index();
+    if (history[h] == 0 || under_way[h] != 0 || a.start < first || a.end > then) continue;
+    EXPECT_NE(r2.state.task_done[a.task.index()], 0)
+        << "task " << a.task.value << " of " << s.hazards[h].id << ", planned day "
+        << a.start / kDay << " to " << a.end / kDay << ", reported, not done";
+    ++checked;
+  }
+  EXPECT_GT(checked, 0U) << "no hazard has history and work within the week after";
 }
 
 TEST_F(Replan, WeeklyReportsOfASlowerFieldReplanEveryWeekAndEveryPlanValidates) {
