@@ -40,10 +40,15 @@ struct ReportedState {
 // The state at `as_of` (minutes from day 0) of a district planned by `plan` (tasks `ts`, scenario
 // `s` linked), given `reports` dated `report_minute` (each report's date at 00:00, in minutes from
 // day 0, in the order of `reports`):
-//  - a hazard or asset with reports: its tasks the plan had started before as_of are done, in the
-//    order the plan ends them, as far as the reported area (cleared + cancelled) or quantity
-//    covers their work (its survey too once any area is reported); a task partly covered stays to
-//    do, whole;
+//  - the plan's history (its reported tasks ending by plan.as_of) is done;
+//  - a hazard or asset with reports (every report so far: they add up): its tasks the plan had
+//    started before as_of are done, in the order the plan ends them, as far as the reported area
+//    (cleared + cancelled) or quantity covers their work, to within 1 unit per report row (its
+//    survey too once any area is reported); the history takes its work from the reports dated
+//    before plan.as_of only; a task partly covered stays to do, whole;
+//  - the pace of a reported subject is its progress planned from plan.as_of to as_of over the one
+//    reported since, and multiplies the work factors the plan was made with (its
+//    hazard_work_factor / asset_work_factor, else the scenario's);
 //  - any other task is done when the plan ends it by as_of;
 //  - a task is done only when every predecessor is;
 //  - a task under way (started before as_of, not done, ending after it) is kept with its crew.
