@@ -160,9 +160,8 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
     double before = std::max(0.0, amount_in_work - recent_in_work);
     double left = -1;
     for (const std::uint32_t i : started) {
-      if (history(of_task[i])) {
+      if (history(of_task[i])) {  // done already (above)
         before = std::max(0.0, before - ts.tasks[i].work);
-        st.task_done[i] = 1;
         continue;
       }
       if (left < 0) {

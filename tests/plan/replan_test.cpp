@@ -267,6 +267,7 @@ TEST_F(Replan, EarlierHistoryStaysDoneWhateverTheReports) {
               first_at);
   const Replanned r1 = replan(s, p.tasks, p.plan, first, first_at, week);
   ASSERT_GT(r1.state.done.size(), 0U);
+  expect_valid(r1);
   report_week(s, p.tasks, r1.plan, week, week + 7 * kDay,
               std::vector<double>(s.hazards.size(), 1.0), second, second_at);
   const Replanned r2 = replan(s, p.tasks, r1.plan, second, second_at, week + 7 * kDay);
@@ -283,6 +284,7 @@ TEST_F(Replan, NoNewsHistoryLeavesTheNewReportsToTheWorkAfter) {
   const Minutes first = 20 * kDay, then = first + 7 * kDay;
   const Replanned r1 = replan(s, p.tasks, p.plan, {}, {}, first);
   ASSERT_GT(r1.state.done.size(), 0U);
+  expect_valid(r1);
   std::vector<FieldReport> second;
   std::vector<Minutes> second_at;
   report_week(s, p.tasks, r1.plan, first, then, std::vector<double>(s.hazards.size(), 1.0), second,
