@@ -86,6 +86,16 @@ RoadIndex::RoadIndex(const RoadNetwork& rn) : n_(rn.num_nodes()), print_(fingerp
         std::hypot(node_xy[a].x() - node_xy[b].x(), node_xy[a].y() - node_xy[b].y());
     if (chord > 0) kappa = std::min(kappa, len / chord);
   }
+  arc_off.assign(n + 1, 0);
+  arcs.clear();
+  arcs.reserve(adj.size());
+  for (std::size_t v = 0; v < n; ++v) {
+    for (std::uint32_t k = adj_off[v]; k < adj_off[v + 1]; ++k) {
+      const std::uint32_t e = adj[k];
+      if (edge_s[e] >= 0) arcs.push_back({other(e, static_cast<std::uint32_t>(v)), e, edge_s[e]});
+    }
+    arc_off[v + 1] = static_cast<std::uint32_t>(arcs.size());
+  }
   // Admissible and consistent: a path is at least kappa times its projected chord long.
   h_coef_ = vmax > 0 ? kappa * (1 - 1e-9) * 3.6 / vmax : 0;
 

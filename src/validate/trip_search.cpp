@@ -3,20 +3,9 @@
 #include "validate/trip_search.hpp"
 
 #include <algorithm>
-#include <queue>
+#include <functional>
 
 namespace gw::validate::detail {
-
-namespace {
-
-struct AStarEntry {
-  double f;
-  Seconds g;
-  std::uint32_t node;
-  bool operator>(const AStarEntry& o) const { return f > o.f; }
-};
-
-}  // namespace
 
 void TripSearch::begin_plan(const std::vector<Minutes>& open) {
   std::uint64_t h = fp_mix(0, open.size());
@@ -72,7 +61,7 @@ Seconds TripSearch::trip_within(std::uint32_t src, std::uint32_t dst, Minutes de
         return r.s;  // that route is open, and fits
     }
   }
-  const Seconds s = shortest(src, dst, depart, limit, open);
+  const Seconds s = search(src, dst, depart, limit, open, kWithinWeight);
   if (depart >= 0) asked_[src] += settled_;
   if (s < 0 || s > limit) return s;
   if (route_edges_ > kRouteEdgesKept) {
@@ -86,7 +75,7 @@ Seconds TripSearch::trip_within(std::uint32_t src, std::uint32_t dst, Minutes de
   r.edges.clear();
   r.s = s;
   for (std::uint32_t v = dst; v != src;) {
-    const std::uint32_t e = via_[v];
+    const std::uint32_t e = label_[v].via;
     r.edges.push_back(e);
     v = net_.other(e, v);
   }
@@ -96,47 +85,90 @@ Seconds TripSearch::trip_within(std::uint32_t src, std::uint32_t dst, Minutes de
 
 Seconds TripSearch::shortest(std::uint32_t src, std::uint32_t dst, Minutes depart, Seconds limit,
                              const std::vector<Minutes>& open) {
-  if (src == dst) return 0;
-  if (g_.size() != net_.num_nodes()) {
-    g_.assign(net_.num_nodes(), 0);
-    via_.assign(net_.num_nodes(), 0);
-    stamp_.assign(net_.num_nodes(), 0);
+  return search(src, dst, depart, limit, open, 1.0);
+}
+
+// The heap of a search: four children per entry, half the depth of a binary heap, and each
+// entry 16 bytes. A node's entry is stale once the node is labelled again (its label's f moved).
+void TripSearch::heap_push(Entry x) {
+  std::size_t i = heap_.size();
+  heap_.push_back(x);
+  while (i > 0) {
+    const std::size_t parent = (i - 1) / 4;
+    if (!(x.f < heap_[parent].f)) break;
+    heap_[i] = heap_[parent];
+    i = parent;
   }
+  heap_[i] = x;
+}
+
+TripSearch::Entry TripSearch::heap_pop() {
+  const Entry top = heap_.front();
+  const Entry last = heap_.back();
+  heap_.pop_back();
+  const std::size_t n = heap_.size();
+  if (n == 0) return top;
+  std::size_t i = 0;
+  for (;;) {
+    const std::size_t first = 4 * i + 1;
+    if (first >= n) break;
+    std::size_t best = first;
+    const std::size_t end = std::min(first + 4, n);
+    for (std::size_t c = first + 1; c < end; ++c) {
+      if (heap_[c].f < heap_[best].f) best = c;
+    }
+    if (!(heap_[best].f < last.f)) break;
+    heap_[i] = heap_[best];
+    i = best;
+  }
+  heap_[i] = last;
+  return top;
+}
+
+Seconds TripSearch::search(std::uint32_t src, std::uint32_t dst, Minutes depart, Seconds limit,
+                           const std::vector<Minutes>& open, double weight) {
+  settled_ = 0;
+  if (src == dst) return 0;
+  if (label_.size() != net_.num_nodes()) label_.assign(net_.num_nodes(), Label{});
   if (++cur_stamp_ == 0) {
-    std::fill(stamp_.begin(), stamp_.end(), 0);
+    for (Label& l : label_) l.stamp = 0;
     cur_stamp_ = 1;
   }
   auto h = [&](std::uint32_t v) { return net_.lower_bound(v, dst); };
-  const auto& adj_off = net_.adj_off;
-  const auto& adj = net_.adj;
-  const auto& edge_s = net_.edge_s;
-  std::priority_queue<AStarEntry, std::vector<AStarEntry>, std::greater<>> heap;
-  g_[src] = 0;
-  stamp_[src] = cur_stamp_;
-  heap.push({h(src), 0, src});
-  settled_ = 0;
   const double bound = static_cast<double>(limit) + 1e-6;
-  while (!heap.empty()) {
-    const AStarEntry top = heap.top();
-    heap.pop();
-    if (top.g != g_[top.node]) continue;
+  const double h_src = h(src);
+  if (h_src > bound) return limit + 1;
+  const auto& arc_off = net_.arc_off;
+  const auto& arcs = net_.arcs;
+  heap_.clear();
+  label_[src] = {0, weight * h_src, h_src, cur_stamp_, 0};
+  heap_push({weight * h_src, src});
+  bool pruned = false;
+  while (!heap_.empty()) {
+    const Entry top = heap_pop();
+    const Label here = label_[top.node];
+    if (top.f != here.f) continue;  // labelled again since, with a shorter way to it
     ++settled_;
-    if (top.f > bound) return limit + 1;
-    if (top.node == dst) return top.g;
-    for (std::uint32_t k = adj_off[top.node]; k < adj_off[top.node + 1]; ++k) {
-      const std::uint32_t e = adj[k];
-      if (edge_s[e] < 0 || open[e] > depart) continue;
-      const std::uint32_t v = net_.other(e, top.node);
-      const Seconds ng = top.g + edge_s[e];
-      if (stamp_[v] != cur_stamp_ || ng < g_[v]) {
-        stamp_[v] = cur_stamp_;
-        g_[v] = ng;
-        via_[v] = e;
-        heap.push({static_cast<double>(ng) + h(v), ng, v});
+    if (top.node == dst) return here.g;
+    for (std::uint32_t k = arc_off[top.node]; k < arc_off[top.node + 1]; ++k) {
+      const RoadIndex::Arc& a = arcs[k];
+      if (open[a.edge] > depart) continue;
+      const Seconds ng = here.g + a.s;
+      Label& l = label_[a.head];
+      const bool fresh = l.stamp != cur_stamp_;
+      if (!fresh && ng >= l.g) continue;
+      const double hv = fresh ? h(a.head) : l.h;  // the bound of a node, once per search
+      if (static_cast<double>(ng) + hv > bound) {
+        pruned = true;  // no path through it fits
+        if (fresh) l = {kUnlabelled, 0, hv, cur_stamp_, 0};
+        continue;
       }
+      const double f = static_cast<double>(ng) + weight * hv;
+      l = {ng, f, hv, cur_stamp_, a.edge};
+      heap_push({f, a.head});
     }
   }
-  return -1;
+  return pruned ? limit + 1 : -1;
 }
 
 }  // namespace gw::validate::detail
