@@ -89,12 +89,13 @@ ReplanRun replan_scenario_file(const std::filesystem::path& scenario,
                         run.state, followed, opt.stability);
   char buf[512];
   if (!run.state.under_way.empty()) {
+    const std::size_t n = run.state.under_way.size();
     std::snprintf(buf, sizeof buf,
-                  "%zu tasks under way at --as-of %s: objective %.6g re-dispatched finishing "
-                  "them, %.6g stopping them (planned again whole)",
-                  run.state.under_way.size(),
-                  rest.stopped_under_way ? "stopped, since stopping pays" : "finished",
-                  rest.kept_objective, rest.stopped_objective);
+                  "%zu tasks under way at --as-of: %zu stopped (planned again whole), %zu "
+                  "finished; objective %.6g re-dispatched finishing them all, %.6g stopping them "
+                  "all, %.6g as chosen",
+                  n, rest.stopped_tasks, n - rest.stopped_tasks, rest.kept_objective,
+                  rest.stopped_objective, rest.chosen_objective);
     run.state.notes.emplace_back(buf);
   }
   if (rest.repaired_objective >= 0) {
@@ -104,8 +105,7 @@ ReplanRun replan_scenario_file(const std::filesystem::path& scenario,
         "re-dispatched (stability %.2f keeps the plan unless re-dispatching gains more "
         "than %.1f %%)",
         rest.repaired ? "the plan being followed is kept, re-timed" : "the rest is re-dispatched",
-        rest.repaired_objective,
-        rest.stopped_under_way ? rest.stopped_objective : rest.kept_objective, opt.stability,
+        rest.repaired_objective, rest.chosen_objective, opt.stability,
         100 * opt.stability * plan::kRepairMargin);
   } else {
     std::snprintf(buf, sizeof buf,

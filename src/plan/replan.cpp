@@ -339,19 +339,55 @@ Replanned replan_rest(const Scenario& s, const TaskSet& ts, const DispatchOption
   Replanned r;
   r.result =
       dispatch(s, ts, replan_options(base, state, plan, ts.tasks.size(), stability, planned_crew));
-  r.kept_objective = r.stopped_objective = evaluate(s, ts, r.result.plan).objective;
+  r.kept_objective = r.stopped_objective = r.chosen_objective =
+      evaluate(s, ts, r.result.plan).objective;
+  // A plan that leaves more tasks unassigned never pays.
+  auto pays = [&](const DispatchResult& d, double objective) {
+    return d.unassigned.size() < r.result.unassigned.size() ||
+           (d.unassigned.size() == r.result.unassigned.size() && objective < r.chosen_objective);
+  };
   if (!state.under_way.empty()) {
     DispatchResult stopped = dispatch(
         s, ts, replan_options(base, state, plan, ts.tasks.size(), stability, planned_crew, false));
     r.stopped_objective = evaluate(s, ts, stopped.plan).objective;
-    // A plan that leaves more tasks unassigned never pays.
-    if (stopped.unassigned.size() < r.result.unassigned.size() ||
-        (stopped.unassigned.size() == r.result.unassigned.size() &&
-         r.stopped_objective < r.kept_objective)) {
+    if (pays(stopped, r.stopped_objective)) {
       r.result = std::move(stopped);
-      r.stopped_under_way = true;
+      r.chosen_objective = r.stopped_objective;
+      r.stopped_tasks = state.under_way.size();
     }
   }
+  if (r.stopped_tasks == 0 && state.under_way.size() > 1) {
+    // Task by task: the kStopCandidates tasks under way that end last (the longest rest, where a
+    // slow field holds a crew) are each stopped in turn, on top of those whose stopping paid, and
+    // stay stopped when the plan of the rest is better for it.
+    std::vector<const Assignment*> cands;
+    for (const Assignment& a : state.under_way) cands.push_back(&a);
+    std::stable_sort(cands.begin(), cands.end(),
+                     [](const Assignment* x, const Assignment* y) { return x->end > y->end; });
+    cands.resize(std::min(cands.size(), kStopCandidates));
+    std::vector<char> stop(ts.tasks.size(), 0);
+    std::vector<Assignment> fixed;
+    for (const Assignment* c : cands) {
+      stop[c->task.index()] = 1;
+      fixed.clear();
+      for (const Assignment& a : state.kept) {
+        if (stop[a.task.index()] == 0) fixed.push_back(a);
+      }
+      DispatchOptions o =
+          replan_options(base, state, plan, ts.tasks.size(), stability, planned_crew);
+      o.fixed = &fixed;
+      DispatchResult trial = dispatch(s, ts, o);
+      const double objective = evaluate(s, ts, trial.plan).objective;
+      if (pays(trial, objective)) {
+        r.result = std::move(trial);
+        r.chosen_objective = objective;
+        ++r.stopped_tasks;
+      } else {
+        stop[c->task.index()] = 0;
+      }
+    }
+  }
+  r.stopped_under_way = r.stopped_tasks > 0;
   // The repair: the plan being followed, less the kept work, as each crew's sequence.
   std::vector<char> kept(ts.tasks.size(), 0);
   for (const Assignment& a : state.kept) kept[a.task.index()] = 1;
@@ -365,9 +401,8 @@ Replanned replan_rest(const Scenario& s, const TaskSet& ts, const DispatchOption
                sequence::History{&state.kept, state.as_of});
   if (!repaired.complete || repaired.plan.assignments.size() != ts.tasks.size()) return r;
   r.repaired_objective = evaluate(s, ts, repaired.plan).objective;
-  const double dispatched = !r.result.unassigned.empty() ? std::numeric_limits<double>::infinity()
-                            : r.stopped_under_way        ? r.stopped_objective
-                                                         : r.kept_objective;
+  const double dispatched =
+      !r.result.unassigned.empty() ? std::numeric_limits<double>::infinity() : r.chosen_objective;
   const double margin = std::max(0.0, stability) * kRepairMargin;
   if (dispatched >= r.repaired_objective * (1 - margin)) {
     r.result = DispatchResult{};
@@ -375,6 +410,7 @@ Replanned replan_rest(const Scenario& s, const TaskSet& ts, const DispatchOption
     r.result.plan.rule = std::string(rule_name(base.rule));
     r.repaired = true;
     r.stopped_under_way = false;
+    r.stopped_tasks = 0;
   }
   return r;
 }

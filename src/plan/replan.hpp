@@ -68,24 +68,31 @@ DispatchOptions replan_options(DispatchOptions base, const ReportedState& state,
 
 struct Replanned {
   DispatchResult result;
-  bool stopped_under_way = false;  // the work under way was stopped: planning it again paid
+  bool stopped_under_way = false;  // some work under way was stopped: planning it again paid
+  std::size_t stopped_tasks = 0;   // how many tasks under way were stopped (all, or task by task)
   bool repaired = false;           // the plan being followed, re-timed, was kept (no crew moves)
   double kept_objective = 0;       // re-dispatched with the work under way finished
-  double stopped_objective = 0;    // and stopped (equal to kept when nothing is under way)
+  double stopped_objective = 0;    // and all stopped (equal to kept when nothing is under way)
+  double chosen_objective = 0;     // the re-dispatched plan kept: finished, stopped, or in part
   double repaired_objective = -1;  // the plan being followed re-timed (< 0: it could not be)
 };
 
 // Plans the rest from `state` over `s` (the district as the reports show it; `ts` with its
 // efforts), docs/replanning.md:
 //  - re-dispatched: the work under way is finished unless stopping it pays, that is unless
-//    planning its tasks again with every crew free at as_of (their progress lost: a task is done
-//    whole) gives a lower objective (docs/model.md §7) than finishing them;
+//    planning its tasks again with their crews free at as_of (their progress lost: a task is done
+//    whole) gives a lower objective (docs/model.md §7) than finishing them: all of it at once,
+//    else task by task, among the kStopCandidates tasks under way that end last (each stopped on
+//    top of those whose stopping paid);
 //  - repaired: each crew keeps the rest of its tasks in the plan being followed, in their order,
 //    re-timed from the state (the sequence executor, least-travel trips), the work under way
 //    finished.
 // With stability > 0, the repaired plan is kept unless the re-dispatched one's objective is lower
 // by more than stability × kRepairMargin of it; with stability 0, the lower objective wins.
 inline constexpr double kRepairMargin = 0.02;
+// Tasks under way weighed one by one (each a dispatch of the rest): an **assumption**, bounding a
+// re-plan's cost to 10 dispatches.
+inline constexpr std::size_t kStopCandidates = 8;
 Replanned replan_rest(const Scenario& s, const TaskSet& ts, const DispatchOptions& base,
                       const ReportedState& state, const Plan& plan, double stability);
 

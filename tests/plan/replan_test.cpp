@@ -79,9 +79,10 @@ struct Replanned {
   TaskSet tasks;
   Plan plan;
   plan::ReportedState state;
-  bool stopped = false;   // the work under way was stopped
+  bool stopped = false;   // some work under way was stopped
   bool repaired = false;  // the plan being followed was kept, re-timed
-  double kept_objective = 0, stopped_objective = 0;
+  double kept_objective = 0, stopped_objective = 0, chosen_objective = 0;
+  std::size_t stopped_tasks = 0;
 };
 
 Replanned replan(const Scenario& s, const TaskSet& ts, const Plan& followed,
@@ -106,6 +107,8 @@ Replanned replan(const Scenario& s, const TaskSet& ts, const Plan& followed,
   r.repaired = rest.repaired;
   r.kept_objective = rest.kept_objective;
   r.stopped_objective = rest.stopped_objective;
+  r.chosen_objective = rest.chosen_objective;
+  r.stopped_tasks = rest.stopped_tasks;
   r.plan = std::move(rest.result.plan);
   r.plan.as_of = as_of;
   r.plan.hazard_work_factor = r.state.hazard_factor;
@@ -133,6 +136,23 @@ void expect_history_kept(const Plan& followed, const plan::ReportedState& state)
   for (const Assignment& a : followed.assignments)
     undone += a.reported && a.end <= followed.as_of && state.task_done[a.task.index()] == 0;
   EXPECT_EQ(undone, 0U) << "tasks done before day " << followed.as_of / kDay << " undone";
+}
+
+// The work under way is finished unless stopping it pays: all of it at once, else task by task.
+void expect_stopped_only_where_it_pays(const Replanned& r) {
+  const std::size_t all = r.state.under_way.size();
+  EXPECT_EQ(r.stopped, r.stopped_tasks > 0);
+  EXPECT_LE(r.stopped_tasks, all);
+  if (r.stopped_tasks == 0) {
+    EXPECT_EQ(r.chosen_objective, r.kept_objective);
+    EXPECT_LE(r.kept_objective, r.stopped_objective);
+  } else if (r.stopped_tasks == all) {
+    EXPECT_EQ(r.chosen_objective, r.stopped_objective);
+    EXPECT_LT(r.stopped_objective, r.kept_objective);
+  } else {
+    EXPECT_LE(r.kept_objective, r.stopped_objective) << "stopping all paid: none is weighed alone";
+    EXPECT_LT(r.chosen_objective, r.kept_objective);
+  }
 }
 
 void expect_valid(const Replanned& r) {
@@ -185,10 +205,7 @@ TEST_F(Replan, OnPlanReportsKeepTheDoneWorkAndPlanTheRestFromThere) {
   }
   // Stopped only where planning its tasks again (progress lost) pays: on this district, re-planning
   // everything from day 40 finds a better plan than the rules' first one, so it may.
-  if (!r.repaired) {
-    EXPECT_EQ(r.stopped, r.stopped_objective < r.kept_objective)
-        << r.stopped_objective << " against " << r.kept_objective;
-  }
+  if (!r.repaired) expect_stopped_only_where_it_pays(r);
   std::size_t reported = 0;
   for (const Assignment& a : r.plan.assignments) {
     if (a.reported) {
@@ -206,6 +223,37 @@ TEST_F(Replan, OnPlanReportsKeepTheDoneWorkAndPlanTheRestFromThere) {
 }
 
 // Reports written to a whole square metre (rounded down) still finish the packages they cover.
+
+// One field far slower than planned holds the crews under way there while the rest of the
+// district is on plan: stopping all the work under way loses the progress of every crew, finishing
+// it all leaves crews on the slow field; weighed task by task, stopping a few pays. (Day 20, the
+// first hazard at a tenth of the planned pace, found by trying every hazard at days 20, 40 and
+// 60: stopping all paid at most dates, task by task at four.)
+TEST_F(Replan, StoppingPaysTaskByTaskWhereStoppingAllDoesNot) {
+  const Minutes as_of = 20 * kDay;
+  std::vector<double> pace(s.hazards.size(), 1.0);
+  pace[0] = 0.1;
+  report_week(s, p.tasks, p.plan, 0, as_of, pace, reports, minutes);
+  const Replanned r = replan(s, p.tasks, p.plan, reports, minutes, as_of, 0.0);
+  ASSERT_FALSE(r.repaired);
+  expect_stopped_only_where_it_pays(r);
+  EXPECT_GT(r.stopped_tasks, 0U);
+  EXPECT_LT(r.stopped_tasks, r.state.under_way.size());
+  EXPECT_LT(r.chosen_objective, std::min(r.kept_objective, r.stopped_objective))
+      << r.kept_objective << " finishing all, " << r.stopped_objective << " stopping all";
+  // The tasks stopped are planned again whole, from --as-of: new work, not history.
+  std::size_t again = 0;
+  for (const Assignment& a : r.state.under_way) {
+    for (const Assignment& b : r.plan.assignments) {
+      if (b.task == a.task && !b.reported) {
+        ++again;
+        EXPECT_GE(b.start, as_of);
+      }
+    }
+  }
+  EXPECT_EQ(again, r.stopped_tasks);
+  expect_valid(r);
+}
 TEST_F(Replan, ReportsRoundedToAWholeSquareMetreStillFinishTheirWork) {
   const Minutes as_of = 40 * kDay;
   report_from_start(as_of, 1.0);
