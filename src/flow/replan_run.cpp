@@ -91,9 +91,9 @@ ReplanRun replan_scenario_file(const std::filesystem::path& scenario,
   if (!run.state.under_way.empty()) {
     const std::size_t n = run.state.under_way.size();
     std::snprintf(buf, sizeof buf,
-                  "%zu tasks under way at --as-of: %zu stopped (planned again whole), %zu "
-                  "finished; objective %.6g re-dispatched finishing them all, %.6g stopping them "
-                  "all, %.6g as chosen",
+                  "%zu tasks under way at --as-of; re-dispatched, %zu stopped (planned again "
+                  "whole) and %zu finished: objective %.6g finishing them all, %.6g stopping them "
+                  "all, %.6g as weighed",
                   n, rest.stopped_tasks, n - rest.stopped_tasks, rest.kept_objective,
                   rest.stopped_objective, rest.chosen_objective);
     run.state.notes.emplace_back(buf);

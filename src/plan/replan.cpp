@@ -410,7 +410,6 @@ Replanned replan_rest(const Scenario& s, const TaskSet& ts, const DispatchOption
     r.result.plan.rule = std::string(rule_name(base.rule));
     r.repaired = true;
     r.stopped_under_way = false;
-    r.stopped_tasks = 0;
   }
   return r;
 }

@@ -69,11 +69,13 @@ DispatchOptions replan_options(DispatchOptions base, const ReportedState& state,
 struct Replanned {
   DispatchResult result;
   bool stopped_under_way = false;  // some work under way was stopped: planning it again paid
-  std::size_t stopped_tasks = 0;   // how many tasks under way were stopped (all, or task by task)
+  // Tasks under way the re-dispatched plan stops (all, or task by task), kept or not (a repair
+  // stops none).
+  std::size_t stopped_tasks = 0;
   bool repaired = false;           // the plan being followed, re-timed, was kept (no crew moves)
   double kept_objective = 0;       // re-dispatched with the work under way finished
   double stopped_objective = 0;    // and all stopped (equal to kept when nothing is under way)
-  double chosen_objective = 0;     // the re-dispatched plan kept: finished, stopped, or in part
+  double chosen_objective = 0;     // the re-dispatched plan: finished, stopped, or in part
   double repaired_objective = -1;  // the plan being followed re-timed (< 0: it could not be)
 };
 
