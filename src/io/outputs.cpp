@@ -69,6 +69,11 @@ json plan_json(const Scenario& s, const TaskSet& t, const Plan& p) {
       j["entry_node"] = a->entry_node.valid() ? json(a->entry_node.value) : json(nullptr);
       j["travel_min"] = a->travel_min;
       if (a->reported) j["reported"] = true;
+      if (!a->route.empty()) {
+        json route = json::array();
+        for (const EdgeId e : a->route) route.push_back(e.value);
+        j["route"] = std::move(route);
+      }
       j["start_day"] = round_to(minutes_to_days(a->start), 1e3);
       j["end_day"] = round_to(minutes_to_days(a->end), 1e3);
     }

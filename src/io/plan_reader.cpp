@@ -128,8 +128,9 @@ class Reader {
         if (!j["reported"].is_boolean()) fail(ErrorCode::kParse, "reported is not true or false");
         a.reported = j["reported"].get<bool>();
       }
+      if (j.contains("route")) read_route(j["route"], a.route);
       if (a.end < a.start) fail(ErrorCode::kInvalidInput, "end is before start");
-      plan.assignments.push_back(a);
+      plan.assignments.push_back(std::move(a));
     }
     where_.clear();
     std::stable_sort(plan.assignments.begin(), plan.assignments.end(),
@@ -262,6 +263,24 @@ class Reader {
     if (v < 0) fail(ErrorCode::kInvalidInput, std::string("'") + key + "' is negative");
     return v;
   }
+  // An assignment's route: road edge ids of the network, in order (docs/model.md §5); whether
+  // they make a trip is the validator's to say.
+  void read_route(const json& r, std::vector<EdgeId>& out) const {
+    if (!r.is_array()) fail(ErrorCode::kParse, "'route' is not an array of edge ids");
+    out.reserve(r.size());
+    for (std::size_t i = 0; i < r.size(); ++i) {
+      if (!r[i].is_number_unsigned()) {
+        fail(ErrorCode::kParse, "'route' entry " + std::to_string(i) + " is not an edge id");
+      }
+      const std::uint64_t v = r[i].get<std::uint64_t>();
+      if (v >= s_.roads.num_edges()) {
+        fail(ErrorCode::kInvalidInput, "'route' entry " + std::to_string(i) + ": edge " +
+                                           std::to_string(v) + " is not an edge of the network");
+      }
+      out.push_back(EdgeId::from_index(v));
+    }
+  }
+
   EdgeId edge_of(const json& j, const char* key) const {
     const std::uint64_t v = uint_of(j, key);
     if (v >= s_.roads.num_edges()) {

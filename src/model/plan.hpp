@@ -20,6 +20,11 @@ struct Assignment {
   // History from field reports (`groundwork replan`, docs/replanning.md): the work was done, at
   // these times as far as the reports tell; the model's travel and duration rules do not bind it.
   bool reported = false;
+  // The road edges the crew drives from from_node to entry_node, in order, over roads open at
+  // depart (docs/model.md §5): the trip the planner timed. Empty when the plan does not say
+  // (reported history, a trip of no travel, a plan from elsewhere); the trip's feasibility is then
+  // checked by search.
+  std::vector<EdgeId> route;
 };
 
 struct Plan {

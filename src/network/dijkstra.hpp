@@ -55,6 +55,7 @@ class Dijkstra {
   std::pair<NodeId, Seconds> to_nearest_target(NodeId source, const std::vector<NodeId>& targets,
                                                double heuristic_speed_kmh) {
     next_round();
+    source_ = source.value;
     const double mps = heuristic_speed_kmh / 3.6;
     const double coslat = std::cos(net_.node_pos[source.index()].lat * 0.0174532925);
     target_pos_.clear();
@@ -78,7 +79,7 @@ class Dijkstra {
       return static_cast<Seconds>(h_[n]);
     };
     heap_.clear();
-    set(source.value, 0);
+    set(source.value, 0, kNoArc);
     heap_push(cached_h(source.value, true), source.value);
     while (!heap_.empty()) {
       const auto [key, u] = heap_pop();
@@ -105,8 +106,9 @@ class Dijkstra {
   template <typename Visit>
   void run(NodeId source, Visit&& visit) {
     next_round();
+    source_ = source.value;
     radix_.clear();
-    set(source.value, 0);
+    set(source.value, 0, kNoArc);
     radix_.push(0, source.value);
     while (!radix_.empty()) {
       const auto [key, u] = radix_.pop();
@@ -128,6 +130,27 @@ class Dijkstra {
     return true;
   }
 
+  // After a search: the edges of the path it found to n (see reached()), from its source, appended
+  // to `out`; false (and nothing appended) when it did not reach n.
+  bool path_to(NodeId n, std::vector<EdgeId>& out) const {
+    Seconds unused = 0;
+    if (!reached(n, unused)) return false;
+    const std::size_t first = out.size();
+    for (std::uint32_t v = n.value; v != source_;) {
+      const EdgeId e = net_.adj_edge[state_[v].via];
+      out.push_back(e);
+      v = net_.other_end(e, NodeId(v)).value;
+    }
+    std::reverse(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
+    return true;
+  }
+  // The source of the last search.
+  [[nodiscard]] NodeId source() const { return NodeId(source_); }
+  // After a search that reached n: the arc that labelled it (an index into the network's
+  // adjacency, net.adj_edge), kNoArc for the source.
+  [[nodiscard]] std::uint32_t via_arc(NodeId n) const { return state_[n.index()].via; }
+  static constexpr std::uint32_t kNoArc = std::numeric_limits<std::uint32_t>::max();
+
   // Nodes settled by all searches so far (a machine-independent measure of work).
   [[nodiscard]] std::uint64_t settled() const { return settled_; }
   [[nodiscard]] std::uint64_t settled_by_astar() const { return settled_astar_; }
@@ -146,7 +169,7 @@ class Dijkstra {
       // to_nearest_target) with a longer time.
       const bool fresh = (st.stamp & ~kExpanded) != round_;
       if (fresh || (st.stamp == round_ && nd < st.dist)) {
-        set(a.head, nd);
+        set(a.head, nd, i);
         // The node's arcs are read when it is settled, later: fetch them now, so that a search
         // on a network larger than the cache waits less on memory.
         if (fresh) __builtin_prefetch(&arcs_[st.first_arc]);
@@ -176,24 +199,26 @@ class Dijkstra {
       round_ = 1;
     }
   }
-  void set(std::uint32_t v, Seconds d) {
+  void set(std::uint32_t v, Seconds d, std::uint32_t via) {
     assert(d >= 0 && d <= kMaxKey);
     state_[v].dist = static_cast<std::uint32_t>(d);
     state_[v].stamp = round_;
+    state_[v].via = via;
   }
   static constexpr std::uint32_t kClosedBit = 0x80000000U;  // in Arc::travel
   static constexpr std::uint32_t kExpanded = 0x80000000U;   // in NodeState::stamp
-  static constexpr std::uint32_t kNoArc = std::numeric_limits<std::uint32_t>::max();
   struct Arc {
     std::uint32_t head;
     std::uint32_t travel;  // seconds; kClosedBit set while the edge is not usable
   };
-  // A node's tentative travel time, the search (round) that set it and where its arcs begin, side
-  // by side: one cache line serves the label test and the arc range.
+  // A node's tentative travel time, the search (round) that set it, where its arcs begin and the
+  // arc that labelled it, side by side: one cache line serves the label test and the arc range,
+  // and 16 bytes keep a node's state within one line.
   struct NodeState {
     std::uint32_t dist = 0;       // travel seconds (136 years fit)
     std::uint32_t stamp = 0;      // the search's round, kExpanded set once A* expanded the node
     std::uint32_t first_arc = 0;  // arcs_[first_arc .. next node's first_arc)
+    std::uint32_t via = 0;        // the arc (index into arcs_, net.adj_edge) that labelled it
   };
   const RoadNetwork& net_;
   std::vector<Arc> arcs_;
@@ -202,6 +227,7 @@ class Dijkstra {
   std::vector<std::uint32_t> h_;    // A*: heuristic seconds of the nodes labelled in this search
   std::vector<LonLat> target_pos_;  // A*: the targets' positions
   std::uint32_t round_ = 0;
+  std::uint32_t source_ = 0;  // of the last search
   std::vector<std::uint64_t> heap_;  // A*'s binary heap, reused across searches
   // Dijkstra's keys never fall below the last settled one: a radix heap serves them.
   RadixHeap radix_;

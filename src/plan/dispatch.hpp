@@ -120,6 +120,7 @@ struct DispatchStats {
   std::uint64_t table_nodes = 0;             // nodes settled building day-0 travel tables
   std::uint64_t local_searches_skipped = 0;  // no capable task in the cells around the crew
   std::uint64_t ahead_assignments = 0;       // tasks taken before they were available
+  std::uint64_t trips_without_route = 0;     // committed trips whose route no search held (0)
 };
 
 struct DispatchResult {

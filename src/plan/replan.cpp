@@ -299,6 +299,7 @@ ReportedState reported_state(const Scenario& s, const TaskSet& ts, const Plan& p
     a.start = std::min(a.start, a.end);
     a.depart = std::min(a.depart, a.start);
     a.reported = true;
+    a.route.clear();  // history: where the crew drove is not reported
     st.kept.push_back(a);
   }
   std::stable_sort(st.kept.begin(), st.kept.end(), [](const Assignment& x, const Assignment& y) {

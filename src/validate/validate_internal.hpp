@@ -298,6 +298,10 @@ class Validator {
   double work_factor(std::uint32_t t) const;
   void check_crews();
   // The rules of docs/model.md §5-6 for crew c's assignments `list` (sorted here by start).
+  // What is wrong with `route` as a trip from src to dst over the edges open at `depart` within
+  // `budget` seconds (docs/model.md §5); empty when nothing.
+  std::string route_fault(const std::vector<EdgeId>& route, std::uint32_t src, std::uint32_t dst,
+                          Minutes depart, Seconds budget) const;
   void check_crew(std::uint32_t c, std::vector<std::uint32_t>& list, const std::vector<char>& reach,
                   const std::vector<char>& prev_cut, TripSearch& trips, Sink& sink) const;
   void check_step_crews();

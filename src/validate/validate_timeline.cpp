@@ -314,6 +314,12 @@ void Validator::check_crew(std::uint32_t c, std::vector<std::uint32_t>& list,
                                     : kNone;
       if (a.start < a.depart) {
         sink.add(cat(who(), ": starts at ", a.start, " before it departs at ", a.depart));
+      } else if (src != kNone && !a.route.empty()) {
+        // The plan says which roads the crew drives: that route is what is checked.
+        const Seconds budget = (a.start - a.depart) * 60;
+        const auto dst = static_cast<std::uint32_t>(a.entry_node.index());
+        const std::string fault = route_fault(a.route, src, dst, a.depart, budget);
+        if (!fault.empty()) sink.add(cat(who(), ": route ", fault));
       } else if (src != kNone) {
         const Seconds budget = (a.start - a.depart) * 60;
         const auto dst = static_cast<std::uint32_t>(a.entry_node.index());
@@ -355,6 +361,33 @@ void Validator::check_crew(std::uint32_t c, std::vector<std::uint32_t>& list,
       max_task = t;
     }
   }
+}
+
+std::string Validator::route_fault(const std::vector<EdgeId>& route, std::uint32_t src,
+                                   std::uint32_t dst, Minutes depart, Seconds budget) const {
+  std::uint32_t at = src;
+  Seconds total = 0;
+  for (std::size_t i = 0; i < route.size(); ++i) {
+    const EdgeId id = route[i];
+    if (!id.valid() || id.index() >= rn_.num_edges())
+      return cat("entry ", i, ": edge ", id.value, " is not an edge of the network");
+    const auto e = static_cast<std::uint32_t>(id.index());
+    if (!net_.edge_ok[e] || net_.edge_s[e] < 0) return cat("edge ", e, " is not passable");
+    if (net_.from[e] != at && net_.to[e] != at)
+      return cat("edge ", e, " does not leave node ", at, " (entry ", i, ")");
+    if (open_[e] > depart) {
+      return cat("edge ", e, " is closed at ", depart,
+                 open_[e] == kNever ? ", never opens" : cat(", opens at ", open_[e]));
+    }
+    at = net_.other(e, at);
+    total += net_.edge_s[e];
+  }
+  if (at != dst) return cat("ends at node ", at, ", not entry node ", dst);
+  if (total > budget) {
+    return cat("takes ", (total + 59) / 60, " min, more than start ", depart + budget / 60,
+               " - depart ", depart);
+  }
+  return {};
 }
 
 void Validator::check_step_crews() {

@@ -148,6 +148,36 @@ TEST_F(PlanReader, OutOfRangeValues) {
   EXPECT_THAT(error_of(good, x.s).what(), HasSubstr("tasks[0]: unknown terrain 'moon'"));
 }
 
+// An assignment's route (docs/model.md §5): written when stated, read back; edge ids only, each an
+// edge of the network (whether they make a trip is the validator's to say).
+TEST_F(PlanReader, Routes) {
+  x.p.assignments[1].route = {EdgeId(2), EdgeId(0)};
+  good = io::plan_json(x.s, x.t, x.p);
+  const auto task = x.p.assignments[1].task.value;
+  ASSERT_EQ(good["tasks"][task]["route"], json::array({2, 0}));
+  EXPECT_FALSE(good["tasks"][x.p.assignments[0].task.value].contains("route"));
+  const auto [tasks, plan] = io::parse_plan_json(good.dump(), "plan.json", x.s);
+  for (const Assignment& a : plan.assignments) {
+    if (a.task.value == task) {
+      EXPECT_EQ(a.route, (std::vector<EdgeId>{EdgeId(2), EdgeId(0)}));
+    } else {
+      EXPECT_TRUE(a.route.empty());
+    }
+  }
+  const std::string where = "plan.json: tasks[" + std::to_string(task) + "]: ";
+  good["tasks"][task]["route"] = json::array({2, 3});
+  Error e = error_of(good, x.s);
+  EXPECT_EQ(e.code(), ErrorCode::kInvalidInput);
+  EXPECT_THAT(e.what(),
+              HasSubstr(where + "'route' entry 1: edge 3 is not an edge of the network"));
+  good["tasks"][task]["route"] = json::array({-1});
+  EXPECT_THAT(error_of(good, x.s).what(), HasSubstr(where + "'route' entry 0 is not an edge id"));
+  good["tasks"][task]["route"] = json::array({1.5});
+  EXPECT_THAT(error_of(good, x.s).what(), HasSubstr(where + "'route' entry 0 is not an edge id"));
+  good["tasks"][task]["route"] = 2;
+  EXPECT_THAT(error_of(good, x.s).what(), HasSubstr(where + "'route' is not an array of edge ids"));
+}
+
 // A re-plan's work factors (docs/replanning.md): written where they differ from 1, read back
 // with 1 for the ids absent; unknown ids and factors outside 0.01..100 are refused by name.
 TEST_F(PlanReader, WorkFactorsOfAReplan) {

@@ -110,10 +110,12 @@ inline TinyPlan make_tiny_plan() {
   Plan& p = x.p;
   p.rule = "nearest";
   // C1 surveys, then (a survey crew cannot clear, but the writers do not care) clears the corridor.
-  p.assignments.push_back({TaskId(0), CrewId(0), 0, 15, day + 15, n0, n1, 15});
-  p.assignments.push_back({TaskId(1), CrewId(0), day + 15, day + 15, 3 * day, n1, n1, 0});
-  p.assignments.push_back({TaskId(3), CrewId(1), 0, 3 * day, 5 * day + 720, n0, n1, 12});
-  p.assignments.push_back({TaskId(4), CrewId(1), 5 * day + 720, 6 * day, 8 * day, n1, n2, 30});
+  p.assignments.push_back({TaskId(0), CrewId(0), 0, 15, day + 15, n0, n1, 15, false, {}});
+  p.assignments.push_back(
+      {TaskId(1), CrewId(0), day + 15, day + 15, 3 * day, n1, n1, 0, false, {}});
+  p.assignments.push_back({TaskId(3), CrewId(1), 0, 3 * day, 5 * day + 720, n0, n1, 12, false, {}});
+  p.assignments.push_back(
+      {TaskId(4), CrewId(1), 5 * day + 720, 6 * day, 8 * day, n1, n2, 30, false, {}});
 
   Evaluation& ev = x.ev;
   ev.edge_open = {0, 5 * day + 720, kNever};

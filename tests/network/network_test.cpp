@@ -168,6 +168,29 @@ TEST(RadixHeap, PopsKeysInOrderUnderMonotonePushes) {
   }
 }
 
+// The path the last search found to n: a chain of usable edges from source to n whose travel is
+// the time the search reports for n.
+void expect_path(const RoadNetwork& net, const Dijkstra& dij, NodeId source, NodeId n,
+                 const std::vector<char>& usable) {
+  Seconds want = 0;
+  ASSERT_TRUE(dij.reached(n, want));
+  std::vector<EdgeId> path{EdgeId(7)};  // appended to, never cleared
+  ASSERT_TRUE(dij.path_to(n, path));
+  ASSERT_EQ(path.front(), EdgeId(7));
+  NodeId at = source;
+  Seconds total = 0;
+  for (std::size_t i = 1; i < path.size(); ++i) {
+    const EdgeId e = path[i];
+    ASSERT_TRUE(usable[e.index()]) << "path over a closed edge";
+    ASSERT_TRUE(net.edge_from[e.index()] == at || net.edge_to[e.index()] == at)
+        << "path broken at edge " << e.value;
+    at = net.other_end(e, at);
+    total += net.edge_travel_s(e);
+  }
+  EXPECT_EQ(at, n);
+  EXPECT_EQ(total, want);
+}
+
 TEST(Dijkstra, RunSettlesInOrderWithBellmanFordDistances) {
   std::mt19937_64 rng(2024);
   for (int trial = 0; trial < 60; ++trial) {
@@ -199,6 +222,17 @@ TEST(Dijkstra, RunSettlesInOrderWithBellmanFordDistances) {
         return true;
       });
       EXPECT_EQ(got, want) << "trial " << trial << " source " << source.value;
+      EXPECT_EQ(dij.source(), source);
+      for (std::size_t n = 0; n < net.num_nodes(); ++n) {
+        if (got[n] != kInf) expect_path(net, dij, source, NodeId::from_index(n), usable);
+      }
+      std::vector<EdgeId> none;
+      for (std::size_t n = 0; n < net.num_nodes(); ++n) {
+        if (got[n] == kInf) {
+          EXPECT_FALSE(dij.path_to(NodeId::from_index(n), none));
+        }
+      }
+      EXPECT_TRUE(none.empty());
       EXPECT_EQ(settled, static_cast<std::size_t>(std::count_if(
                              want.begin(), want.end(), [](Seconds d) { return d != kInf; })));
     }
@@ -311,6 +345,7 @@ TEST(Dijkstra, NearestTargetExactWithTopSpeedBoundedWithLowerSpeed) {
         EXPECT_LE(static_cast<double>(s), static_cast<double>(shortest) / factor + 1)
             << "trial " << trial << " query " << q << " factor " << factor;
         EXPECT_GE(s, d[node.index()]);
+        expect_path(net, dij, source, node, usable);  // the path of that time
         if (s > shortest) ++weighted_longer;
         if (s <= 4000) {
           EXPECT_TRUE(walk_of_length(net, source, node, s, usable))

@@ -133,7 +133,8 @@ inline Task housing(std::uint32_t settlement, DamageClass c, std::uint32_t packa
 
 inline Assignment asg(std::uint32_t t, std::uint32_t c, Minutes depart, Minutes start, Minutes end,
                       std::uint32_t from, std::uint32_t entry, Minutes travel) {
-  return Assignment{TaskId(t), CrewId(c), depart, start, end, NodeId(from), NodeId(entry), travel};
+  return Assignment{TaskId(t),    CrewId(c),     depart, start, end,
+                    NodeId(from), NodeId(entry), travel, false, {}};
 }
 
 // A scenario, its declared tasks and a plan, with the edits the tests make to them.

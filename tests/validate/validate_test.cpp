@@ -179,6 +179,43 @@ TEST(Validate, ReportsTravelTooShort) {
   EXPECT_TRUE(f.run().valid()) << dump(f.run());
 }
 
+// A stated route (docs/model.md §5) is what is checked: a chain of passable edges open at the
+// departure from from_node to entry_node, within start - depart; a wrong one is a violation even
+// where another road would serve.
+TEST(Validate, ChecksTheStatedRoute) {
+  District f;
+  // Base n4 -> n1 over e3 (72 s); the survey goes on over the repaired bridge e1 (8 s) to n2.
+  f.of(kSurvey).route = {edge(3), edge(1)};
+  f.of(kDebris).route = {edge(3)};
+  f.of(kClinic).route = {edge(3)};
+  ASSERT_TRUE(f.run().valid()) << dump(f.run());
+
+  const std::string survey = "task 0 (survey HZ1), crew C1: route ";
+  f.of(kSurvey).route = {edge(3)};
+  EXPECT_VIOLATION(f.run(), survey + "ends at node 1, not entry node 2");
+  f.of(kSurvey).route = {edge(1), edge(3)};
+  EXPECT_VIOLATION(f.run(), survey + "edge 1 does not leave node 4 (entry 0)");
+  f.of(kSurvey).route = {edge(3), edge(1), edge(2), edge(2)};  // e2 waits for HZ1's corridor
+  EXPECT_VIOLATION(f.run(), survey + "edge 2 is closed at 4202, opens at 38008");
+  f.of(kSurvey).route = {edge(3), EdgeId(99)};
+  EXPECT_VIOLATION(f.run(), survey + "entry 1: edge 99 is not an edge of the network");
+  f.of(kSurvey).route = {edge(3), edge(1)};
+  // Through the bridge before it is repaired (open at 2662).
+  f.of(kDeck1).route = {edge(3), edge(1), edge(1)};
+  EXPECT_VIOLATION(f.run(),
+                   "task 5 (repair B1 step 1 pkg 1), crew C5: route edge 1 is closed at 0, opens at "
+                   "2662");
+  f.of(kDeck1).route.clear();
+  // 72 + 2 x 72 s over e0 and back: 216 s, more than the 2 minutes the clinic's crew allows.
+  f.of(kClinic).route = {edge(3), edge(0), edge(0)};
+  EXPECT_VIOLATION(
+      f.run(), "task 6 (repair PB1 step 0 pkg 0), crew C4: route takes 4 min, more than start 2 - "
+               "depart 0");
+  f.of(kClinic).start += 2;
+  f.of(kClinic).end += 2;
+  EXPECT_TRUE(f.run().valid()) << dump(f.run());  // now it fits
+}
+
 TEST(Validate, ReportsWrongChainOfNodes) {
   District f;
   f.of(kLand).from_node = node(4);
@@ -339,7 +376,7 @@ TEST(Validate, CancelledLandCountsUntilTheSurveyEnds) {
 TEST(Validate, CapsTheViolationList) {
   District f;
   for (int i = 0; i < 1500; ++i)
-    f.plan.assignments.push_back({TaskId(999), CrewId(0), 0, 0, 0, NodeId(0), NodeId(0), 0});
+    f.plan.assignments.push_back(asg(999, 0, 0, 0, 0, 0, 0, 0));
   const Report r = f.run();
   ASSERT_EQ(r.violations.size(), kMaxViolations + 1);
   EXPECT_EQ(r.violations.back(), "... and 500 more violations");

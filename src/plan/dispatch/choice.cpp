@@ -20,7 +20,7 @@ bool Dispatcher::assign_next(std::uint32_t c, Minutes now) {
   if (cands_.list.empty()) return false;
   Candidate chosen = cands_.list[pick(crew, now)];
   if (!chosen.exact) resolve_travel(c, chosen, table, searched);
-  commit(c, chosen, now);
+  commit(c, chosen, now, table);
   return true;
 }
 
@@ -184,7 +184,8 @@ void Dispatcher::resolve_travel(std::uint32_t c, Candidate& chosen, const Source
   }
 }
 
-void Dispatcher::commit(std::uint32_t c, const Candidate& chosen, Minutes now) {
+void Dispatcher::commit(std::uint32_t c, const Candidate& chosen, Minutes now,
+                        const SourceTable* table) {
   const Crew& crew = s_.crews[c];
   Assignment a;
   a.task = TaskId(chosen.task);
@@ -199,7 +200,13 @@ void Dispatcher::commit(std::uint32_t c, const Candidate& chosen, Minutes now) {
   a.end = scorer_.end(crew, chosen.task, a.start);
   a.from_node = crews_.node(c);
   a.entry_node = chosen.entry;
-  assignments_.push_back(a);
+  // The trip's route, from the search (or table) that timed it: the plan carries it, so that the
+  // validator checks one path instead of searching for one (docs/model.md §5).
+  if (!travel_.route(a.from_node, a.entry_node, chosen.travel_s, table, a.route)) {
+    a.route.clear();
+    ++stats_.trips_without_route;
+  }
+  assignments_.push_back(std::move(a));
   if (!chosen.ahead) {
     const auto [u, v] = board_.ends(chosen.task);
     roads_.count(u, v, board_.cls(chosen.task), -1);

@@ -72,7 +72,7 @@ class Dispatcher {
   std::size_t pick(const Crew& crew, Minutes now);
   // Exact travel for a pick known by an estimate only.
   void resolve_travel(std::uint32_t c, Candidate& pick, const SourceTable* table, bool searched);
-  void commit(std::uint32_t c, const Candidate& pick, Minutes now);
+  void commit(std::uint32_t c, const Candidate& pick, Minutes now, const SourceTable* table);
 
   // Look-ahead: minutes a crew leaving now with `travel_s` to go would wait for task t.
   [[nodiscard]] Minutes wait_min(std::uint32_t t, Minutes now, Seconds travel_s) const {

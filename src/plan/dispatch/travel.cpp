@@ -6,7 +6,7 @@
 namespace gw::plan::dispatcher {
 
 Travel::Travel(const RoadNetwork& net) : net_(net), search_(net) {
-  max_tables_ = kTableBytes / (12 * std::max<std::size_t>(1, net.num_nodes()));
+  max_tables_ = kTableBytes / (16 * std::max<std::size_t>(1, net.num_nodes()));
   tables_.reserve(max_tables_);
 }
 
@@ -26,14 +26,34 @@ const SourceTable* Travel::table(NodeId from, std::uint64_t version, std::uint64
   sc.order.clear();
   sc.order.reserve(net_.num_nodes());
   sc.dist.assign(net_.num_nodes(), SourceTable::kUnreached);
+  sc.via.assign(net_.num_nodes(), network::Dijkstra::kNoArc);
   search_.run(from, [&](NodeId x, Seconds d) {
     ++table_nodes;
     assert(d >= 0 && d < SourceTable::kUnreached);
     sc.order.emplace_back(x.value, static_cast<std::uint32_t>(d));
     sc.dist[x.index()] = static_cast<std::uint32_t>(d);
+    sc.via[x.index()] = search_.via_arc(x);
     return true;
   });
   return &sc;
+}
+
+bool Travel::route(NodeId from, NodeId to, Seconds seconds, const SourceTable* table,
+                   std::vector<EdgeId>& out) const {
+  if (from == to) return true;
+  if (table != nullptr && table->source == from.value && table->dist[to.index()] == seconds) {
+    const std::size_t first = out.size();
+    for (std::uint32_t v = to.value; v != from.value;) {
+      const EdgeId e = net_.adj_edge[table->via[v]];
+      out.push_back(e);
+      v = net_.other_end(e, NodeId(v)).value;
+    }
+    std::reverse(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
+    return true;
+  }
+  Seconds d = 0;
+  if (search_.source() != from || !search_.reached(to, d) || d != seconds) return false;
+  return search_.path_to(to, out);
 }
 
 }  // namespace gw::plan::dispatcher

@@ -44,6 +44,7 @@ struct SourceTable {
   std::uint64_t version = 0;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> order;  // (node, seconds), travel order
   std::vector<std::uint32_t> dist;  // seconds; kUnreached when not reachable
+  std::vector<std::uint32_t> via;   // the arc (net.adj_edge index) that reached each node
 };
 
 class Travel {
@@ -78,12 +79,17 @@ class Travel {
   // every later search from there reuses until the first road opens (network version 1). Returns
   // nullptr when there is no table for `from`. `table_nodes` counts the nodes the tables settle.
   const SourceTable* table(NodeId from, std::uint64_t version, std::uint64_t& table_nodes);
+  // The edges of the trip to `to` that the last search from crew node `from` timed at `seconds`
+  // (or `table`, when it holds that time), appended to `out`. The dispatcher timed every trip it
+  // commits by one of them; false when neither holds it.
+  bool route(NodeId from, NodeId to, Seconds seconds, const SourceTable* table,
+             std::vector<EdgeId>& out) const;
   // A road opened: departures are counted afresh.
   void road_opened() { source_uses_.clear(); }
 
  private:
   static constexpr std::uint32_t kTableAfterUses = 8;
-  // The tables' memory is bounded (12 bytes per node each).
+  // The tables' memory is bounded (16 bytes per node each).
   static constexpr std::size_t kTableBytes = std::size_t{256} << 20;
   // The far trips' A* is weighted as if roads were driven at 10 km/h: about 8 times the top
   // speed's admissible bound. Since it expands no node twice, a search that meets an obstacle
