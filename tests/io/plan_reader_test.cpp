@@ -168,8 +168,7 @@ TEST_F(PlanReader, Routes) {
   good["tasks"][task]["route"] = json::array({2, 3});
   Error e = error_of(good, x.s);
   EXPECT_EQ(e.code(), ErrorCode::kInvalidInput);
-  EXPECT_THAT(e.what(),
-              HasSubstr(where + "'route' entry 1: edge 3 is not an edge of the network"));
+  EXPECT_THAT(e.what(), HasSubstr(where + "'route' entry 1: edge 3 is not an edge of the network"));
   good["tasks"][task]["route"] = json::array({-1});
   EXPECT_THAT(error_of(good, x.s).what(), HasSubstr(where + "'route' entry 0 is not an edge id"));
   good["tasks"][task]["route"] = json::array({1.5});

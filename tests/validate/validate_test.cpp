@@ -202,15 +202,17 @@ TEST(Validate, ChecksTheStatedRoute) {
   f.of(kSurvey).route = {edge(3), edge(1)};
   // Through the bridge before it is repaired (open at 2662).
   f.of(kDeck1).route = {edge(3), edge(1), edge(1)};
-  EXPECT_VIOLATION(f.run(),
-                   "task 5 (repair B1 step 1 pkg 1), crew C5: route edge 1 is closed at 0, opens at "
-                   "2662");
+  EXPECT_VIOLATION(
+      f.run(),
+      "task 5 (repair B1 step 1 pkg 1), crew C5: route edge 1 is closed at 0, opens at "
+      "2662");
   f.of(kDeck1).route.clear();
   // 72 + 2 x 72 s over e0 and back: 216 s, more than the 2 minutes the clinic's crew allows.
   f.of(kClinic).route = {edge(3), edge(0), edge(0)};
   EXPECT_VIOLATION(
-      f.run(), "task 6 (repair PB1 step 0 pkg 0), crew C4: route takes 4 min, more than start 2 - "
-               "depart 0");
+      f.run(),
+      "task 6 (repair PB1 step 0 pkg 0), crew C4: route takes 4 min, more than start 2 - "
+      "depart 0");
   f.of(kClinic).start += 2;
   f.of(kClinic).end += 2;
   EXPECT_TRUE(f.run().valid()) << dump(f.run());  // now it fits
@@ -375,8 +377,7 @@ TEST(Validate, CancelledLandCountsUntilTheSurveyEnds) {
 
 TEST(Validate, CapsTheViolationList) {
   District f;
-  for (int i = 0; i < 1500; ++i)
-    f.plan.assignments.push_back(asg(999, 0, 0, 0, 0, 0, 0, 0));
+  for (int i = 0; i < 1500; ++i) f.plan.assignments.push_back(asg(999, 0, 0, 0, 0, 0, 0, 0));
   const Report r = f.run();
   ASSERT_EQ(r.violations.size(), kMaxViolations + 1);
   EXPECT_EQ(r.violations.back(), "... and 500 more violations");
