@@ -227,7 +227,7 @@ class Dijkstra {
   std::vector<std::uint32_t> h_;    // A*: heuristic seconds of the nodes labelled in this search
   std::vector<LonLat> target_pos_;  // A*: the targets' positions
   std::uint32_t round_ = 0;
-  std::uint32_t source_ = 0;  // of the last search
+  std::uint32_t source_ = 0;         // of the last search
   std::vector<std::uint64_t> heap_;  // A*'s binary heap, reused across searches
   // Dijkstra's keys never fall below the last settled one: a radix heap serves them.
   RadixHeap radix_;

@@ -206,6 +206,7 @@ void Dispatcher::commit(std::uint32_t c, const Candidate& chosen, Minutes now,
     a.route.clear();
     ++stats_.trips_without_route;
   }
+  const Minutes end = a.end;
   assignments_.push_back(std::move(a));
   if (!chosen.ahead) {
     const auto [u, v] = board_.ends(chosen.task);
@@ -214,9 +215,9 @@ void Dispatcher::commit(std::uint32_t c, const Candidate& chosen, Minutes now,
   }
   board_.set_state(chosen.task, TaskState::kAssigned);
   if (!return_task_.empty() && return_task_[chosen.task] != 0) --return_left_;
-  if (opt_.look_ahead) under_way(chosen.task, a.end);
+  if (opt_.look_ahead) under_way(chosen.task, end);
   crews_.move(c, chosen.entry);
-  board_.push({a.end, chosen.task, c});
+  board_.push({end, chosen.task, c});
 }
 
 }  // namespace gw::plan::dispatcher
