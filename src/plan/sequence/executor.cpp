@@ -88,6 +88,7 @@ Execution Executor::run(const Sequences& seq,
   const std::uint64_t settled0 = search_.settled();
   std::vector<NodeId> targets(2);
   std::vector<Opening> tried;
+  std::vector<EdgeId> route;  // of the trip being decided
   auto fail = [&](std::string why) {
     ex.why = std::move(why);
     ex.complete = false;
@@ -110,7 +111,7 @@ Execution Executor::run(const Sequences& seq,
       free_at[c] = std::max(free_at[c], a.end);
       ex.plan.assignments.push_back(a);
       for (const std::uint32_t* e = blocks_.begin(t); e != blocks_.end(t); ++e) {
-        edge_open[*e] = std::max(edge_open[*e], a.end);
+        edge_open[*e] = std::max(edge_open[*e], end[t]);
         if (--left[*e] == 0) openings.push({edge_open[*e], *e});
       }
     }
@@ -173,6 +174,9 @@ Execution Executor::run(const Sequences& seq,
     auto [hit, secs] = search_.to_nearest_target(at[c], targets, heuristic_speed_kmh_);
     Minutes depart = now;
     Minutes travel = hit.valid() ? (secs + 59) / 60 : 0;
+    // The route of the trip kept (docs/model.md §5), taken from its search before the next one.
+    route.clear();
+    if (hit.valid()) search_.path_to(hit, route);
     // Later departures over roads about to open.
     tried.clear();
     while (static_cast<int>(tried.size()) < kLaterDepartures && !openings.empty() &&
@@ -191,6 +195,8 @@ Execution Executor::run(const Sequences& seq,
         hit = h2;
         depart = o.time;
         travel = (s2 + 59) / 60;
+        route.clear();
+        search_.path_to(h2, route);
       }
     }
     for (const Opening& o : tried) {
@@ -219,15 +225,16 @@ Execution Executor::run(const Sequences& seq,
     a.end = calendar_.end_of(crew.trade, a.start, need_percent_minutes(s_, crew, task));
     a.from_node = at[c];
     a.entry_node = hit;
-    ex.plan.assignments.push_back(a);
-    scheduled[t] = 1;
+    a.route = route;
     end[t] = a.end;
+    ex.plan.assignments.push_back(std::move(a));
+    scheduled[t] = 1;
     at[c] = hit;
     ++next[c];
     from_history[c] = NodeId{};
     ++done;
     for (const std::uint32_t* e = blocks_.begin(t); e != blocks_.end(t); ++e) {
-      edge_open[*e] = std::max(edge_open[*e], a.end);
+      edge_open[*e] = std::max(edge_open[*e], end[t]);
       if (--left[*e] == 0) {
         openings.push({edge_open[*e], *e});
         // Every crew still waiting for a road hears of it, even one already woken for a later
@@ -244,7 +251,7 @@ Execution Executor::run(const Sequences& seq,
       x = nx;
     }
     wait_head[t] = kNone;
-    wakes.push({a.end, c, acted[c]});
+    wakes.push({end[t], c, acted[c]});
   }
   ex.nodes_settled = search_.settled() - settled0;
   if (done != total) {

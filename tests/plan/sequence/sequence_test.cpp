@@ -28,6 +28,19 @@ void expect_valid(const Scenario& s, const TaskSet& ts, const Plan& plan, double
   EXPECT_NEAR(rep.measures.objective, value, 1e-6 * std::max(1.0, value));
 }
 
+// The executor states the route of every trip it makes (docs/model.md §5); expect_valid holds
+// each to the rules.
+void expect_routes_stated(const Plan& plan) {
+  std::size_t stated = 0;
+  for (const Assignment& a : plan.assignments) {
+    if (a.from_node != a.entry_node) {
+      EXPECT_FALSE(a.route.empty()) << "task " << a.task.value;
+    }
+    stated += a.route.empty() ? 0 : 1;
+  }
+  EXPECT_GT(stated, 0U);
+}
+
 // A hub, a village of 1,000 behind a hazard straddling the road (its corridor package opens the
 // road, its land package does not) and a blown bridge beyond it: one manual team, one bridge
 // brigade. Clearing the corridor first lets the bridge brigade start at once; the land can wait.
@@ -92,6 +105,7 @@ TEST(SequenceExecutor, ExecutesADispatchPlanIntoAValidPlan) {
   EXPECT_EQ(plan::sequence::sequences_of(e.plan, m.scenario.crews.size()).by_crew, seq.by_crew);
   const Evaluation ev = plan::evaluate(m.scenario, r.tasks, e.plan);
   expect_valid(m.scenario, r.tasks, e.plan, ev.objective);
+  expect_routes_stated(e.plan);
 }
 
 // The dispatcher decides at every event; executing its decisions as sequences, with least-travel
@@ -123,6 +137,7 @@ TEST(SequenceExecutor, ADispatchedPlansSequencesEndNoLaterThanPlanned) {
                          << " tasks end later than planned";
     const Evaluation ev = plan::evaluate(s, p.tasks, e.plan);
     expect_valid(s, p.tasks, e.plan, ev.objective);
+    expect_routes_stated(e.plan);
   }
 }
 
