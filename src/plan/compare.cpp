@@ -143,11 +143,17 @@ std::optional<Plan> transfer_plan(const Scenario& a, const TaskSet& ta, const Pl
       }
     }
   }
+  // A stated route (docs/model.md §5) stays true only over the same roads at the same speeds;
+  // otherwise the trips are left to the validator's search.
+  const bool same_roads = a.roads.edge_from == b.roads.edge_from &&
+                          a.roads.edge_to == b.roads.edge_to &&
+                          a.roads.edge_travel == b.roads.edge_travel;
   Plan out = plan;
   for (Assignment& x : out.assignments) {
     const std::uint32_t j = crew_in_b[x.crew.index()];
     if (j == 0xFFFFFFFFU) return std::nullopt;
     x.crew = CrewId(j);
+    if (!same_roads) x.route.clear();
   }
   std::stable_sort(out.assignments.begin(), out.assignments.end(),
                    [](const Assignment& x, const Assignment& y) {

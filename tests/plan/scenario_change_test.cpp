@@ -11,6 +11,7 @@
 #include "plan/compare.hpp"
 #include "plan/link.hpp"
 #include "plan/planner.hpp"
+#include "plan/tasks.hpp"
 #include "validate/validate.hpp"
 
 namespace gw {
@@ -214,6 +215,40 @@ TEST(Compare, SettlementsGainingAndLosing) {
   const Comparison r = plan::compare_plans(fb, b, rb.evaluation, fa, a, ra.evaluation);
   EXPECT_EQ(r.losses.size(), c.gains.size());
   EXPECT_NEAR(r.people_days_lost, c.people_days_gained, 1e-9);
+}
+
+// A plan carried to a scenario with more crews keeps its stated routes (docs/model.md §5) over the
+// same roads, and they still validate there; over roads of other speeds it states none, and the
+// trips are left to the validator's search.
+TEST(Compare, TransferredPlanKeepsItsRoutesOnlyOverTheSameRoads) {
+  const std::vector<std::string> map = {"S-#-a-H-b-#-T"};
+  auto base = test::build_ascii_map(map, {{'S', 100}, {'T', 300}});
+  base.scenario.crews.push_back(test::make_crew("M1", Trade::kManual, 10, "H"));
+  Scenario a = base.scenario;
+  Scenario b = base.scenario;
+  plan::apply_change(b, plan::parse_change("+10 deminers in manual teams"));
+  plan::link_scenario(a, "a");
+  plan::link_scenario(b, "b");
+  const auto ra = plan::plan_linked(a, {});
+  const auto tb = plan::generate_tasks(b);
+  std::size_t stated = 0;
+  for (const Assignment& x : ra.plan.assignments) stated += x.route.empty() ? 0 : 1;
+  ASSERT_GT(stated, 0U);
+
+  const auto same = plan::transfer_plan(a, ra.tasks, ra.plan, b, tb);
+  ASSERT_TRUE(same.has_value());
+  std::size_t kept = 0;
+  for (const Assignment& x : same->assignments) kept += x.route.empty() ? 0 : 1;
+  EXPECT_EQ(kept, stated);
+  const validate::Report rep = validate::validate_plan(b, tb.tasks, *same);
+  EXPECT_TRUE(rep.valid()) << (rep.violations.empty() ? "" : rep.violations.front());
+
+  Scenario slower = b;
+  for (auto& v : slower.roads.edge_speed_kmh) v *= 0.5;
+  slower.roads.build_adjacency();
+  const auto other = plan::transfer_plan(a, ra.tasks, ra.plan, slower, tb);
+  ASSERT_TRUE(other.has_value());
+  for (const Assignment& x : other->assignments) EXPECT_TRUE(x.route.empty());
 }
 
 }  // namespace
