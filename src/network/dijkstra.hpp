@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -14,6 +15,20 @@
 #include "network/radix_heap.hpp"
 
 namespace gw::network {
+
+// Appends to `out` the edges from `source` to `n` of a search tree given as the arc (index into
+// net.adj_edge) that reached each node: via(node) for every node on the path but the source.
+template <typename Via>
+void walk_back(const RoadNetwork& net, NodeId source, NodeId n, Via&& via,
+               std::vector<EdgeId>& out) {
+  const std::size_t first = out.size();
+  for (std::uint32_t v = n.value; v != source.value;) {
+    const EdgeId e = net.adj_edge[via(v)];
+    out.push_back(e);
+    v = net.other_end(e, NodeId(v)).value;
+  }
+  std::reverse(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
+}
 
 class Dijkstra {
  public:
@@ -135,13 +150,8 @@ class Dijkstra {
   bool path_to(NodeId n, std::vector<EdgeId>& out) const {
     Seconds unused = 0;
     if (!reached(n, unused)) return false;
-    const std::size_t first = out.size();
-    for (std::uint32_t v = n.value; v != source_;) {
-      const EdgeId e = net_.adj_edge[state_[v].via];
-      out.push_back(e);
-      v = net_.other_end(e, NodeId(v)).value;
-    }
-    std::reverse(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
+    walk_back(
+        net_, source(), n, [this](std::uint32_t v) { return state_[v].via; }, out);
     return true;
   }
   // The source of the last search.

@@ -9,6 +9,7 @@
 #include "plan/planner.hpp"
 #include "plan/tasks.hpp"
 #include "random_district.hpp"
+#include "routes.hpp"
 #include "validate/validate.hpp"
 
 namespace gw {
@@ -22,20 +23,6 @@ validate::Report expect_valid(const Scenario& s, const std::vector<Task>& tasks,
   return rep;
 }
 
-// The dispatcher states the route of every trip it makes (docs/model.md §5); the validator, run
-// on the plan beside this, holds each stated route to the rules.
-void expect_routes_stated(const plan::PlanResult& r) {
-  EXPECT_EQ(r.stats.trips_without_route, 0U);
-  std::size_t stated = 0;
-  for (const Assignment& a : r.plan.assignments) {
-    if (a.from_node != a.entry_node) {
-      EXPECT_FALSE(a.route.empty()) << "task " << a.task.value;
-    }
-    stated += a.route.empty() ? 0 : 1;
-  }
-  EXPECT_GT(stated, 0U);
-}
-
 double plan_validated(Scenario& s, plan::Rule rule, bool look_ahead = false,
                       std::uint64_t* ahead = nullptr) {
   plan::DispatchOptions opt;
@@ -43,7 +30,8 @@ double plan_validated(Scenario& s, plan::Rule rule, bool look_ahead = false,
   opt.look_ahead = look_ahead;
   const plan::PlanResult r = plan::plan_linked(s, opt);
   if (ahead != nullptr) *ahead += r.stats.ahead_assignments;
-  expect_routes_stated(r);
+  EXPECT_EQ(r.stats.trips_without_route, 0U);
+  test::expect_routes_stated(r.plan);
   EXPECT_TRUE(r.unassigned.empty()) << r.unassigned.size() << " unassigned";
   const validate::Report rep = expect_valid(s, r.tasks.tasks, r.plan);
   EXPECT_NEAR(rep.measures.people_days_without_access, r.evaluation.people_days_without_access,

@@ -42,13 +42,8 @@ bool Travel::route(NodeId from, NodeId to, Seconds seconds, const SourceTable* t
                    std::vector<EdgeId>& out) const {
   if (from == to) return true;
   if (table != nullptr && table->source == from.value && table->dist[to.index()] == seconds) {
-    const std::size_t first = out.size();
-    for (std::uint32_t v = to.value; v != from.value;) {
-      const EdgeId e = net_.adj_edge[table->via[v]];
-      out.push_back(e);
-      v = net_.other_end(e, NodeId(v)).value;
-    }
-    std::reverse(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
+    network::walk_back(
+        net_, from, to, [table](std::uint32_t v) { return table->via[v]; }, out);
     return true;
   }
   Seconds d = 0;
