@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <utility>
 
 #include "model/evaluation.hpp"
+#include "plan/sequence/open_components.hpp"
 #include "plan/tasks.hpp"
 
 namespace gw::plan::sequence {
@@ -73,7 +75,11 @@ Execution Executor::run(const Sequences& seq,
   std::vector<std::uint8_t> scheduled(n, 0);
   std::vector<std::uint32_t> left = blockers_;
   std::vector<Minutes> edge_open(ne, 0);
-  for (std::size_t e = 0; e < ne; ++e) search_.set_usable(EdgeId::from_index(e), left[e] == 0);
+  OpenComponents roads_open(s_.roads);
+  for (std::size_t e = 0; e < ne; ++e) {
+    search_.set_usable(EdgeId::from_index(e), left[e] == 0);
+    if (left[e] == 0) roads_open.open(EdgeId::from_index(e));
+  }
   std::priority_queue<Wake, std::vector<Wake>, std::greater<>> wakes;
   std::priority_queue<Opening, std::vector<Opening>, std::greater<>> openings;
   std::vector<std::size_t> next(nc, 0);
@@ -88,6 +94,7 @@ Execution Executor::run(const Sequences& seq,
   const std::uint64_t settled0 = search_.settled();
   std::vector<NodeId> targets(2);
   std::vector<Opening> tried;
+  std::vector<EdgeId> tried_edges;
   std::vector<EdgeId> route;  // of the trip being decided
   auto fail = [&](std::string why) {
     ex.why = std::move(why);
@@ -131,6 +138,7 @@ Execution Executor::run(const Sequences& seq,
     const Minutes now = w.time;
     while (!openings.empty() && openings.top().time <= now) {
       search_.set_usable(EdgeId(openings.top().edge), true);
+      roads_open.open(EdgeId(openings.top().edge));
       openings.pop();
     }
     const std::uint32_t c = w.crew;
@@ -164,14 +172,16 @@ Execution Executor::run(const Sequences& seq,
       // reach its base: it starts again from its base (docs/model.md §5). Checked at each wake
       // until the trip is committed, which departs then.
       targets[0] = targets[1] = s_.crews[c].base_node;
-      const bool home =
-          search_.to_nearest_target(from_history[c], targets, heuristic_speed_kmh_).first.valid();
+      const bool home = roads_open.connected(from_history[c], targets);
       at[c] = home ? from_history[c] : s_.crews[c].base_node;
     }
     const EdgeId site = task.site_edge;
     targets[0] = s_.roads.edge_from[site.index()];
     targets[1] = s_.roads.edge_to[site.index()];
-    auto [hit, secs] = search_.to_nearest_target(at[c], targets, heuristic_speed_kmh_);
+    // No search where no open road leads (it would flood the crew's component to learn that).
+    auto [hit, secs] = roads_open.connected(at[c], targets)
+                           ? search_.to_nearest_target(at[c], targets, heuristic_speed_kmh_)
+                           : std::pair<NodeId, Seconds>{NodeId{}, 0};
     Minutes depart = now;
     Minutes travel = hit.valid() ? (secs + 59) / 60 : 0;
     // The route of the trip kept (docs/model.md §5), taken from its search before the next one.
@@ -179,17 +189,21 @@ Execution Executor::run(const Sequences& seq,
     if (hit.valid()) search_.path_to(hit, route);
     // Later departures over roads about to open.
     tried.clear();
+    tried_edges.clear();
     while (static_cast<int>(tried.size()) < kLaterDepartures && !openings.empty() &&
            (!hit.valid() || openings.top().time < depart + travel)) {
       const Opening o = openings.top();
       openings.pop();
       tried.push_back(o);
+      tried_edges.emplace_back(o.edge);
       search_.set_usable(EdgeId(o.edge), true);
       while (!openings.empty() && openings.top().time == o.time) {  // all that open then
         tried.push_back(openings.top());
+        tried_edges.emplace_back(openings.top().edge);
         search_.set_usable(EdgeId(openings.top().edge), true);
         openings.pop();
       }
+      if (!roads_open.connected(at[c], targets, tried_edges)) continue;
       const auto [h2, s2] = search_.to_nearest_target(at[c], targets, heuristic_speed_kmh_);
       if (h2.valid() && (!hit.valid() || o.time + (s2 + 59) / 60 < depart + travel)) {
         hit = h2;
