@@ -62,7 +62,8 @@ class Executor {
   // Runs the sequences. A sequence that deadlocks (crews waiting on each other's later tasks), a
   // task no crew can reach, or a crew that cannot do its task leaves the execution incomplete; so
   // does the `deadline` passing (checked every 256 steps: one execution of a scale-4 district's
-  // sequences, a search per trip, took longer than the optimiser's whole budget).
+  // sequences, a search per trip, took longer than the optimiser's whole budget before the
+  // searches for unreachable sites were skipped, and still takes seconds).
   // With `history`, the sequences hold the other tasks only, and the plan holds both.
   Execution run(const Sequences& seq,
                 std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt,
