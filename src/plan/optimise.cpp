@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "plan/baseline.hpp"
+#include "plan/dispatch/return_priorities.hpp"
 #include "plan/lower_bound.hpp"
 #include "plan/objective.hpp"
 #include "plan/sequence/local_search.hpp"
@@ -48,6 +49,14 @@ constexpr std::array<Level, 14> kLevels = {{{1, 1, kGuard},
                                             {4, 1, 0},
                                             {16, 3, 1.2F}}};
 constexpr int kNoLimitLevel = 10;
+// The gate gene's values: the slowdown limit on the demining of every displaced settlement's gate
+// (return_priorities.hpp: the hazards of its built-up area and of its essential services' sites);
+// 0 for none. The neutral value limits it to twice kGuard: a 10-person manual team takes 180 days
+// on a 15,600 m² forest package that a dog team clears in 30, and on the default district such
+// packages under one power line held 1,000 people's return for months. kGuard itself would also
+// keep manual teams off the follow-up behind machines, where dog teams are only about twice as
+// fast and too few to do it all.
+constexpr std::array<float, 3> kGateLimit{2 * kGuard, 0, kGuard};
 // Up to this many tasks the sequence search gets half the optimiser's time, beyond it a tenth.
 constexpr std::size_t kSmallScenarioTasks = 2000;
 
@@ -85,13 +94,14 @@ class DistrictDecoder final : public sched::Decoder {
  public:
   DistrictDecoder(const Scenario& s, const TaskSet& ts, const DispatchOptions& base,
                   std::vector<TaskId> focus, std::vector<std::vector<std::uint32_t>> groups,
-                  std::vector<std::uint32_t> settlements)
+                  std::vector<std::uint32_t> settlements, std::vector<TaskId> gate)
       : s_(s),
         ts_(ts),
         base_(base),
         focus_(std::move(focus)),
         groups_(std::move(groups)),
         settlements_(std::move(settlements)),
+        gate_(std::move(gate)),
         settlement_factor_(s.settlements.size(), 1.0F),
         factors_(ts.tasks.size(), 1.0F),
         reach_(ts.tasks.size(), 1.0F),
@@ -116,13 +126,16 @@ class DistrictDecoder final : public sched::Decoder {
   static constexpr std::array<double, 3> kWeightFactor{1.0, 0.0, 4.0};
   [[nodiscard]] int size() const override { return 1; }
   [[nodiscard]] int aux_size() const override {
-    return static_cast<int>(groups_.size() + settlements_.size() + focus_.size() + 2);
+    return static_cast<int>(groups_.size() + settlements_.size() + focus_.size() + 3);
   }
   [[nodiscard]] int aux_domain(int gene) const override {
     if (gene + 1 == aux_size()) return kModes;
     if (gene + 2 == aux_size()) return kWeightLevels;
+    if (gene + 3 == aux_size()) return static_cast<int>(kGateLimit.size());
     return static_cast<int>(kLevels.size());
   }
+  // Index of the gate gene.
+  [[nodiscard]] std::size_t gate_gene() const { return static_cast<std::size_t>(aux_size() - 3); }
   [[nodiscard]] std::size_t groups() const { return groups_.size(); }
 
   // Mostly neutral genomes: a random tenth of the genes changed.
@@ -171,7 +184,7 @@ class DistrictDecoder final : public sched::Decoder {
     DispatchOptions rule = base_;  // with the rule's weights, not the last genome's
     rule.service_weight = service_weight_;
     rule.land_weight_people_per_ha = land_weight_;
-    return std::make_unique<DistrictDecoder>(s_, ts_, rule, focus_, groups_, settlements_);
+    return std::make_unique<DistrictDecoder>(s_, ts_, rule, focus_, groups_, settlements_, gate_);
   }
 
   void set_factors(const sched::Genome& g) {
@@ -186,6 +199,9 @@ class DistrictDecoder final : public sched::Decoder {
       settlement_factor_[settlements_[i]] =
           kLevels[static_cast<std::size_t>(g.aux[ng + i])].priority;
     }
+    // The gate's limit first: a focus task's own level (below) overrides it.
+    const float gate_limit = kGateLimit[static_cast<std::size_t>(g.aux[gate_gene()])];
+    for (const TaskId t : gate_) slowdown_[t.index()] = gate_limit;
     for (std::size_t i = 0; i < focus_.size(); ++i) {
       const Level& l = kLevels[static_cast<std::size_t>(g.aux[ng + ns + i])];
       factors_[focus_[i].index()] = l.priority;
@@ -232,6 +248,7 @@ class DistrictDecoder final : public sched::Decoder {
   std::vector<TaskId> focus_;
   std::vector<std::vector<std::uint32_t>> groups_;  // indices into focus_
   std::vector<std::uint32_t> settlements_;          // settlements with a gene
+  std::vector<TaskId> gate_;                        // demining tasks of the gene's gates
   std::vector<float> settlement_factor_;            // per settlement
   std::vector<float> factors_;
   std::vector<float> reach_;
@@ -476,7 +493,22 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
     return out;
   }
 
-  DistrictDecoder prototype(s, ts, impact, focus, groups, settlement_genes);
+  // The demining in the settlements' gates, for the gate gene (kGateLimit).
+  std::vector<TaskId> gate;
+  if (!settlement_genes.empty()) {
+    const dispatcher::ReturnWork work = dispatcher::return_work(s, ts);
+    std::vector<char> in_gate(ts.tasks.size(), 0);
+    for (std::size_t i = 0; i < work.gate.size(); ++i) {
+      for (const std::uint32_t* t = work.gate.begin(i); t != work.gate.end(i); ++t) in_gate[*t] = 1;
+    }
+    for (std::size_t t = 0; t < ts.tasks.size(); ++t) {
+      const TaskKind k = ts.tasks[t].kind;
+      if (in_gate[t] != 0 &&
+          (k == TaskKind::kClearance || k == TaskKind::kFollowUp || k == TaskKind::kMechanical))
+        gate.push_back(TaskId::from_index(t));
+    }
+  }
+  DistrictDecoder prototype(s, ts, impact, focus, groups, settlement_genes, std::move(gate));
   sched::SearchParams sp;
   sp.population = 12;
   sp.time_limit_s = opt.time_limit_s * priority_share;
@@ -499,8 +531,14 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
     sp.seeds.push_back(both);
     sched::Genome unlimited = both;
     std::fill(unlimited.aux.begin() + static_cast<std::ptrdiff_t>(prototype.groups()),
-              unlimited.aux.end() - 2, kNoLimitLevel);
+              unlimited.aux.end() - 3, kNoLimitLevel);
     sp.seeds.push_back(unlimited);
+    // ... and, when there are gates, the neutral genome without the gate's limit.
+    if (!settlement_genes.empty()) {
+      sched::Genome x = neutral;
+      x.aux[prototype.gate_gene()] = 1;
+      sp.seeds.push_back(x);
+    }
   }
   // ... and, while the population has room, each group's path made urgent on its own.
   for (std::size_t k = 0;

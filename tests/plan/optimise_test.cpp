@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "gen/district.hpp"
+#include "plan/ascii_map.hpp"
 #include "plan/evaluate.hpp"
 #include "plan/link.hpp"
 #include "plan/lower_bound.hpp"
@@ -129,6 +130,60 @@ TEST(Optimiser, StoppingWhenEveryReturnIsFixedMeasuresTheFullPlansPeopleDaysDisp
   EXPECT_GT(ef.people_days_displaced, 0);
   EXPECT_DOUBLE_EQ(ee.people_days_displaced, ef.people_days_displaced);
   EXPECT_DOUBLE_EQ(ee.objective, ef.objective);
+}
+
+// A village whose displaced people wait only for the mines in its built-up area, a hazard of the
+// same size on another road, one manual team and one dog team (3.5 times as fast on built-up
+// ground). The impact rule lets the manual team, which chooses first, take the village's hazard;
+// the optimiser's neutral genome keeps it off the return's gate (kGateLimit), so the dog team
+// clears it and the people go home days earlier. Two evaluations: the neutral genome's decode, and
+// one execution of its sequences (the plan is then the decoder's; without the gate limit it fails).
+TEST(Optimiser, KeepsASlowTeamOffTheDeminingTheReturnWaitsFor) {
+  // Eight more hazards on the road to c keep the scenario beyond the sequence search's exact
+  // method, so that the plan is the decoder's.
+  test::AsciiMap m = test::build_ascii_map({"c-#-#-#-#-#-#-#-#-H---a---V",  //
+                                            "                          |",  //
+                                            "                          #",  //
+                                            "                          |",  //
+                                            "                          b"},
+                                           {{'V', 100}});
+  Scenario& s = m.scenario;
+  s.params.start_date = "2027-06-01";  // no heating season for months
+  s.params.objective.kind = ObjectiveKind::kReturn;
+  Settlement& v = s.settlements.front();
+  v.displaced = 100;
+  v.dwellings = 40;  // intact: 104 places for 100 people
+  v.damaged_dwellings = {0, 0, 0};
+  ASSERT_EQ(s.hazards.size(), 9U);
+  const std::size_t gate = 8;
+  s.hazards[gate].land_use = LandUse::kResidential;  // the one by the village
+  s.crews.push_back(test::make_crew("M1", Trade::kManual, 10, "H"));
+  s.crews.push_back(test::make_crew("D1", Trade::kDog, 6, "H"));
+  plan::link_scenario(s, "fixture");
+  ASSERT_TRUE(s.hazards[gate].built_up.valid());
+  const TaskSet ts = plan::generate_tasks(s);
+  const plan::PlanResult rule =
+      plan::plan_linked(s, plan::dispatch_for_objective({}, s.params.objective));
+  plan::OptimiseOptions oo;
+  oo.max_evaluations = 2;
+  oo.threads = 1;
+  const plan::OptimiseResult o = plan::optimise(s, oo);
+  expect_valid(s, o.best);
+  const validate::Report rep = validate::validate_plan(s, o.best.tasks.tasks, o.best.plan);
+  EXPECT_NEAR(rep.measures.people_days_displaced, o.best.evaluation.people_days_displaced, 1e-6);
+  // Who cleared the village's hazard, in each plan.
+  auto crew_on_gate = [&](const Plan& p) {
+    std::string who;
+    for (const Assignment& a : p.assignments) {
+      const Task& t = ts.tasks[a.task.index()];
+      if (t.hazard.valid() && t.hazard.index() == gate) who += s.crews[a.crew.index()].id;
+    }
+    return who;
+  };
+  EXPECT_NE(crew_on_gate(rule.plan).find("M1"), std::string::npos) << crew_on_gate(rule.plan);
+  EXPECT_EQ(crew_on_gate(o.best.plan).find("M1"), std::string::npos) << crew_on_gate(o.best.plan);
+  EXPECT_NE(crew_on_gate(o.best.plan).find("D1"), std::string::npos);
+  EXPECT_LT(o.best.evaluation.people_days_displaced, 0.5 * rule.evaluation.people_days_displaced);
 }
 
 }  // namespace
