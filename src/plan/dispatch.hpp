@@ -36,6 +36,13 @@ struct DispatchOptions {
   // Optional, one per settlement: multiplies the return gains of its work (1 = neutral). The
   // district optimiser searches over these.
   const std::vector<float>* settlement_factor = nullptr;
+  // When positive, the return gains look ahead (the ATC rule's slack; Vepsalainen & Morton 1987):
+  // the work of a settlement's return whose earliest end is estimated to come well before the
+  // settlement's gate can end (the line of a substation that has months of work left; the housing
+  // of a village still waiting for its power) gains exp(-slack / return_slack_days) of its share.
+  // Estimates count the tasks under way at their ends and the others at their nominal days from
+  // their predecessors' ends. 0: no look-ahead. The district optimiser searches over it.
+  double return_slack_days = 0.0;
   // Multipliers set from the weighted objective (plan/objective.hpp; 1 = neutral): on the access
   // gains, on the land weight by the hazard's land use, and on the service weight by the asset's
   // service (indexed by gw::Service).

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "plan/ascii_map.hpp"
 #include "plan/calendar.hpp"
 #include "plan/dispatch/return_priorities.hpp"
@@ -161,6 +163,74 @@ TEST(ReturnPriorities, PeoplePerDayOfTheWorkTheirReturnWaitsFor) {
   EXPECT_DOUBLE_EQ(later[ts.asset_tasks.begin(0)->index()],
                    400 / static_cast<double>(ts.asset_tasks.count(0)));
   EXPECT_DOUBLE_EQ(later[ts.asset_tasks.begin(2)->index()], 0);
+}
+
+// The look-ahead (slack) of the return gains: work that can end long before the rest of its
+// settlement's gate gets exp(-slack / slack_days) of its share; the gate's last work keeps all of it.
+TEST(ReturnPriorities, LookAheadDiscountsWorkByItsSlackBeforeTheGate) {
+  test::AsciiMap m = test::build_ascii_map({"A---H"}, {{'A', 500}});
+  Scenario& s = m.scenario;
+  s.settlements[0].displaced = 400;
+  s.settlements[0].dwellings = 400;
+  Asset line;
+  line.id = "LA";
+  line.kind = AssetKind::kPowerLine;
+  line.service = Service::kPower;
+  line.trade = Trade::kPower;
+  line.quantity = 1000;
+  line.geometry = {s.roads.node_pos[m.nodes.at('H').index()], s.settlements[0].pos};
+  line.serves = {"A"};
+  Asset sub = line;
+  sub.id = "SUB";
+  sub.kind = AssetKind::kSubstation;
+  sub.quantity = 100;
+  sub.geometry = {line.geometry.front()};
+  s.assets = {line, sub};
+  s.assets[0].depends_on = {"SUB"};
+  s.crews.push_back(test::make_crew("P1", Trade::kPower, 20, "H"));
+  plan::link_scenario(s, "fixture");
+  const TaskSet ts = plan::generate_tasks(s);
+  const std::vector<char> done(ts.tasks.size(), 0);
+  const plan::dispatcher::ReturnWork work = plan::dispatcher::return_work(s, ts);
+  const std::vector<double> days(ts.tasks.size(), 1.0);
+  // Estimated ends in days from now: the line's package ends on day 2, the substation's last
+  // package on day 30, its others on day 5.
+  std::vector<double> ends(ts.tasks.size(), 5.0);
+  const std::uint32_t line_task = ts.asset_tasks.begin(0)->value;
+  const std::uint32_t last_sub_task = (ts.asset_tasks.end(1) - 1)->value;
+  ends[line_task] = 2;
+  ends[last_sub_task] = 30;
+  const std::vector<double> plain = plan::dispatcher::return_priorities(s, ts, work, days, done);
+  const std::vector<double> ahead =
+      plan::dispatcher::return_priorities(s, ts, work, days, done, nullptr, &ends, 7.0);
+  EXPECT_GT(plain[line_task], 0);
+  EXPECT_DOUBLE_EQ(ahead[last_sub_task], plain[last_sub_task]);
+  EXPECT_NEAR(ahead[line_task], plain[line_task] * std::exp(-28.0 / 7.0), 1e-12);
+  for (const TaskId* t = ts.asset_tasks.begin(1); t + 1 != ts.asset_tasks.end(1); ++t)
+    EXPECT_NEAR(ahead[t->index()], plain[t->index()] * std::exp(-25.0 / 7.0), 1e-12);
+  // Without estimates the slack does nothing.
+  EXPECT_EQ(plan::dispatcher::return_priorities(s, ts, work, days, done, nullptr, nullptr, 7.0),
+            plain);
+}
+
+// The estimated ends: tasks under way at their ends, the others after their latest predecessor.
+TEST(ReturnPriorities, EstimatedEndsFollowPrecedenceFromTheTasksUnderWay) {
+  TaskSet ts;
+  ts.tasks.resize(3);
+  ts.preds.push_row({});
+  ts.preds.push_row({});
+  ts.preds.push_row({TaskId(0), TaskId(1)});
+  const std::vector<std::uint32_t> order{0, 1, 2};
+  const std::vector<double> nominal{4.0, 5.0, 1.0};
+  std::vector<char> done(3, 0);
+  const Minutes now = 10 * kDay;
+  std::vector<Minutes> end_min{12 * kDay, -1, -1};  // task 0 under way, ends in 2 days
+  std::vector<double> ends;
+  plan::dispatcher::estimate_ends(ts, order, nominal, done, end_min, now, ends);
+  EXPECT_EQ(ends, (std::vector<double>{2.0, 5.0, 6.0}));
+  done[1] = 1;
+  plan::dispatcher::estimate_ends(ts, order, nominal, done, end_min, now, ends);
+  EXPECT_EQ(ends, (std::vector<double>{2.0, 0.0, 3.0}));
 }
 
 }  // namespace

@@ -207,6 +207,7 @@ void Dispatcher::commit(std::uint32_t c, const Candidate& chosen, Minutes now,
     ++stats_.trips_without_route;
   }
   const Minutes end = a.end;
+  if (prio_) prio_->task_assigned(chosen.task, end);
   assignments_.push_back(std::move(a));
   if (!chosen.ahead) {
     const auto [u, v] = board_.ends(chosen.task);

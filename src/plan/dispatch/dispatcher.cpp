@@ -67,7 +67,7 @@ DispatchResult Dispatcher::run() {
     for (const std::uint32_t c : ready) board_.push({free_at[c], kNoTask, c});
     ready.clear();
   }
-  if (prio_) update_priorities();
+  if (prio_) update_priorities(0);
   dispatch_all(0, ready);
   while (!board_.no_events()) {
     const Minutes now = board_.next_event().time;
@@ -102,7 +102,7 @@ DispatchResult Dispatcher::run() {
       aborted_ = true;
       break;
     }
-    if (prio_ && prio_->due()) update_priorities();
+    if (prio_ && prio_->due()) update_priorities(now);
     // Idle crews woken because work they can do appeared in their component join the crews just
     // freed.
     crews_.take_woken(ready);
@@ -186,6 +186,7 @@ void Dispatcher::commit_fixed(const Assignment& a) {
   }
   board_.set_state(t, TaskState::kAssigned);
   if (!return_task_.empty() && return_task_[t] != 0) --return_left_;
+  if (prio_) prio_->task_assigned(t, a.end);
   assignments_.push_back(a);
   crews_.move(static_cast<std::uint32_t>(a.crew.index()), a.entry_node);
   board_.push({a.end, t, static_cast<std::uint32_t>(a.crew.index())});
@@ -233,8 +234,8 @@ void Dispatcher::dispatch_all(Minutes now, std::vector<std::uint32_t>& crews) {
   }
 }
 
-void Dispatcher::update_priorities() {
-  if (prio_->update(board_, roads_, hub_nodes_)) {
+void Dispatcher::update_priorities(Minutes now) {
+  if (prio_->update(board_, roads_, hub_nodes_, now)) {
     rebuild_hot(hot_, board_, *prio_,
                 [&](std::uint32_t t) { return board_.state(t) == TaskState::kAvailable; });
     if (opt_.look_ahead) {

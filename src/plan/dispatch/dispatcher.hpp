@@ -48,7 +48,7 @@ class Dispatcher {
   void park(std::uint32_t c);
   // Re-planning: work already done (DispatchOptions::fixed), taken as given.
   void commit_fixed(const Assignment& a);
-  void update_priorities();
+  void update_priorities(Minutes now);
   // Look-ahead bookkeeping: task t was just assigned, to end at `end`.
   void under_way(std::uint32_t t, Minutes end);
 

@@ -90,6 +90,20 @@ ImpactPriorities::ImpactPriorities(const Scenario& s, const TaskSet& ts, const R
     has_return_ = !return_work_.gate.items.empty() || !return_work_.housing.items.empty();
     done_.assign(n, 0);
     return_update_every_ = std::max<std::size_t>(1, n / 100);
+    if (has_return_ && opt.return_slack_days > 0) {
+      end_.assign(n, -1);
+      // Kahn's order over the predecessors.
+      std::vector<std::uint32_t> left(n, 0);
+      const Csr<std::uint32_t> succs = invert(ts.preds, n);
+      for (std::uint32_t t = 0; t < n; ++t) {
+        left[t] = static_cast<std::uint32_t>(ts.preds.count(t));
+        if (left[t] == 0) order_.push_back(t);
+      }
+      for (std::size_t i = 0; i < order_.size(); ++i) {
+        for (const std::uint32_t* u = succs.begin(order_[i]); u != succs.end(order_[i]); ++u)
+          if (--left[*u] == 0) order_.push_back(*u);
+      }
+    }
   }
   for (std::size_t t = 0; t < n; ++t) {
     const Task& task = ts.tasks[t];
@@ -133,7 +147,7 @@ void ImpactPriorities::apply_factors() {
 }
 
 bool ImpactPriorities::update(const TaskBoard& board, RoadState& roads,
-                              const std::vector<NodeId>& hubs) {
+                              const std::vector<NodeId>& hubs, Minutes now) {
   ++updates_;
   opened_since_update_ = 0;
   done_since_update_ = 0;
@@ -141,8 +155,10 @@ bool ImpactPriorities::update(const TaskBoard& board, RoadState& roads,
   priority_ = static_priority_;
   // The return part, over the work each settlement's return still waits for.
   if (has_return_) {
+    if (!end_.empty()) estimate_ends(ts_, order_, nominal_days_, done_, end_, now, ends_);
     const std::vector<double> ret =
-        return_priorities(s_, ts_, return_work_, nominal_days_, done_, opt_.settlement_factor);
+        return_priorities(s_, ts_, return_work_, nominal_days_, done_, opt_.settlement_factor,
+                          end_.empty() ? nullptr : &ends_, opt_.return_slack_days);
     for (std::size_t t = 0; t < n; ++t) priority_[t] += opt_.return_weight * ret[t];
   }
   std::vector<std::uint32_t> hub_roots;

@@ -46,14 +46,19 @@ class ImpactPriorities {
     done_[t] = 1;
     ++done_since_update_;
   }
+  // A crew took task t, to end at `end` (DispatchOptions::return_slack_days).
+  void task_assigned(std::uint32_t t, Minutes end) {
+    if (!end_.empty()) end_[t] = end;
+  }
   [[nodiscard]] bool due() const {
     return opened_since_update_ >= update_every_ ||
            (has_return_ && done_since_update_ >= return_update_every_);
   }
-  // Recomputes the priorities from the state of the tasks and roads. Returns false when every
-  // settlement had access and no return waits for work (the static priorities alone remain, no
-  // task is on a path).
-  bool update(const TaskBoard& board, RoadState& roads, const std::vector<NodeId>& hubs);
+  // Recomputes the priorities from the state of the tasks and roads at time `now`. Returns false
+  // when every settlement had access and no return waits for work (the static priorities alone
+  // remain, no task is on a path).
+  bool update(const TaskBoard& board, RoadState& roads, const std::vector<NodeId>& hubs,
+              Minutes now);
 
  private:
   void apply_factors();
@@ -78,6 +83,11 @@ class ImpactPriorities {
   std::vector<char> done_;
   std::size_t done_since_update_ = 0;
   std::size_t return_update_every_ = 1;
+  // With DispatchOptions::return_slack_days: the tasks in precedence order, each task's end once a
+  // crew took it (-1 before), and the last update's estimated ends.
+  std::vector<std::uint32_t> order_;
+  std::vector<Minutes> end_;
+  std::vector<double> ends_;
   // update()'s buffers, kept between calls.
   struct Arc {
     std::uint32_t head;

@@ -1,6 +1,7 @@
 #include "plan/dispatch/return_priorities.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace gw::plan::dispatcher {
 
@@ -81,7 +82,9 @@ ReturnWork return_work(const Scenario& s, const TaskSet& ts) {
 std::vector<double> return_priorities(const Scenario& s, const TaskSet& ts, const ReturnWork& work,
                                       const std::vector<double>& nominal_days,
                                       const std::vector<char>& done,
-                                      const std::vector<float>* settlement_factor) {
+                                      const std::vector<float>* settlement_factor,
+                                      const std::vector<double>* ends, double slack_days) {
+  const bool look_ahead = ends != nullptr && slack_days > 0;
   std::vector<double> gain(nominal_days.size(), 0.0);
   struct Package {
     double people, days, ratio;
@@ -91,10 +94,15 @@ std::vector<double> return_priorities(const Scenario& s, const TaskSet& ts, cons
   for (std::size_t i = 0; i < s.settlements.size(); ++i) {
     const Settlement& st = s.settlements[i];
     if (st.displaced <= 0) continue;
-    double gate_days = 0;
+    double gate_days = 0, gate_end = 0;
     for (const std::uint32_t* t = work.gate.begin(i); t != work.gate.end(i); ++t) {
-      if (!done[*t]) gate_days += nominal_days[*t];
+      if (done[*t]) continue;
+      gate_days += nominal_days[*t];
+      if (look_ahead) gate_end = std::max(gate_end, (*ends)[*t]);
     }
+    auto discount = [&](double end) {
+      return look_ahead ? std::exp(-std::max(0.0, gate_end - end) / slack_days) : 1.0;
+    };
     // People the dwellings habitable now can take back, and those still needing housing.
     std::int64_t habitable = st.dwellings;
     for (const std::int64_t d : st.damaged_dwellings) habitable -= d;
@@ -138,17 +146,34 @@ std::vector<double> return_priorities(const Scenario& s, const TaskSet& ts, cons
         (settlement_factor != nullptr ? static_cast<double>((*settlement_factor)[i]) : 1.0);
     if (gate_days > 0) {
       for (const std::uint32_t* t = work.gate.begin(i); t != work.gate.end(i); ++t) {
-        if (!done[*t]) gain[*t] += best * w;
+        if (!done[*t]) gain[*t] += best * w * (look_ahead ? discount((*ends)[*t]) : 1.0);
       }
     }
     for (std::size_t k = 0; k < packages.size(); ++k) {
       const double r = k < prefix && gate_days > 0
                            ? best
                            : packages[k].people / std::max(packages[k].days, 1e-9);
-      gain[packages[k].task] += r * w;
+      gain[packages[k].task] += r * w * discount(packages[k].days);
     }
   }
   return gain;
+}
+
+void estimate_ends(const TaskSet& ts, const std::vector<std::uint32_t>& order,
+                   const std::vector<double>& nominal_days, const std::vector<char>& done,
+                   const std::vector<Minutes>& end_min, Minutes now_min, std::vector<double>& out) {
+  out.assign(ts.tasks.size(), 0.0);
+  for (const std::uint32_t t : order) {
+    if (done[t]) continue;
+    if (end_min[t] >= 0) {
+      out[t] = static_cast<double>(std::max<Minutes>(0, end_min[t] - now_min)) / 1440.0;
+      continue;
+    }
+    double start = 0;
+    for (const TaskId* p = ts.preds.begin(t); p != ts.preds.end(t); ++p)
+      start = std::max(start, out[p->index()]);
+    out[t] = start + nominal_days[t];
+  }
 }
 
 }  // namespace gw::plan::dispatcher

@@ -31,9 +31,22 @@ ReturnWork return_work(const Scenario& s, const TaskSet& ts);
 // Per task, its gain from the returns it brings closer (people × settlement weight per nominal day
 // of work; `nominal_days` per task), over the work not `done` yet; tasks done get nothing.
 // `settlement_factor` (optional, one per settlement) multiplies each settlement's gains.
+// `ends` (optional, per task): the days from now until the task can end (estimate_ends); with
+// `slack_days` > 0 each task's share of a settlement's gain is discounted by exp(-slack /
+// slack_days), the slack being how much earlier than the settlement's gate it can end (the gate's
+// latest estimated end, less the task's own; for a housing package, less its nominal days).
 std::vector<double> return_priorities(const Scenario& s, const TaskSet& ts, const ReturnWork& work,
                                       const std::vector<double>& nominal_days,
                                       const std::vector<char>& done,
-                                      const std::vector<float>* settlement_factor = nullptr);
+                                      const std::vector<float>* settlement_factor = nullptr,
+                                      const std::vector<double>* ends = nullptr,
+                                      double slack_days = 0);
+
+// Per task, the days from now until it can end: 0 for the tasks done, the tasks under way at their
+// end (`end_min`, minutes; -1 for tasks not under way), the others at their nominal days after
+// their latest predecessor. `order` lists the tasks predecessors first.
+void estimate_ends(const TaskSet& ts, const std::vector<std::uint32_t>& order,
+                   const std::vector<double>& nominal_days, const std::vector<char>& done,
+                   const std::vector<Minutes>& end_min, Minutes now_min, std::vector<double>& out);
 
 }  // namespace gw::plan::dispatcher

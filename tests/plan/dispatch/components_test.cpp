@@ -414,7 +414,7 @@ TEST(DispatchImpactPriorities, TasksOnTheRestorationPathCarryThePopulation) {
   plan::DispatchOptions opt;
   ImpactPriorities prio(f.s(), f.ts, f.net(), opt, board, roads.blocked_at_start());
   std::vector<NodeId> hubs = {f.m.nodes.at('H')};
-  ASSERT_TRUE(prio.update(board, roads, hubs));
+  ASSERT_TRUE(prio.update(board, roads, hubs, 0));
   EXPECT_EQ(prio.updates(), 1U);
   const std::vector<TaskId> access = prio.take_access_tasks();
   // The tasks blocking a-b and b-T lie on T's path; those of the track to c do not.
@@ -461,7 +461,7 @@ TEST(DispatchImpactPriorities, TasksOnTheRestorationPathCarryThePopulation) {
     const auto [a, b] = roads.open(e);
     roads.join(a, b);
   }
-  EXPECT_FALSE(prio.update(board, roads, hubs));
+  EXPECT_FALSE(prio.update(board, roads, hubs, 0));
   for (std::uint32_t t = 0; t < board.size(); ++t) EXPECT_FALSE(prio.on_path(t));
 }
 

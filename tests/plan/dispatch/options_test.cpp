@@ -124,5 +124,59 @@ TEST_F(DispatchOptionsTest, PriorityFactorScalesATasksPriority) {
   EXPECT_TRUE(village_first(opt));
 }
 
+// The return gains' look-ahead (return_slack_days). One power brigade at the hub, a town A of
+// 40,000 displaced whose power waits for a substation (its equipment many days of work, after the
+// debris a road crew clears) and for line LA, and a village B of 100 whose power waits for line LB
+// alone. Without the look-ahead the brigade takes LA first (the town's share of its gain is the
+// larger); with it, LA can end long before the substation it waits for, and LB goes first: the
+// village is back a day earlier, the town no later.
+TEST(DispatchReturnSlack, DefersWorkThatCanEndLongBeforeItsGate) {
+  test::AsciiMap m = test::build_ascii_map({"A---H---B"}, {{'A', 40000}, {'B', 100}});
+  Scenario& s = m.scenario;
+  s.params.start_date = "2027-06-01";  // summer: no heating season
+  s.settlements[0].displaced = 40000;
+  s.settlements[1].displaced = 100;
+  for (auto& st : s.settlements) st.dwellings = st.population;
+  const LonLat hub = s.roads.node_pos[m.nodes.at('H').index()];
+  auto asset = [&](const std::string& id, AssetKind kind, double quantity, const LonLat& to,
+                   const std::string& serves) {
+    Asset a;
+    a.id = id;
+    a.kind = kind;
+    a.service = Service::kPower;
+    a.trade = Trade::kPower;
+    a.quantity = quantity;
+    a.geometry = kind == AssetKind::kSubstation ? LineString{hub} : LineString{hub, to};
+    a.serves = {serves};
+    return a;
+  };
+  s.assets = {asset("SUB", AssetKind::kSubstation, 100, hub, "A"),
+              asset("LA", AssetKind::kPowerLine, 500, s.settlements[0].pos, "A"),
+              asset("LB", AssetKind::kPowerLine, 500, s.settlements[1].pos, "B")};
+  s.assets[0].work_factor = 4;  // the substation: about 5 days of debris, then 28 of equipment
+  s.assets[1].depends_on = {"SUB"};
+  s.crews.push_back(test::make_crew("P1", Trade::kPower, 20, "H"));
+  s.crews.push_back(test::make_crew("R1", Trade::kRoad, 20, "H"));
+  plan::link_scenario(s, "fixture");
+  const TaskSet ts = plan::generate_tasks(s);
+  auto run = [&](double slack_days) {
+    plan::DispatchOptions opt;
+    opt.service_weight = 0;  // the returns alone rank the lines (LA serves 400 times B's people)
+    opt.return_slack_days = slack_days;
+    const plan::DispatchResult d = plan::dispatch(s, ts, opt);
+    EXPECT_TRUE(d.unassigned.empty());
+    validate::Report rep = validate::validate_plan(s, ts.tasks, d.plan);
+    for (const auto& v : rep.violations) ADD_FAILURE() << v;
+    return rep.measures;
+  };
+  const validate::Measures plain = run(0);
+  const validate::Measures ahead = run(10);
+  ASSERT_EQ(plain.return_first.size(), 2U);
+  ASSERT_EQ(ahead.return_first.size(), 2U);
+  EXPECT_LT(ahead.return_first[1], plain.return_first[1]);  // the village, sooner
+  EXPECT_LE(ahead.return_first[0], plain.return_first[0]);  // the town, no later
+  EXPECT_LT(ahead.people_days_displaced, plain.people_days_displaced);
+}
+
 }  // namespace
 }  // namespace gw
