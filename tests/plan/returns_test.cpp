@@ -166,7 +166,7 @@ TEST(ReturnPriorities, PeoplePerDayOfTheWorkTheirReturnWaitsFor) {
 }
 
 // The look-ahead (slack) of the return gains: work that can end long before the rest of its
-// settlement's gate gets exp(-slack / slack_days) of its share; the gate's last work keeps all of it.
+// settlement's gate gets exp(-slack / slack_days) of its share; the gate's last work keeps it all.
 TEST(ReturnPriorities, LookAheadDiscountsWorkByItsSlackBeforeTheGate) {
   test::AsciiMap m = test::build_ascii_map({"A---H"}, {{'A', 500}});
   Scenario& s = m.scenario;
