@@ -60,8 +60,8 @@ constexpr std::array<float, 3> kGateLimit{2 * kGuard, 0, kGuard};
 // The slack gene's values: the return gains' look-ahead (DispatchOptions::return_slack_days), in
 // days; 0 (neutral) for none, the impact rule's gains. The neutral genome with 120 days is seeded:
 // the impact rule with it alone gives 4 % fewer people-days displaced on the default district and
-// 6 % at scale 4 (60 and 250 days gave less on both). As the neutral value, 120 did worse in the
-// search on both (docs/benchmarks.md, "The slack gene").
+// 6 % at scale 4 (60 and 250 days gave less on both). As the neutral value, 120 gave −8.5 % and
+// −6.9 % in the search against −8.0 % and −7.9 % with none (docs/benchmarks.md, "The slack gene").
 constexpr std::array<double, 4> kSlackDays{0, 120, 60, 240};
 // Up to this many tasks the sequence search gets half the optimiser's time, beyond it a tenth.
 constexpr std::size_t kSmallScenarioTasks = 2000;
