@@ -549,8 +549,8 @@ OptimiseResult optimise(const Scenario& s, const OptimiseOptions& opt) {
       sched::Genome x = neutral;
       x.aux[prototype.gate_gene()] = 1;
       sp.seeds.push_back(x);
-      // ... and the same without the slack (the impact rule's gains with the gate's limit), and
-      // the impact rule's own genome (neither).
+      // ... and the neutral genome with the return gains' look-ahead at 120 days, with and
+      // without the gate's limit.
       x = neutral;
       x.aux[prototype.slack_gene()] = 1;
       sp.seeds.push_back(x);

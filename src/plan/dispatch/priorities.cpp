@@ -92,15 +92,15 @@ ImpactPriorities::ImpactPriorities(const Scenario& s, const TaskSet& ts, const R
     return_update_every_ = std::max<std::size_t>(1, n / 100);
     if (has_return_ && opt.return_slack_days > 0) {
       end_.assign(n, -1);
-      // Kahn's order over the predecessors.
+      // Kahn's order over the board's successor lists.
       std::vector<std::uint32_t> left(n, 0);
-      const Csr<std::uint32_t> succs = invert(ts.preds, n);
       for (std::uint32_t t = 0; t < n; ++t) {
         left[t] = static_cast<std::uint32_t>(ts.preds.count(t));
         if (left[t] == 0) order_.push_back(t);
       }
       for (std::size_t i = 0; i < order_.size(); ++i) {
-        for (const std::uint32_t* u = succs.begin(order_[i]); u != succs.end(order_[i]); ++u)
+        for (const std::uint32_t* u = board.succs_begin(order_[i]); u != board.succs_end(order_[i]);
+             ++u)
           if (--left[*u] == 0) order_.push_back(*u);
       }
     }
