@@ -57,8 +57,11 @@ struct OptimiseResult {
   double lower_bound_people_days = 0;  // plan::lower_bound's (lower_bound.hpp)
   // objective_lower_bound() (objective.hpp): nullopt when no valid bound exists.
   std::optional<double> lower_bound_value;
-  std::size_t focus_tasks = 0;             // tasks whose priority the search varies
-  std::uint64_t evaluations = 0;           // priority searches' dispatches
+  std::size_t focus_tasks = 0;    // tasks whose priority the search varies
+  std::uint64_t evaluations = 0;  // priority searches' dispatches
+  // Genomes the priority search measured, repeats included: a genome met before is not dispatched
+  // again, so this may exceed `evaluations`.
+  std::uint64_t genomes = 0;
   std::uint64_t sequence_evaluations = 0;  // sequence searches' executions
   std::uint64_t sequence_improvements = 0;
   double search_seconds = 0;

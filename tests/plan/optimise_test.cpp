@@ -90,6 +90,22 @@ TEST(Optimiser, OneThreadWithAnEvaluationLimitIsRepeatable) {
   EXPECT_EQ(a.best_source, b.best_source);
 }
 
+// A genome met before costs what it cost then: the search measures more genomes than it
+// dispatches. On a small district the genes are few and children often repeat a parent.
+TEST(Optimiser, RepeatedGenomesAreNotDispatchedAgain) {
+  const Scenario s = small_district(3);
+  ASSERT_EQ(s.params.objective.kind, ObjectiveKind::kReturn);
+  plan::OptimiseOptions oo;
+  oo.time_limit_s = 0;
+  oo.max_evaluations = 200;
+  oo.threads = 1;
+  oo.seed = 5;
+  const plan::OptimiseResult r = plan::optimise(s, oo);
+  EXPECT_GT(r.evaluations, 0U);
+  EXPECT_GT(r.genomes, r.evaluations);
+  expect_valid(s, r.best);
+}
+
 TEST(Optimiser, StoppingWhenEveryoneHasAccessMeasuresTheFullPlansPeopleDays) {
   const Scenario s = small_district(2);
   const TaskSet ts = plan::generate_tasks(s);
