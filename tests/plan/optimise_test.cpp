@@ -75,13 +75,19 @@ TEST(Optimiser, PlansValidateAndStayAboveTheBound) {
   }
 }
 
-TEST(Optimiser, OneThreadWithAnEvaluationLimitIsRepeatable) {
-  const Scenario s = small_district(3);
+// A search bounded by evaluations only, on one thread: repeatable.
+plan::OptimiseOptions one_thread(std::uint64_t evaluations, std::uint64_t seed) {
   plan::OptimiseOptions oo;
   oo.time_limit_s = 0;
-  oo.max_evaluations = 25;
+  oo.max_evaluations = evaluations;
   oo.threads = 1;
-  oo.seed = 11;
+  oo.seed = seed;
+  return oo;
+}
+
+TEST(Optimiser, OneThreadWithAnEvaluationLimitIsRepeatable) {
+  const Scenario s = small_district(3);
+  const plan::OptimiseOptions oo = one_thread(25, 11);
   const plan::OptimiseResult a = plan::optimise(s, oo);
   const plan::OptimiseResult b = plan::optimise(s, oo);
   EXPECT_EQ(a.best.evaluation.people_days_without_access,
@@ -95,12 +101,7 @@ TEST(Optimiser, OneThreadWithAnEvaluationLimitIsRepeatable) {
 TEST(Optimiser, RepeatedGenomesAreNotDispatchedAgain) {
   const Scenario s = small_district(3);
   ASSERT_EQ(s.params.objective.kind, ObjectiveKind::kReturn);
-  plan::OptimiseOptions oo;
-  oo.time_limit_s = 0;
-  oo.max_evaluations = 200;
-  oo.threads = 1;
-  oo.seed = 5;
-  const plan::OptimiseResult r = plan::optimise(s, oo);
+  const plan::OptimiseResult r = plan::optimise(s, one_thread(200, 5));
   EXPECT_GT(r.evaluations, 0U);
   EXPECT_GT(r.genomes, r.evaluations);
   expect_valid(s, r.best);
